@@ -1,0 +1,36 @@
+namespace ErpBridge.Bench;
+
+/// <summary>What one load run does: target, concurrency, timing and credentials.</summary>
+internal sealed record LoadSettings(
+    Uri Url,
+    int Concurrency,
+    TimeSpan Duration,
+    TimeSpan Warmup,
+    string User,
+    string Password,
+    string Label)
+{
+    /// <summary>No command runs longer than this, whatever its options say.</summary>
+    public static readonly TimeSpan MaxRunTime = TimeSpan.FromMinutes(10);
+
+    public TimeSpan PlannedTime => Warmup + Duration;
+
+    /// <summary>Reads the shared load options; <paramref name="runs"/> loads must fit into <see cref="MaxRunTime"/>.</summary>
+    public static LoadSettings Read(ArgumentReader reader, string label, int runs)
+    {
+        var settings = new LoadSettings(
+            LoopbackUrl.Parse(reader.Required("url")),
+            reader.Int("concurrency", 16, 1, 1024),
+            TimeSpan.FromSeconds(reader.Int("duration", 30, 1, 600)),
+            TimeSpan.FromSeconds(reader.Int("warmup", 5, 0, 600)),
+            reader.String("user", "demo-erp"),
+            reader.String("password", "demo-erp-password"),
+            label);
+        if (settings.PlannedTime * runs > MaxRunTime)
+        {
+            throw new UsageException($"{runs} run(s) of warm-up + duration ({settings.PlannedTime.TotalSeconds:0} s each) exceed the {MaxRunTime.TotalSeconds:0} s limit");
+        }
+
+        return settings;
+    }
+}

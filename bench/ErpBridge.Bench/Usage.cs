@@ -1,0 +1,33 @@
+namespace ErpBridge.Bench;
+
+/// <summary>The --help text.</summary>
+internal static class Usage
+{
+    private const string Text = """
+        ErpBridge.Bench - measures a SOAP endpoint with SubmitInventory requests (loopback only).
+
+        usage:
+          ceiling --port 5099
+              Serve a fixed SOAP receipt at http://127.0.0.1:PORT/ErpBridgeService.svc until Ctrl+C.
+
+          load --url URL [--concurrency 16] [--duration 30] [--warmup 5]
+               [--user demo-erp] [--password demo-erp-password] [--label NAME] [--json FILE]
+              Send requests from N workers for DURATION seconds after WARMUP seconds; print a summary.
+
+          compare --url URL [--concurrency 16] [--duration 30] [--warmup 5]
+                  [--user ..] [--password ..] [--ceiling-port 5099] [--json FILE] [--markdown FILE]
+              Load URL, then start a ceiling child process, load it the same way, stop it,
+              and report bridge accepted/s as a percentage of the ceiling.
+
+        URL must point at a loopback address (127.0.0.1 or ::1). warm-up + duration of all runs
+        of one command may not exceed 600 seconds.
+
+        exit codes: 0 load ran; 1 more than 1% errors, no accepted requests, or the run failed;
+                    2 bad arguments.
+        """;
+
+    public static bool IsHelpRequest(IReadOnlyList<string> args) =>
+        (args.Count > 0 && args[0] is "help") || args.Any(arg => arg is "--help" or "-h");
+
+    public static void Print(TextWriter writer) => writer.WriteLine(Text);
+}

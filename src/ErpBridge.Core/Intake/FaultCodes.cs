@@ -1,0 +1,20 @@
+namespace ErpBridge.Core.Intake;
+
+/// <summary>The stable codes carried in every fault's detail. Clients program against these; never rename one.</summary>
+public static class FaultCodes
+{
+    public const string MalformedXml = "MalformedXml";
+    public const string DtdProhibited = "DtdProhibited";
+    public const string MessageTooLarge = "MessageTooLarge";
+    public const string VersionMismatch = "VersionMismatch";
+    public const string UnsupportedMediaType = "UnsupportedMediaType";
+    public const string UnknownOperation = "UnknownOperation";
+    public const string MustUnderstand = "MustUnderstand";
+    public const string SchemaViolation = "SchemaViolation";
+    public const string AuthenticationFailed = "AuthenticationFailed";
+    public const string MessageIdConflict = "MessageIdConflict";
+    public const string UnknownDocumentType = "UnknownDocumentType";
+    public const string UnknownChannel = "UnknownChannel";
+    public const string MessageNotFound = "MessageNotFound";
+    public const string InternalError = "InternalError";
+}

@@ -1,0 +1,24 @@
+using ErpBridge.Core.Messages;
+using ErpBridge.Core.Routing;
+
+namespace ErpBridge.Core.Intake;
+
+/// <summary>Routes an incoming message, commits it, and answers with a receipt or a rejection.</summary>
+public sealed class IntakeService(IMessageStore store, Router router, TimeProvider time)
+{
+    public async Task<Receipt> AcceptAsync(IncomingMessage message, string correlationId, CancellationToken cancellationToken)
+    {
+        var channels = router.ChannelsFor(message);
+        var request = new AcceptRequest(message, channels, time.GetUtcNow(), correlationId);
+        var result = await store.AcceptAsync(request, cancellationToken).ConfigureAwait(false);
+        return result.Outcome switch
+        {
+            AcceptOutcome.Accepted => new Receipt(message.MessageId, Duplicate: false, result.ReceivedAt, result.Channels),
+            AcceptOutcome.Duplicate => new Receipt(message.MessageId, Duplicate: true, result.ReceivedAt, result.Channels),
+            AcceptOutcome.Conflict => throw new IntakeRejectedException(
+                FaultCodes.MessageIdConflict,
+                $"MessageId '{message.MessageId}' was accepted at {result.ReceivedAt:O} with different content; send new content with a new MessageId."),
+            _ => throw new InvalidOperationException($"Unknown accept outcome {result.Outcome}."),
+        };
+    }
+}

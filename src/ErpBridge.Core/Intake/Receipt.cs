@@ -1,0 +1,3 @@
+namespace ErpBridge.Core.Intake;
+
+public sealed record Receipt(string MessageId, bool Duplicate, DateTimeOffset ReceivedAt, IReadOnlyList<string> Channels);

@@ -1,0 +1,104 @@
+using System.Text.RegularExpressions;
+using ErpBridge.Core.Messages;
+
+namespace ErpBridge.Core.Routing;
+
+/// <summary>Channels, routes and document types: the section "ErpBridge" of the configuration.</summary>
+public sealed partial class BridgeOptions
+{
+    public const string Section = "ErpBridge";
+
+    public Dictionary<string, ChannelOptions> Channels { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Message type name (Inventory, Products, Shipments) to the channels that receive it.</summary>
+    public Dictionary<string, string[]> Routes { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public Dictionary<string, DocumentTypeOptions> DocumentTypes { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Every problem, each naming the configuration key it is about.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        foreach (var (name, channel) in Channels)
+        {
+            ValidateChannel(name, channel, errors);
+        }
+
+        foreach (var (type, channels) in Routes)
+        {
+            var key = $"{Section}:Routes:{type}";
+            if (!TryParseCanonical(type, out _))
+            {
+                errors.Add($"{key}: '{type}' is not a routable message type; use Inventory, Products or Shipments.");
+            }
+
+            foreach (var channel in channels ?? [])
+            {
+                if (!Channels.ContainsKey(channel))
+                {
+                    errors.Add($"{key}: channel '{channel}' is not configured under {Section}:Channels.");
+                }
+            }
+        }
+
+        foreach (var (documentType, options) in DocumentTypes)
+        {
+            if (!TryParseCanonical(options.Produces, out _))
+            {
+                errors.Add($"{Section}:DocumentTypes:{documentType}:Produces: '{options.Produces}' must be Inventory, Products or Shipments.");
+            }
+        }
+
+        return errors;
+    }
+
+    public static bool TryParseCanonical(string? name, out MessageType type) =>
+        Enum.TryParse(name, ignoreCase: true, out type) && type != MessageType.Document && Enum.IsDefined(type);
+
+    private static void ValidateChannel(string name, ChannelOptions channel, List<string> errors)
+    {
+        var key = $"{Section}:Channels:{name}";
+        if (!ChannelName().IsMatch(name))
+        {
+            errors.Add($"{key}: a channel name is 1 to 64 letters, digits, '-' or '_'.");
+        }
+
+        if (!Platform.All.Contains(channel.Platform))
+        {
+            errors.Add($"{key}:Platform: '{channel.Platform}' is not one of {string.Join(", ", Platform.All)}.");
+        }
+
+        if (!Uri.TryCreate(channel.BaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            errors.Add($"{key}:BaseUrl: '{channel.BaseUrl}' is not an absolute http or https URL.");
+        }
+
+        foreach (var missing in MissingCredentials(channel))
+        {
+            errors.Add($"{key}:{missing}: required for platform {channel.Platform}; set it through an environment variable or user secrets.");
+        }
+    }
+
+    private static IEnumerable<string> MissingCredentials(ChannelOptions channel)
+    {
+        var required = channel.Platform switch
+        {
+            Platform.Shopify => [nameof(ChannelOptions.AccessToken)],
+            Platform.BigCommerce => [nameof(ChannelOptions.AccessToken), nameof(ChannelOptions.StoreHash)],
+            Platform.WooCommerce => [nameof(ChannelOptions.ConsumerKey), nameof(ChannelOptions.ConsumerSecret)],
+            Platform.Magento => [nameof(ChannelOptions.AccessToken)],
+            _ => Array.Empty<string>(),
+        };
+        var present = new Dictionary<string, string?>
+        {
+            [nameof(ChannelOptions.AccessToken)] = channel.AccessToken,
+            [nameof(ChannelOptions.StoreHash)] = channel.StoreHash,
+            [nameof(ChannelOptions.ConsumerKey)] = channel.ConsumerKey,
+            [nameof(ChannelOptions.ConsumerSecret)] = channel.ConsumerSecret,
+        };
+        return required.Where(r => string.IsNullOrWhiteSpace(present[r]));
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    private static partial Regex ChannelName();
+}

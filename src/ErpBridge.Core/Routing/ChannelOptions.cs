@@ -1,0 +1,27 @@
+namespace ErpBridge.Core.Routing;
+
+/// <summary>
+/// One configured store. Credentials belong in environment variables or user secrets
+/// (ErpBridge__Channels__NAME__AccessToken), never in a committed file.
+/// </summary>
+public sealed class ChannelOptions
+{
+    public string Platform { get; set; } = "";
+
+    public string BaseUrl { get; set; } = "";
+
+    /// <summary>Shopify Admin API token, BigCommerce X-Auth-Token, Magento admin or integration token.</summary>
+    public string? AccessToken { get; set; }
+
+    /// <summary>BigCommerce store hash.</summary>
+    public string? StoreHash { get; set; }
+
+    /// <summary>WooCommerce consumer key, Magento integration consumer key.</summary>
+    public string? ConsumerKey { get; set; }
+
+    /// <summary>WooCommerce consumer secret, Magento integration consumer secret.</summary>
+    public string? ConsumerSecret { get; set; }
+
+    /// <summary>Pinned API version where the platform versions its API (Shopify: 2026-01).</summary>
+    public string? ApiVersion { get; set; }
+}

@@ -1,0 +1,11 @@
+namespace ErpBridge.Core.Routing;
+
+public static class Platform
+{
+    public const string Shopify = "shopify";
+    public const string WooCommerce = "woocommerce";
+    public const string Magento = "magento";
+    public const string BigCommerce = "bigcommerce";
+
+    public static readonly IReadOnlyList<string> All = [Shopify, WooCommerce, Magento, BigCommerce];
+}

@@ -1,0 +1,46 @@
+using ErpBridge.Core.Intake;
+using ErpBridge.Core.Messages;
+
+namespace ErpBridge.Core.Routing;
+
+/// <summary>Which channels a message goes to, by the configured routes.</summary>
+public sealed class Router(BridgeOptions options)
+{
+    public IReadOnlyList<string> ChannelsFor(IncomingMessage message) => message.Type switch
+    {
+        MessageType.Shipments => NamedChannels(message.ChannelHint),
+        MessageType.Document => DocumentChannels(message.DocumentType),
+        _ => Routed(message.Type),
+    };
+
+    /// <summary>Shipments name their store; each name must be a configured channel.</summary>
+    private List<string> NamedChannels(IReadOnlyList<string> names)
+    {
+        var unknown = names.Where(n => !options.Channels.ContainsKey(n)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new IntakeRejectedException(
+                FaultCodes.UnknownChannel,
+                $"Channel '{unknown[0]}' is not configured; configured channels: {string.Join(", ", options.Channels.Keys.Order(StringComparer.Ordinal))}.");
+        }
+
+        return names.Select(n => options.Channels.Keys.First(k => string.Equals(k, n, StringComparison.OrdinalIgnoreCase)))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private IReadOnlyList<string> DocumentChannels(string? documentType)
+    {
+        if (documentType is null || !options.DocumentTypes.TryGetValue(documentType, out var document))
+        {
+            throw new IntakeRejectedException(
+                FaultCodes.UnknownDocumentType,
+                $"DocumentType '{documentType}' is not configured; accepted types: {string.Join(", ", options.DocumentTypes.Keys.Order(StringComparer.Ordinal))}.");
+        }
+
+        return BridgeOptions.TryParseCanonical(document.Produces, out var produces) ? Routed(produces) : [];
+    }
+
+    private string[] Routed(MessageType type) =>
+        options.Routes.TryGetValue(type.ToString(), out var channels) ? channels ?? [] : [];
+}

@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace ErpBridge.Core.Security;
+
+/// <summary>
+/// Checks presented credentials against the configured clients. Every failure looks the same to the caller.
+/// A password that verified once is remembered as a keyed hash so that PBKDF2 runs once per client, not per request.
+/// </summary>
+public sealed class ClientAuthenticator
+{
+    private readonly Dictionary<string, ClientOptions> clients;
+    private readonly TimeSpan window;
+    private readonly TimeProvider time;
+    private readonly NonceCache nonces;
+    private readonly byte[] cacheKey = RandomNumberGenerator.GetBytes(32);
+    private readonly ConcurrentDictionary<string, byte[]> verified = new(StringComparer.Ordinal);
+
+    public ClientAuthenticator(SecurityOptions options, TimeProvider time)
+    {
+        clients = options.Clients.ToDictionary(c => c.UserName, StringComparer.Ordinal);
+        window = TimeSpan.FromSeconds(options.ReplayWindowSeconds);
+        this.time = time;
+        nonces = new NonceCache(time, window);
+    }
+
+    /// <summary>The authenticated user name, or null.</summary>
+    public string? Authenticate(PresentedCredential? credential) => credential switch
+    {
+        PresentedCredential.Password p when clients.TryGetValue(p.UserName, out var client) && PasswordMatches(client, p.Secret) => client.UserName,
+        PresentedCredential.Digest d when clients.TryGetValue(d.UserName, out var client) && DigestMatches(client, d) => client.UserName,
+        PresentedCredential.Password => BurnTime(),
+        _ => null,
+    };
+
+    private bool PasswordMatches(ClientOptions client, string secret)
+    {
+        var fast = HMACSHA256.HashData(cacheKey, Encoding.UTF8.GetBytes(secret));
+        if (verified.TryGetValue(client.UserName, out var known))
+        {
+            return CryptographicOperations.FixedTimeEquals(fast, known);
+        }
+
+        if (!SecretHash.Verify(secret, client.PasswordHash))
+        {
+            return false;
+        }
+
+        verified[client.UserName] = fast;
+        return true;
+    }
+
+    private bool DigestMatches(ClientOptions client, PresentedCredential.Digest token)
+    {
+        if (client.DigestPassword is null
+            || !DateTimeOffset.TryParse(token.Created, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var created)
+            || (time.GetUtcNow() - created).Duration() > window)
+        {
+            return false;
+        }
+
+        byte[] nonce;
+        byte[] presented;
+        try
+        {
+            nonce = Convert.FromBase64String(token.NonceBase64);
+            presented = Convert.FromBase64String(token.DigestBase64);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+
+        var input = nonce.Concat(Encoding.UTF8.GetBytes(token.Created + client.DigestPassword)).ToArray();
+#pragma warning disable CA5350 // SHA-1 is what the UsernameToken Profile 1.0/1.1 defines for PasswordDigest.
+        var expected = SHA1.HashData(input);
+#pragma warning restore CA5350
+        // The nonce is recorded only for a valid digest, so that nobody can burn another client's nonces.
+        return CryptographicOperations.FixedTimeEquals(expected, presented) && nonces.TryUse(client.UserName, token.NonceBase64);
+    }
+
+    /// <summary>An unknown user costs as much as a wrong password, so user names cannot be probed by timing.</summary>
+    private static string? BurnTime()
+    {
+        SecretHash.Verify("unknown", DummyHash);
+        return null;
+    }
+
+    private static readonly string DummyHash = SecretHash.Create("dummy");
+}

@@ -1,0 +1,54 @@
+using ErpBridge.Core.Routing;
+using ErpBridge.Core.Security;
+using ErpBridge.Soap;
+using ErpBridge.Storage;
+
+namespace ErpBridge.Host;
+
+/// <summary>All options of the bridge, bound from configuration and validated together before anything starts.</summary>
+public sealed class HostSettings
+{
+    public required BridgeOptions Bridge { get; init; }
+
+    public required StorageOptions Storage { get; init; }
+
+    public required SoapOptions Soap { get; init; }
+
+    public required SecurityOptions Security { get; init; }
+
+    public required LoggingOptions Logging { get; init; }
+
+    public static HostSettings Bind(IConfiguration configuration, string contentRoot)
+    {
+        var settings = new HostSettings
+        {
+            Bridge = Get<BridgeOptions>(configuration, BridgeOptions.Section),
+            Storage = Get<StorageOptions>(configuration, StorageOptions.Section),
+            Soap = Get<SoapOptions>(configuration, SoapOptions.Section),
+            Security = Get<SecurityOptions>(configuration, SecurityOptions.Section),
+            Logging = Get<LoggingOptions>(configuration, LoggingOptions.Section),
+        };
+        settings.Soap.ContractFolder = Path.GetFullPath(settings.Soap.ContractFolder, contentRoot);
+        return settings;
+    }
+
+    /// <summary>Every configuration problem, each naming its key.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        errors.AddRange(Bridge.Validate());
+        errors.AddRange(Storage.Validate());
+        errors.AddRange(Soap.Validate());
+        errors.AddRange(Security.Validate());
+        if (!File.Exists(Path.Combine(Soap.ContractFolder, "ErpBridgeService.wsdl")))
+        {
+            errors.Add($"{SoapOptions.Section}:ContractFolder: no ErpBridgeService.wsdl in '{Soap.ContractFolder}'.");
+        }
+
+        return errors;
+    }
+
+    private static T Get<T>(IConfiguration configuration, string section)
+        where T : new() =>
+        configuration.GetSection(section).Get<T>(o => o.ErrorOnUnknownConfiguration = false) ?? new T();
+}

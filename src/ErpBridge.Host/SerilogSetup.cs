@@ -1,0 +1,30 @@
+using Serilog;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
+
+namespace ErpBridge.Host;
+
+/// <summary>The whole logging pipeline in one place: compact JSON to the console and to a rolling file.</summary>
+public static class SerilogSetup
+{
+    public static LoggerConfiguration Configure(LoggerConfiguration logger, LoggingOptions options)
+    {
+        logger
+            .MinimumLevel.Is(options.MinimumLevel)
+            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+            .MinimumLevel.Override("System.Net.Http", LogEventLevel.Warning)
+
+            // SoapCore logs a line per request at Information; that alone halves throughput.
+            .MinimumLevel.Override("SoapCore", LogEventLevel.Warning)
+            .Enrich.FromLogContext()
+            .Enrich.With<SecretMaskingEnricher>()
+            .WriteTo.Console(new RenderedCompactJsonFormatter());
+        if (!string.IsNullOrWhiteSpace(options.File))
+        {
+            logger.WriteTo.File(new RenderedCompactJsonFormatter(), options.File, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14, buffered: false, shared: true);
+        }
+
+        return logger;
+    }
+}

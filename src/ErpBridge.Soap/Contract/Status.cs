@@ -1,0 +1,62 @@
+using System.ServiceModel;
+using System.Xml.Serialization;
+
+namespace ErpBridge.Soap.Contract;
+
+[MessageContract(WrapperName = "GetMessageStatus", WrapperNamespace = Ns.Status, IsWrapped = true)]
+public sealed class GetMessageStatusRequest
+{
+    [MessageBodyMember(Namespace = Ns.Status, Order = 0)]
+    public string MessageId { get; set; } = "";
+}
+
+[MessageContract(WrapperName = "GetMessageStatusResponse", WrapperNamespace = Ns.Status, IsWrapped = true)]
+public sealed class GetMessageStatusResponse
+{
+    [MessageBodyMember(Namespace = Ns.Status, Order = 0)]
+    public string MessageId { get; set; } = "";
+
+    [MessageBodyMember(Namespace = Ns.Status, Order = 1)]
+    public string MessageType { get; set; } = "";
+
+    [MessageBodyMember(Namespace = Ns.Status, Order = 2)]
+    public DateTime ReceivedAt { get; set; }
+
+    [MessageBodyMember(Namespace = Ns.Status, Order = 3)]
+    public DeliveryList Deliveries { get; set; } = new();
+}
+
+[XmlType(Namespace = Ns.Status)]
+public sealed class DeliveryList
+{
+    [XmlElement("Delivery")]
+    public List<ChannelDelivery> Delivery { get; set; } = [];
+}
+
+[XmlType(Namespace = Ns.Status)]
+public sealed class ChannelDelivery
+{
+    [XmlElement(Order = 0)]
+    public string Channel { get; set; } = "";
+
+    [XmlElement(Order = 1)]
+    public string Status { get; set; } = "";
+
+    [XmlElement(Order = 2)]
+    public int Attempts { get; set; }
+
+    [XmlElement(Order = 3)]
+    public DateTime LastAttemptAt { get; set; }
+
+    [XmlIgnore]
+    public bool LastAttemptAtSpecified { get; set; }
+
+    [XmlElement(Order = 4)]
+    public DateTime NextAttemptAt { get; set; }
+
+    [XmlIgnore]
+    public bool NextAttemptAtSpecified { get; set; }
+
+    [XmlElement(Order = 5)]
+    public string? LastError { get; set; }
+}

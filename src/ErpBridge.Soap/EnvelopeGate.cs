@@ -1,0 +1,158 @@
+using System.Buffers;
+using ErpBridge.Core.Intake;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Net.Http.Headers;
+
+namespace ErpBridge.Soap;
+
+/// <summary>
+/// Stands in front of SoapCore on the service path. It buffers the body (bounded by the size limit), lets
+/// <see cref="EnvelopeInspector"/> check it, answers refusals itself, and hands SoapCore only requests that passed,
+/// with the SOAP action set from the body element (SAP's default SOAPAction names no operation).
+/// </summary>
+public sealed class EnvelopeGate(RequestDelegate next, SoapOptions options, EnvelopeInspector inspector, ILogger<EnvelopeGate> logger)
+{
+    public const string CorrelationHeader = "X-Correlation-Id";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Path.Equals(options.Path, StringComparison.OrdinalIgnoreCase))
+        {
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        var request = new RequestContext(Guid.NewGuid().ToString("N"));
+        request.AttachTo(context);
+        context.Response.Headers[CorrelationHeader] = request.CorrelationId;
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = request.CorrelationId });
+
+        var announced = AnnouncedVersion(context.Request.ContentType);
+        if (announced is null)
+        {
+            await RefuseAsync(context, SoapVersion.Soap11, SoapFault.Client(FaultCodes.UnsupportedMediaType, $"Content-Type '{context.Request.ContentType}' is not text/xml (SOAP 1.1) or application/soap+xml (SOAP 1.2).", request.CorrelationId), StatusCodes.Status415UnsupportedMediaType).ConfigureAwait(false);
+            return;
+        }
+
+        request.Version = announced.Value;
+        var buffer = await ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        if (buffer is null)
+        {
+            await RefuseAsync(context, announced.Value, SoapFault.Client(FaultCodes.MessageTooLarge, $"The request is larger than the limit of {options.MaxMessageBytes} bytes.", request.CorrelationId), StatusCodes.Status413PayloadTooLarge).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            var result = inspector.Inspect(buffer.Value, announced.Value, context.Request.Headers.Authorization, request);
+            if (result.Fault is { } fault)
+            {
+                await RefuseAsync(context, request.Version, fault, null).ConfigureAwait(false);
+                return;
+            }
+
+            var operation = result.Operation!;
+            context.Request.Body = new MemoryStream(buffer.Value.Array!, buffer.Value.Offset, buffer.Value.Count, writable: false);
+            context.Request.ContentLength = buffer.Value.Count;
+            SetAction(context.Request, announced.Value, operation.Action);
+            await next(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer.Value.Array!);
+        }
+    }
+
+    private async Task RefuseAsync(HttpContext context, SoapVersion version, SoapFault fault, int? status)
+    {
+        logger.LogWarning("Refused request: {FaultCode} {FaultReason}", fault.Code, fault.Reason);
+        var bytes = FaultWriter.Envelope(version, fault);
+        context.Response.StatusCode = status ?? FaultWriter.HttpStatus(version, fault);
+        context.Response.ContentType = version.MediaType() + "; charset=utf-8";
+        context.Response.ContentLength = bytes.Length;
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>The body in a pooled buffer, or null when it exceeds the limit. The caller returns the buffer.</summary>
+    private async Task<ArraySegment<byte>?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var limit = options.MaxMessageBytes;
+        if (request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent((int)(request.ContentLength ?? 16 * 1024) + 1);
+        var length = 0;
+        while (true)
+        {
+            if (length == buffer.Length)
+            {
+                if (buffer.Length > limit)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    return null;
+                }
+
+                var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, limit + 1));
+                buffer.AsSpan(0, length).CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(buffer);
+                buffer = larger;
+            }
+
+            var read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            length += read;
+        }
+
+        if (length > limit)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            return null;
+        }
+
+        return new ArraySegment<byte>(buffer, 0, length);
+    }
+
+    private static SoapVersion? AnnouncedVersion(string? contentType)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var media))
+        {
+            return null;
+        }
+
+        return media.MediaType.Value?.ToLowerInvariant() switch
+        {
+            "text/xml" => SoapVersion.Soap11,
+            "application/soap+xml" => SoapVersion.Soap12,
+            _ => null,
+        };
+    }
+
+    /// <summary>Dispatch follows the body element: the action is set to that operation's, whatever the client sent.</summary>
+    private static void SetAction(HttpRequest request, SoapVersion version, string action)
+    {
+        if (version == SoapVersion.Soap11)
+        {
+            request.Headers["SOAPAction"] = "\"" + action + "\"";
+            return;
+        }
+
+        var media = MediaTypeHeaderValue.Parse(request.ContentType);
+        var parameters = media.Parameters.Where(p => !p.Name.Equals("action", StringComparison.OrdinalIgnoreCase)).ToList();
+        parameters.Add(new NameValueHeaderValue("action", "\"" + action + "\""));
+        media.Parameters.Clear();
+        foreach (var parameter in parameters)
+        {
+            media.Parameters.Add(parameter);
+        }
+
+        request.ContentType = media.ToString();
+        request.Headers.Remove("SOAPAction");
+    }
+}

@@ -1,0 +1,254 @@
+using System.Text;
+using System.Xml;
+using System.Xml.Schema;
+using ErpBridge.Core.Intake;
+using ErpBridge.Core.Security;
+using ErpBridge.Soap.Contract;
+
+namespace ErpBridge.Soap;
+
+/// <summary>
+/// Reads a buffered request once, in order: well-formed XML without a DTD, a SOAP envelope of the version the
+/// media type announces, headers that must be understood, a known operation, the caller's credentials, and a body
+/// valid against the XSD. The first problem found becomes the fault; nothing after it runs.
+/// </summary>
+public sealed class EnvelopeInspector(ContractSchemas schemas, OperationCatalog catalog, ClientAuthenticator authenticator)
+{
+    private const string PasswordDigestType = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordDigest";
+
+    private static readonly XmlReaderSettings ReaderSettings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        IgnoreWhitespace = true,
+    };
+
+    private readonly XmlReaderSettings validating = schemas.ValidatingSettings();
+
+    internal GateResult Inspect(ArraySegment<byte> body, SoapVersion announced, string? authorizationHeader, RequestContext request)
+    {
+        try
+        {
+            using var stream = new MemoryStream(body.Array!, body.Offset, body.Count, writable: false);
+            using var reader = XmlReader.Create(stream, ReaderSettings);
+            return InspectEnvelope(reader, announced, authorizationHeader, request);
+        }
+        catch (XmlException) when (body.AsSpan().IndexOf("<!DOCTYPE"u8) >= 0)
+        {
+            return Refuse(FaultCodes.DtdProhibited, "Document type declarations (DTDs) and entity declarations are not accepted.", request);
+        }
+        catch (XmlException ex)
+        {
+            return Refuse(FaultCodes.MalformedXml, $"The request is not well-formed XML: {ex.Message}", request);
+        }
+    }
+
+    private GateResult InspectEnvelope(XmlReader reader, SoapVersion announced, string? authorizationHeader, RequestContext request)
+    {
+        reader.MoveToContent();
+        if (reader.LocalName != "Envelope")
+        {
+            return Refuse(FaultCodes.MalformedXml, $"The root element is '{reader.Name}'; a SOAP request starts with an Envelope element.", request);
+        }
+
+        SoapVersion version;
+        switch (reader.NamespaceURI)
+        {
+            case Ns.Soap11:
+                version = SoapVersion.Soap11;
+                break;
+            case Ns.Soap12:
+                version = SoapVersion.Soap12;
+                break;
+            default:
+                return Refuse(FaultCodes.VersionMismatch, $"Envelope namespace '{reader.NamespaceURI}' is neither SOAP 1.1 ({Ns.Soap11}) nor SOAP 1.2 ({Ns.Soap12}).", request);
+        }
+
+        request.Version = version;
+        if (version != announced)
+        {
+            return Refuse(
+                FaultCodes.VersionMismatch,
+                $"A {Name(version)} envelope was sent with the media type of {Name(announced)} ({announced.MediaType()}); {Name(version)} requires Content-Type {version.MediaType()}.",
+                request);
+        }
+
+        var env = version.EnvelopeNamespace();
+        var envelopeEmpty = reader.IsEmptyElement;
+        reader.Read();
+        reader.MoveToContent();
+        PresentedCredential? credential = null;
+        if (!envelopeEmpty && IsElement(reader, "Header", env))
+        {
+            if (ReadHeader(reader, env, request, out credential) is { } headerFault)
+            {
+                return headerFault;
+            }
+
+            reader.Read();
+            reader.MoveToContent();
+        }
+
+        if (envelopeEmpty || !IsElement(reader, "Body", env))
+        {
+            return Refuse(FaultCodes.MalformedXml, "The envelope has no Body element after the optional Header.", request);
+        }
+
+        return InspectBody(reader, credential ?? BasicCredential(authorizationHeader), request);
+    }
+
+    private GateResult InspectBody(XmlReader reader, PresentedCredential? credential, RequestContext request)
+    {
+        var bodyEmpty = reader.IsEmptyElement;
+        reader.Read();
+        reader.MoveToContent();
+        if (bodyEmpty || reader.NodeType != XmlNodeType.Element)
+        {
+            return Refuse(FaultCodes.UnknownOperation, "The Body is empty; it must hold one operation's request element.", request);
+        }
+
+        var operation = catalog.Find(reader.LocalName, reader.NamespaceURI);
+        if (operation is null)
+        {
+            var known = string.Join(", ", catalog.All.Select(o => $"{o.Name} ({o.Namespace})"));
+            return Refuse(FaultCodes.UnknownOperation, $"Element '{reader.LocalName}' in namespace '{reader.NamespaceURI}' is not an operation of ErpBridgeService; operations: {known}.", request);
+        }
+
+        request.Operation = operation.Name;
+        if (authenticator.Authenticate(credential) is not { } client)
+        {
+            return Refuse(FaultCodes.AuthenticationFailed, "Authentication failed.", request);
+        }
+
+        request.ClientName = client;
+        try
+        {
+            using var subtree = reader.ReadSubtree();
+            using var validator = XmlReader.Create(subtree, validating);
+            while (validator.Read())
+            {
+            }
+        }
+        catch (XmlSchemaValidationException ex)
+        {
+            return Refuse(FaultCodes.SchemaViolation, $"{ex.Message} (line {ex.LineNumber}, position {ex.LinePosition})", request);
+        }
+
+        // The rest must be well-formed too; SoapCore reads the same bytes next.
+        while (reader.Read())
+        {
+        }
+
+        return GateResult.Pass(operation);
+    }
+
+    /// <summary>Collects the UsernameToken and refuses headers marked mustUnderstand that this service does not process.</summary>
+    private static GateResult? ReadHeader(XmlReader reader, string env, RequestContext request, out PresentedCredential? credential)
+    {
+        credential = null;
+        if (reader.IsEmptyElement)
+        {
+            return null;
+        }
+
+        var depth = reader.Depth;
+        reader.Read();
+        while (reader.Depth > depth)
+        {
+            reader.MoveToContent();
+            if (reader.NodeType != XmlNodeType.Element)
+            {
+                reader.Read();
+                continue;
+            }
+
+            if (IsElement(reader, "Security", Ns.WsSecurity))
+            {
+                credential = ReadSecurity(reader);
+                continue;
+            }
+
+            var mustUnderstand = reader.GetAttribute("mustUnderstand", env);
+            if (mustUnderstand is "1" or "true")
+            {
+                return Refuse(FaultCodes.MustUnderstand, $"Header '{reader.LocalName}' in namespace '{reader.NamespaceURI}' is marked mustUnderstand and is not understood by this service.", request);
+            }
+
+            reader.Skip();
+        }
+
+        return null;
+    }
+
+    private static PresentedCredential? ReadSecurity(XmlReader reader)
+    {
+        string? user = null, password = null, type = null, nonce = null, created = null;
+        using (var security = reader.ReadSubtree())
+        {
+            security.Read();
+            while (!security.EOF)
+            {
+                // ReadElementContentAsString moves past the element, so only other nodes need a Read.
+                switch (security.NodeType, security.LocalName, security.NamespaceURI)
+                {
+                    case (XmlNodeType.Element, "Username", Ns.WsSecurity):
+                        user = security.ReadElementContentAsString();
+                        break;
+                    case (XmlNodeType.Element, "Password", Ns.WsSecurity):
+                        type = security.GetAttribute("Type");
+                        password = security.ReadElementContentAsString();
+                        break;
+                    case (XmlNodeType.Element, "Nonce", Ns.WsSecurity):
+                        nonce = security.ReadElementContentAsString();
+                        break;
+                    case (XmlNodeType.Element, "Created", Ns.WsUtility):
+                        created = security.ReadElementContentAsString();
+                        break;
+                    default:
+                        security.Read();
+                        break;
+                }
+            }
+        }
+
+        reader.Read();
+        if (user is null || password is null)
+        {
+            return null;
+        }
+
+        return type == PasswordDigestType
+            ? (nonce is null || created is null ? null : new PresentedCredential.Digest(user.Trim(), password.Trim(), nonce.Trim(), created.Trim()))
+            : new PresentedCredential.Password(user.Trim(), password);
+    }
+
+    private static PresentedCredential.Password? BasicCredential(string? authorization)
+    {
+        const string Scheme = "Basic ";
+        if (authorization is null || !authorization.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        try
+        {
+            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(authorization[Scheme.Length..].Trim()));
+            var colon = decoded.IndexOf(':', StringComparison.Ordinal);
+            return colon <= 0 ? null : new PresentedCredential.Password(decoded[..colon], decoded[(colon + 1)..]);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsElement(XmlReader reader, string localName, string ns) =>
+        reader.NodeType == XmlNodeType.Element && reader.LocalName == localName && reader.NamespaceURI == ns;
+
+    private static string Name(SoapVersion version) => version == SoapVersion.Soap11 ? "SOAP 1.1" : "SOAP 1.2";
+
+    private static GateResult Refuse(string code, string reason, RequestContext request) =>
+        GateResult.Refuse(SoapFault.Client(code, reason, request.CorrelationId));
+}

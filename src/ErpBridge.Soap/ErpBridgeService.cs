@@ -1,0 +1,95 @@
+using System.Text.RegularExpressions;
+using System.Xml;
+using ErpBridge.Core.Intake;
+using ErpBridge.Core.Messages;
+using ErpBridge.Soap.Contract;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace ErpBridge.Soap;
+
+/// <summary>The operations. Requests reach them already authenticated and valid against the XSD.</summary>
+public sealed partial class ErpBridgeService(IntakeService intake, IMessageStore store, IHttpContextAccessor http, ILogger<ErpBridgeService> logger) : IErpBridgeService
+{
+    public async Task<SubmitInventoryResponse> SubmitInventory(SubmitInventoryRequest request) =>
+        new() { Receipt = await AcceptAsync(request, Ns.Inventory, MessageType.Inventory, null, []).ConfigureAwait(false) };
+
+    public async Task<SubmitProductsResponse> SubmitProducts(SubmitProductsRequest request) =>
+        new() { Receipt = await AcceptAsync(request, Ns.Products, MessageType.Products, null, []).ConfigureAwait(false) };
+
+    public async Task<SubmitShipmentsResponse> SubmitShipments(SubmitShipmentsRequest request)
+    {
+        var channels = request.Shipments.Shipment.Select(s => s.Channel).ToList();
+        return new() { Receipt = await AcceptAsync(request, Ns.Shipments, MessageType.Shipments, null, channels).ConfigureAwait(false) };
+    }
+
+    public async Task<SubmitDocumentResponse> SubmitDocument(SubmitDocumentRequest request) =>
+        new() { Receipt = await AcceptAsync(request, Ns.Documents, MessageType.Document, request.DocumentType, []).ConfigureAwait(false) };
+
+    public async Task<GetMessageStatusResponse> GetMessageStatus(GetMessageStatusRequest request)
+    {
+        var status = await store.GetStatusAsync(request.MessageId, CancellationToken.None).ConfigureAwait(false)
+            ?? throw new IntakeRejectedException(FaultCodes.MessageNotFound, $"No message with MessageId '{request.MessageId}' was accepted.");
+        return new GetMessageStatusResponse
+        {
+            MessageId = status.MessageId,
+            MessageType = status.Type.ToString(),
+            ReceivedAt = status.ReceivedAt.UtcDateTime,
+            Deliveries = new DeliveryList
+            {
+                Delivery = status.Deliveries.Select(d => new ChannelDelivery
+                {
+                    Channel = d.Channel,
+                    Status = d.Status.ToString(),
+                    Attempts = d.Attempts,
+                    LastAttemptAt = d.LastAttemptAt?.UtcDateTime ?? default,
+                    LastAttemptAtSpecified = d.LastAttemptAt.HasValue,
+                    NextAttemptAt = d.NextAttemptAt?.UtcDateTime ?? default,
+                    NextAttemptAtSpecified = d.NextAttemptAt.HasValue,
+                    LastError = d.LastError,
+                }).ToList(),
+            },
+        };
+    }
+
+    private async Task<ReceiptDto> AcceptAsync<T>(T request, string ns, MessageType type, string? documentType, IReadOnlyList<string> channelHint)
+        where T : class, IEnvelopeFields
+    {
+        var correlationId = RequestContext.Of(http.HttpContext)?.CorrelationId ?? Guid.NewGuid().ToString("N");
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["MessageId"] = request.MessageId, ["CorrelationId"] = correlationId });
+        var payload = CanonicalXml.Serialize(request, ns);
+        var message = new IncomingMessage(request.MessageId, type, documentType, request.SourceSystem, ParseTime(request.SentAt), payload, ContentHash.Of(payload), channelHint);
+
+        // Not cancelled when the client goes away: an accept is committed whole or not at all, and a resend is a duplicate.
+        var receipt = await intake.AcceptAsync(message, correlationId, CancellationToken.None).ConfigureAwait(false);
+        if (receipt.Duplicate)
+        {
+            logger.LogInformation("Duplicate {MessageType} {MessageId}, first accepted {ReceivedAt:O}", type, request.MessageId, receipt.ReceivedAt);
+        }
+        else
+        {
+            logger.LogDebug("Accepted {MessageType} {MessageId} for {Channels}", type, request.MessageId, receipt.Channels);
+        }
+
+        return new ReceiptDto
+        {
+            MessageId = receipt.MessageId,
+            Status = receipt.Duplicate ? "Duplicate" : "Accepted",
+            ReceivedAt = receipt.ReceivedAt.UtcDateTime,
+            Channels = new ChannelList { Channel = [.. receipt.Channels] },
+        };
+    }
+
+    /// <summary>xs:dateTime; a time without a zone is taken as UTC.</summary>
+    private static DateTimeOffset ParseTime(string value)
+    {
+        var text = value.Trim();
+        return HasZone().IsMatch(text)
+            ? XmlConvert.ToDateTimeOffset(text)
+            : new DateTimeOffset(DateTime.SpecifyKind(XmlConvert.ToDateTime(text, XmlDateTimeSerializationMode.Unspecified), DateTimeKind.Utc));
+    }
+
+    [GeneratedRegex(@"(Z|[+-]\d\d:\d\d)$")]
+    private static partial Regex HasZone();
+
+}

@@ -1,0 +1,48 @@
+using System.Reflection;
+using System.ServiceModel;
+using System.ServiceModel.Channels;
+using ErpBridge.Core.Intake;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using SoapCore;
+using SoapCore.Extensibility;
+
+namespace ErpBridge.Soap;
+
+/// <summary>
+/// Turns what an operation threw into this service's fault: a rejection becomes a client fault with its code;
+/// anything else is an internal error whose detail stays in the log, and the caller gets only the correlation id.
+/// </summary>
+public sealed class FaultTransformer(IHttpContextAccessor http, ILogger<FaultTransformer> logger) : IFaultExceptionTransformer
+{
+    public Message ProvideFault(Exception exception, MessageVersion messageVersion, Message requestMessage, ConcurrentXmlNamespaceLookup xmlNamespaceLookup)
+    {
+        var request = RequestContext.Of(http.HttpContext);
+        var correlationId = request?.CorrelationId ?? Guid.NewGuid().ToString("N");
+        var version = messageVersion.Envelope == EnvelopeVersion.Soap11 ? SoapVersion.Soap11 : SoapVersion.Soap12;
+        SoapFault fault;
+        if (Unwrap(exception) is IntakeRejectedException rejected)
+        {
+            fault = SoapFault.Client(rejected.Code, rejected.Reason, correlationId);
+            logger.LogWarning("Refused {Operation}: {FaultCode} {FaultReason}", request?.Operation, fault.Code, fault.Reason);
+        }
+        else
+        {
+            fault = SoapFault.Internal(correlationId);
+            logger.LogError(exception, "Internal error in {Operation}", request?.Operation);
+        }
+
+        var message = Message.CreateMessage(messageVersion, null, new FaultBodyWriter(version, fault));
+
+        // SoapCore sets the status from this property after asking for the fault.
+        message.Properties[HttpResponseMessageProperty.Name] = new HttpResponseMessageProperty { StatusCode = (System.Net.HttpStatusCode)FaultWriter.HttpStatus(version, fault) };
+        return message;
+    }
+
+    private static Exception Unwrap(Exception exception) => exception switch
+    {
+        TargetInvocationException { InnerException: { } inner } => Unwrap(inner),
+        AggregateException { InnerExceptions.Count: 1 } aggregate => Unwrap(aggregate.InnerExceptions[0]),
+        _ => exception,
+    };
+}

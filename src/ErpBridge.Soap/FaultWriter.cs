@@ -1,0 +1,89 @@
+using System.Text;
+using System.Xml;
+using ErpBridge.Soap.Contract;
+
+namespace ErpBridge.Soap;
+
+/// <summary>Writes the one fault shape this service sends, for SOAP 1.1 and 1.2, with c:ErpBridgeFault as detail.</summary>
+public static class FaultWriter
+{
+    /// <summary>Writes the Fault element (the content of soap:Body).</summary>
+    public static void WriteFault(XmlWriter writer, SoapVersion version, SoapFault fault)
+    {
+        var env = version.EnvelopeNamespace();
+        var prefix = writer.LookupPrefix(env) ?? "s";
+        writer.WriteStartElement(prefix, "Fault", env);
+        if (version == SoapVersion.Soap11)
+        {
+            // SOAP 1.1: faultcode, faultstring and detail are unqualified.
+            writer.WriteStartElement("faultcode", "");
+            writer.WriteQualifiedName(FaultCodeName(version, fault), env);
+            writer.WriteEndElement();
+            writer.WriteStartElement("faultstring", "");
+            writer.WriteAttributeString("xml", "lang", null, "en");
+            writer.WriteString(fault.Reason);
+            writer.WriteEndElement();
+            writer.WriteStartElement("detail", "");
+            WriteDetail(writer, fault);
+            writer.WriteEndElement();
+        }
+        else
+        {
+            writer.WriteStartElement(prefix, "Code", env);
+            writer.WriteStartElement(prefix, "Value", env);
+            writer.WriteQualifiedName(FaultCodeName(version, fault), env);
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+            writer.WriteStartElement(prefix, "Reason", env);
+            writer.WriteStartElement(prefix, "Text", env);
+            writer.WriteAttributeString("xml", "lang", null, "en");
+            writer.WriteString(fault.Reason);
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+            writer.WriteStartElement(prefix, "Detail", env);
+            WriteDetail(writer, fault);
+            writer.WriteEndElement();
+        }
+
+        writer.WriteEndElement();
+    }
+
+    /// <summary>A whole fault envelope as UTF-8 bytes.</summary>
+    public static byte[] Envelope(SoapVersion version, SoapFault fault)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), OmitXmlDeclaration = false }))
+        {
+            var env = version.EnvelopeNamespace();
+            writer.WriteStartElement("s", "Envelope", env);
+            writer.WriteStartElement("s", "Body", env);
+            WriteFault(writer, version, fault);
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>HTTP status per the SOAP 1.1 and 1.2 HTTP bindings.</summary>
+    public static int HttpStatus(SoapVersion version, SoapFault fault) =>
+        version == SoapVersion.Soap12 && fault.SenderFault && !fault.IsVersionMismatch ? 400 : 500;
+
+    private static string FaultCodeName(SoapVersion version, SoapFault fault) => (version, fault) switch
+    {
+        (_, { IsVersionMismatch: true }) => "VersionMismatch",
+        (SoapVersion.Soap11, { SenderFault: true }) => "Client",
+        (SoapVersion.Soap11, _) => "Server",
+        (_, { SenderFault: true }) => "Sender",
+        _ => "Receiver",
+    };
+
+    private static void WriteDetail(XmlWriter writer, SoapFault fault)
+    {
+        writer.WriteStartElement("c", "ErpBridgeFault", Ns.Common);
+        writer.WriteElementString("c", "Code", Ns.Common, fault.Code);
+        writer.WriteElementString("c", "Reason", Ns.Common, fault.Reason);
+        writer.WriteElementString("c", "CorrelationId", Ns.Common, fault.CorrelationId);
+        writer.WriteEndElement();
+    }
+}

@@ -1,0 +1,33 @@
+namespace ErpBridge.Soap;
+
+/// <summary>The section "ErpBridge:Soap".</summary>
+public sealed class SoapOptions
+{
+    public const string Section = "ErpBridge:Soap";
+
+    /// <summary>Path of the one endpoint that serves both SOAP versions and the WSDL (?wsdl).</summary>
+    public string Path { get; set; } = "/ErpBridgeService.svc";
+
+    /// <summary>Folder holding ErpBridgeService.wsdl and its XSDs; relative paths start at the content root.</summary>
+    public string ContractFolder { get; set; } = "wsdl";
+
+    /// <summary>Largest request body accepted, in bytes.</summary>
+    public int MaxMessageBytes { get; set; } = 4 * 1024 * 1024;
+
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        // SoapCore maps a served WSDL by the path without its slashes, so the path is one segment.
+        if (!Path.StartsWith('/') || Path.Length < 2 || Path.IndexOf('/', 1) >= 0)
+        {
+            errors.Add($"{Section}:Path: '{Path}' must be one segment such as /ErpBridgeService.svc.");
+        }
+
+        if (MaxMessageBytes is < 1024 or > 256 * 1024 * 1024)
+        {
+            errors.Add($"{Section}:MaxMessageBytes: {MaxMessageBytes} is outside 1024..268435456.");
+        }
+
+        return errors;
+    }
+}

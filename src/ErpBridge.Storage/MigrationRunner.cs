@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Dapper;
+using Microsoft.Extensions.Logging;
+
+namespace ErpBridge.Storage;
+
+/// <summary>Applies the dialect's embedded scripts that the database has not seen, each in its own transaction.</summary>
+public sealed partial class MigrationRunner(SqlDialect dialect, string connectionString, TimeProvider time, ILogger<MigrationRunner> logger)
+{
+    public static IReadOnlyList<Migration> Load(SqlDialect dialect)
+    {
+        var assembly = typeof(MigrationRunner).Assembly;
+        var prefix = $"Migrations/{dialect.MigrationFolder}/";
+        return assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(n => Parse(n[prefix.Length..], Read(assembly, n)))
+            .OrderBy(m => m.Version)
+            .ToList();
+    }
+
+    public async Task<int> ApplyAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = dialect.CreateConnection(connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await dialect.PrepareAsync(connection, writer: true, cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(dialect.CreateMigrationTable, cancellationToken: cancellationToken)).ConfigureAwait(false);
+
+        var applied = 0;
+        foreach (var migration in Load(dialect))
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            if (dialect.MigrationLock is { } migrationLock)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(migrationLock, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+
+            // Read inside the transaction (and lock): another node may have applied it meanwhile.
+            var done = await connection.QueryAsync<long>(new CommandDefinition(dialect.SelectAppliedMigrations, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            if (done.Contains(migration.Version))
+            {
+                continue;
+            }
+
+            foreach (var batch in Batches(migration.Sql))
+            {
+                await connection.ExecuteAsync(new CommandDefinition(batch, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+
+            await connection.ExecuteAsync(new CommandDefinition(
+                dialect.InsertMigration,
+                new { migration.Version, migration.Name, AppliedAt = dialect.Time(time.GetUtcNow()) },
+                transaction,
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            logger.LogInformation("Applied {Dialect} migration {Version} {Name}", dialect.Name, migration.Version, migration.Name);
+            applied++;
+        }
+
+        return applied;
+    }
+
+    /// <summary>Scripts are split on lines holding only GO, as SQL Server tools do.</summary>
+    public static IEnumerable<string> Batches(string sql) =>
+        GoLine().Split(sql).Where(b => !string.IsNullOrWhiteSpace(b));
+
+    private static Migration Parse(string fileName, string sql)
+    {
+        var match = FileName().Match(fileName);
+        if (!match.Success)
+        {
+            throw new InvalidOperationException($"Migration '{fileName}' is not named NNNN_name.sql.");
+        }
+
+        return new Migration(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), match.Groups[2].Value, sql);
+    }
+
+    private static string Read(Assembly assembly, string name)
+    {
+        using var stream = assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException($"Missing resource {name}.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    [GeneratedRegex(@"^(\d{4})_([A-Za-z0-9_]+)\.sql$")]
+    private static partial Regex FileName();
+
+    [GeneratedRegex(@"^\s*GO\s*$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex GoLine();
+}

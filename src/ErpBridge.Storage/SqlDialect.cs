@@ -1,0 +1,99 @@
+using System.Data.Common;
+using System.Globalization;
+
+namespace ErpBridge.Storage;
+
+/// <summary>
+/// The SQL every database shares, with what differs overridden per database (as Quartz.NET's delegates do).
+/// Statements use Dapper parameters (@Name).
+/// </summary>
+public abstract class SqlDialect
+{
+    public abstract string Name { get; }
+
+    /// <summary>Folder of this dialect's migration scripts among the embedded resources.</summary>
+    public abstract string MigrationFolder { get; }
+
+    /// <summary>True where one writer committing batches beats concurrent transactions (SQLite).</summary>
+    public abstract bool UsesGroupCommit { get; }
+
+    public abstract DbConnection CreateConnection(string connectionString);
+
+    /// <summary>Per-connection settings, run after opening.</summary>
+    public virtual Task PrepareAsync(DbConnection connection, bool writer, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Value to bind for a UTC time.</summary>
+    public abstract object Time(DateTimeOffset value);
+
+    /// <summary>A time as read back from the database.</summary>
+    public static DateTimeOffset ReadTime(object value) => value switch
+    {
+        DateTime dt => new DateTimeOffset(DateTime.SpecifyKind(dt, DateTimeKind.Utc)),
+        DateTimeOffset dto => dto.ToUniversalTime(),
+        string s => DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
+        _ => throw new InvalidCastException($"Cannot read a time from {value.GetType().Name}."),
+    };
+
+    public static DateTimeOffset? ReadNullableTime(object? value) => value is null or DBNull ? null : ReadTime(value);
+
+    protected virtual string Table(string name) => name;
+
+    /// <summary>Inserts the message unless its MessageId exists; affects one row or none, atomically.</summary>
+    public abstract string InsertMessageIfAbsent { get; }
+
+    /// <summary>Inserts one delivery and its first audit row.</summary>
+    public abstract string InsertDelivery { get; }
+
+    public virtual string SelectStoredMessage =>
+        $"SELECT content_hash AS ContentHash, received_at AS ReceivedAt FROM {Table("messages")} WHERE message_id = @MessageId";
+
+    public virtual string SelectChannels =>
+        $"SELECT channel FROM {Table("deliveries")} WHERE message_id = @MessageId ORDER BY delivery_id";
+
+    public virtual string SelectStatusMessage =>
+        $"SELECT message_id AS MessageId, message_type AS MessageType, received_at AS ReceivedAt FROM {Table("messages")} WHERE message_id = @MessageId";
+
+    public virtual string SelectStatusDeliveries =>
+        $"""
+        SELECT channel AS Channel, status AS Status, attempts AS Attempts, last_attempt_at AS LastAttemptAt,
+               next_attempt_at AS NextAttemptAt, last_error AS LastError
+        FROM {Table("deliveries")} WHERE message_id = @MessageId ORDER BY delivery_id
+        """;
+
+    public virtual string Ping => "SELECT 1";
+
+    public abstract string CreateMigrationTable { get; }
+
+    public virtual string SelectAppliedMigrations => $"SELECT version FROM {Table("schema_migrations")}";
+
+    public virtual string InsertMigration =>
+        $"INSERT INTO {Table("schema_migrations")} (version, name, applied_at) VALUES (@Version, @Name, @AppliedAt)";
+
+    /// <summary>Taken inside the migration transaction so that two nodes starting at once migrate one after the other.</summary>
+    public virtual string? MigrationLock => null;
+
+    /// <summary>Every statement this dialect can run, for syntax checks in tests.</summary>
+    public IEnumerable<(string Name, string Sql)> Statements()
+    {
+        yield return (nameof(InsertMessageIfAbsent), InsertMessageIfAbsent);
+        yield return (nameof(InsertDelivery), InsertDelivery);
+        yield return (nameof(SelectStoredMessage), SelectStoredMessage);
+        yield return (nameof(SelectChannels), SelectChannels);
+        yield return (nameof(SelectStatusMessage), SelectStatusMessage);
+        yield return (nameof(SelectStatusDeliveries), SelectStatusDeliveries);
+        yield return (nameof(Ping), Ping);
+        yield return (nameof(CreateMigrationTable), CreateMigrationTable);
+        yield return (nameof(SelectAppliedMigrations), SelectAppliedMigrations);
+        yield return (nameof(InsertMigration), InsertMigration);
+        if (MigrationLock is { } migrationLock)
+        {
+            yield return (nameof(MigrationLock), migrationLock);
+        }
+    }
+
+    protected const string MessageColumns =
+        "message_id, message_type, document_type, source_system, sent_at, received_at, content_hash, correlation_id, payload";
+
+    protected const string MessageValues =
+        "@MessageId, @MessageType, @DocumentType, @SourceSystem, @SentAt, @ReceivedAt, @ContentHash, @CorrelationId, @Payload";
+}

@@ -1,0 +1,114 @@
+using Dapper;
+using ErpBridge.Core.Intake;
+using ErpBridge.Core.Messages;
+using ErpBridge.Core.Status;
+using Microsoft.Extensions.Logging;
+
+namespace ErpBridge.Storage;
+
+/// <summary>The message store over any <see cref="SqlDialect"/>.</summary>
+public sealed class SqlMessageStore : IMessageStore, IAsyncDisposable
+{
+    private readonly SqlDialect dialect;
+    private readonly string connectionString;
+    private readonly GroupCommitWriter? writer;
+
+    public SqlMessageStore(SqlDialect dialect, StorageOptions options, ILogger<SqlMessageStore> logger)
+    {
+        this.dialect = dialect;
+        connectionString = options.ConnectionString;
+        writer = dialect.UsesGroupCommit ? new GroupCommitWriter(dialect, connectionString, options.MaxAcceptBatch, logger) : null;
+    }
+
+    public Task<AcceptResult> AcceptAsync(AcceptRequest request, CancellationToken cancellationToken) =>
+        writer is not null ? writer.AcceptAsync(request, cancellationToken) : AcceptInOwnTransactionAsync(request, cancellationToken);
+
+    public async Task<MessageStatusView?> GetStatusAsync(string messageId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var message = await connection.QuerySingleOrDefaultAsync<StatusMessageRow>(new CommandDefinition(
+            dialect.SelectStatusMessage, new { MessageId = messageId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (message is null)
+        {
+            return null;
+        }
+
+        var deliveries = await connection.QueryAsync<StatusDeliveryRow>(new CommandDefinition(
+            dialect.SelectStatusDeliveries, new { MessageId = messageId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return new MessageStatusView(
+            message.MessageId,
+            Enum.Parse<MessageType>(message.MessageType),
+            SqlDialect.ReadTime(message.ReceivedAt),
+            deliveries.Select(d => new DeliveryView(
+                d.Channel,
+                Enum.Parse<DeliveryStatus>(d.Status),
+                (int)d.Attempts,
+                SqlDialect.ReadNullableTime(d.LastAttemptAt),
+                SqlDialect.ReadNullableTime(d.NextAttemptAt),
+                d.LastError)).ToList());
+    }
+
+    public async Task PingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteScalarAsync<long>(new CommandDefinition(dialect.Ping, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (writer is not null)
+        {
+            await writer.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<AcceptResult> AcceptInOwnTransactionAsync(AcceptRequest request, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var result = await AcceptStatements.AcceptAsync(dialect, connection, transaction, request, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return result;
+        }
+        catch (Exception ex) when (SqlServerDialect.IsUniqueViolation(ex))
+        {
+            // Another node inserted the same MessageId between our check and insert: it is theirs.
+            var hash = request.Message.ContentHash;
+            return await AcceptStatements.ExistingAsync(dialect, connection, null, request.Message.MessageId, hash, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<System.Data.Common.DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = dialect.CreateConnection(connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await dialect.PrepareAsync(connection, writer: false, cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    private sealed class StatusMessageRow
+    {
+        public string MessageId { get; set; } = "";
+
+        public string MessageType { get; set; } = "";
+
+        public object ReceivedAt { get; set; } = "";
+    }
+
+    private sealed class StatusDeliveryRow
+    {
+        public string Channel { get; set; } = "";
+
+        public string Status { get; set; } = "";
+
+        public long Attempts { get; set; }
+
+        public object? LastAttemptAt { get; set; }
+
+        public object? NextAttemptAt { get; set; }
+
+        public string? LastError { get; set; }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Data.Common;
+using Microsoft.Data.SqlClient;
+
+namespace ErpBridge.Storage;
+
+public sealed class SqlServerDialect : SqlDialect
+{
+    public override string Name => "SqlServer";
+
+    public override string MigrationFolder => "sqlserver";
+
+    public override bool UsesGroupCommit => false;
+
+    public override DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
+
+    public override object Time(DateTimeOffset value) => value.UtcDateTime;
+
+    protected override string Table(string name) => "dbo." + name;
+
+    // UPDLOCK + HOLDLOCK make the existence check and the insert one atomic step under concurrency;
+    // the primary key stays the final guard (its violation is read as a duplicate).
+    public override string InsertMessageIfAbsent =>
+        $"""
+        INSERT INTO dbo.messages ({MessageColumns})
+        SELECT {MessageValues}
+        WHERE NOT EXISTS (SELECT 1 FROM dbo.messages WITH (UPDLOCK, HOLDLOCK) WHERE message_id = @MessageId);
+        """;
+
+    public override string InsertDelivery =>
+        """
+        INSERT INTO dbo.deliveries (message_id, channel, status, ordering_key, attempts, created_at, next_attempt_at)
+        VALUES (@MessageId, @Channel, N'Pending', @OrderingKey, 0, @Now, @Now);
+        INSERT INTO dbo.delivery_audit (delivery_id, message_id, channel, from_status, to_status, at, detail)
+        VALUES (CAST(SCOPE_IDENTITY() AS BIGINT), @MessageId, @Channel, NULL, N'Pending', @Now, N'accepted');
+        """;
+
+    public override string CreateMigrationTable =>
+        """
+        IF OBJECT_ID(N'dbo.schema_migrations', N'U') IS NULL
+            CREATE TABLE dbo.schema_migrations (version INT NOT NULL CONSTRAINT pk_schema_migrations PRIMARY KEY, name NVARCHAR(200) NOT NULL, applied_at DATETIME2(7) NOT NULL);
+        """;
+
+    public override string MigrationLock =>
+        "EXEC sp_getapplock @Resource = N'erpbridge-migrations', @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = 60000;";
+
+    /// <summary>2627: primary key or unique constraint; 2601: unique index.</summary>
+    public static bool IsUniqueViolation(Exception exception) => exception is SqlException { Number: 2627 or 2601 };
+}

@@ -1,0 +1,47 @@
+namespace ErpBridge.Storage;
+
+/// <summary>The section "ErpBridge:Storage".</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "ErpBridge:Storage";
+
+    /// <summary>Sqlite (embedded, the default) or SqlServer.</summary>
+    public string Provider { get; set; } = "Sqlite";
+
+    public string ConnectionString { get; set; } = "Data Source=data/erpbridge.db";
+
+    /// <summary>
+    /// SQLite only: Full syncs the write-ahead log on every commit, so an accept survives a power cut;
+    /// Normal survives a process crash but may lose the last commits on power loss.
+    /// </summary>
+    public string SqliteSynchronous { get; set; } = "Full";
+
+    /// <summary>SQLite only: most accepts committed together in one transaction (group commit).</summary>
+    public int MaxAcceptBatch { get; set; } = 128;
+
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (Provider is not ("Sqlite" or "SqlServer"))
+        {
+            errors.Add($"{Section}:Provider: '{Provider}' is not Sqlite or SqlServer.");
+        }
+
+        if (string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            errors.Add($"{Section}:ConnectionString: required.");
+        }
+
+        if (SqliteSynchronous is not ("Full" or "Normal"))
+        {
+            errors.Add($"{Section}:SqliteSynchronous: '{SqliteSynchronous}' is not Full or Normal.");
+        }
+
+        if (MaxAcceptBatch is < 1 or > 1000)
+        {
+            errors.Add($"{Section}:MaxAcceptBatch: {MaxAcceptBatch} is outside 1..1000.");
+        }
+
+        return errors;
+    }
+}

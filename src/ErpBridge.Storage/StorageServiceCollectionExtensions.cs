@@ -1,0 +1,41 @@
+using ErpBridge.Core.Intake;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ErpBridge.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>The dialect, the message store and the migration runner for the configured provider.</summary>
+    public static IServiceCollection AddErpBridgeStorage(this IServiceCollection services, StorageOptions options)
+    {
+        SqlDialect dialect = options.Provider == "SqlServer" ? new SqlServerDialect() : new SqliteDialect(options.SqliteSynchronous);
+        if (dialect is SqliteDialect)
+        {
+            EnsureSqliteFolder(options.ConnectionString);
+        }
+
+        services.AddSingleton(options);
+        services.AddSingleton(dialect);
+        services.AddSingleton<SqlMessageStore>();
+        services.AddSingleton<IMessageStore>(sp => sp.GetRequiredService<SqlMessageStore>());
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<MigrationRunner>(sp, options.ConnectionString));
+        return services;
+    }
+
+    /// <summary>SQLite creates the file on first use, but not the folders above it.</summary>
+    private static void EnsureSqliteFolder(string connectionString)
+    {
+        var source = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(source) || source == ":memory:" || source.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(source));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}
