@@ -7,8 +7,8 @@ namespace ErpBridge.Storage;
 
 /// <summary>
 /// One connection that commits the accepts waiting at that moment in one transaction (group commit), so that
-/// SQLite's single writer and its sync to disk are shared by concurrent requests. Each accept runs under its own
-/// savepoint: one failing request fails alone. Callers are answered only after the commit.
+/// SQLite's single writer and its sync to disk are shared by concurrent requests. Callers are answered only after
+/// the commit.
 /// </summary>
 internal sealed class GroupCommitWriter : IAsyncDisposable
 {
@@ -50,6 +50,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     {
         var batch = new List<Pending>(maxBatch);
         DbConnection? connection = null;
+        AcceptCommands? commands = null;
         try
         {
             while (await queue.Reader.WaitToReadAsync().ConfigureAwait(false))
@@ -61,8 +62,13 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
                 try
                 {
-                    connection ??= await OpenAsync().ConfigureAwait(false);
-                    await CommitAsync(connection, batch).ConfigureAwait(false);
+                    if (connection is null)
+                    {
+                        connection = await OpenAsync().ConfigureAwait(false);
+                        commands = new AcceptCommands(dialect, connection);
+                    }
+
+                    await CommitAsync(connection, commands!, batch).ConfigureAwait(false);
                 }
 #pragma warning disable CA1031 // Any failure of the batch fails its callers; the loop must live on for the next one.
                 catch (Exception ex)
@@ -70,6 +76,8 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                 {
                     logger.LogError(ex, "Group commit of {Count} accepts failed", batch.Count);
                     batch.ForEach(p => p.Completion.TrySetException(ex));
+                    commands?.Dispose();
+                    commands = null;
                     if (connection is not null)
                     {
                         await connection.DisposeAsync().ConfigureAwait(false);
@@ -82,6 +90,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
         finally
         {
+            commands?.Dispose();
             if (connection is not null)
             {
                 await connection.DisposeAsync().ConfigureAwait(false);
@@ -97,47 +106,52 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         return connection;
     }
 
-    private async Task CommitAsync(DbConnection connection, List<Pending> batch)
+    /// <summary>
+    /// Commits the batch in one transaction. When anything in it fails, the batch is rolled back and each accept is
+    /// retried in a transaction of its own, so that one bad request fails alone and the others still commit.
+    /// </summary>
+    private static async Task CommitAsync(DbConnection connection, AcceptCommands commands, List<Pending> batch)
     {
-        var results = new (Pending Pending, AcceptResult? Result, Exception? Error)[batch.Count];
-        await using (var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false))
+        AcceptResult[] results;
+        try
         {
-            for (var i = 0; i < batch.Count; i++)
+            results = await CommitTogetherAsync(connection, commands, batch).ConfigureAwait(false);
+        }
+        catch (DbException) when (batch.Count > 1)
+        {
+            foreach (var pending in batch)
             {
-                results[i] = await AcceptOneAsync(connection, transaction, batch[i]).ConfigureAwait(false);
+                try
+                {
+                    var result = await CommitTogetherAsync(connection, commands, [pending]).ConfigureAwait(false);
+                    pending.Completion.TrySetResult(result[0]);
+                }
+                catch (DbException ex)
+                {
+                    pending.Completion.TrySetException(ex);
+                }
             }
 
-            await transaction.CommitAsync().ConfigureAwait(false);
+            return;
         }
 
-        foreach (var (pending, result, error) in results)
+        for (var i = 0; i < batch.Count; i++)
         {
-            if (error is null)
-            {
-                pending.Completion.TrySetResult(result!);
-            }
-            else
-            {
-                pending.Completion.TrySetException(error);
-            }
+            batch[i].Completion.TrySetResult(results[i]);
         }
     }
 
-    private async Task<(Pending, AcceptResult?, Exception?)> AcceptOneAsync(DbConnection connection, DbTransaction transaction, Pending pending)
+    private static async Task<AcceptResult[]> CommitTogetherAsync(DbConnection connection, AcceptCommands commands, List<Pending> batch)
     {
-        await transaction.SaveAsync("accept").ConfigureAwait(false);
-        try
+        var results = new AcceptResult[batch.Count];
+        await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
+        for (var i = 0; i < batch.Count; i++)
         {
-            var result = await AcceptStatements.AcceptAsync(dialect, connection, transaction, pending.Request, CancellationToken.None).ConfigureAwait(false);
-            await transaction.ReleaseAsync("accept").ConfigureAwait(false);
-            return (pending, result, null);
+            results[i] = await commands.AcceptAsync(transaction, batch[i].Request, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (DbException ex)
-        {
-            await transaction.RollbackAsync("accept").ConfigureAwait(false);
-            await transaction.ReleaseAsync("accept").ConfigureAwait(false);
-            return (pending, null, ex);
-        }
+
+        await transaction.CommitAsync().ConfigureAwait(false);
+        return results;
     }
 
     private sealed record Pending(AcceptRequest Request, TaskCompletionSource<AcceptResult> Completion);

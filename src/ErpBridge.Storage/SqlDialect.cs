@@ -41,8 +41,11 @@ public abstract class SqlDialect
     /// <summary>Inserts the message unless its MessageId exists; affects one row or none, atomically.</summary>
     public abstract string InsertMessageIfAbsent { get; }
 
-    /// <summary>Inserts one delivery and its first audit row.</summary>
-    public abstract string InsertDelivery { get; }
+    /// <summary>
+    /// Inserts the deliveries of a just-inserted message, one per channel of the JSON array @Channels, in its order,
+    /// and their first audit rows: one statement for any number of channels.
+    /// </summary>
+    public abstract string InsertDeliveries { get; }
 
     public virtual string SelectStoredMessage =>
         $"SELECT content_hash AS ContentHash, received_at AS ReceivedAt FROM {Table("messages")} WHERE message_id = @MessageId";
@@ -76,7 +79,7 @@ public abstract class SqlDialect
     public IEnumerable<(string Name, string Sql)> Statements()
     {
         yield return (nameof(InsertMessageIfAbsent), InsertMessageIfAbsent);
-        yield return (nameof(InsertDelivery), InsertDelivery);
+        yield return (nameof(InsertDeliveries), InsertDeliveries);
         yield return (nameof(SelectStoredMessage), SelectStoredMessage);
         yield return (nameof(SelectChannels), SelectChannels);
         yield return (nameof(SelectStatusMessage), SelectStatusMessage);

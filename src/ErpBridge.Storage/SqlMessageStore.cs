@@ -68,7 +68,8 @@ public sealed class SqlMessageStore : IMessageStore, IAsyncDisposable
         try
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            var result = await AcceptStatements.AcceptAsync(dialect, connection, transaction, request, cancellationToken).ConfigureAwait(false);
+            using var commands = new AcceptCommands(dialect, connection);
+            var result = await commands.AcceptAsync(transaction, request, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return result;
         }

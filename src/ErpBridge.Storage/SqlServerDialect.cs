@@ -26,12 +26,13 @@ public sealed class SqlServerDialect : SqlDialect
         WHERE NOT EXISTS (SELECT 1 FROM dbo.messages WITH (UPDLOCK, HOLDLOCK) WHERE message_id = @MessageId);
         """;
 
-    public override string InsertDelivery =>
+    public override string InsertDeliveries =>
         """
         INSERT INTO dbo.deliveries (message_id, channel, status, ordering_key, attempts, created_at, next_attempt_at)
-        VALUES (@MessageId, @Channel, N'Pending', @OrderingKey, 0, @Now, @Now);
+        SELECT @MessageId, c.[value], N'Pending', NULL, 0, @Now, @Now FROM OPENJSON(@Channels) AS c ORDER BY CAST(c.[key] AS INT);
         INSERT INTO dbo.delivery_audit (delivery_id, message_id, channel, from_status, to_status, at, detail)
-        VALUES (CAST(SCOPE_IDENTITY() AS BIGINT), @MessageId, @Channel, NULL, N'Pending', @Now, N'accepted');
+        SELECT d.delivery_id, d.message_id, d.channel, NULL, N'Pending', @Now, N'accepted'
+        FROM dbo.deliveries AS d WHERE d.message_id = @MessageId ORDER BY d.delivery_id;
         """;
 
     public override string CreateMigrationTable =>

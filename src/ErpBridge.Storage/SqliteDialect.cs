@@ -19,7 +19,7 @@ public sealed class SqliteDialect(string synchronous = "Full") : SqlDialect
     public override async Task PrepareAsync(DbConnection connection, bool writer, CancellationToken cancellationToken)
     {
         var pragmas = writer
-            ? $"PRAGMA journal_mode = WAL; PRAGMA synchronous = {(synchronous == "Normal" ? "NORMAL" : "FULL")}; PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;"
+            ? $"PRAGMA journal_mode = WAL; PRAGMA synchronous = {(synchronous == "Normal" ? "NORMAL" : "FULL")}; PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;"
             : "PRAGMA busy_timeout = 10000;";
         await connection.ExecuteAsync(new CommandDefinition(pragmas, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
@@ -30,12 +30,13 @@ public sealed class SqliteDialect(string synchronous = "Full") : SqlDialect
     public override string InsertMessageIfAbsent =>
         $"INSERT INTO messages ({MessageColumns}) VALUES ({MessageValues}) ON CONFLICT (message_id) DO NOTHING";
 
-    public override string InsertDelivery =>
+    public override string InsertDeliveries =>
         """
         INSERT INTO deliveries (message_id, channel, status, ordering_key, attempts, created_at, next_attempt_at)
-        VALUES (@MessageId, @Channel, 'Pending', @OrderingKey, 0, @Now, @Now);
+        SELECT @MessageId, c.value, 'Pending', NULL, 0, @Now, @Now FROM json_each(@Channels) AS c ORDER BY c.key;
         INSERT INTO delivery_audit (delivery_id, message_id, channel, from_status, to_status, at, detail)
-        VALUES (last_insert_rowid(), @MessageId, @Channel, NULL, 'Pending', @Now, 'accepted');
+        SELECT d.delivery_id, d.message_id, d.channel, NULL, 'Pending', @Now, 'accepted'
+        FROM deliveries AS d WHERE d.message_id = @MessageId ORDER BY d.delivery_id;
         """;
 
     public override string CreateMigrationTable =>

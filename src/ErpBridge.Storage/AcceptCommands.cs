@@ -1,0 +1,74 @@
+using System.Data.Common;
+using System.Text.Json;
+using ErpBridge.Core.Intake;
+
+namespace ErpBridge.Storage;
+
+/// <summary>
+/// The accept of one message inside a caller's transaction, with commands built once per connection and reused:
+/// on SQLite a reused command keeps its prepared statements, which took the accept path from ~1,300 to several
+/// thousand messages/s (measured with the load tool). Idempotency rests on the primary key, never on a read first.
+/// </summary>
+internal sealed class AcceptCommands : IDisposable
+{
+    private readonly SqlDialect dialect;
+    private readonly DbConnection connection;
+    private readonly DbCommand insertMessage;
+    private readonly DbCommand insertDeliveries;
+
+    public AcceptCommands(SqlDialect dialect, DbConnection connection)
+    {
+        this.dialect = dialect;
+        this.connection = connection;
+        insertMessage = Create(dialect.InsertMessageIfAbsent, "MessageId", "MessageType", "DocumentType", "SourceSystem", "SentAt", "ReceivedAt", "ContentHash", "CorrelationId", "Payload");
+        insertDeliveries = Create(dialect.InsertDeliveries, "MessageId", "Channels", "Now");
+    }
+
+    public async Task<AcceptResult> AcceptAsync(DbTransaction transaction, AcceptRequest request, CancellationToken cancellationToken)
+    {
+        var message = request.Message;
+        insertMessage.Transaction = transaction;
+        Set(insertMessage, message.MessageId, message.Type.ToString(), message.DocumentType, message.SourceSystem, dialect.Time(message.SentAt), dialect.Time(request.ReceivedAt), message.ContentHash, request.CorrelationId, message.Payload);
+        if (await insertMessage.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+        {
+            return await AcceptStatements.ExistingAsync(dialect, connection, transaction, message.MessageId, message.ContentHash, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (request.Channels.Count > 0)
+        {
+            insertDeliveries.Transaction = transaction;
+            Set(insertDeliveries, message.MessageId, JsonSerializer.Serialize(request.Channels), dialect.Time(request.ReceivedAt));
+            await insertDeliveries.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return new AcceptResult(AcceptOutcome.Accepted, request.ReceivedAt, request.Channels);
+    }
+
+    public void Dispose()
+    {
+        insertMessage.Dispose();
+        insertDeliveries.Dispose();
+    }
+
+    private DbCommand Create(string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@" + name;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    private static void Set(DbCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+    }
+}
