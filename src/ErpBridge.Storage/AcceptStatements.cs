@@ -13,8 +13,20 @@ internal static class AcceptStatements
             dialect.SelectStoredMessage, new { MessageId = messageId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var channels = await connection.QueryAsync<string>(new CommandDefinition(
             dialect.SelectChannels, new { MessageId = messageId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return Result(stored, channels.ToList(), contentHash);
+    }
+
+    public static AcceptResult Existing(SqlDialect dialect, DbConnection connection, DbTransaction transaction, string messageId, string contentHash)
+    {
+        var stored = connection.QuerySingle<StoredMessageRow>(dialect.SelectStoredMessage, new { MessageId = messageId }, transaction);
+        var channels = connection.Query<string>(dialect.SelectChannels, new { MessageId = messageId }, transaction).ToList();
+        return Result(stored, channels, contentHash);
+    }
+
+    private static AcceptResult Result(StoredMessageRow stored, List<string> channels, string contentHash)
+    {
         var outcome = string.Equals(stored.ContentHash.Trim(), contentHash, StringComparison.Ordinal) ? AcceptOutcome.Duplicate : AcceptOutcome.Conflict;
-        return new AcceptResult(outcome, SqlDialect.ReadTime(stored.ReceivedAt), channels.ToList());
+        return new AcceptResult(outcome, SqlDialect.ReadTime(stored.ReceivedAt), channels);
     }
 
     private sealed class StoredMessageRow

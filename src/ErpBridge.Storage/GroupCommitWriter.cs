@@ -6,9 +6,10 @@ using Microsoft.Extensions.Logging;
 namespace ErpBridge.Storage;
 
 /// <summary>
-/// One connection that commits the accepts waiting at that moment in one transaction (group commit), so that
-/// SQLite's single writer and its sync to disk are shared by concurrent requests. Callers are answered only after
-/// the commit.
+/// One connection on a thread of its own that commits the accepts waiting at that moment in one transaction (group
+/// commit), so that SQLite's single writer and its sync to disk are shared by concurrent requests. Callers are answered
+/// only after the commit (and, with <see cref="LogSync"/>, after the log is on disk). SQLite's ADO.NET calls block,
+/// so the writer keeps them off the thread pool.
 /// </summary>
 internal sealed class GroupCommitWriter : IAsyncDisposable
 {
@@ -17,7 +18,8 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private readonly string connectionString;
     private readonly int maxBatch;
     private readonly ILogger logger;
-    private readonly Task loop;
+    private readonly LogSync? sync;
+    private readonly Thread thread;
 
     public GroupCommitWriter(SqlDialect dialect, string connectionString, int maxBatch, ILogger logger)
     {
@@ -25,7 +27,9 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         this.connectionString = connectionString;
         this.maxBatch = maxBatch;
         this.logger = logger;
-        loop = Task.Run(RunAsync);
+        sync = dialect.DurabilityFile(connectionString) is { } file ? new LogSync(file, logger) : null;
+        thread = new Thread(Run) { IsBackground = true, Name = "ErpBridge accept writer" };
+        thread.Start();
     }
 
     public Task<AcceptResult> AcceptAsync(AcceptRequest request, CancellationToken cancellationToken)
@@ -43,17 +47,21 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         queue.Writer.TryComplete();
-        await loop.ConfigureAwait(false);
+        await Task.Run(thread.Join).ConfigureAwait(false);
+        if (sync is not null)
+        {
+            await sync.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
-    private async Task RunAsync()
+    private void Run()
     {
         var batch = new List<Pending>(maxBatch);
         DbConnection? connection = null;
-        AcceptCommands? commands = null;
+        AcceptBatchCommands? commands = null;
         try
         {
-            while (await queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+            while (queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
             {
                 while (batch.Count < maxBatch && queue.Reader.TryRead(out var next))
                 {
@@ -64,13 +72,13 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                 {
                     if (connection is null)
                     {
-                        connection = await OpenAsync().ConfigureAwait(false);
-                        commands = new AcceptCommands(dialect, connection);
+                        connection = Open();
+                        commands = new AcceptBatchCommands(dialect, connection, dialect.InsertMessageBatch!, dialect.InsertDeliveryBatch!);
                     }
 
-                    await CommitAsync(connection, commands!, batch).ConfigureAwait(false);
+                    Commit(connection, commands!, batch);
                 }
-#pragma warning disable CA1031 // Any failure of the batch fails its callers; the loop must live on for the next one.
+#pragma warning disable CA1031 // Any failure of the batch fails its callers; the writer must live on for the next one.
                 catch (Exception ex)
 #pragma warning restore CA1031
                 {
@@ -78,11 +86,8 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                     batch.ForEach(p => p.Completion.TrySetException(ex));
                     commands?.Dispose();
                     commands = null;
-                    if (connection is not null)
-                    {
-                        await connection.DisposeAsync().ConfigureAwait(false);
-                        connection = null;
-                    }
+                    connection?.Dispose();
+                    connection = null;
                 }
 
                 batch.Clear();
@@ -91,18 +96,15 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         finally
         {
             commands?.Dispose();
-            if (connection is not null)
-            {
-                await connection.DisposeAsync().ConfigureAwait(false);
-            }
+            connection?.Dispose();
         }
     }
 
-    private async Task<DbConnection> OpenAsync()
+    private DbConnection Open()
     {
         var connection = dialect.CreateConnection(connectionString);
-        await connection.OpenAsync().ConfigureAwait(false);
-        await dialect.PrepareAsync(connection, writer: true, CancellationToken.None).ConfigureAwait(false);
+        connection.Open();
+        dialect.PrepareAsync(connection, writer: true, CancellationToken.None).GetAwaiter().GetResult();
         return connection;
     }
 
@@ -110,12 +112,12 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     /// Commits the batch in one transaction. When anything in it fails, the batch is rolled back and each accept is
     /// retried in a transaction of its own, so that one bad request fails alone and the others still commit.
     /// </summary>
-    private static async Task CommitAsync(DbConnection connection, AcceptCommands commands, List<Pending> batch)
+    private void Commit(DbConnection connection, AcceptBatchCommands commands, List<Pending> batch)
     {
         AcceptResult[] results;
         try
         {
-            results = await CommitTogetherAsync(connection, commands, batch).ConfigureAwait(false);
+            results = CommitTogether(connection, commands, batch);
         }
         catch (DbException) when (batch.Count > 1)
         {
@@ -123,8 +125,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             {
                 try
                 {
-                    var result = await CommitTogetherAsync(connection, commands, [pending]).ConfigureAwait(false);
-                    pending.Completion.TrySetResult(result[0]);
+                    Answer([pending], CommitTogether(connection, commands, [pending]));
                 }
                 catch (DbException ex)
                 {
@@ -135,23 +136,43 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             return;
         }
 
-        for (var i = 0; i < batch.Count; i++)
+        Answer([.. batch], results);
+    }
+
+    private static AcceptResult[] CommitTogether(DbConnection connection, AcceptBatchCommands commands, List<Pending> batch)
+    {
+        using var transaction = connection.BeginTransaction();
+        var results = commands.Accept(transaction, batch.ConvertAll(p => p.Request));
+        transaction.Commit();
+        return results;
+    }
+
+    /// <summary>Answers committed accepts now, or once the log is synced where commits do not sync it.</summary>
+    private void Answer(Pending[] committed, AcceptResult[] results)
+    {
+        if (sync is null)
         {
-            batch[i].Completion.TrySetResult(results[i]);
+            Complete(committed, results, null);
+        }
+        else
+        {
+            sync.AfterSync(error => Complete(committed, results, error));
         }
     }
 
-    private static async Task<AcceptResult[]> CommitTogetherAsync(DbConnection connection, AcceptCommands commands, List<Pending> batch)
+    private static void Complete(Pending[] committed, AcceptResult[] results, Exception? error)
     {
-        var results = new AcceptResult[batch.Count];
-        await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
-        for (var i = 0; i < batch.Count; i++)
+        for (var i = 0; i < committed.Length; i++)
         {
-            results[i] = await commands.AcceptAsync(transaction, batch[i].Request, CancellationToken.None).ConfigureAwait(false);
+            if (error is null)
+            {
+                committed[i].Completion.TrySetResult(results[i]);
+            }
+            else
+            {
+                committed[i].Completion.TrySetException(error);
+            }
         }
-
-        await transaction.CommitAsync().ConfigureAwait(false);
-        return results;
     }
 
     private sealed record Pending(AcceptRequest Request, TaskCompletionSource<AcceptResult> Completion);

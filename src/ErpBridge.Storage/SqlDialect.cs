@@ -19,6 +19,12 @@ public abstract class SqlDialect
 
     public abstract DbConnection CreateConnection(string connectionString);
 
+    /// <summary>The file the store must sync to disk before it answers, where commits do not sync it themselves; else null.</summary>
+    public virtual string? DurabilityFile(string connectionString) => null;
+
+    /// <summary>A statement that moves committed log pages into the database, run in the background; null where the database does it itself.</summary>
+    public virtual string? Checkpoint => null;
+
     /// <summary>Per-connection settings, run after opening.</summary>
     public virtual Task PrepareAsync(DbConnection connection, bool writer, CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -46,6 +52,15 @@ public abstract class SqlDialect
     /// and their first audit rows: one statement for any number of channels.
     /// </summary>
     public abstract string InsertDeliveries { get; }
+
+    /// <summary>
+    /// Set-based accept of a whole batch, where the database can do it (null elsewhere): inserts the messages of the
+    /// JSON array @Rows that are new and returns their MessageIds.
+    /// </summary>
+    public virtual string? InsertMessageBatch => null;
+
+    /// <summary>Inserts the deliveries of the JSON array @Rows ({m: MessageId, c: channel, t: time}) and their audit rows.</summary>
+    public virtual string? InsertDeliveryBatch => null;
 
     public virtual string SelectStoredMessage =>
         $"SELECT content_hash AS ContentHash, received_at AS ReceivedAt FROM {Table("messages")} WHERE message_id = @MessageId";
@@ -80,6 +95,12 @@ public abstract class SqlDialect
     {
         yield return (nameof(InsertMessageIfAbsent), InsertMessageIfAbsent);
         yield return (nameof(InsertDeliveries), InsertDeliveries);
+        if (InsertMessageBatch is { } messageBatch && InsertDeliveryBatch is { } deliveryBatch)
+        {
+            yield return (nameof(InsertMessageBatch), messageBatch);
+            yield return (nameof(InsertDeliveryBatch), deliveryBatch);
+        }
+
         yield return (nameof(SelectStoredMessage), SelectStoredMessage);
         yield return (nameof(SelectChannels), SelectChannels);
         yield return (nameof(SelectStatusMessage), SelectStatusMessage);

@@ -12,12 +12,14 @@ public sealed class SqlMessageStore : IMessageStore, IAsyncDisposable
     private readonly SqlDialect dialect;
     private readonly string connectionString;
     private readonly GroupCommitWriter? writer;
+    private readonly BackgroundCheckpointer? checkpointer;
 
     public SqlMessageStore(SqlDialect dialect, StorageOptions options, ILogger<SqlMessageStore> logger)
     {
         this.dialect = dialect;
         connectionString = options.ConnectionString;
-        writer = dialect.UsesGroupCommit ? new GroupCommitWriter(dialect, connectionString, options.MaxAcceptBatch, logger) : null;
+        writer = dialect.UsesGroupCommit && dialect.InsertMessageBatch is not null ? new GroupCommitWriter(dialect, connectionString, options.MaxAcceptBatch, logger) : null;
+        checkpointer = dialect.Checkpoint is { } checkpoint ? new BackgroundCheckpointer(dialect, connectionString, checkpoint, logger) : null;
     }
 
     public Task<AcceptResult> AcceptAsync(AcceptRequest request, CancellationToken cancellationToken) =>
@@ -59,6 +61,11 @@ public sealed class SqlMessageStore : IMessageStore, IAsyncDisposable
         if (writer is not null)
         {
             await writer.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (checkpointer is not null)
+        {
+            await checkpointer.DisposeAsync().ConfigureAwait(false);
         }
     }
 

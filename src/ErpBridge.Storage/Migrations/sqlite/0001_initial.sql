@@ -44,4 +44,4 @@ CREATE TABLE delivery_audit (
     detail      TEXT NULL
 );
 
-CREATE INDEX ix_delivery_audit_message ON delivery_audit (message_id, audit_id);
+CREATE INDEX ix_delivery_audit_delivery ON delivery_audit (delivery_id, audit_id);

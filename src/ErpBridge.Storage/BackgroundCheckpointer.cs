@@ -1,0 +1,50 @@
+using Dapper;
+using Microsoft.Extensions.Logging;
+
+namespace ErpBridge.Storage;
+
+/// <summary>
+/// Runs the dialect's checkpoint on a connection of its own every few hundred milliseconds, so that the writer's
+/// commits never wait for pages to be copied from the write-ahead log into the database file.
+/// </summary>
+internal sealed class BackgroundCheckpointer : IAsyncDisposable
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
+    private readonly CancellationTokenSource stop = new();
+    private readonly Task loop;
+
+    public BackgroundCheckpointer(SqlDialect dialect, string connectionString, string checkpoint, ILogger logger) =>
+        loop = Task.Run(() => RunAsync(dialect, connectionString, checkpoint, logger, stop.Token));
+
+    public async ValueTask DisposeAsync()
+    {
+        await stop.CancelAsync().ConfigureAwait(false);
+        await loop.ConfigureAwait(false);
+        stop.Dispose();
+    }
+
+    private static async Task RunAsync(SqlDialect dialect, string connectionString, string checkpoint, ILogger logger, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(Interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                try
+                {
+                    await using var connection = dialect.CreateConnection(connectionString);
+                    await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                    await dialect.PrepareAsync(connection, writer: false, cancellationToken).ConfigureAwait(false);
+                    await connection.ExecuteAsync(new CommandDefinition(checkpoint, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogWarning(ex, "Checkpoint failed; the next one retries");
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}
