@@ -33,7 +33,14 @@ public sealed class EnvelopeInspector(ContractSchemas schemas, OperationCatalog 
         {
             using var stream = new MemoryStream(body.Array!, body.Offset, body.Count, writable: false);
             using var reader = XmlReader.Create(stream, ReaderSettings);
-            return InspectEnvelope(reader, announced, authorizationHeader, request);
+            var result = InspectEnvelope(reader, announced, authorizationHeader, request);
+
+            // A refusal found early must not hide that the document is not XML at all: that is reported first.
+            while (result.Fault is not null && reader.Read())
+            {
+            }
+
+            return result;
         }
         catch (XmlException) when (body.AsSpan().IndexOf("<!DOCTYPE"u8) >= 0)
         {

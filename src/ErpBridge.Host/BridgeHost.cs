@@ -1,0 +1,46 @@
+using ErpBridge.Soap;
+using ErpBridge.Storage;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Serilog;
+
+namespace ErpBridge.Host;
+
+/// <summary>The bridge as a web application: configuration checked, services added, migrations applied, endpoints mapped.</summary>
+public static class BridgeHost
+{
+    /// <summary>Builds the host, or returns the configuration problems that keep it from starting.</summary>
+    public static async Task<(WebApplication? App, IReadOnlyList<string> Errors)> BuildAsync(string[] args, Action<IConfigurationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        configure?.Invoke(builder.Configuration);
+        var settings = HostSettings.Bind(builder.Configuration, builder.Environment.ContentRootPath);
+        var urls = ListenAddresses.Configured(builder.Configuration);
+        var errors = settings.Validate().ToList();
+        if (settings.Security.Clients.Any(c => c.Demo) && urls.FirstOrDefault(u => !ListenAddresses.IsLoopback(u)) is { } exposed)
+        {
+            errors.Add($"ErpBridge:Security:Clients: the demo client is configured and the host would listen on {exposed}; remove the demo client or listen on 127.0.0.1 only.");
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        builder.WebHost.UseUrls([.. urls]);
+        builder.Services.AddSerilog(SerilogSetup.Configure(new LoggerConfiguration(), settings.Logging).CreateLogger(), dispose: true);
+        builder.Services.AddErpBridgeCore(settings.Bridge);
+        builder.Services.AddErpBridgeStorage(settings.Storage);
+        builder.Services.AddErpBridgeSoap(settings.Soap, settings.Security);
+
+        var app = builder.Build();
+        await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(CancellationToken.None).ConfigureAwait(false);
+        app.MapHealth();
+        app.UseErpBridgeSoap();
+        return (app, []);
+    }
+
+    /// <summary>The addresses Kestrel actually bound (port 0 resolved).</summary>
+    public static IReadOnlyList<string> Addresses(WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
+}

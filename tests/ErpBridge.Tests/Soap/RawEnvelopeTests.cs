@@ -1,0 +1,366 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using ErpBridge.Tests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace ErpBridge.Tests.Soap;
+
+/// <summary>Hand-written envelopes against the real host: every operation, and every class of refusal.</summary>
+[TestFixture]
+[Parallelizable(ParallelScope.None)]
+public sealed class RawEnvelopeTests
+{
+    private BridgeFixture bridge = null!;
+    private SoapClient client = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        bridge = await BridgeFixture.StartAsync(new Dictionary<string, string?> { ["ErpBridge:Soap:MaxMessageBytes"] = "65536" });
+        client = new SoapClient(bridge.ServiceAddress);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        client.Dispose();
+        await bridge.DisposeAsync();
+    }
+
+    [TestCase(SoapVersionUnderTest.Soap11)]
+    [TestCase(SoapVersionUnderTest.Soap12)]
+    public async Task SubmitInventory_NewMessage_IsAcceptedForRoutedChannels(SoapVersionUnderTest version)
+    {
+        var id = Envelopes.NewId();
+        var response = await client.PostAsync(Envelopes.Wrap(Envelopes.Inventory(id), version: version), version);
+
+        Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.Body);
+        Assert.That(response.ReceiptStatus, Is.EqualTo("Accepted"));
+        Assert.That(response.Receipt!.Descendants().Where(e => e.Name.LocalName == "Channel").Select(e => e.Value), Is.EqualTo(new[] { "shopify-demo", "bigcommerce-demo" }));
+        Assert.That(await CountAsync("SELECT COUNT(*) FROM deliveries WHERE message_id = @id", id), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task SubmitInventory_SameMessageTwice_SecondIsDuplicateAndCreatesNothing()
+    {
+        var id = Envelopes.NewId();
+        var first = await client.PostAsync(Envelopes.Wrap(Envelopes.Inventory(id)));
+        // Other prefixes and whitespace, same content: still the same message.
+        var again = Envelopes.Wrap(Envelopes.Inventory(id).Replace("inv:", "i:", StringComparison.Ordinal).Replace("xmlns:inv", "xmlns:i", StringComparison.Ordinal));
+        var second = await client.PostAsync(again);
+
+        Assert.That(first.ReceiptStatus, Is.EqualTo("Accepted"));
+        Assert.That(second.ReceiptStatus, Is.EqualTo("Duplicate"), second.Body);
+        Assert.That(Value(second, "ReceivedAt"), Is.EqualTo(Value(first, "ReceivedAt")));
+        Assert.That(await CountAsync("SELECT COUNT(*) FROM deliveries WHERE message_id = @id", id), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task SubmitInventory_IdenticalRequestsAtOnce_ExactlyOneAccepted()
+    {
+        var id = Envelopes.NewId();
+        var envelope = Envelopes.Wrap(Envelopes.Inventory(id));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 24).Select(_ => client.PostAsync(envelope)));
+
+        Assert.That(responses.Count(r => r.ReceiptStatus == "Accepted"), Is.EqualTo(1));
+        Assert.That(responses.Count(r => r.ReceiptStatus == "Duplicate"), Is.EqualTo(23));
+        Assert.That(await CountAsync("SELECT COUNT(*) FROM messages WHERE message_id = @id", id), Is.EqualTo(1));
+        Assert.That(await CountAsync("SELECT COUNT(*) FROM deliveries WHERE message_id = @id", id), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task SubmitInventory_SameIdOtherContent_MessageIdConflict()
+    {
+        var id = Envelopes.NewId();
+        await client.PostAsync(Envelopes.Wrap(Envelopes.Inventory(id, items: 2)));
+        var response = await client.PostAsync(Envelopes.Wrap(Envelopes.Inventory(id, items: 3)));
+
+        AssertFault(response, "MessageIdConflict", "s:Client", HttpStatusCode.InternalServerError);
+        Assert.That(response.FaultReason, Does.Contain(id));
+    }
+
+    [Test]
+    public async Task SubmitProducts_Valid_Accepted()
+    {
+        var response = await client.PostAsync(Envelopes.Wrap(Envelopes.Products(Envelopes.NewId())));
+        Assert.That(response.ReceiptStatus, Is.EqualTo("Accepted"), response.Body);
+    }
+
+    [Test]
+    public async Task SubmitShipments_NamedChannel_RoutedToThatChannelOnly()
+    {
+        var response = await client.PostAsync(Envelopes.Wrap(Envelopes.Shipments(Envelopes.NewId(), "bigcommerce-demo")));
+        Assert.That(response.ReceiptStatus, Is.EqualTo("Accepted"), response.Body);
+        Assert.That(response.Receipt!.Descendants().Where(e => e.Name.LocalName == "Channel").Select(e => e.Value), Is.EqualTo(new[] { "bigcommerce-demo" }));
+    }
+
+    [Test]
+    public async Task SubmitShipments_UnknownChannel_Fault()
+    {
+        var id = Envelopes.NewId();
+        var response = await client.PostAsync(Envelopes.Wrap(Envelopes.Shipments(id, "no-such-store")));
+        AssertFault(response, "UnknownChannel", "s:Client", HttpStatusCode.InternalServerError);
+        Assert.That(response.FaultReason, Does.Contain("no-such-store"));
+        Assert.That(await CountAsync("SELECT COUNT(*) FROM messages WHERE message_id = @id", id), Is.Zero);
+    }
+
+    [Test]
+    public async Task SubmitDocument_ConfiguredType_StoredWithPayload()
+    {
+        var id = Envelopes.NewId();
+        var response = await client.PostAsync(Envelopes.Wrap(Envelopes.Document(id)));
+        Assert.That(response.ReceiptStatus, Is.EqualTo("Accepted"), response.Body);
+        await using var connection = await OpenAsync();
+        await using var command = new SqliteCommand("SELECT payload FROM messages WHERE message_id = @id", connection);
+        command.Parameters.AddWithValue("@id", id);
+        Assert.That((string?)await command.ExecuteScalarAsync(), Does.Contain("<MATNR>MAT-3001</MATNR>"));
+    }
+
+    [Test]
+    public async Task SubmitDocument_UnknownType_FaultNamesConfiguredTypes()
+    {
+        var id = Envelopes.NewId();
+        var response = await client.PostAsync(Envelopes.Wrap(Envelopes.Document(id, "ORDERS05")));
+        AssertFault(response, "UnknownDocumentType", "s:Client", HttpStatusCode.InternalServerError);
+        Assert.That(response.FaultReason, Does.Contain("ORDERS05").And.Contain("MATMAS05"));
+        Assert.That(await CountAsync("SELECT COUNT(*) FROM messages WHERE message_id = @id", id), Is.Zero);
+    }
+
+    [Test]
+    public async Task GetMessageStatus_Accepted_ListsPendingDeliveries()
+    {
+        var id = Envelopes.NewId();
+        await client.PostAsync(Envelopes.Wrap(Envelopes.Inventory(id)));
+        var response = await client.PostAsync(Envelopes.Wrap(Envelopes.Status(id)));
+
+        Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.Body);
+        var deliveries = response.Xml.Descendants().Where(e => e.Name.LocalName == "Delivery").ToList();
+        Assert.That(deliveries, Has.Count.EqualTo(2));
+        Assert.That(deliveries.Select(d => d.Elements().First(e => e.Name.LocalName == "Status").Value), Is.All.EqualTo("Pending"));
+        Assert.That(response.Xml.Descendants().First(e => e.Name.LocalName == "MessageType").Value, Is.EqualTo("Inventory"));
+    }
+
+    [Test]
+    public async Task GetMessageStatus_Unknown_MessageNotFound()
+    {
+        var response = await client.PostAsync(Envelopes.Wrap(Envelopes.Status("never-sent")));
+        AssertFault(response, "MessageNotFound", "s:Client", HttpStatusCode.InternalServerError);
+    }
+
+    [Test]
+    public async Task SapDefaultSoapAction_DispatchesOnBodyElement()
+    {
+        var response = await client.PostAsync(Envelopes.Wrap(Envelopes.Inventory(Envelopes.NewId())), soapAction: "http://sap.com/xi/WebService/soap1.1");
+        Assert.That(response.ReceiptStatus, Is.EqualTo("Accepted"), response.Body);
+    }
+
+    [Test]
+    public async Task MalformedXml_Fault()
+    {
+        var response = await client.PostAsync("<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><broken></soap:Body>");
+        AssertFault(response, "MalformedXml", "s:Client", HttpStatusCode.InternalServerError);
+    }
+
+    [Test]
+    public async Task NotAnEnvelope_Fault()
+    {
+        var response = await client.PostAsync("<order><id>1</id></order>");
+        AssertFault(response, "MalformedXml", "s:Client", HttpStatusCode.InternalServerError);
+        Assert.That(response.FaultReason, Does.Contain("order"));
+    }
+
+    [TestCase("<!DOCTYPE lol [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">]>")]
+    [TestCase("<!DOCTYPE foo [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>")]
+    public async Task Dtd_Refused(string doctype)
+    {
+        var id = Envelopes.NewId();
+        var response = await client.PostAsync(doctype + Envelopes.Wrap(Envelopes.Inventory(id)));
+        AssertFault(response, "DtdProhibited", "s:Client", HttpStatusCode.InternalServerError);
+        Assert.That(response.Body, Does.Not.Contain("root:"));
+        Assert.That(await CountAsync("SELECT COUNT(*) FROM messages WHERE message_id = @id", id), Is.Zero);
+    }
+
+    [Test]
+    public async Task Oversized_MessageTooLarge()
+    {
+        var response = await client.PostAsync(Envelopes.Wrap(Envelopes.Inventory(Envelopes.NewId(), items: 1000)));
+        AssertFault(response, "MessageTooLarge", "s:Client", HttpStatusCode.RequestEntityTooLarge);
+        Assert.That(response.FaultReason, Does.Contain("65536"));
+    }
+
+    [Test]
+    public async Task Soap12EnvelopeAsTextXml_VersionMismatch()
+    {
+        var response = await client.PostAsync(Envelopes.Wrap(Envelopes.Inventory(Envelopes.NewId()), version: SoapVersionUnderTest.Soap12), SoapVersionUnderTest.Soap11);
+        AssertFault(response, "VersionMismatch", "s:VersionMismatch", HttpStatusCode.InternalServerError);
+        Assert.That(response.FaultReason, Does.Contain("application/soap+xml"));
+    }
+
+    [Test]
+    public async Task UnknownEnvelopeNamespace_VersionMismatch()
+    {
+        var response = await client.PostAsync("<e:Envelope xmlns:e=\"urn:not-soap\"><e:Body/></e:Envelope>");
+        AssertFault(response, "VersionMismatch", "s:VersionMismatch", HttpStatusCode.InternalServerError);
+    }
+
+    [Test]
+    public async Task JsonContentType_UnsupportedMediaType()
+    {
+        var response = await client.PostAsync(Envelopes.Wrap(Envelopes.Inventory(Envelopes.NewId())), contentType: "application/json");
+        AssertFault(response, "UnsupportedMediaType", "s:Client", HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Test]
+    public async Task UnknownOperation_FaultListsOperations()
+    {
+        var response = await client.PostAsync(Envelopes.Wrap("<x:DeleteEverything xmlns:x=\"urn:erpbridge:inventory:v1\"/>"));
+        AssertFault(response, "UnknownOperation", "s:Client", HttpStatusCode.InternalServerError);
+        Assert.That(response.FaultReason, Does.Contain("DeleteEverything").And.Contain("SubmitInventory"));
+    }
+
+    [Test]
+    public async Task WrongNamespace_UnknownOperation()
+    {
+        var response = await client.PostAsync(Envelopes.Wrap(Envelopes.Inventory(Envelopes.NewId()).Replace("urn:erpbridge:inventory:v1", "urn:erpbridge:inventory:v2", StringComparison.Ordinal)));
+        AssertFault(response, "UnknownOperation", "s:Client", HttpStatusCode.InternalServerError);
+    }
+
+    [TestCase("<inv:Quantity>10</inv:Quantity>", "<inv:Quantity>ten</inv:Quantity>", "Quantity")]
+    [TestCase("<inv:Location>WH01</inv:Location>", "", "Location")]
+    [TestCase("<inv:Sku>MAT-10001</inv:Sku>", "<inv:Sku> MAT-1 </inv:Sku>", "Sku")]
+    public async Task SchemaViolation_ReasonNamesElement(string valid, string invalid, string element)
+    {
+        var id = Envelopes.NewId();
+        var body = Envelopes.Inventory(id, items: 1).Replace(valid.Replace("MAT-10001", "MAT-10001", StringComparison.Ordinal), invalid, StringComparison.Ordinal);
+        Assert.That(body, Does.Not.Contain(valid), "the test must change the body");
+        var response = await client.PostAsync(Envelopes.Wrap(body));
+
+        AssertFault(response, "SchemaViolation", "s:Client", HttpStatusCode.InternalServerError);
+        Assert.That(response.FaultReason, Does.Contain(element));
+        Assert.That(await CountAsync("SELECT COUNT(*) FROM messages WHERE message_id = @id", id), Is.Zero);
+    }
+
+    [Test]
+    public async Task SchemaViolation_Soap12_SenderFaultWith400()
+    {
+        var body = Envelopes.Products(Envelopes.NewId()).Replace("<prd:Currency>EUR</prd:Currency>", "<prd:Currency>euro</prd:Currency>", StringComparison.Ordinal);
+        var response = await client.PostAsync(Envelopes.Wrap(body, version: SoapVersionUnderTest.Soap12), SoapVersionUnderTest.Soap12);
+        AssertFault(response, "SchemaViolation", "s:Sender", HttpStatusCode.BadRequest);
+        Assert.That(response.FaultReason, Does.Contain("Currency"));
+    }
+
+    [TestCase("demo-erp", "wrong-password")]
+    [TestCase("nobody", "demo-erp-password")]
+    public async Task WrongCredentials_AuthenticationFailedSaysNothingMore(string user, string password)
+    {
+        var id = Envelopes.NewId();
+        var response = await client.PostAsync(Envelopes.Wrap(Envelopes.Inventory(id), Envelopes.PasswordToken(user, password)));
+        AssertFault(response, "AuthenticationFailed", "s:Client", HttpStatusCode.InternalServerError);
+        Assert.That(response.FaultReason, Is.EqualTo("Authentication failed."));
+        Assert.That(await CountAsync("SELECT COUNT(*) FROM messages WHERE message_id = @id", id), Is.Zero);
+    }
+
+    [Test]
+    public async Task NoCredentials_AuthenticationFailed()
+    {
+        var response = await client.PostAsync(Envelopes.Wrap(Envelopes.Inventory(Envelopes.NewId()), header: ""));
+        AssertFault(response, "AuthenticationFailed", "s:Client", HttpStatusCode.InternalServerError);
+    }
+
+    [Test]
+    public async Task HttpBasic_Accepted()
+    {
+        var basic = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("demo-erp:demo-erp-password")));
+        var response = await client.PostAsync(Envelopes.Wrap(Envelopes.Inventory(Envelopes.NewId()), header: ""), authorization: basic);
+        Assert.That(response.ReceiptStatus, Is.EqualTo("Accepted"), response.Body);
+    }
+
+    [Test]
+    public async Task PasswordDigest_FreshNonce_AcceptedOnceThenReplayRefused()
+    {
+        var token = Envelopes.DigestToken(BridgeFixture.DemoUser, BridgeFixture.DemoPassword, DateTimeOffset.UtcNow);
+        var first = await client.PostAsync(Envelopes.Wrap(Envelopes.Inventory(Envelopes.NewId()), token));
+        var replay = await client.PostAsync(Envelopes.Wrap(Envelopes.Inventory(Envelopes.NewId()), token));
+
+        Assert.That(first.ReceiptStatus, Is.EqualTo("Accepted"), first.Body);
+        AssertFault(replay, "AuthenticationFailed", "s:Client", HttpStatusCode.InternalServerError);
+    }
+
+    [Test]
+    public async Task PasswordDigest_CreatedOutsideWindow_Refused()
+    {
+        var token = Envelopes.DigestToken(BridgeFixture.DemoUser, BridgeFixture.DemoPassword, DateTimeOffset.UtcNow.AddMinutes(-30));
+        var response = await client.PostAsync(Envelopes.Wrap(Envelopes.Inventory(Envelopes.NewId()), token));
+        AssertFault(response, "AuthenticationFailed", "s:Client", HttpStatusCode.InternalServerError);
+    }
+
+    [Test]
+    public async Task UnknownMustUnderstandHeader_Fault()
+    {
+        var header = Envelopes.PasswordToken(BridgeFixture.DemoUser, BridgeFixture.DemoPassword) + "<t:Tx xmlns:t=\"urn:example:tx\" soap:mustUnderstand=\"1\">42</t:Tx>";
+        var response = await client.PostAsync(Envelopes.Wrap(Envelopes.Inventory(Envelopes.NewId()), header));
+        AssertFault(response, "MustUnderstand", "s:Client", HttpStatusCode.InternalServerError);
+        Assert.That(response.FaultReason, Does.Contain("Tx"));
+    }
+
+    [Test]
+    public async Task DatabaseFailure_ServerFaultCarriesOnlyCorrelationId()
+    {
+        await ExecuteAsync("ALTER TABLE messages RENAME TO messages_away");
+        try
+        {
+            var response = await client.PostAsync(Envelopes.Wrap(Envelopes.Inventory(Envelopes.NewId())));
+            AssertFault(response, "InternalError", "s:Server", HttpStatusCode.InternalServerError);
+            Assert.That(response.Body, Does.Not.Contain("messages").And.Not.Contain("SQLite").And.Not.Contain(" at "));
+            Assert.That(response.FaultReason, Does.Contain(response.CorrelationId));
+            Assert.That(bridge.ReadLogs(), Does.Contain(response.CorrelationId!).And.Contain("no such table"));
+        }
+        finally
+        {
+            await ExecuteAsync("ALTER TABLE messages_away RENAME TO messages");
+        }
+    }
+
+    [Test]
+    public async Task Fault_CorrelationIdMatchesHeader()
+    {
+        var response = await client.PostAsync(Envelopes.Wrap(Envelopes.Status("nope")));
+        Assert.That(response.CorrelationId, Is.Not.Null.And.Not.Empty);
+        Assert.That(response.Fault!.Elements().Last().Value, Is.EqualTo(response.CorrelationId));
+    }
+
+    private static void AssertFault(SoapResponse response, string code, string soapCode, HttpStatusCode status)
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.FaultCode, Is.EqualTo(code), response.Body);
+            Assert.That(response.SoapFaultCode, Is.EqualTo(soapCode), response.Body);
+            Assert.That(response.Status, Is.EqualTo(status));
+        });
+    }
+
+    private static string Value(SoapResponse response, string name) => response.Receipt!.Elements().First(e => e.Name.LocalName == name).Value;
+
+    private async Task<SqliteConnection> OpenAsync()
+    {
+        var connection = new SqliteConnection($"Data Source={bridge.DatabasePath}");
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    private async Task<long> CountAsync(string sql, string id)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = new SqliteCommand(sql, connection);
+        command.Parameters.AddWithValue("@id", id);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = new SqliteCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
