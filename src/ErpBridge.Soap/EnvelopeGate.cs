@@ -53,6 +53,7 @@ public sealed class EnvelopeGate(RequestDelegate next, SoapOptions options, Enve
             }
 
             var operation = result.Operation!;
+            using var messageScope = request.MessageId is null ? null : logger.BeginScope(new Dictionary<string, object> { ["MessageId"] = request.MessageId });
             context.Request.Body = new MemoryStream(buffer.Value.Array!, buffer.Value.Offset, buffer.Value.Count, writable: false);
             context.Request.ContentLength = buffer.Value.Count;
             SetAction(context.Request, announced.Value, operation.Action);

@@ -134,8 +134,16 @@ public sealed class EnvelopeInspector(ContractSchemas schemas, OperationCatalog 
         {
             using var subtree = reader.ReadSubtree();
             using var validator = XmlReader.Create(subtree, validating);
-            while (validator.Read())
+            while (!validator.EOF)
             {
+                // The MessageId (a child of the operation element) goes into every log line about the request.
+                if (validator is { NodeType: XmlNodeType.Element, Depth: 1, LocalName: "MessageId" } && request.MessageId is null)
+                {
+                    request.MessageId = validator.ReadElementContentAsString();
+                    continue;
+                }
+
+                validator.Read();
             }
         }
         catch (XmlSchemaValidationException ex)

@@ -55,8 +55,8 @@ public sealed partial class ErpBridgeService(IntakeService intake, IMessageStore
     private async Task<ReceiptDto> AcceptAsync<T>(T request, string ns, MessageType type, string? documentType, IReadOnlyList<string> channelHint)
         where T : class, IEnvelopeFields
     {
+        // The envelope gate has put CorrelationId and MessageId into the logging scope.
         var correlationId = RequestContext.Of(http.HttpContext)?.CorrelationId ?? Guid.NewGuid().ToString("N");
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["MessageId"] = request.MessageId, ["CorrelationId"] = correlationId });
         var payload = CanonicalXml.Serialize(request, ns);
         var message = new IncomingMessage(request.MessageId, type, documentType, request.SourceSystem, ParseTime(request.SentAt), payload, ContentHash.Of(payload), channelHint);
 

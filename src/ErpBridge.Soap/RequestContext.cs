@@ -15,6 +15,8 @@ public sealed class RequestContext(string correlationId)
 
     public string? Operation { get; set; }
 
+    public string? MessageId { get; set; }
+
     public static RequestContext? Of(HttpContext? context) =>
         context is not null && context.Items.TryGetValue(Key, out var value) ? value as RequestContext : null;
 

@@ -78,7 +78,8 @@ public abstract class SqlDialect
         FROM {Table("deliveries")} WHERE message_id = @MessageId ORDER BY delivery_id
         """;
 
-    public virtual string Ping => "SELECT 1";
+    /// <summary>Reads a table of ours, so that a database that answers but is not ours (or was replaced) is unhealthy.</summary>
+    public virtual string Ping => $"SELECT COUNT(*) FROM {Table("schema_migrations")}";
 
     public abstract string CreateMigrationTable { get; }
 

@@ -13,6 +13,7 @@ public sealed class SqlMessageStore : IMessageStore, IAsyncDisposable
     private readonly string connectionString;
     private readonly GroupCommitWriter? writer;
     private readonly BackgroundCheckpointer? checkpointer;
+    private int disposed;
 
     public SqlMessageStore(SqlDialect dialect, StorageOptions options, ILogger<SqlMessageStore> logger)
     {
@@ -58,6 +59,12 @@ public sealed class SqlMessageStore : IMessageStore, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Registered as itself and as IMessageStore, so the container may dispose it twice.
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         if (writer is not null)
         {
             await writer.DisposeAsync().ConfigureAwait(false);

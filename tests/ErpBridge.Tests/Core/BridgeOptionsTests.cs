@@ -1,0 +1,80 @@
+using ErpBridge.Core.Routing;
+
+namespace ErpBridge.Tests.Core;
+
+public sealed class BridgeOptionsTests
+{
+    [Test]
+    public void Validate_Sound_NoErrors()
+    {
+        Assert.That(Sound().Validate(), Is.Empty);
+    }
+
+    [Test]
+    public void Validate_UnknownPlatform_NamesTheKey()
+    {
+        var options = Sound();
+        options.Channels["shop"].Platform = "amazon";
+        Assert.That(options.Validate(), Has.One.StartsWith("ErpBridge:Channels:shop:Platform:").And.Contains("amazon"));
+    }
+
+    [Test]
+    public void Validate_RelativeBaseUrl_NamesTheKey()
+    {
+        var options = Sound();
+        options.Channels["shop"].BaseUrl = "shop.example.com";
+        Assert.That(options.Validate(), Has.One.StartsWith("ErpBridge:Channels:shop:BaseUrl:"));
+    }
+
+    [Test]
+    public void Validate_MissingCredential_SaysWhereToSetIt()
+    {
+        var options = Sound();
+        options.Channels["shop"].AccessToken = null;
+        Assert.That(options.Validate(), Has.One.StartsWith("ErpBridge:Channels:shop:AccessToken:").And.Contains("environment variable"));
+    }
+
+    [Test]
+    public void Validate_RouteToUnknownChannel_NamesTheRoute()
+    {
+        var options = Sound();
+        options.Routes["Inventory"] = ["shop", "ghost"];
+        Assert.That(options.Validate(), Has.One.StartsWith("ErpBridge:Routes:Inventory:").And.Contains("ghost"));
+    }
+
+    [TestCase("Document")]
+    [TestCase("Orders")]
+    public void Validate_RouteForNonRoutableType_Error(string type)
+    {
+        var options = Sound();
+        options.Routes[type] = ["shop"];
+        Assert.That(options.Validate(), Has.One.StartsWith($"ErpBridge:Routes:{type}:"));
+    }
+
+    [Test]
+    public void Validate_DocumentTypeProducingNothingKnown_Error()
+    {
+        var options = Sound();
+        options.DocumentTypes["ORDERS05"] = new DocumentTypeOptions { Produces = "Orders" };
+        Assert.That(options.Validate(), Has.One.StartsWith("ErpBridge:DocumentTypes:ORDERS05:Produces:"));
+    }
+
+    [Test]
+    public void Validate_WooCommerceWithoutSecret_NamesBothMissingKeys()
+    {
+        var options = Sound();
+        options.Channels["woo"] = new ChannelOptions { Platform = Platform.WooCommerce, BaseUrl = "https://woo.example.com/" };
+        Assert.That(options.Validate(), Has.Some.StartsWith("ErpBridge:Channels:woo:ConsumerKey:").And.Some.StartsWith("ErpBridge:Channels:woo:ConsumerSecret:"));
+    }
+
+    internal static BridgeOptions Sound() => new()
+    {
+        Channels = new(StringComparer.OrdinalIgnoreCase)
+        {
+            ["shop"] = new ChannelOptions { Platform = Platform.Shopify, BaseUrl = "https://shop.example.com/", AccessToken = "token" },
+            ["bc"] = new ChannelOptions { Platform = Platform.BigCommerce, BaseUrl = "https://api.bigcommerce.com/", AccessToken = "token", StoreHash = "abc" },
+        },
+        Routes = new(StringComparer.OrdinalIgnoreCase) { ["Inventory"] = ["shop", "bc"], ["Products"] = ["shop"] },
+        DocumentTypes = new(StringComparer.OrdinalIgnoreCase) { ["MATMAS05"] = new DocumentTypeOptions { Produces = "Products" } },
+    };
+}

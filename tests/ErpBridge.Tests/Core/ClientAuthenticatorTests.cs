@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using ErpBridge.Core.Security;
+using ErpBridge.Tests.Support;
+
+namespace ErpBridge.Tests.Core;
+
+public sealed class ClientAuthenticatorTests
+{
+    private static readonly string Hash = SecretHash.Create("s3cret!", iterations: 10_000);
+    private readonly ManualTimeProvider time = new(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
+    private ClientAuthenticator authenticator = null!;
+
+    [SetUp]
+    public void Create() => authenticator = new ClientAuthenticator(
+        new SecurityOptions { ReplayWindowSeconds = 300, Clients = [new ClientOptions { UserName = "sap", PasswordHash = Hash, DigestPassword = "s3cret!" }, new ClientOptions { UserName = "oracle", PasswordHash = Hash }] },
+        time);
+
+    [Test]
+    public void Password_Right_UserName()
+    {
+        Assert.That(authenticator.Authenticate(new PresentedCredential.Password("sap", "s3cret!")), Is.EqualTo("sap"));
+        Assert.That(authenticator.Authenticate(new PresentedCredential.Password("sap", "s3cret!")), Is.EqualTo("sap"), "second time from the verified cache");
+    }
+
+    [TestCase("sap", "wrong")]
+    [TestCase("sap", "S3cret!")]
+    [TestCase("nobody", "s3cret!")]
+    [TestCase("sap", "")]
+    public void Password_Wrong_Null(string user, string password)
+    {
+        authenticator.Authenticate(new PresentedCredential.Password("sap", "s3cret!"));
+        Assert.That(authenticator.Authenticate(new PresentedCredential.Password(user, password)), Is.Null);
+    }
+
+    [Test]
+    public void Nothing_Null()
+    {
+        Assert.That(authenticator.Authenticate(null), Is.Null);
+    }
+
+    [Test]
+    public void Digest_Valid_UserNameOnceThenReplayRefused()
+    {
+        var token = Digest("sap", "s3cret!", time.Now);
+        Assert.That(authenticator.Authenticate(token), Is.EqualTo("sap"));
+        Assert.That(authenticator.Authenticate(token), Is.Null);
+    }
+
+    [Test]
+    public void Digest_SameNonceAfterWindowsPassed_StillRefusedByTime()
+    {
+        var token = Digest("sap", "s3cret!", time.Now);
+        authenticator.Authenticate(token);
+        time.Advance(TimeSpan.FromMinutes(20));
+        Assert.That(authenticator.Authenticate(token), Is.Null);
+    }
+
+    [TestCase(-301)]
+    [TestCase(301)]
+    public void Digest_CreatedOutsideWindow_Null(int seconds)
+    {
+        Assert.That(authenticator.Authenticate(Digest("sap", "s3cret!", time.Now.AddSeconds(seconds))), Is.Null);
+    }
+
+    [Test]
+    public void Digest_WrongPassword_Null()
+    {
+        Assert.That(authenticator.Authenticate(Digest("sap", "guess", time.Now)), Is.Null);
+    }
+
+    [Test]
+    public void Digest_ClientWithoutDigestPassword_Null()
+    {
+        Assert.That(authenticator.Authenticate(Digest("oracle", "s3cret!", time.Now)), Is.Null);
+    }
+
+    [Test]
+    public void Digest_NotBase64_Null()
+    {
+        Assert.That(authenticator.Authenticate(new PresentedCredential.Digest("sap", "***", "???", time.Now.ToString("O", CultureInfo.InvariantCulture))), Is.Null);
+    }
+
+    [Test]
+    public void PresentedCredential_ToString_HidesSecret()
+    {
+        Assert.That(new PresentedCredential.Password("sap", "s3cret!").ToString(), Does.Not.Contain("s3cret!"));
+    }
+
+    private static PresentedCredential.Digest Digest(string user, string password, DateTimeOffset created)
+    {
+        var nonce = RandomNumberGenerator.GetBytes(16);
+        var createdText = created.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+#pragma warning disable CA5350 // Defined by the UsernameToken profile.
+        var digest = SHA1.HashData([.. nonce, .. Encoding.UTF8.GetBytes(createdText + password)]);
+#pragma warning restore CA5350
+        return new PresentedCredential.Digest(user, Convert.ToBase64String(digest), Convert.ToBase64String(nonce), createdText);
+    }
+}

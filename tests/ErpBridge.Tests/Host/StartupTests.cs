@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Net;
+using ErpBridge.Host;
+using ErpBridge.Tests.Support;
+using Microsoft.Extensions.Configuration;
+
+namespace ErpBridge.Tests.Host;
+
+public sealed class StartupTests
+{
+    [Test]
+    public async Task BuildAsync_DemoClientOnAllInterfaces_Refused()
+    {
+        var (app, errors) = await BridgeHost.BuildAsync([], c => c.AddInMemoryCollection(new Dictionary<string, string?> { ["urls"] = "http://0.0.0.0:5999" }));
+        Assert.That(app, Is.Null);
+        Assert.That(errors, Has.One.Contains("demo client").And.Contains("0.0.0.0"));
+    }
+
+    [TestCase("http://127.0.0.1:5080", true)]
+    [TestCase("http://localhost:5080", true)]
+    [TestCase("http://[::1]:5080", true)]
+    [TestCase("http://0.0.0.0:5080", false)]
+    [TestCase("http://*:5080", false)]
+    [TestCase("http://+:5080", false)]
+    [TestCase("http://10.1.2.3:5080", false)]
+    public void IsLoopback_Url_Classified(string url, bool loopback)
+    {
+        Assert.That(ListenAddresses.IsLoopback(url), Is.EqualTo(loopback));
+    }
+
+    [Test]
+    public async Task BuildAsync_BrokenConfiguration_EveryErrorNamesItsKey()
+    {
+        var (app, errors) = await BridgeHost.BuildAsync([], c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ErpBridge:Channels:shopify-demo:BaseUrl"] = "not a url",
+            ["ErpBridge:Storage:Provider"] = "Oracle",
+            ["ErpBridge:Soap:MaxMessageBytes"] = "10",
+            ["ErpBridge:Security:Clients:0:PasswordHash"] = "plain",
+        }));
+
+        Assert.That(app, Is.Null);
+        Assert.That(errors, Has.Some.StartsWith("ErpBridge:Channels:shopify-demo:BaseUrl:"));
+        Assert.That(errors, Has.Some.StartsWith("ErpBridge:Storage:Provider:"));
+        Assert.That(errors, Has.Some.StartsWith("ErpBridge:Soap:MaxMessageBytes:"));
+        Assert.That(errors, Has.Some.StartsWith("ErpBridge:Security:Clients:0:PasswordHash:"));
+    }
+
+    [Test]
+    public async Task Executable_DemoClientOnAllInterfaces_ExitsWithCode2AndSaysWhy()
+    {
+        var host = Path.Combine(AppContext.BaseDirectory, "ErpBridge.Host.dll");
+        using var process = Process.Start(new ProcessStartInfo("dotnet", [host, "--urls", "http://0.0.0.0:5998"])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            WorkingDirectory = Path.GetTempPath(),
+        })!;
+        var error = await process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.That(process.ExitCode, Is.EqualTo(2));
+        Assert.That(error, Does.Contain("demo client"));
+    }
+
+    [Test]
+    public async Task Health_DatabaseReachable_200ThenReplacedDatabase_503()
+    {
+        await using var bridge = await BridgeFixture.StartAsync();
+        using var http = new HttpClient { BaseAddress = bridge.BaseAddress };
+
+        var healthy = await http.GetAsync("health");
+        Assert.That(healthy.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await healthy.Content.ReadAsStringAsync(), Does.Contain("reachable"));
+
+        // The file is gone (a disk swapped, a volume unmounted): a new empty database is not ours.
+        File.Delete(bridge.DatabasePath);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var unhealthy = await http.GetAsync("health");
+        Assert.That(unhealthy.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That(await unhealthy.Content.ReadAsStringAsync(), Does.Contain("unreachable").And.Not.Contain("schema_migrations"));
+    }
+
+    [Test]
+    public async Task Start_FreshFolder_CreatesDatabaseAndServesWsdl()
+    {
+        await using var bridge = await BridgeFixture.StartAsync();
+        using var http = new HttpClient();
+        var wsdl = await http.GetStringAsync(new Uri(bridge.ServiceAddress + "?wsdl"));
+
+        Assert.That(File.Exists(bridge.DatabasePath), Is.True);
+        Assert.That(wsdl, Does.Contain("ErpBridgeService").And.Contain(bridge.ServiceAddress.ToString()));
+    }
+}

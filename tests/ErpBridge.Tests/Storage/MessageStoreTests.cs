@@ -1,0 +1,159 @@
+using Dapper;
+using ErpBridge.Core.Intake;
+using ErpBridge.Core.Messages;
+using ErpBridge.Core.Status;
+using ErpBridge.Storage;
+
+namespace ErpBridge.Tests.Storage;
+
+/// <summary>The message store's contract, run on every dialect available (SQL Server only when configured).</summary>
+[TestFixtureSource(typeof(StorageTarget), nameof(StorageTarget.All))]
+public sealed class MessageStoreTests(StorageTarget target)
+{
+    private static readonly DateTimeOffset ReceivedAt = new(2026, 11, 26, 10, 0, 0, 123, TimeSpan.Zero);
+    private StorageDatabase database = null!;
+    private SqlMessageStore store = null!;
+
+    [SetUp]
+    public async Task CreateAsync()
+    {
+        database = await StorageDatabase.CreateAsync(target);
+        store = database.CreateStore();
+    }
+
+    [TearDown]
+    public async Task DropAsync()
+    {
+        if (store is not null)
+        {
+            await store.DisposeAsync();
+        }
+
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task Accept_NewMessage_StoresMessageDeliveriesAndAudit()
+    {
+        var result = await store.AcceptAsync(Request("m-1", "<a/>", ["shop-a", "shop-b"]), CancellationToken.None);
+
+        Assert.That(result.Outcome, Is.EqualTo(AcceptOutcome.Accepted));
+        Assert.That(result.Channels, Is.EqualTo(new[] { "shop-a", "shop-b" }));
+        var status = await store.GetStatusAsync("m-1", CancellationToken.None);
+        Assert.That(status, Is.Not.Null);
+        Assert.That(status!.Type, Is.EqualTo(MessageType.Inventory));
+        Assert.That(status.ReceivedAt, Is.EqualTo(ReceivedAt));
+        Assert.That(status.Deliveries.Select(d => (d.Channel, d.Status, d.Attempts)), Is.EqualTo(new[] { ("shop-a", DeliveryStatus.Pending, 0), ("shop-b", DeliveryStatus.Pending, 0) }));
+        Assert.That(await ScalarAsync("SELECT COUNT(*) FROM {0}delivery_audit WHERE message_id = 'm-1' AND to_status = 'Pending'"), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Accept_SameIdSameContent_DuplicateWithFirstReceipt()
+    {
+        await store.AcceptAsync(Request("m-2", "<a/>", ["shop-a"]), CancellationToken.None);
+        var again = await store.AcceptAsync(Request("m-2", "<a/>", ["shop-a", "shop-b"], ReceivedAt.AddMinutes(5)), CancellationToken.None);
+
+        Assert.That(again.Outcome, Is.EqualTo(AcceptOutcome.Duplicate));
+        Assert.That(again.ReceivedAt, Is.EqualTo(ReceivedAt));
+        Assert.That(again.Channels, Is.EqualTo(new[] { "shop-a" }));
+        Assert.That(await ScalarAsync("SELECT COUNT(*) FROM {0}deliveries WHERE message_id = 'm-2'"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Accept_SameIdOtherContent_ConflictStoresNothing()
+    {
+        await store.AcceptAsync(Request("m-3", "<a/>", ["shop-a"]), CancellationToken.None);
+        var other = await store.AcceptAsync(Request("m-3", "<b/>", ["shop-a"]), CancellationToken.None);
+
+        Assert.That(other.Outcome, Is.EqualTo(AcceptOutcome.Conflict));
+        Assert.That(await ScalarAsync("SELECT COUNT(*) FROM {0}messages WHERE message_id = 'm-3'"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Accept_ManyIdenticalAtOnce_ExactlyOneAccepted()
+    {
+        var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Run(() => store.AcceptAsync(Request("m-4", "<a/>", ["shop-a", "shop-b"]), CancellationToken.None))));
+
+        Assert.That(results.Count(r => r.Outcome == AcceptOutcome.Accepted), Is.EqualTo(1));
+        Assert.That(results.Count(r => r.Outcome == AcceptOutcome.Duplicate), Is.EqualTo(39));
+        Assert.That(await ScalarAsync("SELECT COUNT(*) FROM {0}deliveries WHERE message_id = 'm-4'"), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Accept_ManyDifferentAtOnce_AllStored()
+    {
+        var results = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(() => store.AcceptAsync(Request($"many-{i}", $"<a i='{i}'/>", ["shop-a"]), CancellationToken.None))));
+
+        Assert.That(results.All(r => r.Outcome == AcceptOutcome.Accepted), Is.True);
+        Assert.That(await ScalarAsync("SELECT COUNT(*) FROM {0}messages WHERE message_id LIKE 'many-%'"), Is.EqualTo(200));
+        Assert.That(await ScalarAsync("SELECT COUNT(*) FROM {0}deliveries WHERE message_id LIKE 'many-%'"), Is.EqualTo(200));
+    }
+
+    [Test]
+    public async Task Accept_NoChannels_MessageStoredWithoutDeliveries()
+    {
+        var result = await store.AcceptAsync(Request("m-5", "<a/>", []), CancellationToken.None);
+        Assert.That(result.Outcome, Is.EqualTo(AcceptOutcome.Accepted));
+        Assert.That((await store.GetStatusAsync("m-5", CancellationToken.None))!.Deliveries, Is.Empty);
+    }
+
+    [Test]
+    public async Task Accept_AfterReopen_DuplicateStillDetected()
+    {
+        await store.AcceptAsync(Request("m-6", "<a/>", ["shop-a"]), CancellationToken.None);
+        await store.DisposeAsync();
+        store = database.CreateStore();
+
+        var again = await store.AcceptAsync(Request("m-6", "<a/>", ["shop-a"]), CancellationToken.None);
+        Assert.That(again.Outcome, Is.EqualTo(AcceptOutcome.Duplicate));
+    }
+
+    [Test]
+    public async Task Accept_PayloadWithQuotesAndUnicode_StoredExactly()
+    {
+        const string payload = "<a t=\"\\\"quoted\\\" ü € 𝄞\">line1\nline2\t</a>";
+        await store.AcceptAsync(Request("m-7", payload, ["shop-a"]), CancellationToken.None);
+        Assert.That(await TextAsync("SELECT payload FROM {0}messages WHERE message_id = 'm-7'"), Is.EqualTo(payload));
+    }
+
+    [Test]
+    public async Task GetStatus_Unknown_Null()
+    {
+        Assert.That(await store.GetStatusAsync("never", CancellationToken.None), Is.Null);
+    }
+
+    [Test]
+    public async Task Migrations_RunTwice_AppliedOnce()
+    {
+        var applied = await database.Migrator().ApplyAsync(CancellationToken.None);
+        Assert.That(applied, Is.Zero);
+        Assert.That(await ScalarAsync("SELECT COUNT(*) FROM {0}schema_migrations"), Is.EqualTo(MigrationRunner.Load(database.Dialect).Count));
+    }
+
+    [Test]
+    public async Task Ping_Reachable_Completes()
+    {
+        await store.PingAsync(CancellationToken.None);
+        Assert.Pass("the database answered");
+    }
+
+    private static AcceptRequest Request(string id, string payload, string[] channels, DateTimeOffset? at = null) =>
+        new(new IncomingMessage(id, MessageType.Inventory, null, "SAP-ECC", ReceivedAt.AddMinutes(-1), payload, ContentHash.Of(payload), []), channels, at ?? ReceivedAt, "corr-" + id);
+
+    private string Sql(string template) => string.Format(System.Globalization.CultureInfo.InvariantCulture, template, database.Dialect is SqlServerDialect ? "dbo." : "");
+
+    private async Task<long> ScalarAsync(string template)
+    {
+        await using var connection = database.Dialect.CreateConnection(database.Options.ConnectionString);
+        return Convert.ToInt64(await connection.ExecuteScalarAsync(Sql(template)), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task<string?> TextAsync(string template)
+    {
+        await using var connection = database.Dialect.CreateConnection(database.Options.ConnectionString);
+        return await connection.ExecuteScalarAsync<string>(Sql(template));
+    }
+}

@@ -1,0 +1,73 @@
+using ErpBridge.Storage;
+using Microsoft.Data.SqlClient;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ErpBridge.Tests.Storage;
+
+/// <summary>A fresh, migrated database of one dialect, removed again on dispose.</summary>
+public sealed class StorageDatabase : IAsyncDisposable
+{
+    private readonly Func<Task> drop;
+
+    private StorageDatabase(SqlDialect dialect, StorageOptions options, Func<Task> drop)
+    {
+        Dialect = dialect;
+        Options = options;
+        this.drop = drop;
+    }
+
+    public SqlDialect Dialect { get; }
+
+    public StorageOptions Options { get; }
+
+    public static async Task<StorageDatabase> CreateAsync(StorageTarget target)
+    {
+        StorageDatabase database;
+        if (target.Name == "Sqlite")
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "erpbridge-tests", Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(folder);
+            var options = new StorageOptions { Provider = "Sqlite", ConnectionString = $"Data Source={Path.Combine(folder, "store.db")}" };
+            database = new StorageDatabase(new SqliteDialect(options.SqliteSynchronous), options, () =>
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                Directory.Delete(folder, recursive: true);
+                return Task.CompletedTask;
+            });
+        }
+        else
+        {
+            var server = Environment.GetEnvironmentVariable(StorageTarget.SqlServerVariable);
+            if (string.IsNullOrWhiteSpace(server))
+            {
+                Assert.Ignore($"SQL Server suite skipped: set {StorageTarget.SqlServerVariable} to a connection string with rights to create databases.");
+            }
+
+            var name = "erpbridge_test_" + Guid.NewGuid().ToString("N")[..12];
+            await ExecuteOnMasterAsync(server!, $"CREATE DATABASE [{name}]");
+            var options = new StorageOptions { Provider = "SqlServer", ConnectionString = new SqlConnectionStringBuilder(server) { InitialCatalog = name }.ConnectionString };
+            database = new StorageDatabase(new SqlServerDialect(), options, async () =>
+            {
+                SqlConnection.ClearAllPools();
+                await ExecuteOnMasterAsync(server!, $"ALTER DATABASE [{name}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{name}]");
+            });
+        }
+
+        await database.Migrator().ApplyAsync(CancellationToken.None);
+        return database;
+    }
+
+    public MigrationRunner Migrator() => new(Dialect, Options.ConnectionString, TimeProvider.System, NullLogger<MigrationRunner>.Instance);
+
+    public SqlMessageStore CreateStore() => new(Dialect, Options, NullLogger<SqlMessageStore>.Instance);
+
+    public async ValueTask DisposeAsync() => await drop();
+
+    private static async Task ExecuteOnMasterAsync(string server, string sql)
+    {
+        await using var connection = new SqlConnection(new SqlConnectionStringBuilder(server) { InitialCatalog = "master" }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new SqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
