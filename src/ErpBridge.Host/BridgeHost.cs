@@ -13,6 +13,11 @@ public static class BridgeHost
     public static async Task<(WebApplication? App, IReadOnlyList<string> Errors)> BuildAsync(string[] args, Action<IConfigurationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        // Channel credentials may live in user secrets on any environment, not only Development; environment
+        // variables and the command line still win over them.
+        builder.Configuration.AddUserSecrets(typeof(BridgeHost).Assembly, optional: true);
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration.AddCommandLine(args);
         configure?.Invoke(builder.Configuration);
         var settings = HostSettings.Bind(builder.Configuration, builder.Environment.ContentRootPath);
         var urls = ListenAddresses.Configured(builder.Configuration);

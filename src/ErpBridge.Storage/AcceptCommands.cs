@@ -5,9 +5,8 @@ using ErpBridge.Core.Intake;
 namespace ErpBridge.Storage;
 
 /// <summary>
-/// The accept of one message inside a caller's transaction, with commands built once per connection and reused:
-/// on SQLite a reused command keeps its prepared statements, which took the accept path from ~1,300 to several
-/// thousand messages/s (measured with the load tool). Idempotency rests on the primary key, never on a read first.
+/// The accept of one message inside a caller's transaction (dialects without batch accept, i.e. SQL Server).
+/// Idempotency rests on the primary key, never on a read first.
 /// </summary>
 internal sealed class AcceptCommands : IDisposable
 {
@@ -20,8 +19,8 @@ internal sealed class AcceptCommands : IDisposable
     {
         this.dialect = dialect;
         this.connection = connection;
-        insertMessage = Create(dialect.InsertMessageIfAbsent, "MessageId", "MessageType", "DocumentType", "SourceSystem", "SentAt", "ReceivedAt", "ContentHash", "CorrelationId", "Payload");
-        insertDeliveries = Create(dialect.InsertDeliveries, "MessageId", "Channels", "Now");
+        insertMessage = Create(dialect.InsertMessageIfAbsent ?? throw new InvalidOperationException($"{dialect.Name} has no per-message accept."), "MessageId", "MessageType", "DocumentType", "SourceSystem", "SentAt", "ReceivedAt", "ContentHash", "CorrelationId", "Payload");
+        insertDeliveries = Create(dialect.InsertDeliveries ?? throw new InvalidOperationException($"{dialect.Name} has no per-message accept."), "MessageId", "Channels", "Now");
     }
 
     public async Task<AcceptResult> AcceptAsync(DbTransaction transaction, AcceptRequest request, CancellationToken cancellationToken)

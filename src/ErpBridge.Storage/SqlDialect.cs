@@ -14,9 +14,6 @@ public abstract class SqlDialect
     /// <summary>Folder of this dialect's migration scripts among the embedded resources.</summary>
     public abstract string MigrationFolder { get; }
 
-    /// <summary>True where one writer committing batches beats concurrent transactions (SQLite).</summary>
-    public abstract bool UsesGroupCommit { get; }
-
     public abstract DbConnection CreateConnection(string connectionString);
 
     /// <summary>The file the store must sync to disk before it answers, where commits do not sync it themselves; else null.</summary>
@@ -44,18 +41,21 @@ public abstract class SqlDialect
 
     protected virtual string Table(string name) => name;
 
-    /// <summary>Inserts the message unless its MessageId exists; affects one row or none, atomically.</summary>
-    public abstract string InsertMessageIfAbsent { get; }
+    /// <summary>
+    /// Per-message accept (each request its own transaction): inserts the message unless its MessageId exists,
+    /// affecting one row or none, atomically. A dialect offers this pair or the batch pair below.
+    /// </summary>
+    public virtual string? InsertMessageIfAbsent => null;
 
     /// <summary>
     /// Inserts the deliveries of a just-inserted message, one per channel of the JSON array @Channels, in its order,
     /// and their first audit rows: one statement for any number of channels.
     /// </summary>
-    public abstract string InsertDeliveries { get; }
+    public virtual string? InsertDeliveries => null;
 
     /// <summary>
-    /// Set-based accept of a whole batch, where the database can do it (null elsewhere): inserts the messages of the
-    /// JSON array @Rows that are new and returns their MessageIds.
+    /// Batch accept, for databases with one writer at a time (SQLite), where one connection commits the waiting
+    /// requests together: inserts the messages of the JSON array @Rows that are new and returns their MessageIds.
     /// </summary>
     public virtual string? InsertMessageBatch => null;
 
@@ -94,8 +94,12 @@ public abstract class SqlDialect
     /// <summary>Every statement this dialect can run, for syntax checks in tests.</summary>
     public IEnumerable<(string Name, string Sql)> Statements()
     {
-        yield return (nameof(InsertMessageIfAbsent), InsertMessageIfAbsent);
-        yield return (nameof(InsertDeliveries), InsertDeliveries);
+        if (InsertMessageIfAbsent is { } messageIfAbsent && InsertDeliveries is { } deliveries)
+        {
+            yield return (nameof(InsertMessageIfAbsent), messageIfAbsent);
+            yield return (nameof(InsertDeliveries), deliveries);
+        }
+
         if (InsertMessageBatch is { } messageBatch && InsertDeliveryBatch is { } deliveryBatch)
         {
             yield return (nameof(InsertMessageBatch), messageBatch);

@@ -19,7 +19,7 @@ public sealed class SqlMessageStore : IMessageStore, IAsyncDisposable
     {
         this.dialect = dialect;
         connectionString = options.ConnectionString;
-        writer = dialect.UsesGroupCommit && dialect.InsertMessageBatch is not null ? new GroupCommitWriter(dialect, connectionString, options.MaxAcceptBatch, logger) : null;
+        writer = dialect.InsertMessageBatch is not null ? new GroupCommitWriter(dialect, connectionString, options.MaxAcceptBatch, logger) : null;
         checkpointer = dialect.Checkpoint is { } checkpoint ? new BackgroundCheckpointer(dialect, connectionString, checkpoint, logger) : null;
     }
 

@@ -9,8 +9,6 @@ public sealed class SqlServerDialect : SqlDialect
 
     public override string MigrationFolder => "sqlserver";
 
-    public override bool UsesGroupCommit => false;
-
     public override DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
 
     public override object Time(DateTimeOffset value) => value.UtcDateTime;

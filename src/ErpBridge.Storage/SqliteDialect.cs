@@ -11,9 +11,6 @@ public sealed class SqliteDialect(string synchronous = "Full") : SqlDialect
 
     public override string MigrationFolder => "sqlite";
 
-    // SQLite has one writer at a time; concurrent transactions would wait on its busy handler's sleeps.
-    public override bool UsesGroupCommit => true;
-
     public override DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
 
     public override async Task PrepareAsync(DbConnection connection, bool writer, CancellationToken cancellationToken)
@@ -45,19 +42,8 @@ public sealed class SqliteDialect(string synchronous = "Full") : SqlDialect
     public override object Time(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
-    public override string InsertMessageIfAbsent =>
-        $"INSERT INTO messages ({MessageColumns}) VALUES ({MessageValues}) ON CONFLICT (message_id) DO NOTHING";
-
-    public override string InsertDeliveries =>
-        """
-        INSERT INTO deliveries (message_id, channel, status, ordering_key, attempts, created_at, next_attempt_at)
-        SELECT @MessageId, c.value, 'Pending', NULL, 0, @Now, @Now FROM json_each(@Channels) AS c ORDER BY c.key;
-        INSERT INTO delivery_audit (delivery_id, message_id, channel, from_status, to_status, at, detail)
-        SELECT d.delivery_id, d.message_id, d.channel, NULL, 'Pending', @Now, 'accepted'
-        FROM deliveries AS d WHERE d.message_id = @MessageId ORDER BY d.delivery_id;
-        """;
-
-    // WHERE true: SQLite's documented way to keep an upsert after INSERT ... SELECT unambiguous.
+    // SQLite has one writer at a time (concurrent transactions would wait on its busy handler's sleeps), so it
+    // accepts in batches. WHERE true: SQLite's documented way to keep an upsert after INSERT ... SELECT unambiguous.
     public override string InsertMessageBatch =>
         $"""
         INSERT INTO messages ({MessageColumns})
