@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-using System.Xml;
 using ErpBridge.Core.Intake;
 using ErpBridge.Core.Messages;
 using ErpBridge.Soap.Contract;
@@ -9,22 +7,32 @@ using Microsoft.Extensions.Logging;
 namespace ErpBridge.Soap;
 
 /// <summary>The operations. Requests reach them already authenticated and valid against the XSD.</summary>
-public sealed partial class ErpBridgeService(IntakeService intake, IMessageStore store, IHttpContextAccessor http, ILogger<ErpBridgeService> logger) : IErpBridgeService
+public sealed class ErpBridgeService(IntakeService intake, IMessageStore store, IHttpContextAccessor http, ILogger<ErpBridgeService> logger) : IErpBridgeService
 {
-    public async Task<SubmitInventoryResponse> SubmitInventory(SubmitInventoryRequest request) =>
-        new() { Receipt = await AcceptAsync(request, Ns.Inventory, MessageType.Inventory, null, []).ConfigureAwait(false) };
+    public async Task<SubmitInventoryResponse> SubmitInventory(SubmitInventoryRequest request)
+    {
+        CanonicalForm.Normalize(request);
+        return new() { Receipt = await AcceptAsync(request, Ns.Inventory, MessageType.Inventory, null, []).ConfigureAwait(false) };
+    }
 
-    public async Task<SubmitProductsResponse> SubmitProducts(SubmitProductsRequest request) =>
-        new() { Receipt = await AcceptAsync(request, Ns.Products, MessageType.Products, null, []).ConfigureAwait(false) };
+    public async Task<SubmitProductsResponse> SubmitProducts(SubmitProductsRequest request)
+    {
+        CanonicalForm.Normalize(request);
+        return new() { Receipt = await AcceptAsync(request, Ns.Products, MessageType.Products, null, []).ConfigureAwait(false) };
+    }
 
     public async Task<SubmitShipmentsResponse> SubmitShipments(SubmitShipmentsRequest request)
     {
+        CanonicalForm.Normalize(request);
         var channels = request.Shipments.Shipment.Select(s => s.Channel).ToList();
         return new() { Receipt = await AcceptAsync(request, Ns.Shipments, MessageType.Shipments, null, channels).ConfigureAwait(false) };
     }
 
-    public async Task<SubmitDocumentResponse> SubmitDocument(SubmitDocumentRequest request) =>
-        new() { Receipt = await AcceptAsync(request, Ns.Documents, MessageType.Document, request.DocumentType, []).ConfigureAwait(false) };
+    public async Task<SubmitDocumentResponse> SubmitDocument(SubmitDocumentRequest request)
+    {
+        CanonicalForm.Normalize(request);
+        return new() { Receipt = await AcceptAsync(request, Ns.Documents, MessageType.Document, request.DocumentType, []).ConfigureAwait(false) };
+    }
 
     public async Task<GetMessageStatusResponse> GetMessageStatus(GetMessageStatusRequest request)
     {
@@ -58,7 +66,7 @@ public sealed partial class ErpBridgeService(IntakeService intake, IMessageStore
         // The envelope gate has put CorrelationId and MessageId into the logging scope.
         var correlationId = RequestContext.Of(http.HttpContext)?.CorrelationId ?? Guid.NewGuid().ToString("N");
         var payload = CanonicalXml.Serialize(request, ns);
-        var message = new IncomingMessage(request.MessageId, type, documentType, request.SourceSystem, ParseTime(request.SentAt), payload, ContentHash.Of(payload), channelHint);
+        var message = new IncomingMessage(request.MessageId, type, documentType, request.SourceSystem, CanonicalForm.ParseTime(request.SentAt), payload, ContentHash.Of(payload), channelHint);
 
         // Not cancelled when the client goes away: an accept is committed whole or not at all, and a resend is a duplicate.
         var receipt = await intake.AcceptAsync(message, correlationId, CancellationToken.None).ConfigureAwait(false);
@@ -79,17 +87,4 @@ public sealed partial class ErpBridgeService(IntakeService intake, IMessageStore
             Channels = new ChannelList { Channel = [.. receipt.Channels] },
         };
     }
-
-    /// <summary>xs:dateTime; a time without a zone is taken as UTC.</summary>
-    private static DateTimeOffset ParseTime(string value)
-    {
-        var text = value.Trim();
-        return HasZone().IsMatch(text)
-            ? XmlConvert.ToDateTimeOffset(text)
-            : new DateTimeOffset(DateTime.SpecifyKind(XmlConvert.ToDateTime(text, XmlDateTimeSerializationMode.Unspecified), DateTimeKind.Utc));
-    }
-
-    [GeneratedRegex(@"(Z|[+-]\d\d:\d\d)$")]
-    private static partial Regex HasZone();
-
 }

@@ -57,6 +57,21 @@ public sealed class RawEnvelopeTests
     }
 
     [Test]
+    public async Task SubmitProducts_SameContentOtherLexicalForms_Duplicate()
+    {
+        // zeep writes +00:00 where JAX-WS writes Z; 1.250 is the price 1.25.
+        var id = Envelopes.NewId();
+        var first = await client.PostAsync(Envelopes.Wrap(Envelopes.Products(id).Replace("2026-11-26T10:00:00+01:00", "2026-11-26T09:00:00Z", StringComparison.Ordinal)));
+        var again = Envelopes.Products(id)
+            .Replace("<prd:Price>1.25</prd:Price>", "<prd:Price>1.250</prd:Price>", StringComparison.Ordinal)
+            .Replace(">12.5</prd:Weight>", ">12.50</prd:Weight>", StringComparison.Ordinal);
+        var second = await client.PostAsync(Envelopes.Wrap(again));
+
+        Assert.That(first.ReceiptStatus, Is.EqualTo("Accepted"), first.Body);
+        Assert.That(second.ReceiptStatus, Is.EqualTo("Duplicate"), second.Body);
+    }
+
+    [Test]
     public async Task SubmitInventory_IdenticalRequestsAtOnce_ExactlyOneAccepted()
     {
         var id = Envelopes.NewId();
