@@ -60,6 +60,7 @@ public sealed class BodiesMatchSchemaTests
         Assert.That(Validate(BodyElement(XDocument.Parse(request))), Is.Empty);
         Assert.That(response.ReceiptStatus, Is.EqualTo("Accepted"), response.Body);
         Assert.That(Validate(BodyElement(response.Xml)), Is.Empty, response.Body);
+        Assert.That(await XmllintAsync(BodyElement(response.Xml)), Is.Empty, "libxml2 agrees");
     }
 
     [Test]
@@ -69,6 +70,7 @@ public sealed class BodiesMatchSchemaTests
         await client.PostAsync(Envelopes.Wrap(Envelopes.Inventory(id)));
         var response = await client.PostAsync(Envelopes.Wrap(Envelopes.Status(id)));
         Assert.That(Validate(BodyElement(response.Xml)), Is.Empty, response.Body);
+        Assert.That(await XmllintAsync(BodyElement(response.Xml)), Is.Empty, "libxml2 agrees");
     }
 
     [TestCase(SoapVersionUnderTest.Soap11)]
@@ -82,13 +84,41 @@ public sealed class BodiesMatchSchemaTests
         Assert.That(operation.FaultCode, Is.EqualTo("MessageNotFound"), operation.Body);
         Assert.That(Validate(gate.Fault!), Is.Empty);
         Assert.That(Validate(operation.Fault!), Is.Empty);
+        Assert.That(await XmllintAsync(operation.Fault!), Is.Empty, "libxml2 agrees");
     }
 
     [Test]
-    public void Validate_InvalidBody_ReportsErrors()
+    public async Task Validators_InvalidBody_ReportErrors()
     {
         var invalid = XElement.Parse("<SubmitInventory xmlns=\"urn:erpbridge:inventory:v1\"><MessageId>x</MessageId></SubmitInventory>");
         Assert.That(Validate(invalid), Is.Not.Empty);
+        Assert.That(await XmllintAsync(invalid), Does.Contain("SentAt"));
+    }
+
+    /// <summary>A second, independent validator: libxml2's xmllint against the XSD of the element's namespace.</summary>
+    private static async Task<string> XmllintAsync(XElement element)
+    {
+        if (!File.Exists("/usr/bin/xmllint"))
+        {
+            Assert.Ignore("xmllint is not installed: apt-get install libxml2-utils");
+        }
+
+        var area = element.Name.NamespaceName.Split(':')[2];
+        var xsd = Path.Combine(AppContext.BaseDirectory, "wsdl", char.ToUpperInvariant(area[0]) + area[1..] + ".xsd");
+        var file = Path.Combine(Path.GetTempPath(), $"erpbridge-body-{Guid.NewGuid():N}.xml");
+        await File.WriteAllTextAsync(file, element.ToString());
+        try
+        {
+            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/usr/bin/xmllint", ["--noout", "--nonet", "--schema", xsd, file]) { RedirectStandardError = true })!;
+            var errors = await process.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await process.WaitForExitAsync(timeout.Token);
+            return process.ExitCode == 0 ? "" : errors;
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     private static XElement BodyElement(XDocument envelope) =>
