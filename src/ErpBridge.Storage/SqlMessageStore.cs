@@ -13,6 +13,7 @@ public sealed class SqlMessageStore : IMessageStore, IAsyncDisposable
     private readonly string connectionString;
     private readonly GroupCommitWriter? writer;
     private readonly BackgroundCheckpointer? checkpointer;
+    private int disposed;
 
     public SqlMessageStore(SqlDialect dialect, StorageOptions options, ILogger<SqlMessageStore> logger)
     {
@@ -56,8 +57,17 @@ public sealed class SqlMessageStore : IMessageStore, IAsyncDisposable
         await connection.ExecuteScalarAsync<long>(new CommandDefinition(dialect.Ping, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Idempotent: the container disposes this instance once for each registration it was resolved through
+    /// (<see cref="SqlMessageStore"/> and <see cref="IMessageStore"/>).
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
         if (writer is not null)
         {
             await writer.DisposeAsync().ConfigureAwait(false);
