@@ -69,7 +69,7 @@ public sealed class EnvelopeGate(RequestDelegate next, SoapOptions options, Enve
     {
         logger.LogWarning("Refused request: {FaultCode} {FaultReason}", fault.Code, fault.Reason);
         var bytes = FaultWriter.Envelope(version, fault);
-        context.Response.StatusCode = status ?? FaultWriter.HttpStatus(version, fault);
+        context.Response.StatusCode = status ?? FaultWriter.HttpStatus;
         context.Response.ContentType = version.MediaType() + "; charset=utf-8";
         context.Response.ContentLength = bytes.Length;
         await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);

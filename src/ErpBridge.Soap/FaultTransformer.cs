@@ -35,7 +35,7 @@ public sealed class FaultTransformer(IHttpContextAccessor http, ILogger<FaultTra
         var message = Message.CreateMessage(messageVersion, null, new FaultBodyWriter(version, fault));
 
         // SoapCore sets the status from this property after asking for the fault.
-        message.Properties[HttpResponseMessageProperty.Name] = new HttpResponseMessageProperty { StatusCode = (System.Net.HttpStatusCode)FaultWriter.HttpStatus(version, fault) };
+        message.Properties[HttpResponseMessageProperty.Name] = new HttpResponseMessageProperty { StatusCode = (System.Net.HttpStatusCode)FaultWriter.HttpStatus };
         return message;
     }
 

