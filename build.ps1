@@ -1,9 +1,9 @@
-# Usage: dotnet tool restore; dotnet pwsh build.ps1 [Build|Test|Run|Bench] [-Duration 30 -Warmup 10 -Concurrency 16 -Port 5080] [--extra args]
+# Usage: dotnet tool restore; dotnet pwsh build.ps1 [Build|Test|Run|Bench] [-Duration 60 -Warmup 30 -Concurrency 16 -Port 5080] [--extra args]
 [CmdletBinding(PositionalBinding = $false)]
 param(
     [Parameter(Position = 0)][ValidateSet('Build', 'Test', 'Run', 'Bench')] [string]$Target = 'Build',
-    [int]$Duration = 30,
-    [int]$Warmup = 10,
+    [int]$Duration = 60,
+    [int]$Warmup = 30,
     [int]$Concurrency = 16,
     [int]$Port = 5080,
     # Anything else goes on to dotnet build/test/run or the bench tool; use long options: build.ps1 Test --filter Name~Wsdl

@@ -8,8 +8,9 @@ namespace ErpBridge.Storage;
 /// <summary>
 /// One connection on a thread of its own that commits the accepts waiting at that moment in one transaction (group
 /// commit), so that SQLite's single writer and its sync to disk are shared by concurrent requests. Callers are answered
-/// only after the commit (and, with <see cref="LogSync"/>, after the log is on disk). SQLite's ADO.NET calls block,
-/// so the writer keeps them off the thread pool.
+/// only after the commit and, with <see cref="LogSync"/>, once the log is on disk: the writer syncs it when the queue
+/// runs dry or the oldest unsynced commit has waited 2 ms, so one sync covers every batch committed meanwhile.
+/// SQLite's ADO.NET calls block, so the writer keeps them off the thread pool.
 /// </summary>
 internal sealed class GroupCommitWriter : IAsyncDisposable
 {
@@ -48,10 +49,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     {
         queue.Writer.TryComplete();
         await Task.Run(thread.Join).ConfigureAwait(false);
-        if (sync is not null)
-        {
-            await sync.DisposeAsync().ConfigureAwait(false);
-        }
+
     }
 
     private void Run()
@@ -61,33 +59,43 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         AcceptBatchCommands? commands = null;
         try
         {
-            while (queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            // Block only when there is nothing left to sync; otherwise look for more work, and sync when the
+            // queue is empty or the oldest unsynced commit has waited long enough.
+            while (sync?.Pending > 0 || queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
             {
                 while (batch.Count < maxBatch && queue.Reader.TryRead(out var next))
                 {
                     batch.Add(next);
                 }
 
-                try
+                if (batch.Count > 0)
                 {
-                    if (connection is null)
+                    try
                     {
-                        connection = Open();
-                        commands = new AcceptBatchCommands(dialect, connection, dialect.InsertMessageBatch!, dialect.InsertDeliveryBatch!);
-                    }
+                        if (connection is null)
+                        {
+                            connection = Open();
+                            commands = new AcceptBatchCommands(dialect, connection, dialect.InsertMessageBatch!, dialect.InsertDeliveryBatch!);
+                        }
 
-                    Commit(connection, commands!, batch);
-                }
+                        Commit(connection, commands!, batch);
+                    }
 #pragma warning disable CA1031 // Any failure of the batch fails its callers; the writer must live on for the next one.
-                catch (Exception ex)
+                    catch (Exception ex)
 #pragma warning restore CA1031
+                    {
+                        logger.LogError(ex, "Group commit of {Count} accepts failed", batch.Count);
+                        batch.ForEach(p => p.Completion.TrySetException(ex));
+                        commands?.Dispose();
+                        commands = null;
+                        connection?.Dispose();
+                        connection = null;
+                    }
+                }
+
+                if (sync is not null && (batch.Count == 0 || sync.Due))
                 {
-                    logger.LogError(ex, "Group commit of {Count} accepts failed", batch.Count);
-                    batch.ForEach(p => p.Completion.TrySetException(ex));
-                    commands?.Dispose();
-                    commands = null;
-                    connection?.Dispose();
-                    connection = null;
+                    sync.Flush();
                 }
 
                 batch.Clear();
@@ -95,6 +103,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
         finally
         {
+            sync?.Flush();
             commands?.Dispose();
             connection?.Dispose();
         }
@@ -156,7 +165,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
         else
         {
-            sync.AfterSync(error => Complete(committed, results, error));
+            sync.Add(error => Complete(committed, results, error));
         }
     }
 
