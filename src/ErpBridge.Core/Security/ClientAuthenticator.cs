@@ -27,13 +27,18 @@ public sealed class ClientAuthenticator
     }
 
     /// <summary>The authenticated user name, or null.</summary>
-    public string? Authenticate(PresentedCredential? credential) => credential switch
+    public string? Authenticate(PresentedCredential? credential)
     {
-        PresentedCredential.Password p when clients.TryGetValue(p.UserName, out var client) && PasswordMatches(client, p.Secret) => client.UserName,
-        PresentedCredential.Digest d when clients.TryGetValue(d.UserName, out var client) && DigestMatches(client, d) => client.UserName,
-        PresentedCredential.Password => BurnTime(),
-        _ => null,
-    };
+        var client = credential is null ? null : clients.GetValueOrDefault(credential.UserName);
+        var valid = (credential, client) switch
+        {
+            (PresentedCredential.Password p, { } known) => PasswordMatches(known, p.Secret),
+            (PresentedCredential.Digest d, { } known) => DigestMatches(known, d),
+            (PresentedCredential.Password, null) => BurnTime(),
+            _ => false,
+        };
+        return valid ? client!.UserName : null;
+    }
 
     private bool PasswordMatches(ClientOptions client, string secret)
     {
@@ -82,10 +87,10 @@ public sealed class ClientAuthenticator
     }
 
     /// <summary>An unknown user costs as much as a wrong password, so user names cannot be probed by timing.</summary>
-    private static string? BurnTime()
+    private static bool BurnTime()
     {
-        SecretHash.Verify("unknown", DummyHash);
-        return null;
+        _ = SecretHash.Verify("unknown", DummyHash);
+        return false;
     }
 
     private static readonly string DummyHash = SecretHash.Create("dummy");
