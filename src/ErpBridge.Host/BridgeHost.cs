@@ -1,3 +1,4 @@
+using ErpBridge.Core.Security;
 using ErpBridge.Soap;
 using ErpBridge.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -22,9 +23,12 @@ public static class BridgeHost
         var settings = HostSettings.Bind(builder.Configuration, builder.Environment.ContentRootPath);
         var urls = ListenAddresses.Configured(builder.Configuration);
         var errors = settings.Validate().ToList();
-        if (settings.Security.Clients.Any(c => c.Demo) && urls.FirstOrDefault(u => !ListenAddresses.IsLoopback(u)) is { } exposed)
+        if (urls.FirstOrDefault(u => !ListenAddresses.IsLoopback(u)) is { } exposed)
         {
-            errors.Add($"ErpBridge:Security:Clients: the demo client is configured and the host would listen on {exposed}; remove the demo client or listen on 127.0.0.1 only.");
+            errors.AddRange(settings.Security.Clients
+                .Select((client, index) => (client, index))
+                .Where(c => DemoCredentials.Usable(c.client))
+                .Select(c => $"ErpBridge:Security:Clients:{c.index}: the demo client's published credentials (or Demo = true) are configured and the host would listen on {exposed}; configure a client of your own (UserName, PasswordHash, an empty DigestPassword, Demo = false) or listen on 127.0.0.1 only."));
         }
 
         if (errors.Count > 0)

@@ -17,9 +17,23 @@ public sealed class EnvelopeGate(RequestDelegate next, SoapOptions options, Enve
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Path.Equals(options.Path, StringComparison.OrdinalIgnoreCase))
+        // SoapCore also answers below its path (/ErpBridgeService.svc/, /ErpBridgeService.svc/Op): nothing but the
+        // contract (GET ?wsdl, ?xsd) and POST on the path itself may pass, or requests would skip this gate.
+        if (!context.Request.Path.StartsWithSegments(options.Path, StringComparison.OrdinalIgnoreCase, out var rest))
         {
             await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        if (rest.HasValue || !HttpMethods.IsPost(context.Request.Method))
+        {
+            if (!rest.HasValue && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
+            {
+                await next(context).ConfigureAwait(false);
+                return;
+            }
+
+            context.Response.StatusCode = rest.HasValue ? StatusCodes.Status404NotFound : StatusCodes.Status405MethodNotAllowed;
             return;
         }
 

@@ -42,7 +42,7 @@ public sealed class EnvelopeInspector(ContractSchemas schemas, OperationCatalog 
 
             return result;
         }
-        catch (XmlException) when (body.AsSpan().IndexOf("<!DOCTYPE"u8) >= 0)
+        catch (XmlException) when (HasDocumentType(body))
         {
             return Refuse(FaultCodes.DtdProhibited, "Document type declarations (DTDs) and entity declarations are not accepted.", request);
         }
@@ -50,6 +50,31 @@ public sealed class EnvelopeInspector(ContractSchemas schemas, OperationCatalog 
         {
             return Refuse(FaultCodes.MalformedXml, $"The request is not well-formed XML: {ex.Message}", request);
         }
+    }
+
+    /// <summary>
+    /// Whether the document declares a DTD, read by a parser (any encoding) that stops at the declaration: it resolves
+    /// nothing external and expands no entity, since it never reaches a reference.
+    /// </summary>
+    private static bool HasDocumentType(ArraySegment<byte> body)
+    {
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Parse, XmlResolver = null, MaxCharactersFromEntities = 1024 };
+        try
+        {
+            using var reader = XmlReader.Create(new MemoryStream(body.Array!, body.Offset, body.Count, writable: false), settings);
+            while (reader.Read())
+            {
+                if (reader.NodeType is XmlNodeType.DocumentType or XmlNodeType.Element)
+                {
+                    return reader.NodeType == XmlNodeType.DocumentType;
+                }
+            }
+        }
+        catch (XmlException)
+        {
+        }
+
+        return false;
     }
 
     private GateResult InspectEnvelope(XmlReader reader, SoapVersion announced, string? authorizationHeader, RequestContext request)

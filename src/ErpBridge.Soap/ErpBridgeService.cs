@@ -36,6 +36,11 @@ public sealed class ErpBridgeService(IntakeService intake, IMessageStore store, 
 
     public async Task<GetMessageStatusResponse> GetMessageStatus(GetMessageStatusRequest request)
     {
+        if (RequestContext.Of(http.HttpContext)?.ClientName is null)
+        {
+            throw new IntakeRejectedException(FaultCodes.AuthenticationFailed, "Authentication failed.");
+        }
+
         var status = await store.GetStatusAsync(request.MessageId, CancellationToken.None).ConfigureAwait(false)
             ?? throw new IntakeRejectedException(FaultCodes.MessageNotFound, $"No message with MessageId '{request.MessageId}' was accepted.");
         return new GetMessageStatusResponse
@@ -63,8 +68,15 @@ public sealed class ErpBridgeService(IntakeService intake, IMessageStore store, 
     private async Task<ReceiptDto> AcceptAsync<T>(T request, string ns, MessageType type, string? documentType, IReadOnlyList<string> channelHint)
         where T : class, IEnvelopeFields
     {
-        // The envelope gate has put CorrelationId and MessageId into the logging scope.
-        var correlationId = RequestContext.Of(http.HttpContext)?.CorrelationId ?? Guid.NewGuid().ToString("N");
+        // The envelope gate has authenticated the caller and put CorrelationId and MessageId into the logging scope.
+        // A request that reached this point without passing the gate is a wiring bug: refuse it, never store it.
+        var context = RequestContext.Of(http.HttpContext);
+        if (context?.ClientName is null)
+        {
+            throw new IntakeRejectedException(FaultCodes.AuthenticationFailed, "Authentication failed.");
+        }
+
+        var correlationId = context.CorrelationId;
         var payload = CanonicalXml.Serialize(request, ns);
         var message = new IncomingMessage(request.MessageId, type, documentType, request.SourceSystem, CanonicalForm.ParseTime(request.SentAt), payload, ContentHash.Of(payload), channelHint);
 

@@ -19,7 +19,8 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private readonly string connectionString;
     private readonly int maxBatch;
     private readonly ILogger logger;
-    private readonly LogSync? sync;
+    private LogSync? sync;
+    private volatile Exception? broken;
     private readonly Thread thread;
 
     public GroupCommitWriter(SqlDialect dialect, string connectionString, int maxBatch, ILogger logger)
@@ -28,13 +29,20 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         this.connectionString = connectionString;
         this.maxBatch = maxBatch;
         this.logger = logger;
-        sync = dialect.DurabilityFile(connectionString) is { } file ? new LogSync(file, logger) : null;
         thread = new Thread(Run) { IsBackground = true, Name = "ErpBridge accept writer" };
         thread.Start();
     }
 
+    /// <summary>Set when the log could not be synced: from then on nothing is accepted until a restart.</summary>
+    public Exception? Broken => broken;
+
     public Task<AcceptResult> AcceptAsync(AcceptRequest request, CancellationToken cancellationToken)
     {
+        if (broken is { } error)
+        {
+            throw new InvalidOperationException("The store stopped accepting after its log could not be synced to disk; restart the bridge.", error);
+        }
+
         var pending = new Pending(request, new TaskCompletionSource<AcceptResult>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!queue.Writer.TryWrite(pending))
         {
@@ -68,7 +76,11 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                     batch.Add(next);
                 }
 
-                if (batch.Count > 0)
+                if (broken is not null)
+                {
+                    batch.ForEach(p => p.Completion.TrySetException(new InvalidOperationException("The store stopped accepting after its log could not be synced to disk.", broken)));
+                }
+                else if (batch.Count > 0)
                 {
                     try
                     {
@@ -95,7 +107,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
                 if (sync is not null && (batch.Count == 0 || sync.Due))
                 {
-                    sync.Flush();
+                    Flush(sync);
                 }
 
                 batch.Clear();
@@ -103,7 +115,11 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
         finally
         {
-            sync?.Flush();
+            if (sync is not null)
+            {
+                Flush(sync);
+            }
+
             commands?.Dispose();
             connection?.Dispose();
         }
@@ -114,6 +130,11 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         var connection = dialect.CreateConnection(connectionString);
         connection.Open();
         dialect.PrepareAsync(connection, writer: true, CancellationToken.None).GetAwaiter().GetResult();
+        if (sync is null && dialect.LogFileToSync(connection) is { } file)
+        {
+            sync = new LogSync(file, logger);
+        }
+
         return connection;
     }
 
@@ -136,7 +157,9 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                 {
                     Answer([pending], CommitTogether(connection, commands, [pending]));
                 }
-                catch (DbException ex)
+#pragma warning disable CA1031 // One request's failure is its own; the others of the batch go on.
+                catch (Exception ex)
+#pragma warning restore CA1031
                 {
                     pending.Completion.TrySetException(ex);
                 }
@@ -154,6 +177,18 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         var results = commands.Accept(transaction, batch.ConvertAll(p => p.Request));
         transaction.Commit();
         return results;
+    }
+
+    /// <summary>
+    /// A failed sync is final, as in server databases: the kernel may have dropped the pages it could not write, so a
+    /// later sync that succeeds proves nothing. The batches waiting for it fail, and so does everything after.
+    /// </summary>
+    private void Flush(LogSync log)
+    {
+        if (log.Flush() is { } error && broken is null)
+        {
+            broken = error;
+        }
     }
 
     /// <summary>Answers committed accepts now, or once the log is synced where commits do not sync it.</summary>

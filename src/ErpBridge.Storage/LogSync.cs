@@ -30,11 +30,12 @@ internal sealed partial class LogSync(string path, ILogger logger)
         waiting.Add(complete);
     }
 
-    public void Flush()
+    /// <summary>Syncs and answers the waiting batches; returns the error when the sync failed (they are failed with it).</summary>
+    public Exception? Flush()
     {
         if (waiting.Count == 0)
         {
-            return;
+            return null;
         }
 
         Exception? error = null;
@@ -43,14 +44,17 @@ internal sealed partial class LogSync(string path, ILogger logger)
             using var log = File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
             DataSync(log);
         }
-        catch (IOException ex)
+#pragma warning disable CA1031 // Whatever made the sync fail, the batches waiting for it must be answered.
+        catch (Exception ex)
+#pragma warning restore CA1031
         {
-            logger.LogError(ex, "Syncing the write-ahead log {Path} failed; {Count} committed batches are failed to their callers", path, waiting.Count);
+            logger.LogCritical(ex, "Syncing the write-ahead log {Path} failed; {Count} committed batches are failed to their callers and the store stops accepting", path, waiting.Count);
             error = ex;
         }
 
         waiting.ForEach(complete => complete(error));
         waiting.Clear();
+        return error;
     }
 
     /// <summary>

@@ -16,8 +16,11 @@ public abstract class SqlDialect
 
     public abstract DbConnection CreateConnection(string connectionString);
 
-    /// <summary>The file the store must sync to disk before it answers, where commits do not sync it themselves; else null.</summary>
-    public virtual string? DurabilityFile(string connectionString) => null;
+    /// <summary>
+    /// The file the store must sync to disk before it answers, where the writer's commits do not sync it themselves;
+    /// else null. Asked of the open writer connection, so that it names the file the database really uses.
+    /// </summary>
+    public virtual string? LogFileToSync(DbConnection writer) => null;
 
     /// <summary>A statement that moves committed log pages into the database, run in the background; null where the database does it itself.</summary>
     public virtual string? Checkpoint => null;

@@ -53,6 +53,11 @@ public sealed class SqlMessageStore : IMessageStore, IAsyncDisposable
 
     public async Task PingAsync(CancellationToken cancellationToken)
     {
+        if (writer?.Broken is { } broken)
+        {
+            throw new InvalidOperationException("The store stopped accepting after its log could not be synced to disk.", broken);
+        }
+
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteScalarAsync<long>(new CommandDefinition(dialect.Ping, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
@@ -87,7 +92,7 @@ public sealed class SqlMessageStore : IMessageStore, IAsyncDisposable
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return result;
         }
-        catch (Exception ex) when (SqlServerDialect.IsUniqueViolation(ex))
+        catch (Exception ex) when (SqlServerDialect.IsDuplicateMessage(ex))
         {
             // Another node inserted the same MessageId between our check and insert: it is theirs.
             var hash = request.Message.ContentHash;

@@ -16,7 +16,8 @@ public sealed class SqlServerDialect : SqlDialect
     protected override string Table(string name) => "dbo." + name;
 
     // UPDLOCK + HOLDLOCK make the existence check and the insert one atomic step under concurrency;
-    // the primary key stays the final guard (its violation is read as a duplicate).
+    // the primary key stays the final guard (its violation is read as a duplicate). Message ids and channel names
+    // compare as binary (see the migration), as on SQLite.
     public override string InsertMessageIfAbsent =>
         $"""
         INSERT INTO dbo.messages ({MessageColumns})
@@ -40,8 +41,16 @@ public sealed class SqlServerDialect : SqlDialect
         """;
 
     public override string MigrationLock =>
-        "EXEC sp_getapplock @Resource = N'erpbridge-migrations', @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = 60000;";
+        """
+        DECLARE @lock INT;
+        EXEC @lock = sp_getapplock @Resource = N'erpbridge-migrations', @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = 60000;
+        IF @lock < 0 THROW 50000, N'The migration lock was not granted within 60 s; another node may be migrating.', 1;
+        """;
 
-    /// <summary>2627: primary key or unique constraint; 2601: unique index.</summary>
-    public static bool IsUniqueViolation(Exception exception) => exception is SqlException { Number: 2627 or 2601 };
+    /// <summary>
+    /// The message's primary key was violated (2627 names the constraint): another node stored this MessageId first.
+    /// Other unique violations are not duplicates and stay errors.
+    /// </summary>
+    public static bool IsDuplicateMessage(Exception exception) =>
+        exception is SqlException { Number: 2627 } sql && sql.Message.Contains("pk_messages", StringComparison.Ordinal);
 }

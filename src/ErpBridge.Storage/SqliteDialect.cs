@@ -25,15 +25,17 @@ public sealed class SqliteDialect(string synchronous = "Full") : SqlDialect
     /// With Full durability the writer commits with synchronous = NORMAL and the store syncs the write-ahead log
     /// itself before it answers: one sync then covers every batch committed while the previous one ran.
     /// </summary>
-    public override string? DurabilityFile(string connectionString)
+    public override string? LogFileToSync(DbConnection writer)
     {
         if (synchronous != "Full")
         {
             return null;
         }
 
-        var source = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        return string.IsNullOrEmpty(source) || source == ":memory:" ? null : Path.GetFullPath(source) + "-wal";
+        // The main database's file as SQLite resolved it (URI file names and relative paths included); empty for a
+        // memory database, which has nothing to sync.
+        var file = writer.Query<(long Seq, string Name, string File)>("PRAGMA database_list").Single(d => d.Name == "main").File;
+        return string.IsNullOrEmpty(file) ? null : file + "-wal";
     }
 
     // A background connection checkpoints every 250 ms, off the commit path; the writer's own checkpoint at 2,000

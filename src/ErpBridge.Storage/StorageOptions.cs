@@ -11,8 +11,9 @@ public sealed class StorageOptions
     public string ConnectionString { get; set; } = "Data Source=data/erpbridge.db";
 
     /// <summary>
-    /// SQLite only: Full syncs the write-ahead log on every commit, so an accept survives a power cut;
-    /// Normal survives a process crash but may lose the last commits on power loss.
+    /// SQLite only: with Full no receipt is sent before the write-ahead log holding its commit is synced to disk (one
+    /// sync covers the batches committed meanwhile), so an accept survives a power cut; with Normal it survives a
+    /// crash of the process but may be lost on power loss.
     /// </summary>
     public string SqliteSynchronous { get; set; } = "Full";
 

@@ -32,6 +32,11 @@ public sealed partial class BridgeOptions
                 errors.Add($"{key}: '{type}' is not a routable message type; use Inventory, Products or Shipments.");
             }
 
+            foreach (var twice in (channels ?? []).GroupBy(c => c, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+            {
+                errors.Add($"{key}: channel '{twice.Key}' is named more than once.");
+            }
+
             foreach (var channel in channels ?? [])
             {
                 if (!Channels.ContainsKey(channel))

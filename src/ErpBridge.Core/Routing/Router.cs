@@ -41,6 +41,9 @@ public sealed class Router(BridgeOptions options)
         return BridgeOptions.TryParseCanonical(document.Produces, out var produces) ? Routed(produces) : [];
     }
 
-    private string[] Routed(MessageType type) =>
-        options.Routes.TryGetValue(type.ToString(), out var channels) ? channels ?? [] : [];
+    /// <summary>The configured channel names, spelt as their keys and once each.</summary>
+    private List<string> Routed(MessageType type) =>
+        options.Routes.TryGetValue(type.ToString(), out var channels)
+            ? (channels ?? []).Select(c => options.Channels.Keys.FirstOrDefault(k => string.Equals(k, c, StringComparison.OrdinalIgnoreCase)) ?? c).Distinct(StringComparer.Ordinal).ToList()
+            : [];
 }

@@ -6,11 +6,13 @@ using System.Text;
 namespace ErpBridge.Core.Security;
 
 /// <summary>
-/// Checks presented credentials against the configured clients. Every failure looks the same to the caller.
-/// A password that verified once is remembered as a keyed hash so that PBKDF2 runs once per client, not per request.
+/// Checks presented credentials against the configured clients. Every failure looks the same to the caller and costs
+/// one key derivation. A password that verified once is remembered as a keyed hash, so that the right password costs
+/// PBKDF2 once per client, not per request.
 /// </summary>
 public sealed class ClientAuthenticator
 {
+    private const int MinNonceBytes = 8;
     private readonly Dictionary<string, ClientOptions> clients;
     private readonly TimeSpan window;
     private readonly TimeProvider time;
@@ -43,11 +45,12 @@ public sealed class ClientAuthenticator
     private bool PasswordMatches(ClientOptions client, string secret)
     {
         var fast = HMACSHA256.HashData(cacheKey, Encoding.UTF8.GetBytes(secret));
-        if (verified.TryGetValue(client.UserName, out var known))
+        if (verified.TryGetValue(client.UserName, out var known) && CryptographicOperations.FixedTimeEquals(fast, known))
         {
-            return CryptographicOperations.FixedTimeEquals(fast, known);
+            return true;
         }
 
+        // A wrong password always costs a full key derivation, like an unknown user: no cheap guessing, no timing tell.
         if (!SecretHash.Verify(secret, client.PasswordHash))
         {
             return false;
@@ -59,7 +62,7 @@ public sealed class ClientAuthenticator
 
     private bool DigestMatches(ClientOptions client, PresentedCredential.Digest token)
     {
-        if (client.DigestPassword is null
+        if (string.IsNullOrEmpty(client.DigestPassword)
             || !DateTimeOffset.TryParse(token.Created, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var created)
             || (time.GetUtcNow() - created).Duration() > window)
         {
@@ -82,8 +85,11 @@ public sealed class ClientAuthenticator
 #pragma warning disable CA5350 // SHA-1 is what the UsernameToken Profile 1.0/1.1 defines for PasswordDigest.
         var expected = SHA1.HashData(input);
 #pragma warning restore CA5350
-        // The nonce is recorded only for a valid digest, so that nobody can burn another client's nonces.
-        return CryptographicOperations.FixedTimeEquals(expected, presented) && nonces.TryUse(client.UserName, token.NonceBase64);
+        // The nonce is recorded only for a valid digest, so that nobody can burn another client's nonces, and by its
+        // bytes: base64 allows other spellings of the same nonce (whitespace), which must not make a replay new.
+        return nonce.Length >= MinNonceBytes
+            && CryptographicOperations.FixedTimeEquals(expected, presented)
+            && nonces.TryUse(client.UserName, Convert.ToHexString(nonce));
     }
 
     /// <summary>An unknown user costs as much as a wrong password, so user names cannot be probed by timing.</summary>
@@ -93,5 +99,6 @@ public sealed class ClientAuthenticator
         return false;
     }
 
+    // As costly as the configured hashes: the default iteration count of SecretHash.Create.
     private static readonly string DummyHash = SecretHash.Create("dummy");
 }

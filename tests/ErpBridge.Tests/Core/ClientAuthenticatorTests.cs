@@ -65,6 +65,34 @@ public sealed class ClientAuthenticatorTests
     }
 
     [Test]
+    public void Digest_SameNonceOtherBase64Spelling_RefusedAsReplay()
+    {
+        var token = Digest("sap", "s3cret!", time.Now);
+        Assert.That(authenticator.Authenticate(token), Is.EqualTo("sap"));
+        var respelt = token with { NonceBase64 = token.NonceBase64.Insert(4, " \r\n") };
+        Assert.That(authenticator.Authenticate(respelt), Is.Null);
+    }
+
+    [Test]
+    public void Digest_ShortNonce_Null()
+    {
+        var createdText = time.Now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        byte[] nonce = [1, 2, 3];
+#pragma warning disable CA5350 // Defined by the UsernameToken profile.
+        var digest = SHA1.HashData([.. nonce, .. Encoding.UTF8.GetBytes(createdText + "s3cret!")]);
+#pragma warning restore CA5350
+        Assert.That(authenticator.Authenticate(new PresentedCredential.Digest("sap", Convert.ToBase64String(digest), Convert.ToBase64String(nonce), createdText)), Is.Null);
+    }
+
+    [Test]
+    public void Password_WrongAfterRightWasCached_StillNull()
+    {
+        Assert.That(authenticator.Authenticate(new PresentedCredential.Password("sap", "s3cret!")), Is.EqualTo("sap"));
+        Assert.That(authenticator.Authenticate(new PresentedCredential.Password("sap", "s3cret?")), Is.Null);
+        Assert.That(authenticator.Authenticate(new PresentedCredential.Password("sap", "s3cret!")), Is.EqualTo("sap"));
+    }
+
+    [Test]
     public void Digest_WrongPassword_Null()
     {
         Assert.That(authenticator.Authenticate(Digest("sap", "guess", time.Now)), Is.Null);

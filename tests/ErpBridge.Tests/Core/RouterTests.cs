@@ -15,6 +15,15 @@ public sealed class RouterTests
     }
 
     [Test]
+    public void ChannelsFor_RouteNamingChannelInOtherCase_ConfiguredSpellingOnce()
+    {
+        var options = BridgeOptionsTests.Sound();
+        options.Routes["Inventory"] = ["SHOP", "shop", "bc"];
+        Assert.That(new Router(options).ChannelsFor(Message(MessageType.Inventory)), Is.EqualTo(new[] { "shop", "bc" }));
+        Assert.That(options.Validate(), Has.One.Contains("named more than once"));
+    }
+
+    [Test]
     public void ChannelsFor_TypeWithoutRoute_None()
     {
         Assert.That(router.ChannelsFor(Message(MessageType.Shipments, hint: [])), Is.Empty);

@@ -16,6 +16,39 @@ public sealed class StartupTests
         Assert.That(errors, Has.One.Contains("demo client").And.Contains("0.0.0.0"));
     }
 
+    [Test]
+    public async Task BuildAsync_RealClientOverDemoKeepingDemoDigestPassword_RefusedOnAllInterfaces()
+    {
+        var (app, errors) = await BridgeHost.BuildAsync([], c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["urls"] = "http://0.0.0.0:5997",
+            ["ErpBridge:Security:Clients:0:UserName"] = "sap-pi",
+            ["ErpBridge:Security:Clients:0:PasswordHash"] = ErpBridge.Core.Security.SecretHash.Create("a-real-secret", 10_000),
+            ["ErpBridge:Security:Clients:0:Demo"] = "false",
+        }));
+
+        Assert.That(app, Is.Null);
+        Assert.That(errors, Has.One.StartsWith("ErpBridge:Security:Clients:0:").And.Contains("published credentials"));
+    }
+
+    [Test]
+    public async Task BuildAsync_RealClientFullyConfigured_StartsOnAllInterfaces()
+    {
+        var (app, errors) = await BridgeHost.BuildAsync([], c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["urls"] = "http://0.0.0.0:0",
+            ["ErpBridge:Storage:ConnectionString"] = $"Data Source={Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".db")}",
+            ["ErpBridge:Logging:File"] = "",
+            ["ErpBridge:Security:Clients:0:UserName"] = "sap-pi",
+            ["ErpBridge:Security:Clients:0:PasswordHash"] = ErpBridge.Core.Security.SecretHash.Create("a-real-secret", 10_000),
+            ["ErpBridge:Security:Clients:0:DigestPassword"] = "",
+            ["ErpBridge:Security:Clients:0:Demo"] = "false",
+        }));
+
+        Assert.That(errors, Is.Empty);
+        await app!.DisposeAsync();
+    }
+
     [TestCase("http://127.0.0.1:5080", true)]
     [TestCase("http://localhost:5080", true)]
     [TestCase("http://[::1]:5080", true)]

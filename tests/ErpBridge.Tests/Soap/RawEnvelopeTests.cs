@@ -93,6 +93,8 @@ public sealed class RawEnvelopeTests
 
         AssertFault(response, "MessageIdConflict", "s:Client", HttpStatusCode.InternalServerError);
         Assert.That(response.FaultReason, Does.Contain(id));
+        Assert.That(await CountAsync("SELECT COUNT(*) FROM messages WHERE message_id = @id AND payload LIKE '%MAT-10002%' AND payload NOT LIKE '%MAT-10003%'", id), Is.EqualTo(1), "the first content stays");
+        Assert.That(await CountAsync("SELECT COUNT(*) FROM deliveries WHERE message_id = @id", id), Is.EqualTo(2));
     }
 
     [Test]
@@ -300,6 +302,84 @@ public sealed class RawEnvelopeTests
 
         Assert.That(first.ReceiptStatus, Is.EqualTo("Accepted"), first.Body);
         AssertFault(replay, "AuthenticationFailed", "s:Client", HttpStatusCode.InternalServerError);
+    }
+
+    [Test]
+    public async Task PasswordDigest_ReplayWithNonceSpeltOtherwise_Refused()
+    {
+        var token = Envelopes.DigestToken(BridgeFixture.DemoUser, BridgeFixture.DemoPassword, DateTimeOffset.UtcNow);
+        var first = await client.PostAsync(Envelopes.Wrap(Envelopes.Inventory(Envelopes.NewId()), token));
+        // Base64 allows whitespace: the same nonce bytes in another spelling are still a replay.
+        var start = token.IndexOf("Base64Binary\">", StringComparison.Ordinal) + "Base64Binary\">".Length;
+        var respelt = token.Insert(start + 4, " \n ");
+        var id = Envelopes.NewId();
+        var replay = await client.PostAsync(Envelopes.Wrap(Envelopes.Inventory(id, items: 7), respelt));
+
+        Assert.That(first.ReceiptStatus, Is.EqualTo("Accepted"), first.Body);
+        AssertFault(replay, "AuthenticationFailed", "s:Client", HttpStatusCode.InternalServerError);
+        Assert.That(await CountAsync("SELECT COUNT(*) FROM messages WHERE message_id = @id", id), Is.Zero);
+    }
+
+    [TestCase("ErpBridgeService.svc/")]
+    [TestCase("ErpBridgeService.svc//")]
+    [TestCase("ErpBridgeService.svc/SubmitInventory")]
+    [TestCase("ERPBRIDGESERVICE.SVC/")]
+    public async Task PathBelowTheEndpoint_NotServedAndNothingStored(string path)
+    {
+        var id = Envelopes.NewId();
+        using var http = new HttpClient();
+        using var content = new StringContent(Envelopes.Wrap(Envelopes.Inventory(id), header: ""), Encoding.UTF8);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("text/xml; charset=utf-8");
+        using var response = await http.PostAsync(new Uri(bridge.BaseAddress, path), content);
+        using var get = await http.GetAsync(new Uri(bridge.BaseAddress, path + "?MessageId=" + id));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(get.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await CountAsync("SELECT COUNT(*) FROM messages WHERE message_id = @id", id), Is.Zero);
+    }
+
+    [Test]
+    public async Task OtherMethodOnTheEndpoint_MethodNotAllowed()
+    {
+        using var http = new HttpClient();
+        using var response = await http.PutAsync(bridge.ServiceAddress, new StringContent(Envelopes.Wrap(Envelopes.Inventory(Envelopes.NewId()))));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.MethodNotAllowed));
+    }
+
+    [Test]
+    public async Task Soap11EnvelopeAsSoap12MediaType_VersionMismatch()
+    {
+        var response = await client.PostAsync(Envelopes.Wrap(Envelopes.Inventory(Envelopes.NewId())), SoapVersionUnderTest.Soap12);
+        AssertFault(response, "VersionMismatch", "s:VersionMismatch", HttpStatusCode.InternalServerError);
+        Assert.That(response.FaultReason, Does.Contain("text/xml"));
+    }
+
+    [Test]
+    public async Task Utf16DocumentWithDtd_DtdProhibited()
+    {
+        using var http = new HttpClient();
+        var text = "<?xml version=\"1.0\" encoding=\"utf-16\"?><!DOCTYPE x [<!ENTITY e \"e\">]>" + Envelopes.Wrap(Envelopes.Inventory(Envelopes.NewId()));
+        using var content = new ByteArrayContent(Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(text)).ToArray());
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("text/xml; charset=utf-16");
+        using var response = await http.PostAsync(bridge.ServiceAddress, content);
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("<c:Code>DtdProhibited</c:Code>"));
+    }
+
+    [Test]
+    public async Task MalformedDocumentMentioningDoctypeInComment_MalformedXml()
+    {
+        var response = await client.PostAsync("<!-- no <!DOCTYPE here -->" + "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><x></soap:Body>");
+        AssertFault(response, "MalformedXml", "s:Client", HttpStatusCode.InternalServerError);
+    }
+
+    [TestCase("<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>{0}</soap:Body>")]
+    [TestCase("<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Header><t:Tx xmlns:t=\"urn:x\" soap:mustUnderstand=\"1\"/></soap:Header><soap:Body>{0}</soap:Body></soap:Envelope>")]
+    public async Task RefusedEnvelope_StoresNothing(string template)
+    {
+        var id = Envelopes.NewId();
+        var response = await client.PostAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, Envelopes.Inventory(id)));
+        Assert.That(response.FaultCode, Is.Not.Null, response.Body);
+        Assert.That(await CountAsync("SELECT COUNT(*) FROM messages WHERE message_id = @id", id), Is.Zero);
     }
 
     [Test]
