@@ -81,7 +81,7 @@ public sealed class ErpBridgeService(IntakeService intake, IMessageStore store, 
         var message = new IncomingMessage(request.MessageId, type, documentType, request.SourceSystem, CanonicalForm.ParseTime(request.SentAt), payload, ContentHash.Of(payload), channelHint);
 
         // Not cancelled when the client goes away: an accept is committed whole or not at all, and a resend is a duplicate.
-        var receipt = await intake.AcceptAsync(message, correlationId, CancellationToken.None).ConfigureAwait(false);
+        var receipt = await intake.AcceptAsync(message, context.ClientName, correlationId, CancellationToken.None).ConfigureAwait(false);
         if (receipt.Duplicate)
         {
             logger.LogInformation("Duplicate {MessageType} {MessageId}, first accepted {ReceivedAt:O}", type, request.MessageId, receipt.ReceivedAt);

@@ -84,6 +84,7 @@ internal sealed class AcceptBatchCommands : IDisposable
                 json.WriteString("type", m.Type.ToString());
                 json.WriteString("doc", m.DocumentType);
                 json.WriteString("src", m.SourceSystem);
+                json.WriteString("client", request.Client);
                 json.WriteString("sent", (string)dialect.Time(m.SentAt));
                 json.WriteString("received", (string)dialect.Time(request.ReceivedAt));
                 json.WriteString("hash", m.ContentHash);

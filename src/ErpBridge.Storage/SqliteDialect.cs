@@ -50,7 +50,7 @@ public sealed class SqliteDialect(string synchronous = "Full") : SqlDialect
     public override string InsertMessageBatch =>
         $"""
         INSERT INTO messages ({MessageColumns})
-        SELECT r.value ->> 'id', r.value ->> 'type', r.value ->> 'doc', r.value ->> 'src', r.value ->> 'sent',
+        SELECT r.value ->> 'id', r.value ->> 'type', r.value ->> 'doc', r.value ->> 'src', r.value ->> 'client', r.value ->> 'sent',
                r.value ->> 'received', r.value ->> 'hash', r.value ->> 'cid', r.value ->> 'payload'
         FROM json_each(@Rows) AS r WHERE true ORDER BY r.key
         ON CONFLICT (message_id) DO NOTHING

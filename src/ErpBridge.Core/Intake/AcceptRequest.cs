@@ -3,8 +3,10 @@ using ErpBridge.Core.Messages;
 namespace ErpBridge.Core.Intake;
 
 /// <summary>What the store commits in one transaction: the message and one delivery per channel.</summary>
+/// <param name="Client">The authenticated client that sent it.</param>
 public sealed record AcceptRequest(
     IncomingMessage Message,
     IReadOnlyList<string> Channels,
     DateTimeOffset ReceivedAt,
-    string CorrelationId);
+    string CorrelationId,
+    string Client);

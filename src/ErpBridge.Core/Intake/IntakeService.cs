@@ -6,10 +6,10 @@ namespace ErpBridge.Core.Intake;
 /// <summary>Routes an incoming message, commits it, and answers with a receipt or a rejection.</summary>
 public sealed class IntakeService(IMessageStore store, Router router, TimeProvider time)
 {
-    public async Task<Receipt> AcceptAsync(IncomingMessage message, string correlationId, CancellationToken cancellationToken)
+    public async Task<Receipt> AcceptAsync(IncomingMessage message, string client, string correlationId, CancellationToken cancellationToken)
     {
         var channels = router.ChannelsFor(message);
-        var request = new AcceptRequest(message, channels, time.GetUtcNow(), correlationId);
+        var request = new AcceptRequest(message, channels, time.GetUtcNow(), correlationId, client);
         var result = await store.AcceptAsync(request, cancellationToken).ConfigureAwait(false);
         return result.Outcome switch
         {

@@ -48,6 +48,7 @@ public sealed class MessageStoreTests(StorageTarget target)
         Assert.That(status.ReceivedAt, Is.EqualTo(ReceivedAt));
         Assert.That(status.Deliveries.Select(d => (d.Channel, d.Status, d.Attempts)), Is.EqualTo(new[] { ("shop-a", DeliveryStatus.Pending, 0), ("shop-b", DeliveryStatus.Pending, 0) }));
         Assert.That(await ScalarAsync("SELECT COUNT(*) FROM {0}delivery_audit WHERE message_id = 'm-1' AND to_status = 'Pending'"), Is.EqualTo(2));
+        Assert.That(await TextAsync("SELECT client FROM {0}messages WHERE message_id = 'm-1'"), Is.EqualTo("sap-pi"));
     }
 
     [Test]
@@ -141,7 +142,7 @@ public sealed class MessageStoreTests(StorageTarget target)
     }
 
     private static AcceptRequest Request(string id, string payload, string[] channels, DateTimeOffset? at = null) =>
-        new(new IncomingMessage(id, MessageType.Inventory, null, "SAP-ECC", ReceivedAt.AddMinutes(-1), payload, ContentHash.Of(payload), []), channels, at ?? ReceivedAt, "corr-" + id);
+        new(new IncomingMessage(id, MessageType.Inventory, null, "SAP-ECC", ReceivedAt.AddMinutes(-1), payload, ContentHash.Of(payload), []), channels, at ?? ReceivedAt, "corr-" + id, "sap-pi");
 
     private string Sql(string template) => string.Format(System.Globalization.CultureInfo.InvariantCulture, template, database.Dialect is SqlServerDialect ? "dbo." : "");
 

@@ -5,6 +5,7 @@ CREATE TABLE messages (
     message_type   TEXT NOT NULL,
     document_type  TEXT NULL,
     source_system  TEXT NOT NULL,
+    client         TEXT NOT NULL,
     sent_at        TEXT NOT NULL,
     received_at    TEXT NOT NULL,
     content_hash   TEXT NOT NULL,

@@ -5,6 +5,7 @@ CREATE TABLE dbo.messages (
     message_type   NVARCHAR(32)  NOT NULL,
     document_type  NVARCHAR(64)  NULL,
     source_system  NVARCHAR(64)  NOT NULL,
+    client         NVARCHAR(128) NOT NULL,
     sent_at        DATETIME2(7)  NOT NULL,
     received_at    DATETIME2(7)  NOT NULL,
     content_hash   CHAR(64)      NOT NULL,
