@@ -36,11 +36,7 @@ public sealed class ErpBridgeService(IntakeService intake, IMessageStore store, 
 
     public async Task<GetMessageStatusResponse> GetMessageStatus(GetMessageStatusRequest request)
     {
-        if (RequestContext.Of(http.HttpContext)?.ClientName is null)
-        {
-            throw new IntakeRejectedException(FaultCodes.AuthenticationFailed, "Authentication failed.");
-        }
-
+        Caller();
         var status = await store.GetStatusAsync(request.MessageId, CancellationToken.None).ConfigureAwait(false)
             ?? throw new IntakeRejectedException(FaultCodes.MessageNotFound, $"No message with MessageId '{request.MessageId}' was accepted.");
         return new GetMessageStatusResponse
@@ -68,20 +64,14 @@ public sealed class ErpBridgeService(IntakeService intake, IMessageStore store, 
     private async Task<ReceiptDto> AcceptAsync<T>(T request, string ns, MessageType type, string? documentType, IReadOnlyList<string> channelHint)
         where T : class, IEnvelopeFields
     {
-        // The envelope gate has authenticated the caller and put CorrelationId and MessageId into the logging scope.
-        // A request that reached this point without passing the gate is a wiring bug: refuse it, never store it.
-        var context = RequestContext.Of(http.HttpContext);
-        if (context?.ClientName is null)
-        {
-            throw new IntakeRejectedException(FaultCodes.AuthenticationFailed, "Authentication failed.");
-        }
-
+        // The envelope gate has put CorrelationId and MessageId into the logging scope.
+        var context = Caller();
         var correlationId = context.CorrelationId;
         var payload = CanonicalXml.Serialize(request, ns);
         var message = new IncomingMessage(request.MessageId, type, documentType, request.SourceSystem, CanonicalForm.ParseTime(request.SentAt), payload, ContentHash.Of(payload), channelHint);
 
         // Not cancelled when the client goes away: an accept is committed whole or not at all, and a resend is a duplicate.
-        var receipt = await intake.AcceptAsync(message, context.ClientName, correlationId, CancellationToken.None).ConfigureAwait(false);
+        var receipt = await intake.AcceptAsync(message, context.ClientName!, correlationId, CancellationToken.None).ConfigureAwait(false);
         if (receipt.Duplicate)
         {
             logger.LogInformation("Duplicate {MessageType} {MessageId}, first accepted {ReceivedAt:O}", type, request.MessageId, receipt.ReceivedAt);
@@ -98,5 +88,15 @@ public sealed class ErpBridgeService(IntakeService intake, IMessageStore store, 
             ReceivedAt = receipt.ReceivedAt.UtcDateTime,
             Channels = new ChannelList { Channel = [.. receipt.Channels] },
         };
+    }
+
+    /// <summary>
+    /// The request as the envelope gate authenticated it. A request that got here without passing the gate is a
+    /// wiring bug: it is refused, never stored.
+    /// </summary>
+    private RequestContext Caller()
+    {
+        var context = RequestContext.Of(http.HttpContext);
+        return context?.ClientName is null ? throw new IntakeRejectedException(FaultCodes.AuthenticationFailed, "Authentication failed.") : context;
     }
 }

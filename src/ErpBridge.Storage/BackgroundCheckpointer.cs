@@ -5,7 +5,8 @@ namespace ErpBridge.Storage;
 
 /// <summary>
 /// Runs the dialect's checkpoint on a connection of its own every few hundred milliseconds, so that the writer's
-/// commits never wait for pages to be copied from the write-ahead log into the database file.
+/// commits rarely wait for pages to be copied from the write-ahead log into the database file (the writer's own
+/// checkpoint then has little left to do).
 /// </summary>
 internal sealed class BackgroundCheckpointer : IAsyncDisposable
 {

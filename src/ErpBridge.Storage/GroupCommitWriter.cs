@@ -36,11 +36,15 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     /// <summary>Set when the log could not be synced: from then on nothing is accepted until a restart.</summary>
     public Exception? Broken => broken;
 
+    /// <summary>The error every accept and health check gets once <see cref="Broken"/> is set.</summary>
+    public static InvalidOperationException Stopped(Exception cause) =>
+        new("The store stopped accepting after its log could not be synced to disk; restart the bridge.", cause);
+
     public Task<AcceptResult> AcceptAsync(AcceptRequest request, CancellationToken cancellationToken)
     {
         if (broken is { } error)
         {
-            throw new InvalidOperationException("The store stopped accepting after its log could not be synced to disk; restart the bridge.", error);
+            throw Stopped(error);
         }
 
         var pending = new Pending(request, new TaskCompletionSource<AcceptResult>(TaskCreationOptions.RunContinuationsAsynchronously));
@@ -78,7 +82,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
                 if (broken is not null)
                 {
-                    batch.ForEach(p => p.Completion.TrySetException(new InvalidOperationException("The store stopped accepting after its log could not be synced to disk.", broken)));
+                    batch.ForEach(p => p.Completion.TrySetException(Stopped(broken)));
                 }
                 else if (batch.Count > 0)
                 {

@@ -55,7 +55,7 @@ public sealed class SqlMessageStore : IMessageStore, IAsyncDisposable
     {
         if (writer?.Broken is { } broken)
         {
-            throw new InvalidOperationException("The store stopped accepting after its log could not be synced to disk.", broken);
+            throw GroupCommitWriter.Stopped(broken);
         }
 
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
