@@ -1,0 +1,18 @@
+namespace ErpBridge.Core.Delivery;
+
+/// <summary>What one attempt to execute a request plan on a channel came to. Values, never exceptions.</summary>
+public abstract record DeliveryOutcome
+{
+    private DeliveryOutcome()
+    {
+    }
+
+    /// <summary>Every call succeeded. <paramref name="PlatformIds"/> names what the platform created or touched (e.g. "sku:ABC" → "gid://shopify/InventoryItem/1").</summary>
+    public sealed record Delivered(IReadOnlyDictionary<string, string> PlatformIds, string? Detail = null) : DeliveryOutcome;
+
+    /// <summary>Worth retrying later: 429, 5xx, timeout, connection error. <paramref name="RetryAfter"/> is the platform's own wait, when it said one.</summary>
+    public sealed record TransientFailure(string Reason, TimeSpan? RetryAfter = null) : DeliveryOutcome;
+
+    /// <summary>Retrying the same request cannot succeed: validation errors, unknown SKU, 4xx. <paramref name="Reason"/> carries the platform's own message.</summary>
+    public sealed record PermanentFailure(string Reason) : DeliveryOutcome;
+}

@@ -1,0 +1,280 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Xml.Linq;
+
+namespace ErpBridge.Mapping.Json;
+
+/// <summary>
+/// The XPath 3.1 "JSON as XML" vocabulary (fn:map, fn:array, fn:string, fn:number, fn:boolean, fn:null, with
+/// <c>key</c> attributes in maps), both ways. XSLT 1.0 writes typed JSON through it; platform JSON is read into it.
+/// Errors name the element at fault by its path of keys.
+/// </summary>
+public static class JsonXml
+{
+    public const string Namespace = "http://www.w3.org/2005/xpath-functions";
+
+    public static readonly XNamespace Ns = Namespace;
+
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        // Platforms receive the characters as written; only what JSON itself requires is escaped.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        SkipValidation = false,
+    };
+
+    /// <summary>Converts one vocabulary element (and what it holds) to JSON text.</summary>
+    public static string ToJson(XElement element)
+    {
+        using var buffer = new MemoryStream();
+        WriteJson(element, buffer);
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>Converts one vocabulary element to UTF-8 JSON.</summary>
+    public static byte[] ToJsonUtf8(XElement element)
+    {
+        using var buffer = new MemoryStream();
+        WriteJson(element, buffer);
+        return buffer.ToArray();
+    }
+
+    public static void WriteJson(XElement element, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(element);
+        using var writer = new Utf8JsonWriter(output, WriterOptions);
+        Write(element, writer, "$");
+        writer.Flush();
+    }
+
+    /// <summary>Renders JSON as the vocabulary, so that XSLT can read platform responses.</summary>
+    public static XElement FromJson(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return FromJson(document.RootElement);
+    }
+
+    public static XElement FromJson(ReadOnlyMemory<byte> utf8Json)
+    {
+        using var document = JsonDocument.Parse(utf8Json);
+        return FromJson(document.RootElement);
+    }
+
+    public static XElement FromJson(JsonElement value) => Element(value, key: null);
+
+    private static XElement Element(JsonElement value, string? key)
+    {
+        var keyAttribute = key is null ? null : new XAttribute("key", key);
+        return value.ValueKind switch
+        {
+            JsonValueKind.Object => new XElement(Ns + "map", keyAttribute, value.EnumerateObject().Select(p => Element(p.Value, p.Name))),
+            JsonValueKind.Array => new XElement(Ns + "array", keyAttribute, value.EnumerateArray().Select(v => Element(v, null))),
+            JsonValueKind.String => new XElement(Ns + "string", keyAttribute, value.GetString()),
+            JsonValueKind.Number => new XElement(Ns + "number", keyAttribute, value.GetRawText()),
+            JsonValueKind.True => new XElement(Ns + "boolean", keyAttribute, "true"),
+            JsonValueKind.False => new XElement(Ns + "boolean", keyAttribute, "false"),
+            JsonValueKind.Null => new XElement(Ns + "null", keyAttribute),
+            _ => throw new JsonXmlException($"Unsupported JSON value kind {value.ValueKind}."),
+        };
+    }
+
+    private static void Write(XElement element, Utf8JsonWriter writer, string path)
+    {
+        if (element.Name.Namespace != Ns)
+        {
+            throw new JsonXmlException($"{path}: element {element.Name} is not in the JSON vocabulary namespace {Namespace}.");
+        }
+
+        switch (element.Name.LocalName)
+        {
+            case "map":
+                NoText(element, path);
+                writer.WriteStartObject();
+                var keys = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var child in element.Elements())
+                {
+                    var key = KeyOf(child, path);
+                    if (!keys.Add(key))
+                    {
+                        throw new JsonXmlException($"{path}: duplicate key '{key}' in a map.");
+                    }
+
+                    writer.WritePropertyName(key);
+                    Write(child, writer, $"{path}.{key}");
+                }
+
+                writer.WriteEndObject();
+                break;
+            case "array":
+                NoText(element, path);
+                writer.WriteStartArray();
+                var index = 0;
+                foreach (var child in element.Elements())
+                {
+                    Write(child, writer, $"{path}[{index++}]");
+                }
+
+                writer.WriteEndArray();
+                break;
+            case "string":
+                Leaf(element, path);
+                var text = element.Value;
+                writer.WriteStringValue(IsTrue(element.Attribute("escaped")) ? Unescape(text, path) : text);
+                break;
+            case "number":
+                Leaf(element, path);
+                WriteNumber(element.Value, writer, path);
+                break;
+            case "boolean":
+                Leaf(element, path);
+                writer.WriteBooleanValue(element.Value.Trim() switch
+                {
+                    "true" or "1" => true,
+                    "false" or "0" => false,
+                    var other => throw new JsonXmlException($"{path}: '{other}' is not a boolean (true, false, 1, 0)."),
+                });
+                break;
+            case "null":
+                Leaf(element, path);
+                if (element.Value.Trim().Length != 0)
+                {
+                    throw new JsonXmlException($"{path}: null must be empty.");
+                }
+
+                writer.WriteNullValue();
+                break;
+            default:
+                throw new JsonXmlException($"{path}: unknown element fn:{element.Name.LocalName}.");
+        }
+    }
+
+    private static string KeyOf(XElement child, string path)
+    {
+        var key = (string?)child.Attribute("key")
+            ?? throw new JsonXmlException($"{path}: a fn:{child.Name.LocalName} inside a map needs a key attribute.");
+        return IsTrue(child.Attribute("escaped-key")) ? Unescape(key, path) : key;
+    }
+
+    private static void WriteNumber(string raw, Utf8JsonWriter writer, string path)
+    {
+        var text = raw.Trim();
+        if (IsJsonNumber(text))
+        {
+            writer.WriteRawValue(text, skipInputValidation: true);
+            return;
+        }
+
+        // XSLT 1.0 and xs:double write numbers JSON does not accept as they are ("+5", ".5", "5.", "1E3").
+        if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            writer.WriteNumberValue(value);
+            return;
+        }
+
+        throw new JsonXmlException($"{path}: '{raw}' is not a number.");
+    }
+
+    /// <summary>The JSON number grammar (RFC 8259 section 6).</summary>
+    private static bool IsJsonNumber(string text)
+    {
+        var i = 0;
+        if (i < text.Length && text[i] == '-')
+        {
+            i++;
+        }
+
+        if (i >= text.Length)
+        {
+            return false;
+        }
+
+        if (text[i] == '0')
+        {
+            i++;
+        }
+        else if (text[i] is >= '1' and <= '9')
+        {
+            while (i < text.Length && char.IsAsciiDigit(text[i]))
+            {
+                i++;
+            }
+        }
+        else
+        {
+            return false;
+        }
+
+        if (i < text.Length && text[i] == '.')
+        {
+            i++;
+            var start = i;
+            while (i < text.Length && char.IsAsciiDigit(text[i]))
+            {
+                i++;
+            }
+
+            if (i == start)
+            {
+                return false;
+            }
+        }
+
+        if (i < text.Length && text[i] is 'e' or 'E')
+        {
+            i++;
+            if (i < text.Length && text[i] is '+' or '-')
+            {
+                i++;
+            }
+
+            var start = i;
+            while (i < text.Length && char.IsAsciiDigit(text[i]))
+            {
+                i++;
+            }
+
+            if (i == start)
+            {
+                return false;
+            }
+        }
+
+        return i == text.Length;
+    }
+
+    private static string Unescape(string escaped, string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<string>("\"" + escaped.Replace("\"", "\\\"", StringComparison.Ordinal) + "\"")!;
+        }
+        catch (JsonException exception)
+        {
+            throw new JsonXmlException($"{path}: '{escaped}' is not a valid escaped JSON string ({exception.Message}).");
+        }
+    }
+
+    private static bool IsTrue(XAttribute? attribute) => attribute is not null && attribute.Value.Trim() is "true" or "1";
+
+    private static void NoText(XElement element, string path)
+    {
+        foreach (var node in element.Nodes())
+        {
+            if (node is XText text && !string.IsNullOrWhiteSpace(text.Value))
+            {
+                throw new JsonXmlException($"{path}: text '{text.Value.Trim()}' is not allowed directly inside fn:{element.Name.LocalName}.");
+            }
+        }
+    }
+
+    private static void Leaf(XElement element, string path)
+    {
+        if (element.HasElements)
+        {
+            throw new JsonXmlException($"{path}: fn:{element.Name.LocalName} cannot hold elements.");
+        }
+    }
+}
+
+public sealed class JsonXmlException(string message) : Exception(message);

@@ -1,0 +1,118 @@
+using System.Xml.Linq;
+
+namespace ErpBridge.Mapping.Plans;
+
+/// <summary>
+/// The HTTP calls an outbound map asks for, in order. Written by XSLT as XML:
+/// <code>
+/// &lt;plan xmlns="urn:erpbridge:plan:v1" xmlns:fn="http://www.w3.org/2005/xpath-functions"&gt;
+///   &lt;call id="set-stock" method="POST" path="graphql.json"&gt;
+///     &lt;query name="sku:in" value="A,B"/&gt;
+///     &lt;header name="X-Example" value="1"/&gt;
+///     &lt;body&gt;&lt;fn:map&gt;...&lt;/fn:map&gt;&lt;/body&gt;
+///   &lt;/call&gt;
+/// &lt;/plan&gt;
+/// </code>
+/// Paths are relative to the channel's API root, which the connector knows (Shopify: admin/api/{version}/,
+/// BigCommerce: stores/{hash}/). An element of the body may carry <c>plan:ref</c>, <c>plan:key</c> and
+/// <c>plan:missing</c>: a platform id the connector resolves (see <see cref="PlanReference"/>).
+/// </summary>
+public sealed record RequestPlan(IReadOnlyList<PlanCall> Calls)
+{
+    public const string Namespace = "urn:erpbridge:plan:v1";
+
+    public static readonly XNamespace Ns = Namespace;
+
+    /// <summary>Reads a plan document. Throws <see cref="PlanFormatException"/> naming the element at fault.</summary>
+    public static RequestPlan Parse(XDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var root = document.Root ?? throw new PlanFormatException("The plan document is empty.");
+        if (root.Name != Ns + "plan")
+        {
+            throw new PlanFormatException($"The plan root must be {{{Namespace}}}plan, not {root.Name}.");
+        }
+
+        var calls = new List<PlanCall>();
+        foreach (var element in root.Elements())
+        {
+            if (element.Name != Ns + "call")
+            {
+                throw new PlanFormatException($"Unexpected element {element.Name} in the plan; only call is allowed.");
+            }
+
+            calls.Add(PlanCall.Parse(element, calls.Count + 1));
+        }
+
+        return new RequestPlan(calls);
+    }
+}
+
+/// <summary>One HTTP call of a plan. <see cref="Body"/> is the JSON-as-XML root element (fn:map or fn:array), or null.</summary>
+public sealed record PlanCall(
+    string Id,
+    string Method,
+    string Path,
+    IReadOnlyList<KeyValuePair<string, string>> Query,
+    IReadOnlyList<KeyValuePair<string, string>> Headers,
+    XElement? Body)
+{
+    private static readonly HashSet<string> Methods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+    internal static PlanCall Parse(XElement call, int position)
+    {
+        var id = (string?)call.Attribute("id") ?? $"call-{position}";
+        var method = ((string?)call.Attribute("method") ?? "").Trim().ToUpperInvariant();
+        if (!Methods.Contains(method))
+        {
+            throw new PlanFormatException($"Call '{id}': method '{(string?)call.Attribute("method")}' is not one of {string.Join(", ", Methods)}.");
+        }
+
+        var path = ((string?)call.Attribute("path") ?? "").Trim();
+        if (path.Length == 0 || path.StartsWith('/') || path.Contains("://", StringComparison.Ordinal) || path.Contains("..", StringComparison.Ordinal))
+        {
+            throw new PlanFormatException($"Call '{id}': path '{path}' must be relative to the channel's API root (no leading '/', no scheme, no '..').");
+        }
+
+        var query = new List<KeyValuePair<string, string>>();
+        var headers = new List<KeyValuePair<string, string>>();
+        XElement? body = null;
+        foreach (var child in call.Elements())
+        {
+            if (child.Name == RequestPlan.Ns + "query")
+            {
+                query.Add(new(Required(child, "name", id), (string?)child.Attribute("value") ?? ""));
+            }
+            else if (child.Name == RequestPlan.Ns + "header")
+            {
+                headers.Add(new(Required(child, "name", id), (string?)child.Attribute("value") ?? ""));
+            }
+            else if (child.Name == RequestPlan.Ns + "body")
+            {
+                var roots = child.Elements().ToList();
+                if (roots.Count != 1 || roots[0].Name.Namespace != Json.JsonXml.Ns || (roots[0].Name.LocalName is not ("map" or "array")))
+                {
+                    throw new PlanFormatException($"Call '{id}': body must hold exactly one fn:map or fn:array.");
+                }
+
+                body = roots[0];
+            }
+            else
+            {
+                throw new PlanFormatException($"Call '{id}': unexpected element {child.Name}.");
+            }
+        }
+
+        return new PlanCall(id, method, path, query, headers, body);
+    }
+
+    private static string Required(XElement element, string attribute, string id)
+    {
+        var value = (string?)element.Attribute(attribute);
+        return string.IsNullOrWhiteSpace(value)
+            ? throw new PlanFormatException($"Call '{id}': {element.Name.LocalName} needs a '{attribute}' attribute.")
+            : value;
+    }
+}
+
+public sealed class PlanFormatException(string message) : Exception(message);
