@@ -11,11 +11,17 @@ namespace ErpBridge.Mapping.Plans;
 ///     &lt;header name="X-Example" value="1"/&gt;
 ///     &lt;body&gt;&lt;fn:map&gt;...&lt;/fn:map&gt;&lt;/body&gt;
 ///   &lt;/call&gt;
+///   &lt;call id="update" method="PUT" path="v3/catalog/products/{id}" if="found" if-ref="product" if-key="SKU-1"&gt;
+///     &lt;path-param name="id" ref="product" key="SKU-1"/&gt;
+///     ...
+///   &lt;/call&gt;
 /// &lt;/plan&gt;
 /// </code>
 /// Paths are relative to the channel's API root, which the connector knows (Shopify: admin/api/{version}/,
 /// BigCommerce: stores/{hash}/). An element of the body may carry <c>plan:ref</c>, <c>plan:key</c> and
-/// <c>plan:missing</c>: a platform id the connector resolves (see <see cref="PlanReference"/>).
+/// <c>plan:missing</c>: a platform id the connector resolves (see <see cref="PlanReference"/>). A call may be
+/// conditional on whether a reference resolves (<c>if="found|missing"</c> with <c>if-ref</c> and <c>if-key</c>), and
+/// its path may hold <c>{name}</c> placeholders filled from <c>path-param</c> references (URL-escaped).
 /// </summary>
 public sealed record RequestPlan(IReadOnlyList<PlanCall> Calls)
 {
@@ -57,6 +63,12 @@ public sealed record PlanCall(
     IReadOnlyList<KeyValuePair<string, string>> Headers,
     XElement? Body)
 {
+    /// <summary>When set, the call is made only if the reference resolves (<see cref="PlanCondition.Found"/>) or only if it does not.</summary>
+    public PlanCondition? Condition { get; init; }
+
+    /// <summary>Placeholders of <see cref="Path"/> filled from references: name → (kind, key).</summary>
+    public IReadOnlyList<PathParameter> PathParameters { get; init; } = [];
+
     private static readonly HashSet<string> Methods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
     internal static PlanCall Parse(XElement call, int position)
@@ -74,6 +86,19 @@ public sealed record PlanCall(
             throw new PlanFormatException($"Call '{id}': path '{path}' must be relative to the channel's API root (no leading '/', no scheme, no '..').");
         }
 
+        PlanCondition? condition = null;
+        var when = (string?)call.Attribute("if");
+        if (when is not null)
+        {
+            if (when is not ("found" or "missing"))
+            {
+                throw new PlanFormatException($"Call '{id}': if='{when}' must be 'found' or 'missing'.");
+            }
+
+            condition = new PlanCondition(Required(call, "if-ref", id), Required(call, "if-key", id), when == "found");
+        }
+
+        var pathParameters = new List<PathParameter>();
         var query = new List<KeyValuePair<string, string>>();
         var headers = new List<KeyValuePair<string, string>>();
         XElement? body = null;
@@ -86,6 +111,16 @@ public sealed record PlanCall(
             else if (child.Name == RequestPlan.Ns + "header")
             {
                 headers.Add(new(Required(child, "name", id), (string?)child.Attribute("value") ?? ""));
+            }
+            else if (child.Name == RequestPlan.Ns + "path-param")
+            {
+                var name = Required(child, "name", id);
+                if (!path.Contains("{" + name + "}", StringComparison.Ordinal))
+                {
+                    throw new PlanFormatException($"Call '{id}': path-param '{name}' has no {{{name}}} in path '{path}'.");
+                }
+
+                pathParameters.Add(new PathParameter(name, Required(child, "ref", id), Required(child, "key", id)));
             }
             else if (child.Name == RequestPlan.Ns + "body")
             {
@@ -103,7 +138,7 @@ public sealed record PlanCall(
             }
         }
 
-        return new PlanCall(id, method, path, query, headers, body);
+        return new PlanCall(id, method, path, query, headers, body) { Condition = condition, PathParameters = pathParameters };
     }
 
     private static string Required(XElement element, string attribute, string id)
@@ -116,3 +151,9 @@ public sealed record PlanCall(
 }
 
 public sealed class PlanFormatException(string message) : Exception(message);
+
+/// <summary>A call made only when reference (<paramref name="Kind"/>, <paramref name="Key"/>) resolves (<paramref name="Found"/>) or does not.</summary>
+public sealed record PlanCondition(string Kind, string Key, bool Found);
+
+/// <summary>A <c>{Name}</c> placeholder of a call's path, filled with the id reference (<paramref name="Kind"/>, <paramref name="Key"/>) resolves to.</summary>
+public sealed record PathParameter(string Name, string Kind, string Key);
