@@ -24,4 +24,10 @@ public sealed class ChannelOptions
 
     /// <summary>Pinned API version where the platform versions its API (Shopify: 2026-01).</summary>
     public string? ApiVersion { get; set; }
+
+    /// <summary>
+    /// ERP location (plant / storage location) code → platform location id. Codes not listed are looked up on the
+    /// platform by location name (Shopify) or code (BigCommerce).
+    /// </summary>
+    public Dictionary<string, string> Locations { get; set; } = new(StringComparer.Ordinal);
 }
