@@ -94,6 +94,52 @@ public abstract class SqlDialect
     /// <summary>Taken inside the migration transaction so that two nodes starting at once migrate one after the other.</summary>
     public virtual string? MigrationLock => null;
 
+    // ---- Delivery ----
+
+    /// <summary>Takes or renews the lease on @Channel for @Holder until @Until unless another holder's lease runs past @Now; then reads the holder.</summary>
+    public abstract string LeaseChannel { get; }
+
+    public virtual string ReleaseChannel => $"DELETE FROM {Table("channel_leases")} WHERE channel = @Channel AND holder = @Holder";
+
+    /// <summary>Marks up to @Max due deliveries of @Channel (or expired claims) InProgress for @Worker until @Until and returns them.</summary>
+    public abstract string ClaimDeliveries { get; }
+
+    /// <summary>The messages named by the JSON array @Ids.</summary>
+    public abstract string SelectMessagesById { get; }
+
+    /// <summary>The item versions of @Channel for the keys of the JSON array @Keys.</summary>
+    public abstract string SelectItemVersions { get; }
+
+    /// <summary>Writes outcomes (JSON array @Rows: d id, m message, s status, a attempts, n next attempt, e error, x detail) held by @Worker, with audit rows.</summary>
+    public abstract string CompleteDeliveries { get; }
+
+    /// <summary>Raises the item versions of @Channel to those of the JSON array @Rows (k key, s sent, r received, m message) where newer.</summary>
+    public abstract string UpsertItemVersions { get; }
+
+    public abstract string SelectDeadLetters { get; }
+
+    /// <summary>Audits and resets Failed deliveries matching @MessageId / @Channel (null = any) to Pending at @Now.</summary>
+    public virtual string ResubmitDeliveries =>
+        $"""
+        INSERT INTO {Table("delivery_audit")} (delivery_id, message_id, channel, from_status, to_status, at, detail)
+        SELECT delivery_id, message_id, channel, status, 'Pending', @Now, 'resubmitted by an operator'
+        FROM {Table("deliveries")}
+        WHERE status = 'Failed' AND (@MessageId IS NULL OR message_id = @MessageId) AND (@Channel IS NULL OR channel = @Channel);
+        UPDATE {Table("deliveries")} SET status = 'Pending', attempts = 0, next_attempt_at = @Now, claimed_by = NULL, claimed_until = NULL
+        WHERE status = 'Failed' AND (@MessageId IS NULL OR message_id = @MessageId) AND (@Channel IS NULL OR channel = @Channel);
+        """;
+
+    public virtual string SelectHistory =>
+        $"""
+        SELECT channel AS Channel, from_status AS FromStatus, to_status AS ToStatus, at AS At, detail AS Detail
+        FROM {Table("delivery_audit")}
+        WHERE delivery_id IN (SELECT delivery_id FROM {Table("deliveries")} WHERE message_id = @MessageId)
+        ORDER BY audit_id
+        """;
+
+    public virtual string CountDeliveries =>
+        $"SELECT status AS Status, COUNT(*) AS Count FROM {Table("deliveries")} WHERE (@Channel IS NULL OR channel = @Channel) GROUP BY status";
+
     /// <summary>Every statement this dialect can run, for syntax checks in tests.</summary>
     public IEnumerable<(string Name, string Sql)> Statements()
     {
@@ -114,6 +160,17 @@ public abstract class SqlDialect
         yield return (nameof(SelectStatusMessage), SelectStatusMessage);
         yield return (nameof(SelectStatusDeliveries), SelectStatusDeliveries);
         yield return (nameof(Ping), Ping);
+        yield return (nameof(LeaseChannel), LeaseChannel);
+        yield return (nameof(ReleaseChannel), ReleaseChannel);
+        yield return (nameof(ClaimDeliveries), ClaimDeliveries);
+        yield return (nameof(SelectMessagesById), SelectMessagesById);
+        yield return (nameof(SelectItemVersions), SelectItemVersions);
+        yield return (nameof(CompleteDeliveries), CompleteDeliveries);
+        yield return (nameof(UpsertItemVersions), UpsertItemVersions);
+        yield return (nameof(SelectDeadLetters), SelectDeadLetters);
+        yield return (nameof(ResubmitDeliveries), ResubmitDeliveries);
+        yield return (nameof(SelectHistory), SelectHistory);
+        yield return (nameof(CountDeliveries), CountDeliveries);
         yield return (nameof(CreateMigrationTable), CreateMigrationTable);
         yield return (nameof(SelectAppliedMigrations), SelectAppliedMigrations);
         yield return (nameof(InsertMigration), InsertMigration);

@@ -34,6 +34,80 @@ public sealed class SqlServerDialect : SqlDialect
         FROM dbo.deliveries AS d WHERE d.message_id = @MessageId ORDER BY d.delivery_id;
         """;
 
+    public override string LeaseChannel =>
+        """
+        MERGE dbo.channel_leases WITH (HOLDLOCK) AS t
+        USING (SELECT @Channel AS channel) AS s ON t.channel = s.channel
+        WHEN MATCHED AND (t.holder = @Holder OR t.until < @Now) THEN UPDATE SET holder = @Holder, until = @Until
+        WHEN NOT MATCHED THEN INSERT (channel, holder, until) VALUES (@Channel, @Holder, @Until);
+        SELECT holder FROM dbo.channel_leases WHERE channel = @Channel;
+        """;
+
+    // READPAST skips rows other workers hold; UPDLOCK keeps the chosen rows from being claimed twice.
+    public override string ClaimDeliveries =>
+        """
+        WITH due AS (
+            SELECT TOP (@Max) delivery_id, status, claimed_by, claimed_until
+            FROM dbo.deliveries WITH (UPDLOCK, READPAST, ROWLOCK)
+            WHERE channel = @Channel
+              AND ((status IN (N'Pending', N'RetryScheduled') AND next_attempt_at <= @Now) OR (status = N'InProgress' AND claimed_until < @Now))
+            ORDER BY delivery_id)
+        UPDATE due SET status = N'InProgress', claimed_by = @Worker, claimed_until = @Until
+        OUTPUT inserted.delivery_id AS DeliveryId, inserted.message_id AS MessageId, inserted.attempts AS Attempts
+        """;
+
+    public override string SelectMessagesById =>
+        """
+        SELECT message_id AS MessageId, message_type AS MessageType, document_type AS DocumentType, sent_at AS SentAt,
+               received_at AS ReceivedAt, payload AS Payload
+        FROM dbo.messages WHERE message_id IN (SELECT [value] FROM OPENJSON(@Ids))
+        """;
+
+    public override string SelectItemVersions =>
+        """
+        SELECT item_key AS ItemKey, sent_at AS SentAt, received_at AS ReceivedAt, message_id AS MessageId
+        FROM dbo.item_versions WHERE channel = @Channel AND item_key IN (SELECT [value] FROM OPENJSON(@Keys))
+        """;
+
+    public override string CompleteDeliveries =>
+        """
+        DECLARE @rows TABLE (d BIGINT PRIMARY KEY, s NVARCHAR(32), a INT, n DATETIME2(7), e NVARCHAR(MAX), x NVARCHAR(MAX), k INT);
+        INSERT INTO @rows (d, s, a, n, e, x, k)
+        SELECT j.d, j.s, j.a, j.n, j.e, j.x, CAST(r.[key] AS INT)
+        FROM OPENJSON(@Rows) AS r
+        CROSS APPLY OPENJSON(r.[value]) WITH (d BIGINT '$.d', s NVARCHAR(32) '$.s', a INT '$.a', n DATETIME2(7) '$.n', e NVARCHAR(MAX) '$.e', x NVARCHAR(MAX) '$.x') AS j;
+        INSERT INTO dbo.delivery_audit (delivery_id, message_id, channel, from_status, to_status, at, detail)
+        SELECT d.delivery_id, d.message_id, d.channel, d.status, r.s, @Now, r.x
+        FROM @rows AS r JOIN dbo.deliveries AS d ON d.delivery_id = r.d
+        WHERE d.status = N'InProgress' AND d.claimed_by = @Worker
+        ORDER BY r.k;
+        UPDATE d SET status = r.s, attempts = r.a, next_attempt_at = r.n, last_attempt_at = @Now, last_error = r.e, claimed_by = NULL, claimed_until = NULL
+        FROM dbo.deliveries AS d JOIN @rows AS r ON d.delivery_id = r.d
+        WHERE d.status = N'InProgress' AND d.claimed_by = @Worker;
+        SELECT @@ROWCOUNT;
+        """;
+
+    // The rows are one per key (the store keeps the newest per key before it writes): MERGE refuses a key twice.
+    public override string UpsertItemVersions =>
+        """
+        MERGE dbo.item_versions WITH (HOLDLOCK) AS t
+        USING (SELECT k, s, r, m FROM OPENJSON(@Rows) WITH (k NVARCHAR(400) '$.k', s DATETIME2(7) '$.s', r DATETIME2(7) '$.r', m NVARCHAR(128) '$.m')) AS src
+        ON t.channel = @Channel AND t.item_key = src.k
+        WHEN MATCHED AND (src.s > t.sent_at OR (src.s = t.sent_at AND src.r > t.received_at)) THEN
+            UPDATE SET sent_at = src.s, received_at = src.r, message_id = src.m
+        WHEN NOT MATCHED THEN
+            INSERT (channel, item_key, sent_at, received_at, message_id) VALUES (@Channel, src.k, src.s, src.r, src.m);
+        """;
+
+    public override string SelectDeadLetters =>
+        """
+        SELECT TOP (@Limit) d.delivery_id AS DeliveryId, d.message_id AS MessageId, d.channel AS Channel, m.message_type AS MessageType,
+               d.attempts AS Attempts, d.last_attempt_at AS LastAttemptAt, d.last_error AS LastError
+        FROM dbo.deliveries AS d JOIN dbo.messages AS m ON m.message_id = d.message_id
+        WHERE d.status = N'Failed' AND (@Channel IS NULL OR d.channel = @Channel)
+        ORDER BY d.delivery_id
+        """;
+
     public override string CreateMigrationTable =>
         """
         IF OBJECT_ID(N'dbo.schema_migrations', N'U') IS NULL

@@ -69,6 +69,71 @@ public sealed class SqliteDialect(string synchronous = "Full") : SqlDialect
         ORDER BY d.delivery_id;
         """;
 
+    public override string LeaseChannel =>
+        """
+        INSERT INTO channel_leases (channel, holder, until) VALUES (@Channel, @Holder, @Until)
+        ON CONFLICT (channel) DO UPDATE SET holder = excluded.holder, until = excluded.until
+        WHERE channel_leases.holder = excluded.holder OR channel_leases.until < @Now;
+        SELECT holder FROM channel_leases WHERE channel = @Channel;
+        """;
+
+    public override string ClaimDeliveries =>
+        """
+        UPDATE deliveries SET status = 'InProgress', claimed_by = @Worker, claimed_until = @Until
+        WHERE delivery_id IN (
+            SELECT delivery_id FROM deliveries
+            WHERE channel = @Channel AND status IN ('Pending', 'RetryScheduled') AND next_attempt_at <= @Now
+            UNION ALL
+            SELECT delivery_id FROM deliveries
+            WHERE channel = @Channel AND status = 'InProgress' AND claimed_until < @Now
+            ORDER BY 1 LIMIT @Max)
+        RETURNING delivery_id AS DeliveryId, message_id AS MessageId, attempts AS Attempts
+        """;
+
+    public override string SelectMessagesById =>
+        """
+        SELECT message_id AS MessageId, message_type AS MessageType, document_type AS DocumentType, sent_at AS SentAt,
+               received_at AS ReceivedAt, payload AS Payload
+        FROM messages WHERE message_id IN (SELECT value FROM json_each(@Ids))
+        """;
+
+    public override string SelectItemVersions =>
+        """
+        SELECT item_key AS ItemKey, sent_at AS SentAt, received_at AS ReceivedAt, message_id AS MessageId
+        FROM item_versions WHERE channel = @Channel AND item_key IN (SELECT value FROM json_each(@Keys))
+        """;
+
+    public override string CompleteDeliveries =>
+        """
+        INSERT INTO delivery_audit (delivery_id, message_id, channel, from_status, to_status, at, detail)
+        SELECT d.delivery_id, d.message_id, d.channel, d.status, r.value ->> 's', @Now, r.value ->> 'x'
+        FROM json_each(@Rows) AS r JOIN deliveries AS d ON d.delivery_id = r.value ->> 'd'
+        WHERE d.status = 'InProgress' AND d.claimed_by = @Worker
+        ORDER BY r.key;
+        UPDATE deliveries SET status = r.value ->> 's', attempts = r.value ->> 'a', next_attempt_at = r.value ->> 'n',
+               last_attempt_at = @Now, last_error = r.value ->> 'e', claimed_by = NULL, claimed_until = NULL
+        FROM json_each(@Rows) AS r
+        WHERE deliveries.delivery_id = r.value ->> 'd' AND deliveries.status = 'InProgress' AND deliveries.claimed_by = @Worker;
+        SELECT changes();
+        """;
+
+    public override string UpsertItemVersions =>
+        """
+        INSERT INTO item_versions (channel, item_key, sent_at, received_at, message_id)
+        SELECT @Channel, r.value ->> 'k', r.value ->> 's', r.value ->> 'r', r.value ->> 'm' FROM json_each(@Rows) AS r WHERE true
+        ON CONFLICT (channel, item_key) DO UPDATE SET sent_at = excluded.sent_at, received_at = excluded.received_at, message_id = excluded.message_id
+        WHERE excluded.sent_at > item_versions.sent_at OR (excluded.sent_at = item_versions.sent_at AND excluded.received_at > item_versions.received_at)
+        """;
+
+    public override string SelectDeadLetters =>
+        """
+        SELECT d.delivery_id AS DeliveryId, d.message_id AS MessageId, d.channel AS Channel, m.message_type AS MessageType,
+               d.attempts AS Attempts, d.last_attempt_at AS LastAttemptAt, d.last_error AS LastError
+        FROM deliveries AS d JOIN messages AS m ON m.message_id = d.message_id
+        WHERE d.status = 'Failed' AND (@Channel IS NULL OR d.channel = @Channel)
+        ORDER BY d.delivery_id LIMIT @Limit
+        """;
+
     public override string CreateMigrationTable =>
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
 }

@@ -1,3 +1,4 @@
+using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Intake;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(dialect);
         services.AddSingleton<SqlMessageStore>();
         services.AddSingleton<IMessageStore>(sp => sp.GetRequiredService<SqlMessageStore>());
+        services.AddSingleton<IDeliveryStore, SqlDeliveryStore>();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<MigrationRunner>(sp, options.ConnectionString));
         return services;
     }

@@ -1,0 +1,94 @@
+using ErpBridge.Core.Messages;
+using ErpBridge.Core.Status;
+
+namespace ErpBridge.Core.Delivery;
+
+/// <summary>
+/// Durable delivery state. Claims are leases: a worker that dies leaves its claims to expire, and another worker
+/// takes them again. Completing is guarded by the claim, so a worker whose lease ran out cannot overwrite the outcome
+/// of the worker that took the delivery over.
+/// </summary>
+public interface IDeliveryStore
+{
+    /// <summary>
+    /// Takes the channel for this worker (or renews it) unless another worker holds an unexpired lease on it.
+    /// One worker at a time delivers a channel, so that per-key ordering holds across nodes.
+    /// </summary>
+    Task<bool> TryLeaseChannelAsync(string channel, string worker, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken);
+
+    Task ReleaseChannelAsync(string channel, string worker, CancellationToken cancellationToken);
+
+    /// <summary>Claims up to <paramref name="max"/> due deliveries of the channel (and those whose claim expired), oldest first.</summary>
+    Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(string channel, string worker, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>The newest version of each item key delivered on the channel so far.</summary>
+    Task<IReadOnlyDictionary<string, ItemVersion>> GetItemVersionsAsync(string channel, IReadOnlyCollection<string> itemKeys, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records the outcomes of claimed deliveries, their audit rows and the item versions they delivered, in one
+    /// transaction. Outcomes for deliveries this worker no longer holds are ignored; returns how many were recorded.
+    /// </summary>
+    Task<int> CompleteAsync(string channel, string worker, IReadOnlyList<DeliveryResult> results, DateTimeOffset now, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(string? channel, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Puts failed deliveries back to Pending with a fresh attempt budget. Filters by message and/or channel; returns how many.</summary>
+    Task<int> ResubmitAsync(string? messageId, string? channel, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Every status change of the message's deliveries, oldest first.</summary>
+    Task<IReadOnlyList<AttemptView>> GetHistoryAsync(string messageId, CancellationToken cancellationToken);
+
+    /// <summary>How many deliveries of each status the channel has (for progress and benchmarks).</summary>
+    Task<IReadOnlyDictionary<DeliveryStatus, long>> CountAsync(string? channel, CancellationToken cancellationToken);
+}
+
+/// <summary>A delivery as claimed, with the message it carries.</summary>
+public sealed record ClaimedDelivery(
+    long DeliveryId,
+    string MessageId,
+    string Channel,
+    int Attempts,
+    MessageType Type,
+    string? DocumentType,
+    DateTimeOffset SentAt,
+    DateTimeOffset ReceivedAt,
+    string Payload)
+{
+    public ItemVersion Version => new(SentAt, ReceivedAt, MessageId);
+}
+
+/// <summary>
+/// The ERP's order of two states of one item: sent later wins; the same SentAt is ordered by arrival.
+/// </summary>
+public sealed record ItemVersion(DateTimeOffset SentAt, DateTimeOffset ReceivedAt, string MessageId) : IComparable<ItemVersion>
+{
+    public int CompareTo(ItemVersion? other)
+    {
+        if (other is null)
+        {
+            return 1;
+        }
+
+        var bySent = SentAt.CompareTo(other.SentAt);
+        return bySent != 0 ? bySent : ReceivedAt.CompareTo(other.ReceivedAt);
+    }
+
+    public bool IsNewerThan(ItemVersion other) => CompareTo(other) > 0;
+}
+
+/// <summary>The outcome of one claimed delivery. <paramref name="DeliveredKeys"/> are the item keys now on the platform at this version.</summary>
+public sealed record DeliveryResult(
+    long DeliveryId,
+    string MessageId,
+    DeliveryStatus Status,
+    int Attempts,
+    DateTimeOffset? NextAttemptAt,
+    string? LastError,
+    string Detail,
+    ItemVersion Version,
+    IReadOnlyList<string> DeliveredKeys);
+
+public sealed record DeadLetter(long DeliveryId, string MessageId, string Channel, MessageType Type, int Attempts, DateTimeOffset? LastAttemptAt, string? LastError);
+
+/// <summary>One status change of one delivery: the attempt's outcome and its detail (platform ids, the platform's error).</summary>
+public sealed record AttemptView(string Channel, DeliveryStatus? From, DeliveryStatus To, DateTimeOffset At, string? Detail);

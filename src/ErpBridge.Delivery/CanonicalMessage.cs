@@ -1,0 +1,72 @@
+using System.Xml.Linq;
+using ErpBridge.Core.Messages;
+
+namespace ErpBridge.Delivery;
+
+/// <summary>
+/// A canonical message (the contract's request element) with the items whose order matters: stock per SKU and
+/// location, product state per SKU. Items another message has since superseded can be removed before mapping.
+/// </summary>
+public sealed class CanonicalMessage
+{
+    private const string InventoryNs = "urn:erpbridge:inventory:v1";
+    private const string ProductsNs = "urn:erpbridge:products:v1";
+
+    private readonly List<(string Key, XElement Element)> items;
+
+    private CanonicalMessage(MessageType type, XDocument document, List<(string Key, XElement Element)> items)
+    {
+        Type = type;
+        Document = document;
+        this.items = items;
+    }
+
+    public MessageType Type { get; }
+
+    public XDocument Document { get; }
+
+    /// <summary>Keys of the items still in the message; empty for messages whose items are not versioned (shipments).</summary>
+    public IReadOnlyList<string> Keys => items.Select(i => i.Key).ToList();
+
+    public static CanonicalMessage Parse(MessageType type, XDocument document)
+    {
+        XNamespace ns;
+        Func<XElement, string> key;
+        XName itemName;
+        switch (type)
+        {
+            case MessageType.Inventory:
+                ns = InventoryNs;
+                itemName = ns + "Item";
+                key = e => $"inv:{Text(e, ns + "Sku")}@{Text(e, ns + "Location")}";
+                break;
+            case MessageType.Products:
+                ns = ProductsNs;
+                itemName = ns + "Product";
+                key = e => $"prod:{Text(e, ns + "Sku")}";
+                break;
+            case MessageType.Shipments:
+                return new CanonicalMessage(type, document, []);
+            default:
+                throw new InvalidOperationException($"Message type {type} has no canonical item form.");
+        }
+
+        var found = document.Descendants(itemName).Select(e => (key(e), e)).ToList();
+        return new CanonicalMessage(type, document, found);
+    }
+
+    /// <summary>Removes the items with these keys. Returns how many items remain.</summary>
+    public int Remove(IReadOnlySet<string> keys)
+    {
+        foreach (var item in items.Where(i => keys.Contains(i.Key)).ToList())
+        {
+            item.Element.Remove();
+            items.Remove(item);
+        }
+
+        return items.Count;
+    }
+
+    private static string Text(XElement item, XName name) =>
+        item.Element(name)?.Value.Trim() ?? throw new InvalidOperationException($"{item.Name.LocalName} has no {name.LocalName}.");
+}

@@ -1,0 +1,285 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using System.Xml.Linq;
+using ErpBridge.Connectors;
+using ErpBridge.Core.Delivery;
+using ErpBridge.Core.Messages;
+using ErpBridge.Core.Status;
+using ErpBridge.Mapping.Plans;
+using Microsoft.Extensions.Logging;
+
+namespace ErpBridge.Delivery;
+
+/// <summary>
+/// Delivers one channel's due work in rounds: claim a batch, map each message to a plan, run the plans through the
+/// channel's connector, record every outcome in one transaction.
+/// <para>
+/// Ordering: within a round, deliveries are taken oldest version first, and two deliveries that share an item run one
+/// after the other; the channel lease keeps other workers off the channel meanwhile. Before mapping, items that a newer
+/// message has already delivered are removed (no stale overwrite); a message with nothing left is Superseded.
+/// </para>
+/// </summary>
+public sealed class ChannelDeliveryRunner(
+    IDeliveryStore store,
+    IMessageMaps maps,
+    ConnectorRegistry connectors,
+    DeliveryOptions options,
+    TimeProvider time,
+    ILogger<ChannelDeliveryRunner> logger)
+{
+    private const string DocumentsNs = "urn:erpbridge:documents:v1";
+
+    private readonly BackoffPolicy backoff = new(options);
+
+    public string Worker { get; } = options.WorkerId ?? $"{Environment.MachineName}:{Environment.ProcessId}";
+
+    /// <summary>Runs rounds until no work is due or the run time is used up. Returns the deliveries handled.</summary>
+    public async Task<int> RunAsync(string channel, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        if (!await store.TryLeaseChannelAsync(channel, Worker, time.GetUtcNow(), options.LeaseDuration, cancellationToken).ConfigureAwait(false))
+        {
+            logger.LogDebug("Channel {Channel} is leased by another worker", channel);
+            return 0;
+        }
+
+        var handled = 0;
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested && clock.Elapsed < options.MaxRunTime)
+            {
+                var claimed = await RoundAsync(channel, cancellationToken).ConfigureAwait(false);
+                handled += claimed;
+                if (claimed < options.BatchSize)
+                {
+                    break;
+                }
+
+                // Renew the lease between rounds; losing it (a long pause) ends this run.
+                if (!await store.TryLeaseChannelAsync(channel, Worker, time.GetUtcNow(), options.LeaseDuration, cancellationToken).ConfigureAwait(false))
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            await store.ReleaseChannelAsync(channel, Worker, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return handled;
+    }
+
+    /// <summary>One round: claim, deliver, record. Returns how many deliveries were claimed.</summary>
+    public async Task<int> RoundAsync(string channel, CancellationToken cancellationToken)
+    {
+        var claims = await store.ClaimAsync(channel, Worker, options.BatchSize, time.GetUtcNow(), options.LeaseDuration, cancellationToken).ConfigureAwait(false);
+        if (claims.Count == 0)
+        {
+            return 0;
+        }
+
+        var platform = connectors.PlatformOf(channel);
+        var connector = connectors.For(channel);
+        var results = new ConcurrentBag<DeliveryResult>();
+        var work = new List<Work>(claims.Count);
+        foreach (var claim in claims)
+        {
+            try
+            {
+                work.Add(new Work(claim, Canonical(claim)));
+            }
+            catch (MappingFailedException ex)
+            {
+                results.Add(Failed(claim, $"inbound mapping failed: {ex.Message}"));
+            }
+        }
+
+        var keys = work.SelectMany(w => w.Message.Keys).Distinct(StringComparer.Ordinal).ToList();
+        var versions = new ConcurrentDictionary<string, ItemVersion>(
+            await store.GetItemVersionsAsync(channel, keys, cancellationToken).ConfigureAwait(false), StringComparer.Ordinal);
+
+        foreach (var wave in Waves(work))
+        {
+            await Parallel.ForEachAsync(
+                wave,
+                new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrencyPerChannel, CancellationToken = cancellationToken },
+                async (item, ct) => results.Add(await DeliverAsync(channel, platform, connector, item, versions, ct).ConfigureAwait(false))).ConfigureAwait(false);
+        }
+
+        var recorded = await store.CompleteAsync(channel, Worker, [.. results], time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+        if (recorded < results.Count)
+        {
+            logger.LogWarning("Channel {Channel}: {Lost} outcomes were not recorded because their claims had expired and were taken over", channel, results.Count - recorded);
+        }
+
+        return claims.Count;
+    }
+
+    private async Task<DeliveryResult> DeliverAsync(
+        string channel, string platform, IChannelConnector connector, Work work, ConcurrentDictionary<string, ItemVersion> versions, CancellationToken cancellationToken)
+    {
+        var claim = work.Claim;
+        var version = claim.Version;
+        var superseded = work.Message.Keys
+            .Where(k => versions.TryGetValue(k, out var known) && known.MessageId != claim.MessageId && known.IsNewerThan(version))
+            .ToHashSet(StringComparer.Ordinal);
+        if (superseded.Count > 0 && work.Message.Remove(superseded) == 0)
+        {
+            var by = string.Join(", ", superseded.Select(k => versions[k].MessageId).Distinct(StringComparer.Ordinal).Take(5));
+            return Result(claim, DeliveryStatus.Superseded, claim.Attempts, null, null, $"every item was superseded by a newer message ({by})", []);
+        }
+
+        var remaining = work.Message.Keys;
+        RequestPlan plan;
+        try
+        {
+            var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["message-id"] = claim.MessageId,
+                ["channel"] = channel,
+                ["idempotency-key"] = IdempotencyKey(claim.MessageId, channel, remaining),
+            };
+            plan = RequestPlan.Parse(maps.ToPlan(platform, work.Message.Type, work.Message.Document, parameters));
+        }
+        catch (Exception ex) when (ex is MappingFailedException or PlanFormatException)
+        {
+            return Failed(claim, $"outbound mapping failed: {ex.Message}");
+        }
+
+        DeliveryOutcome outcome;
+        try
+        {
+            outcome = await connector.ExecuteAsync(plan, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            // A connector bug, not platform behaviour: retried like a transient failure, and logged in full.
+            logger.LogError(ex, "Channel {Channel}: connector failed on {MessageId}", channel, claim.MessageId);
+            outcome = new DeliveryOutcome.TransientFailure($"connector error: {ex.GetType().Name}");
+        }
+
+        var attempts = claim.Attempts + 1;
+        var skipped = superseded.Count > 0 ? $"; {superseded.Count} superseded item(s) left out" : "";
+        switch (outcome)
+        {
+            case DeliveryOutcome.Delivered delivered:
+                var ids = delivered.PlatformIds.Count == 0 ? "" : "; ids " + string.Join(", ", delivered.PlatformIds.Take(20).Select(p => $"{p.Key}={p.Value}"));
+                foreach (var key in remaining)
+                {
+                    versions.AddOrUpdate(key, version, (_, known) => version.IsNewerThan(known) ? version : known);
+                }
+
+                return Result(claim, DeliveryStatus.Delivered, attempts, null, null, $"delivered{ids}{skipped}", remaining);
+            case DeliveryOutcome.PermanentFailure permanent:
+                logger.LogWarning("Channel {Channel}: {MessageId} failed permanently: {Reason}", channel, claim.MessageId, permanent.Reason);
+                return Result(claim, DeliveryStatus.Failed, attempts, null, permanent.Reason, $"failed: {permanent.Reason}", []);
+            case DeliveryOutcome.TransientFailure transient when attempts >= options.MaxAttempts:
+                var reason = $"gave up after {attempts} attempts: {transient.Reason}";
+                logger.LogWarning("Channel {Channel}: {MessageId} dead-lettered: {Reason}", channel, claim.MessageId, reason);
+                return Result(claim, DeliveryStatus.Failed, attempts, null, reason, reason, []);
+            case DeliveryOutcome.TransientFailure transient:
+                var next = time.GetUtcNow() + backoff.Delay(attempts, transient.RetryAfter);
+                return Result(claim, DeliveryStatus.RetryScheduled, attempts, next, transient.Reason, $"retry at {next:O}: {transient.Reason}", []);
+            default:
+                throw new InvalidOperationException($"Unknown outcome {outcome.GetType().Name}.");
+        }
+    }
+
+    /// <summary>The canonical message of a delivery; raw documents go through their inbound map first.</summary>
+    private CanonicalMessage Canonical(ClaimedDelivery claim)
+    {
+        XDocument payload;
+        try
+        {
+            payload = XDocument.Parse(claim.Payload);
+        }
+        catch (System.Xml.XmlException ex)
+        {
+            throw new MappingFailedException($"the stored payload does not parse ({ex.Message})", ex);
+        }
+
+        if (claim.Type != MessageType.Document)
+        {
+            return CanonicalMessage.Parse(claim.Type, payload);
+        }
+
+        XNamespace ns = DocumentsNs;
+        var document = payload.Root?.Element(ns + "Payload")?.Elements().FirstOrDefault()
+            ?? throw new MappingFailedException("the document has no payload element");
+        var canonical = maps.ToCanonical(claim.DocumentType ?? "", document, new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["message-id"] = claim.MessageId,
+            ["sent-at"] = claim.SentAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            ["source-system"] = payload.Root!.Element(ns + "SourceSystem")?.Value ?? "",
+        });
+        var type = canonical.Root?.Name.NamespaceName switch
+        {
+            "urn:erpbridge:inventory:v1" => MessageType.Inventory,
+            "urn:erpbridge:products:v1" => MessageType.Products,
+            "urn:erpbridge:shipments:v1" => MessageType.Shipments,
+            var other => throw new MappingFailedException($"the inbound map for {claim.DocumentType} produced an element in '{other}', not a canonical message"),
+        };
+        return CanonicalMessage.Parse(type, canonical);
+    }
+
+    /// <summary>
+    /// Groups the round's work so that deliveries sharing an item run in version order: a delivery goes one wave after
+    /// the last earlier delivery it shares a key with. Deliveries without shared keys all run in the first wave.
+    /// </summary>
+    private static List<List<Work>> Waves(List<Work> work)
+    {
+        var waves = new List<List<Work>>();
+        var lastWaveOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var item in work.OrderBy(w => w.Claim.Version).ThenBy(w => w.Claim.DeliveryId))
+        {
+            var wave = 0;
+            foreach (var key in item.Message.Keys)
+            {
+                if (lastWaveOfKey.TryGetValue(key, out var previous))
+                {
+                    wave = Math.Max(wave, previous + 1);
+                }
+            }
+
+            foreach (var key in item.Message.Keys)
+            {
+                lastWaveOfKey[key] = wave;
+            }
+
+            while (waves.Count <= wave)
+            {
+                waves.Add([]);
+            }
+
+            waves[wave].Add(item);
+        }
+
+        return waves;
+    }
+
+    /// <summary>The same message, channel and items give the same key, so a platform that honours idempotency keys applies a resend once.</summary>
+    public static string IdempotencyKey(string messageId, string channel, IEnumerable<string> keys)
+    {
+        var text = $"{messageId}\n{channel}\n{string.Join('\n', keys.Order(StringComparer.Ordinal))}";
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text));
+        return new Guid(hash.AsSpan(0, 16)).ToString("D");
+    }
+
+    private DeliveryResult Failed(ClaimedDelivery claim, string reason)
+    {
+        logger.LogWarning("Channel {Channel}: {MessageId} failed: {Reason}", claim.Channel, claim.MessageId, reason);
+        return Result(claim, DeliveryStatus.Failed, claim.Attempts + 1, null, reason, $"failed: {reason}", []);
+    }
+
+    private static DeliveryResult Result(ClaimedDelivery claim, DeliveryStatus status, int attempts, DateTimeOffset? next, string? error, string detail, IReadOnlyList<string> delivered) =>
+        new(claim.DeliveryId, claim.MessageId, status, attempts, next, error, detail, claim.Version, delivered);
+
+    private sealed record Work(ClaimedDelivery Claim, CanonicalMessage Message);
+}

@@ -1,0 +1,264 @@
+using System.Data.Common;
+using System.Text.Json;
+using Dapper;
+using ErpBridge.Core.Delivery;
+using ErpBridge.Core.Messages;
+using ErpBridge.Core.Status;
+
+namespace ErpBridge.Storage;
+
+/// <summary>Delivery state over any <see cref="SqlDialect"/>. Each call is one short transaction on its own connection.</summary>
+public sealed class SqlDeliveryStore(SqlDialect dialect, StorageOptions options) : IDeliveryStore
+{
+    private readonly string connectionString = options.ConnectionString;
+
+    public async Task<bool> TryLeaseChannelAsync(string channel, string worker, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var holder = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
+            dialect.LeaseChannel,
+            new { Channel = channel, Holder = worker, Now = dialect.Time(now), Until = dialect.Time(now + duration) },
+            transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return holder == worker;
+    }
+
+    public async Task ReleaseChannelAsync(string channel, string worker, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(dialect.ReleaseChannel, new { Channel = channel, Holder = worker }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(string channel, string worker, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        List<ClaimRow> claims;
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+        {
+            claims = (await connection.QueryAsync<ClaimRow>(new CommandDefinition(
+                dialect.ClaimDeliveries,
+                new { Channel = channel, Worker = worker, Max = max, Now = dialect.Time(now), Until = dialect.Time(now + lease) },
+                transaction,
+                cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (claims.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = JsonSerializer.Serialize(claims.Select(c => c.MessageId).Distinct(StringComparer.Ordinal));
+        var messages = (await connection.QueryAsync<MessageRow>(new CommandDefinition(dialect.SelectMessagesById, new { Ids = ids }, cancellationToken: cancellationToken)).ConfigureAwait(false))
+            .ToDictionary(m => m.MessageId, StringComparer.Ordinal);
+        return claims
+            .OrderBy(c => c.DeliveryId)
+            .Select(c =>
+            {
+                var m = messages[c.MessageId];
+                return new ClaimedDelivery(
+                    c.DeliveryId,
+                    c.MessageId,
+                    channel,
+                    (int)c.Attempts,
+                    Enum.Parse<MessageType>(m.MessageType),
+                    m.DocumentType,
+                    SqlDialect.ReadTime(m.SentAt),
+                    SqlDialect.ReadTime(m.ReceivedAt),
+                    m.Payload);
+            })
+            .ToList();
+    }
+
+    public async Task<IReadOnlyDictionary<string, ItemVersion>> GetItemVersionsAsync(string channel, IReadOnlyCollection<string> itemKeys, CancellationToken cancellationToken)
+    {
+        if (itemKeys.Count == 0)
+        {
+            return new Dictionary<string, ItemVersion>();
+        }
+
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<VersionRow>(new CommandDefinition(
+            dialect.SelectItemVersions, new { Channel = channel, Keys = JsonSerializer.Serialize(itemKeys) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.ToDictionary(
+            r => r.ItemKey,
+            r => new ItemVersion(SqlDialect.ReadTime(r.SentAt), SqlDialect.ReadTime(r.ReceivedAt), r.MessageId),
+            StringComparer.Ordinal);
+    }
+
+    public async Task<int> CompleteAsync(string channel, string worker, IReadOnlyList<DeliveryResult> results, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (results.Count == 0)
+        {
+            return 0;
+        }
+
+        var rows = JsonSerializer.Serialize(results.Select(r => new
+        {
+            d = r.DeliveryId,
+            s = r.Status.ToString(),
+            a = r.Attempts,
+            n = r.NextAttemptAt is { } next ? dialect.Time(next).ToString() : null,
+            e = r.LastError,
+            x = r.Detail,
+        }));
+
+        // One row per key, the newest: a later message in the same batch may have delivered the same key.
+        var versions = new Dictionary<string, ItemVersion>(StringComparer.Ordinal);
+        foreach (var result in results.Where(r => r.Status == DeliveryStatus.Delivered))
+        {
+            foreach (var key in result.DeliveredKeys)
+            {
+                if (!versions.TryGetValue(key, out var known) || result.Version.IsNewerThan(known))
+                {
+                    versions[key] = result.Version;
+                }
+            }
+        }
+
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var recorded = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            dialect.CompleteDeliveries,
+            new { Rows = rows, Worker = worker, Now = dialect.Time(now) },
+            transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (versions.Count > 0)
+        {
+            var versionRows = JsonSerializer.Serialize(versions.Select(v => new
+            {
+                k = v.Key,
+                s = dialect.Time(v.Value.SentAt).ToString(),
+                r = dialect.Time(v.Value.ReceivedAt).ToString(),
+                m = v.Value.MessageId,
+            }));
+            await connection.ExecuteAsync(new CommandDefinition(
+                dialect.UpsertItemVersions, new { Channel = channel, Rows = versionRows }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return (int)recorded;
+    }
+
+    public async Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(string? channel, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<DeadLetterRow>(new CommandDefinition(
+            dialect.SelectDeadLetters, new { Channel = channel, Limit = limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => new DeadLetter(
+            r.DeliveryId, r.MessageId, r.Channel, Enum.Parse<MessageType>(r.MessageType), (int)r.Attempts, SqlDialect.ReadNullableTime(r.LastAttemptAt), r.LastError)).ToList();
+    }
+
+    public async Task<int> ResubmitAsync(string? messageId, string? channel, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var audited = await connection.ExecuteAsync(new CommandDefinition(
+            dialect.ResubmitDeliveries, new { MessageId = messageId, Channel = channel, Now = dialect.Time(now) }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+
+        // Both statements touch the same rows: the audit insert and the update.
+        return audited / 2;
+    }
+
+    public async Task<IReadOnlyList<AttemptView>> GetHistoryAsync(string messageId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<HistoryRow>(new CommandDefinition(dialect.SelectHistory, new { MessageId = messageId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => new AttemptView(
+            r.Channel,
+            r.FromStatus is null ? null : Enum.Parse<DeliveryStatus>(r.FromStatus),
+            Enum.Parse<DeliveryStatus>(r.ToStatus),
+            SqlDialect.ReadTime(r.At),
+            r.Detail)).ToList();
+    }
+
+    public async Task<IReadOnlyDictionary<DeliveryStatus, long>> CountAsync(string? channel, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<CountRow>(new CommandDefinition(dialect.CountDeliveries, new { Channel = channel }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.ToDictionary(r => Enum.Parse<DeliveryStatus>(r.Status), r => r.Count);
+    }
+
+    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = dialect.CreateConnection(connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await dialect.PrepareAsync(connection, writer: false, cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    private sealed class ClaimRow
+    {
+        public long DeliveryId { get; set; }
+
+        public string MessageId { get; set; } = "";
+
+        public long Attempts { get; set; }
+    }
+
+    private sealed class MessageRow
+    {
+        public string MessageId { get; set; } = "";
+
+        public string MessageType { get; set; } = "";
+
+        public string? DocumentType { get; set; }
+
+        public object SentAt { get; set; } = "";
+
+        public object ReceivedAt { get; set; } = "";
+
+        public string Payload { get; set; } = "";
+    }
+
+    private sealed class VersionRow
+    {
+        public string ItemKey { get; set; } = "";
+
+        public object SentAt { get; set; } = "";
+
+        public object ReceivedAt { get; set; } = "";
+
+        public string MessageId { get; set; } = "";
+    }
+
+    private sealed class DeadLetterRow
+    {
+        public long DeliveryId { get; set; }
+
+        public string MessageId { get; set; } = "";
+
+        public string Channel { get; set; } = "";
+
+        public string MessageType { get; set; } = "";
+
+        public long Attempts { get; set; }
+
+        public object? LastAttemptAt { get; set; }
+
+        public string? LastError { get; set; }
+    }
+
+    private sealed class HistoryRow
+    {
+        public string Channel { get; set; } = "";
+
+        public string? FromStatus { get; set; }
+
+        public string ToStatus { get; set; } = "";
+
+        public object At { get; set; } = "";
+
+        public string? Detail { get; set; }
+    }
+
+    private sealed class CountRow
+    {
+        public string Status { get; set; } = "";
+
+        public long Count { get; set; }
+    }
+}
