@@ -11,6 +11,7 @@ public sealed class CanonicalMessage
 {
     private const string InventoryNs = "urn:erpbridge:inventory:v1";
     private const string ProductsNs = "urn:erpbridge:products:v1";
+    private const string ShipmentsNs = "urn:erpbridge:shipments:v1";
 
     private readonly List<(string Key, XElement Element)> items;
 
@@ -27,6 +28,15 @@ public sealed class CanonicalMessage
 
     /// <summary>Keys of the items still in the message; empty for messages whose items are not versioned (shipments).</summary>
     public IReadOnlyList<string> Keys => items.Select(i => i.Key).ToList();
+
+    /// <summary>Which canonical message a document is, by its root element's namespace; null when it is none.</summary>
+    public static MessageType? TypeOf(XDocument document) => document.Root?.Name.NamespaceName switch
+    {
+        InventoryNs => MessageType.Inventory,
+        ProductsNs => MessageType.Products,
+        ShipmentsNs => MessageType.Shipments,
+        _ => null,
+    };
 
     public static CanonicalMessage Parse(MessageType type, XDocument document)
     {

@@ -219,13 +219,8 @@ public sealed class ChannelDeliveryRunner(
             ["sent-at"] = claim.SentAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", System.Globalization.CultureInfo.InvariantCulture),
             ["source-system"] = payload.Root!.Element(ns + "SourceSystem")?.Value ?? "",
         });
-        var type = canonical.Root?.Name.NamespaceName switch
-        {
-            "urn:erpbridge:inventory:v1" => MessageType.Inventory,
-            "urn:erpbridge:products:v1" => MessageType.Products,
-            "urn:erpbridge:shipments:v1" => MessageType.Shipments,
-            var other => throw new MappingFailedException($"the inbound map for {claim.DocumentType} produced an element in '{other}', not a canonical message"),
-        };
+        var type = CanonicalMessage.TypeOf(canonical)
+            ?? throw new MappingFailedException($"the inbound map for {claim.DocumentType} produced {canonical.Root?.Name}, not a canonical message");
         return CanonicalMessage.Parse(type, canonical);
     }
 

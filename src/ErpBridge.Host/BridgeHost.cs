@@ -1,4 +1,5 @@
 using ErpBridge.Core.Security;
+using ErpBridge.Delivery;
 using ErpBridge.Soap;
 using ErpBridge.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -11,7 +12,8 @@ namespace ErpBridge.Host;
 public static class BridgeHost
 {
     /// <summary>Builds the host, or returns the configuration problems that keep it from starting.</summary>
-    public static async Task<(WebApplication? App, IReadOnlyList<string> Errors)> BuildAsync(string[] args, Action<IConfigurationBuilder>? configure = null)
+    /// <param name="operatorCommand">Built for an operator command: the same configuration and database, quieter logs; never started.</param>
+    public static async Task<(WebApplication? App, IReadOnlyList<string> Errors)> BuildAsync(string[] args, Action<IConfigurationBuilder>? configure = null, bool operatorCommand = false)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         // Channel credentials may live in user secrets on any environment, not only Development; environment
@@ -36,11 +38,17 @@ public static class BridgeHost
             return (null, errors);
         }
 
+        if (operatorCommand)
+        {
+            settings.Logging.MinimumLevel = Serilog.Events.LogEventLevel.Warning;
+        }
+
         builder.WebHost.UseUrls([.. urls]);
         builder.Services.AddSerilog(SerilogSetup.Configure(new LoggerConfiguration(), settings.Logging).CreateLogger(), dispose: true);
         builder.Services.AddErpBridgeCore(settings.Bridge);
         builder.Services.AddErpBridgeStorage(settings.Storage);
         builder.Services.AddErpBridgeSoap(settings.Soap, settings.Security);
+        builder.Services.AddErpBridgeDelivery(settings.Delivery);
 
         var app = builder.Build();
         await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(CancellationToken.None).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using ErpBridge.Core.Routing;
 using ErpBridge.Core.Security;
+using ErpBridge.Delivery;
 using ErpBridge.Soap;
 using ErpBridge.Storage;
 
@@ -18,6 +19,8 @@ public sealed class HostSettings
 
     public required LoggingOptions Logging { get; init; }
 
+    public required DeliveryOptions Delivery { get; init; }
+
     public static HostSettings Bind(IConfiguration configuration, string contentRoot)
     {
         var settings = new HostSettings
@@ -27,6 +30,7 @@ public sealed class HostSettings
             Soap = Get<SoapOptions>(configuration, SoapOptions.Section),
             Security = Get<SecurityOptions>(configuration, SecurityOptions.Section),
             Logging = Get<LoggingOptions>(configuration, LoggingOptions.Section),
+            Delivery = Get<DeliveryOptions>(configuration, "ErpBridge:Delivery"),
         };
         settings.Soap.ContractFolder = Path.GetFullPath(settings.Soap.ContractFolder, contentRoot);
         return settings;
@@ -40,6 +44,7 @@ public sealed class HostSettings
         errors.AddRange(Storage.Validate());
         errors.AddRange(Soap.Validate());
         errors.AddRange(Security.Validate());
+        errors.AddRange(Delivery.Validate());
         if (!File.Exists(Path.Combine(Soap.ContractFolder, "ErpBridgeService.wsdl")))
         {
             errors.Add($"{SoapOptions.Section}:ContractFolder: no ErpBridgeService.wsdl in '{Soap.ContractFolder}'.");

@@ -6,6 +6,19 @@ if (args is ["hash-secret", ..])
     return HashSecretCommand.Run(Console.In, Console.Out, Console.Error);
 }
 
+if (args.Length > 0 && OperatorCommands.Names.Contains(args[0]))
+{
+    return await OperatorCommands.RunAsync(args, Console.Out, Console.Error);
+}
+
+if (args is ["help" or "--help" or "-h", ..])
+{
+    Console.WriteLine("dotnet run --project src/ErpBridge.Host             run the bridge");
+    Console.WriteLine("dotnet run --project src/ErpBridge.Host -- hash-secret   read a password on stdin, print its PasswordHash");
+    Console.WriteLine(OperatorCommands.Usage);
+    return 0;
+}
+
 var (app, errors) = await BridgeHost.BuildAsync(args);
 if (app is null)
 {

@@ -1,0 +1,227 @@
+using System.Globalization;
+using System.Xml.Linq;
+using ErpBridge.Connectors;
+using ErpBridge.Core.Delivery;
+using ErpBridge.Delivery;
+using ErpBridge.Mapping.Plans;
+
+namespace ErpBridge.Host;
+
+/// <summary>
+/// The operator's commands, run against the bridge's own configuration and database without starting the service:
+/// <c>dead-letters</c>, <c>resubmit</c>, <c>status</c>, <c>dry-run</c>. Exit codes: 0 done, 1 failed, 2 bad usage.
+/// </summary>
+public static class OperatorCommands
+{
+    public static readonly string[] Names = ["dead-letters", "resubmit", "status", "dry-run"];
+
+    public const string Usage = """
+        Operator commands (add to `dotnet run --project src/ErpBridge.Host --`):
+          dead-letters [--channel NAME] [--limit N]         list failed deliveries with their last error
+          resubmit --message ID [--channel NAME]            put one message's failed deliveries back in the queue
+          resubmit --channel NAME --all                     put every failed delivery of a channel back
+          status --message ID                               each channel's status and every attempt's outcome
+          dry-run --channel NAME --file MESSAGE.xml         print the exact HTTP calls for a canonical message or a
+                  [--document-type TYPE]                    raw ERP document (ids resolved on the platform; nothing is sent)
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var command = args[0];
+        if (!TryOptions(args.Skip(1).ToArray(), out var options, out var problem))
+        {
+            error.WriteLine($"{command}: {problem}");
+            error.WriteLine(Usage);
+            return 2;
+        }
+
+        var (app, errors) = await BridgeHost.BuildAsync([], operatorCommand: true).ConfigureAwait(false);
+        if (app is null)
+        {
+            error.WriteLine("The configuration has problems:");
+            foreach (var e in errors)
+            {
+                error.WriteLine("  " + e);
+            }
+
+            return 2;
+        }
+
+        await using (app)
+        {
+            var services = app.Services;
+            var store = services.GetRequiredService<IDeliveryStore>();
+            var channel = options.GetValueOrDefault("--channel");
+            var message = options.GetValueOrDefault("--message");
+            switch (command)
+            {
+                case "dead-letters":
+                    var limit = int.TryParse(options.GetValueOrDefault("--limit", "100"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 100;
+                    var dead = await store.ListDeadLettersAsync(channel, limit, CancellationToken.None).ConfigureAwait(false);
+                    if (dead.Count == 0)
+                    {
+                        output.WriteLine(channel is null ? "No dead letters." : $"No dead letters on channel {channel}.");
+                        return 0;
+                    }
+
+                    output.WriteLine($"{"MessageId",-36} {"Channel",-20} {"Type",-10} {"Attempts",8}  {"Last attempt (UTC)",-20} Last error");
+                    foreach (var d in dead)
+                    {
+                        output.WriteLine($"{d.MessageId,-36} {d.Channel,-20} {d.Type,-10} {d.Attempts,8}  {d.LastAttemptAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),-20} {d.LastError}");
+                    }
+
+                    output.WriteLine($"{dead.Count} dead letter(s){(dead.Count == limit ? $" (first {limit}; --limit for more)" : "")}.");
+                    return 0;
+
+                case "resubmit":
+                    if (message is null && (channel is null || !options.ContainsKey("--all")))
+                    {
+                        error.WriteLine("resubmit: give --message ID (optionally --channel NAME), or --channel NAME --all.");
+                        return 2;
+                    }
+
+                    var count = await store.ResubmitAsync(message, channel, services.GetRequiredService<TimeProvider>().GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+                    output.WriteLine(count == 0
+                        ? "Nothing to resubmit: no failed delivery matches."
+                        : $"Resubmitted {count} deliver{(count == 1 ? "y" : "ies")}; a running bridge delivers {(count == 1 ? "it" : "them")} at its next poll.");
+                    return count == 0 ? 1 : 0;
+
+                case "status":
+                    if (message is null)
+                    {
+                        error.WriteLine("status: give --message ID.");
+                        return 2;
+                    }
+
+                    var status = await services.GetRequiredService<Core.Intake.IMessageStore>().GetStatusAsync(message, CancellationToken.None).ConfigureAwait(false);
+                    if (status is null)
+                    {
+                        error.WriteLine($"No message with MessageId '{message}'.");
+                        return 1;
+                    }
+
+                    output.WriteLine($"{status.MessageId}: {status.Type}, received {status.ReceivedAt.UtcDateTime:O}");
+                    foreach (var d in status.Deliveries)
+                    {
+                        output.WriteLine($"  {d.Channel}: {d.Status}, {d.Attempts} attempt(s){(d.NextAttemptAt is { } next ? $", next at {next.UtcDateTime:O}" : "")}{(d.LastError is { } last ? $", last error: {last}" : "")}");
+                    }
+
+                    foreach (var h in await store.GetHistoryAsync(message, CancellationToken.None).ConfigureAwait(false))
+                    {
+                        output.WriteLine($"  {h.At.UtcDateTime:O} {h.Channel}: {h.From?.ToString() ?? "-"} -> {h.To}{(h.Detail is null ? "" : ": " + h.Detail)}");
+                    }
+
+                    return 0;
+
+                case "dry-run":
+                    return await DryRunAsync(services, channel, options.GetValueOrDefault("--file"), options.GetValueOrDefault("--document-type"), output, error).ConfigureAwait(false);
+
+                default:
+                    error.WriteLine(Usage);
+                    return 2;
+            }
+        }
+    }
+
+    private static async Task<int> DryRunAsync(IServiceProvider services, string? channel, string? file, string? documentType, TextWriter output, TextWriter error)
+    {
+        if (channel is null || file is null)
+        {
+            error.WriteLine("dry-run: give --channel NAME and --file MESSAGE.xml.");
+            return 2;
+        }
+
+        if (!File.Exists(file))
+        {
+            error.WriteLine($"dry-run: no file '{file}'.");
+            return 2;
+        }
+
+        var registry = services.GetRequiredService<ConnectorRegistry>();
+        var maps = services.GetRequiredService<IMessageMaps>();
+        try
+        {
+            var document = XDocument.Load(file, LoadOptions.None);
+            var platform = registry.PlatformOf(channel);
+            XDocument canonical;
+            if (documentType is not null)
+            {
+                canonical = maps.ToCanonical(documentType, document.Root!, new Dictionary<string, string>
+                {
+                    ["message-id"] = "DRY-RUN",
+                    ["sent-at"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+                    ["source-system"] = "DRY-RUN",
+                });
+            }
+            else
+            {
+                canonical = document;
+            }
+
+            var type = CanonicalMessage.TypeOf(canonical) ?? throw new MappingFailedException($"'{canonical.Root?.Name}' is not a canonical message (SubmitInventory, SubmitProducts, SubmitShipments).");
+            var messageId = canonical.Root!.Elements().FirstOrDefault(e => e.Name.LocalName == "MessageId")?.Value ?? "DRY-RUN";
+            var items = CanonicalMessage.Parse(type, canonical);
+            var plan = RequestPlan.Parse(maps.ToPlan(platform, type, canonical, new Dictionary<string, string>
+            {
+                ["message-id"] = messageId,
+                ["channel"] = channel,
+                ["idempotency-key"] = ChannelDeliveryRunner.IdempotencyKey(messageId, channel, items.Keys),
+            }));
+            var calls = await registry.For(channel).PrepareAsync(plan, CancellationToken.None).ConfigureAwait(false);
+            output.WriteLine($"Dry run of {type} message {messageId} on channel {channel} ({platform}): {calls.Count} call(s), nothing sent.");
+            foreach (var call in calls)
+            {
+                output.WriteLine();
+                output.WriteLine(call.SkipReason is null ? $"{call.Method} {call.Url}" : $"(skipped: {call.SkipReason}) {call.Method} {call.Url}");
+                foreach (var header in call.Headers)
+                {
+                    output.WriteLine($"{header.Key}: {header.Value}");
+                }
+
+                if (call.JsonBody is not null)
+                {
+                    output.WriteLine();
+                    output.WriteLine(call.JsonBody);
+                }
+            }
+
+            return 0;
+        }
+        catch (Exception ex) when (ex is MappingFailedException or PlanFormatException or System.Xml.XmlException or InvalidOperationException)
+        {
+            error.WriteLine($"dry-run: {ex.Message}");
+            return 1;
+        }
+    }
+
+    private static bool TryOptions(string[] args, out Dictionary<string, string> options, out string? problem)
+    {
+        options = new Dictionary<string, string>(StringComparer.Ordinal);
+        problem = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var name = args[i];
+            if (!name.StartsWith("--", StringComparison.Ordinal))
+            {
+                problem = $"unexpected argument '{name}'.";
+                return false;
+            }
+
+            if (name == "--all")
+            {
+                options[name] = "true";
+                continue;
+            }
+
+            if (i + 1 >= args.Length)
+            {
+                problem = $"{name} needs a value.";
+                return false;
+            }
+
+            options[name] = args[++i];
+        }
+
+        return true;
+    }
+}
