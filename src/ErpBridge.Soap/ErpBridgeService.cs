@@ -1,3 +1,4 @@
+using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Intake;
 using ErpBridge.Core.Messages;
 using ErpBridge.Soap.Contract;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace ErpBridge.Soap;
 
 /// <summary>The operations. Requests reach them already authenticated and valid against the XSD.</summary>
-public sealed class ErpBridgeService(IntakeService intake, IMessageStore store, IHttpContextAccessor http, ILogger<ErpBridgeService> logger) : IErpBridgeService
+public sealed class ErpBridgeService(IntakeService intake, IMessageStore store, IDeliveryStore deliveries, IHttpContextAccessor http, ILogger<ErpBridgeService> logger) : IErpBridgeService
 {
     public async Task<SubmitInventoryResponse> SubmitInventory(SubmitInventoryRequest request)
     {
@@ -39,6 +40,7 @@ public sealed class ErpBridgeService(IntakeService intake, IMessageStore store, 
         Caller();
         var status = await store.GetStatusAsync(request.MessageId, CancellationToken.None).ConfigureAwait(false)
             ?? throw new IntakeRejectedException(FaultCodes.MessageNotFound, $"No message with MessageId '{request.MessageId}' was accepted.");
+        var history = await deliveries.GetHistoryAsync(request.MessageId, CancellationToken.None).ConfigureAwait(false);
         return new GetMessageStatusResponse
         {
             MessageId = status.MessageId,
@@ -56,6 +58,15 @@ public sealed class ErpBridgeService(IntakeService intake, IMessageStore store, 
                     NextAttemptAt = d.NextAttemptAt?.UtcDateTime ?? default,
                     NextAttemptAtSpecified = d.NextAttemptAt.HasValue,
                     LastError = d.LastError,
+                    History = new StatusHistory
+                    {
+                        Change = history.Where(h => h.Channel == d.Channel && h.To != Core.Status.DeliveryStatus.InProgress).Select(h => new StatusChange
+                        {
+                            At = h.At.UtcDateTime,
+                            Status = h.To.ToString(),
+                            Detail = h.Detail,
+                        }).ToList(),
+                    },
                 }).ToList(),
             },
         };

@@ -59,4 +59,27 @@ public sealed class ChannelDelivery
 
     [XmlElement(Order = 5)]
     public string? LastError { get; set; }
+
+    [XmlElement(Order = 6)]
+    public StatusHistory? History { get; set; }
+}
+
+[XmlType(Namespace = Ns.Status)]
+public sealed class StatusHistory
+{
+    [XmlElement("Change")]
+    public List<StatusChange> Change { get; set; } = [];
+}
+
+[XmlType(Namespace = Ns.Status)]
+public sealed class StatusChange
+{
+    [XmlElement(Order = 0)]
+    public DateTime At { get; set; }
+
+    [XmlElement(Order = 1)]
+    public string Status { get; set; } = "";
+
+    [XmlElement(Order = 2)]
+    public string? Detail { get; set; }
 }
