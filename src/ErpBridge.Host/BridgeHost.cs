@@ -53,6 +53,7 @@ public static class BridgeHost
         var app = builder.Build();
         await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(CancellationToken.None).ConfigureAwait(false);
         app.MapHealth();
+        app.MapDeliveryStatus();
         app.UseErpBridgeSoap();
         return (app, []);
     }

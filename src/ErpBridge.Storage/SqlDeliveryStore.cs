@@ -175,11 +175,11 @@ public sealed class SqlDeliveryStore(SqlDialect dialect, StorageOptions options)
             r.Detail)).ToList();
     }
 
-    public async Task<IReadOnlyDictionary<DeliveryStatus, long>> CountAsync(string? channel, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DeliveryCount>> CountAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<CountRow>(new CommandDefinition(dialect.CountDeliveries, new { Channel = channel }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.ToDictionary(r => Enum.Parse<DeliveryStatus>(r.Status), r => r.Count);
+        var rows = await connection.QueryAsync<CountRow>(new CommandDefinition(dialect.CountDeliveries, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => new DeliveryCount(r.Channel, Enum.Parse<DeliveryStatus>(r.Status), r.Count)).ToList();
     }
 
     private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
@@ -257,6 +257,8 @@ public sealed class SqlDeliveryStore(SqlDialect dialect, StorageOptions options)
 
     private sealed class CountRow
     {
+        public string Channel { get; set; } = "";
+
         public string Status { get; set; } = "";
 
         public long Count { get; set; }

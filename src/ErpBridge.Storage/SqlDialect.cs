@@ -138,7 +138,7 @@ public abstract class SqlDialect
         """;
 
     public virtual string CountDeliveries =>
-        $"SELECT status AS Status, COUNT(*) AS Count FROM {Table("deliveries")} WHERE (@Channel IS NULL OR channel = @Channel) GROUP BY status";
+        $"SELECT channel AS Channel, status AS Status, COUNT(*) AS Count FROM {Table("deliveries")} GROUP BY channel, status ORDER BY channel, status";
 
     /// <summary>Every statement this dialect can run, for syntax checks in tests.</summary>
     public IEnumerable<(string Name, string Sql)> Statements()

@@ -38,8 +38,8 @@ public interface IDeliveryStore
     /// <summary>Every status change of the message's deliveries, oldest first.</summary>
     Task<IReadOnlyList<AttemptView>> GetHistoryAsync(string messageId, CancellationToken cancellationToken);
 
-    /// <summary>How many deliveries of each status the channel has (for progress and benchmarks).</summary>
-    Task<IReadOnlyDictionary<DeliveryStatus, long>> CountAsync(string? channel, CancellationToken cancellationToken);
+    /// <summary>How many deliveries each channel has in each status (for operators, progress and benchmarks).</summary>
+    Task<IReadOnlyList<DeliveryCount>> CountAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>A delivery as claimed, with the message it carries.</summary>
@@ -87,6 +87,8 @@ public sealed record DeliveryResult(
     string Detail,
     ItemVersion Version,
     IReadOnlyList<string> DeliveredKeys);
+
+public sealed record DeliveryCount(string Channel, DeliveryStatus Status, long Count);
 
 public sealed record DeadLetter(long DeliveryId, string MessageId, string Channel, MessageType Type, int Attempts, DateTimeOffset? LastAttemptAt, string? LastError);
 

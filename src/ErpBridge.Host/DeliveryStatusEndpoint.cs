@@ -1,0 +1,19 @@
+using ErpBridge.Core.Delivery;
+
+namespace ErpBridge.Host;
+
+/// <summary>
+/// GET /status/deliveries: how many deliveries each channel has in each status, for dashboards, progress and the
+/// benchmark. Counts and channel names only, no message content; unauthenticated like /health.
+/// </summary>
+public static class DeliveryStatusEndpoint
+{
+    public static void MapDeliveryStatus(this WebApplication app) => app.MapGet("/status/deliveries", async (IDeliveryStore store, TimeProvider time, CancellationToken cancellationToken) =>
+    {
+        var counts = await store.CountAsync(cancellationToken).ConfigureAwait(false);
+        var channels = counts
+            .GroupBy(c => c.Channel, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToDictionary(c => c.Status.ToString(), c => c.Count), StringComparer.Ordinal);
+        return Results.Json(new { at = time.GetUtcNow(), channels });
+    });
+}
