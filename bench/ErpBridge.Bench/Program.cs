@@ -39,6 +39,7 @@ internal static class Program
         "ceiling" => CeilingCommand.RunAsync(reader),
         "load" => new LoadCommand(TimeProvider.System).RunAsync(reader),
         "compare" => new CompareCommand(TimeProvider.System).RunAsync(reader),
+        "delivery" => new DeliveryCommand(TimeProvider.System).RunAsync(reader),
         _ => throw new UsageException($"unknown command '{command}'"),
     };
 }

@@ -19,6 +19,11 @@ internal static class Usage
               Load URL, then start a ceiling child process, load it the same way, stop it,
               and report bridge accepted/s as a percentage of the ceiling.
 
+          delivery --url URL [--concurrency 16] [--duration 60] [--warmup 10] [--drain 120] [--channels a,b]
+              End to end: load URL like `load` while sampling URL's /status/deliveries every second,
+              then wait for the backlog to drain; report accepted/s and messages delivered/s
+              (delivered to every channel of the route) in the measured window.
+
         URL must point at a loopback address (127.0.0.1 or ::1). warm-up + duration of all runs
         of one command may not exceed 600 seconds.
 

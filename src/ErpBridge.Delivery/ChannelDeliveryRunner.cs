@@ -16,9 +16,9 @@ namespace ErpBridge.Delivery;
 /// Delivers one channel's due work in rounds: claim a batch, map each message to a plan, run the plans through the
 /// channel's connector, record every outcome in one transaction.
 /// <para>
-/// Ordering: within a round, deliveries are taken oldest version first, and two deliveries that share an item run one
-/// after the other; the channel lease keeps other workers off the channel meanwhile. Before mapping, items that a newer
-/// message has already delivered are removed (no stale overwrite); a message with nothing left is Superseded.
+/// Ordering: one worker delivers a channel at a time (the channel lease). Before mapping, items that a newer message
+/// has already delivered, or delivers in the same round, are removed (no stale overwrite, and no two plans of a round
+/// touch the same item, so they all run at once); a message with nothing left is Superseded.
 /// </para>
 /// </summary>
 public sealed class ChannelDeliveryRunner(
@@ -101,13 +101,11 @@ public sealed class ChannelDeliveryRunner(
         var versions = new ConcurrentDictionary<string, ItemVersion>(
             await store.GetItemVersionsAsync(channel, keys, cancellationToken).ConfigureAwait(false), StringComparer.Ordinal);
 
-        foreach (var wave in Waves(work))
-        {
-            await Parallel.ForEachAsync(
-                wave,
-                new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrencyPerChannel, CancellationToken = cancellationToken },
-                async (item, ct) => results.Add(await DeliverAsync(channel, platform, connector, item, versions, ct).ConfigureAwait(false))).ConfigureAwait(false);
-        }
+        Coalesce(work);
+        await Parallel.ForEachAsync(
+            work,
+            new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrencyPerChannel, CancellationToken = cancellationToken },
+            async (item, ct) => results.Add(await DeliverAsync(channel, platform, connector, item, versions, ct).ConfigureAwait(false))).ConfigureAwait(false);
 
         var recorded = await store.CompleteAsync(channel, Worker, [.. results], time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
         if (recorded < results.Count)
@@ -123,12 +121,20 @@ public sealed class ChannelDeliveryRunner(
     {
         var claim = work.Claim;
         var version = claim.Version;
-        var superseded = work.Message.Keys
-            .Where(k => versions.TryGetValue(k, out var known) && known.MessageId != claim.MessageId && known.IsNewerThan(version))
-            .ToHashSet(StringComparer.Ordinal);
+        // Items a newer message already delivered (stored versions), or sends in this round, are left out.
+        var supersededBy = new Dictionary<string, string>(work.CoveredBy, StringComparer.Ordinal);
+        foreach (var key in work.Message.Keys)
+        {
+            if (versions.TryGetValue(key, out var known) && known.MessageId != claim.MessageId && known.IsNewerThan(version))
+            {
+                supersededBy[key] = known.MessageId;
+            }
+        }
+
+        var superseded = supersededBy.Keys.ToHashSet(StringComparer.Ordinal);
         if (superseded.Count > 0 && work.Message.Remove(superseded) == 0)
         {
-            var by = string.Join(", ", superseded.Select(k => versions[k].MessageId).Distinct(StringComparer.Ordinal).Take(5));
+            var by = string.Join(", ", supersededBy.Values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(5));
             return Result(claim, DeliveryStatus.Superseded, claim.Attempts, null, null, $"every item was superseded by a newer message ({by})", []);
         }
 
@@ -225,38 +231,22 @@ public sealed class ChannelDeliveryRunner(
     }
 
     /// <summary>
-    /// Groups the round's work so that deliveries sharing an item run in version order: a delivery goes one wave after
-    /// the last earlier delivery it shares a key with. Deliveries without shared keys all run in the first wave.
+    /// Gives each item key of the round to the newest delivery that carries it: older deliveries lose those items
+    /// (a newer state of them goes out in the same round), so the remaining deliveries share no key and can all run at once.
     /// </summary>
-    private static List<List<Work>> Waves(List<Work> work)
+    private static void Coalesce(List<Work> work)
     {
-        var waves = new List<List<Work>>();
-        var lastWaveOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var item in work.OrderBy(w => w.Claim.Version).ThenBy(w => w.Claim.DeliveryId))
+        var newest = new Dictionary<string, Work>(StringComparer.Ordinal);
+        foreach (var item in work.OrderByDescending(w => w.Claim.Version).ThenByDescending(w => w.Claim.DeliveryId))
         {
-            var wave = 0;
             foreach (var key in item.Message.Keys)
             {
-                if (lastWaveOfKey.TryGetValue(key, out var previous))
+                if (!newest.TryAdd(key, item))
                 {
-                    wave = Math.Max(wave, previous + 1);
+                    item.CoveredBy[key] = newest[key].Claim.MessageId;
                 }
             }
-
-            foreach (var key in item.Message.Keys)
-            {
-                lastWaveOfKey[key] = wave;
-            }
-
-            while (waves.Count <= wave)
-            {
-                waves.Add([]);
-            }
-
-            waves[wave].Add(item);
         }
-
-        return waves;
     }
 
     /// <summary>The same message, channel and items give the same key, so a platform that honours idempotency keys applies a resend once.</summary>
@@ -276,5 +266,9 @@ public sealed class ChannelDeliveryRunner(
     private static DeliveryResult Result(ClaimedDelivery claim, DeliveryStatus status, int attempts, DateTimeOffset? next, string? error, string detail, IReadOnlyList<string> delivered) =>
         new(claim.DeliveryId, claim.MessageId, status, attempts, next, error, detail, claim.Version, delivered);
 
-    private sealed record Work(ClaimedDelivery Claim, CanonicalMessage Message);
+    private sealed record Work(ClaimedDelivery Claim, CanonicalMessage Message)
+    {
+        /// <summary>Item key → the newer message of the same round that carries it.</summary>
+        public Dictionary<string, string> CoveredBy { get; } = new(StringComparer.Ordinal);
+    }
 }
