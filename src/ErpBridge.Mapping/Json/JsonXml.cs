@@ -55,7 +55,8 @@ public static class JsonXml
     /// <summary>
     /// Renders JSON as the vocabulary, so that XSLT can read platform responses. Strings and keys holding characters
     /// XML cannot carry (most control characters, half surrogate pairs) are written in their JSON-escaped form and
-    /// marked <c>escaped="true"</c> / <c>escaped-key="true"</c>, as the XPath json-to-xml function does.
+    /// marked <c>escaped="true"</c> / <c>escaped-key="true"</c>, as the XPath json-to-xml function does. Carriage
+    /// returns stay as they are: whoever writes the XML out must entitize them (<c>NewLineHandling.Entitize</c>).
     /// </summary>
     public static XElement FromJson(string json)
     {

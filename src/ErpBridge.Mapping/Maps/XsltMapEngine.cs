@@ -120,7 +120,7 @@ public sealed class XsltMapEngine : IDisposable
                 map.Transform.Transform(input, arguments, writer, documentResolver: null);
             }
         }
-        catch (XsltException exception) when (messages.Count > 0 && exception.Message.Contains("terminated", StringComparison.OrdinalIgnoreCase))
+        catch (XsltException exception) when (messages.Count > 0 && exception.Message.Contains(messages[^1].Trim(), StringComparison.Ordinal))
         {
             throw new MapTerminatedException(entry.Name, messages[^1].Trim(), exception);
         }
