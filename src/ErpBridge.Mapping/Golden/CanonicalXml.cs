@@ -12,6 +12,16 @@ namespace ErpBridge.Mapping.Golden;
 /// </summary>
 public static class CanonicalXml
 {
+    // Fixed prefixes for the vocabularies every map writes, so diffs read like the maps themselves.
+    private static readonly Dictionary<string, string> WellKnownPrefixes = new(StringComparer.Ordinal)
+    {
+        [Plans.RequestPlan.Namespace] = "plan",
+        [Json.JsonXml.Namespace] = "fn",
+        ["urn:erpbridge:inventory:v1"] = "inv",
+        ["urn:erpbridge:products:v1"] = "prd",
+        ["urn:erpbridge:shipments:v1"] = "shp",
+    };
+
     public static string Render(XDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -84,7 +94,7 @@ public static class CanonicalXml
 
         if (!prefixes.TryGetValue(name.Namespace, out var prefix))
         {
-            prefix = "ns" + (prefixes.Count + 1);
+            prefix = WellKnownPrefixes.TryGetValue(name.Namespace.NamespaceName, out var known) ? known : "ns" + (prefixes.Count + 1);
             prefixes.Add(name.Namespace, prefix);
         }
 

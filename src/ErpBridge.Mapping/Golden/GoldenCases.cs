@@ -112,7 +112,7 @@ public static class GoldenCases
             {
                 failed++;
                 report.WriteLine($"FAIL  {goldenCase}");
-                foreach (var line in (result.Failure ?? "").Split('\n'))
+                foreach (var line in (result.Failure ?? "").TrimEnd().Split('\n'))
                 {
                     report.WriteLine("      " + line.TrimEnd('\r'));
                 }

@@ -34,6 +34,9 @@ internal sealed class MapEntry(string name, string path)
     /// <summary>The stamp of the file version that failed to load, so a broken file is not recompiled on every use.</summary>
     public FileStamp? FailedStamp { get; set; }
 
+    /// <summary>The compile failure of a map that never loaded, rethrown on every use until the file changes.</summary>
+    public MapCompileException? LastCompileError { get; set; }
+
     public string? LastError { get; set; }
 
     public DateTimeOffset? LastErrorAt { get; set; }

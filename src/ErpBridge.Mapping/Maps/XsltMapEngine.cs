@@ -241,7 +241,9 @@ public sealed class XsltMapEngine : IDisposable
 
             if (entry.FailedStamp == stamp)
             {
-                return current ?? throw Failure(entry);
+                return current ?? throw (entry.LastCompileError is { } last
+                    ? new MapCompileException(last.MapName, last.Reason, last.Line, last.Column, last.InnerException)
+                    : new MapCompileException(entry.Name, entry.LastError ?? "unknown error", 0, 0));
             }
 
             try
@@ -249,6 +251,7 @@ public sealed class XsltMapEngine : IDisposable
                 var compiled = new CompiledMap(Compile(entry), stamp.Value, time.GetUtcNow());
                 entry.Current = compiled;
                 entry.FailedStamp = null;
+                entry.LastCompileError = null;
                 entry.LastError = null;
                 entry.LastErrorAt = null;
                 if (current is not null)
@@ -260,6 +263,7 @@ public sealed class XsltMapEngine : IDisposable
             }
             catch (MapCompileException exception)
             {
+                entry.LastCompileError = exception;
                 Fail(entry, stamp, exception.Message);
                 if (current is null)
                 {
@@ -286,8 +290,6 @@ public sealed class XsltMapEngine : IDisposable
                 reason);
         }
     }
-
-    private static MapCompileException Failure(MapEntry entry) => new(entry.Name, entry.LastError ?? "unknown error", 0, 0);
 
     private static XslCompiledTransform Compile(MapEntry entry)
     {

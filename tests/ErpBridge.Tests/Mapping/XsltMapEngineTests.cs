@@ -70,6 +70,19 @@ public sealed class XsltMapEngineTests
     }
 
     [Test]
+    public void Transform_MapThatNeverCompiled_ReportsTheSamePositionEveryTime()
+    {
+        maps.Write("bad", "<?xml version=\"1.0\"?>\n<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">\n  <xsl:template match=\"/\">\n    <out>\n  </xsl:template>\n</xsl:stylesheet>\n");
+        using var engine = Engine();
+
+        var first = Assert.Throws<MapCompileException>(() => engine.Transform("bad", Input));
+        var second = Assert.Throws<MapCompileException>(() => engine.Transform("bad", Input));
+
+        Assert.That((second!.Line, second.Column, second.Reason), Is.EqualTo((first!.Line, first.Column, first.Reason)));
+        Assert.That(engine.GetStatus("bad")!.LoadedAt, Is.Null);
+    }
+
+    [Test]
     public void Transform_InvalidXPath_ThrowsCompileErrorWithLine()
     {
         maps.Write("bad-xpath", "<?xml version=\"1.0\"?>\n<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">\n  <xsl:template match=\"/\">\n    <out><xsl:value-of select=\"in/v[\"/></out>\n  </xsl:template>\n</xsl:stylesheet>\n");
