@@ -7,6 +7,7 @@
   - location_id is a platform id: plan:ref "location" by ERP location code, a JSON number once resolved.
   - The API takes at most 2,000 items per request, so longer messages become several calls.
   - The same SKU and location twice in one message: the later line wins, as the ERP's later statement.
+  - A negative level (an oversold ERP) is sent as 0: a shop cannot sell below zero.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -47,7 +48,12 @@
                   <fn:map>
                     <fn:number key="location_id" plan:ref="location" plan:key="{inv:Location}"/>
                     <fn:string key="sku"><xsl:value-of select="inv:Sku"/></fn:string>
-                    <fn:number key="quantity"><xsl:value-of select="normalize-space(inv:Quantity)"/></fn:number>
+                    <fn:number key="quantity">
+                          <xsl:choose>
+                            <xsl:when test="number(translate(normalize-space(inv:Quantity), '+', '')) &lt; 0">0</xsl:when>
+                            <xsl:otherwise><xsl:value-of select="normalize-space(inv:Quantity)"/></xsl:otherwise>
+                          </xsl:choose>
+                        </fn:number>
                   </fn:map>
                 </xsl:for-each>
               </fn:array>

@@ -10,7 +10,10 @@
   - changeFromQuantity is sent as null: the ERP is the source of truth for stock and the bridge's own ordering
     guards against stale overwrites, so Shopify's compare-and-swap is opted out of explicitly (required from 2026-04).
   - The same SKU and location twice in one message: the later line wins, as the ERP's later statement.
-  - Messages are split into calls of at most 250 quantities; each further call's idempotency key gets ":part-N".
+  - A negative level (an oversold ERP) is sent as 0: Shopify refuses negative quantities here
+    (INVALID_QUANTITY_NEGATIVE), and a shop cannot sell below zero either way.
+  - Messages are split into calls of at most 250 quantities (Shopify publishes no limit for this list; 250 keeps
+    one call's cost and size modest); each further call's idempotency key gets ":part-N".
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -67,7 +70,12 @@
                       <fn:map>
                         <fn:string key="inventoryItemId" plan:ref="inventory-item" plan:key="{inv:Sku}"/>
                         <fn:string key="locationId" plan:ref="location" plan:key="{inv:Location}"/>
-                        <fn:number key="quantity"><xsl:value-of select="normalize-space(inv:Quantity)"/></fn:number>
+                        <fn:number key="quantity">
+                          <xsl:choose>
+                            <xsl:when test="number(translate(normalize-space(inv:Quantity), '+', '')) &lt; 0">0</xsl:when>
+                            <xsl:otherwise><xsl:value-of select="normalize-space(inv:Quantity)"/></xsl:otherwise>
+                          </xsl:choose>
+                        </fn:number>
                         <fn:null key="changeFromQuantity"/>
                       </fn:map>
                     </xsl:for-each>
