@@ -17,9 +17,8 @@ namespace ErpBridge.Mapping.Maps;
 /// </summary>
 public sealed class XsltMapEngine : IDisposable
 {
-    private static readonly XsltSettings Settings = new(enableDocumentFunction: false, enableScript: false);
-
-    private static readonly XmlReaderSettings SafeReaderSettings = new()
+    /// <summary>Readers for stylesheets and map input: no DTDs, nothing resolved.</summary>
+    internal static readonly XmlReaderSettings SafeReaderSettings = new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
@@ -248,7 +247,7 @@ public sealed class XsltMapEngine : IDisposable
 
             try
             {
-                var compiled = new CompiledMap(Compile(entry), stamp.Value, time.GetUtcNow());
+                var compiled = new CompiledMap(StylesheetCompiler.Compile(entry.Name, entry.Path), stamp.Value, time.GetUtcNow());
                 entry.Current = compiled;
                 entry.FailedStamp = null;
                 entry.LastCompileError = null;
@@ -290,46 +289,6 @@ public sealed class XsltMapEngine : IDisposable
                 reason);
         }
     }
-
-    private static XslCompiledTransform Compile(MapEntry entry)
-    {
-        try
-        {
-            // Read the whole file first: an editor still writing produces a compile error now and a new stamp later.
-            var text = File.ReadAllText(entry.Path);
-            using var reader = XmlReader.Create(new StringReader(text), SafeReaderSettings, entry.Path);
-            var transform = new XslCompiledTransform();
-            transform.Load(reader, Settings, stylesheetResolver: null);
-            return transform;
-        }
-        catch (XsltException exception)
-        {
-            var (line, column) = exception.LineNumber > 0
-                ? (exception.LineNumber, exception.LinePosition)
-                : Position(exception.InnerException);
-            throw new MapCompileException(entry.Name, Describe(exception), line, column, exception);
-        }
-        catch (XmlException exception)
-        {
-            throw new MapCompileException(entry.Name, exception.Message, exception.LineNumber, exception.LinePosition, exception);
-        }
-        catch (IOException exception)
-        {
-            throw new MapCompileException(entry.Name, $"the file cannot be read ({exception.Message})", 0, 0, exception);
-        }
-    }
-
-    private static (int Line, int Column) Position(Exception? inner) => inner switch
-    {
-        XsltException x when x.LineNumber > 0 => (x.LineNumber, x.LinePosition),
-        XmlException x => (x.LineNumber, x.LinePosition),
-        _ => (0, 0),
-    };
-
-    private static string Describe(XsltException exception) =>
-        exception.InnerException is { } inner && !exception.Message.Contains(inner.Message, StringComparison.Ordinal)
-            ? $"{exception.Message} {inner.Message}"
-            : exception.Message;
 
     private void MarkDirty(string path)
     {
