@@ -48,35 +48,101 @@ public static class JsonXml
         writer.Flush();
     }
 
-    /// <summary>Renders JSON as the vocabulary, so that XSLT can read platform responses.</summary>
+    // Platform responses nest deeper than JsonDocument's default of 64 only when something is wrong, but orders
+    // with bundles and metafields come close; duplicate keys have no meaning in a map and are refused.
+    private static readonly JsonDocumentOptions ReadOptions = new() { MaxDepth = 256, AllowDuplicateProperties = false };
+
+    /// <summary>
+    /// Renders JSON as the vocabulary, so that XSLT can read platform responses. Strings and keys holding characters
+    /// XML cannot carry (most control characters, half surrogate pairs) are written in their JSON-escaped form and
+    /// marked <c>escaped="true"</c> / <c>escaped-key="true"</c>, as the XPath json-to-xml function does. Carriage
+    /// returns stay as they are: whoever writes the XML out must entitize them (<c>NewLineHandling.Entitize</c>).
+    /// </summary>
     public static XElement FromJson(string json)
     {
-        using var document = JsonDocument.Parse(json);
+        using var document = JsonDocument.Parse(json, ReadOptions);
         return FromJson(document.RootElement);
     }
 
+    /// <inheritdoc cref="FromJson(string)"/>
     public static XElement FromJson(ReadOnlyMemory<byte> utf8Json)
     {
-        using var document = JsonDocument.Parse(utf8Json);
+        using var document = JsonDocument.Parse(utf8Json, ReadOptions);
         return FromJson(document.RootElement);
     }
 
+    /// <inheritdoc cref="FromJson(string)"/>
     public static XElement FromJson(JsonElement value) => Element(value, key: null);
 
     private static XElement Element(JsonElement value, string? key)
     {
-        var keyAttribute = key is null ? null : new XAttribute("key", key);
+        XAttribute[] keyAttributes = key is null
+            ? []
+            : XmlSafe(key) is { } escapedKey
+                ? [new XAttribute("key", escapedKey), new XAttribute("escaped-key", "true")]
+                : [new XAttribute("key", key)];
         return value.ValueKind switch
         {
-            JsonValueKind.Object => new XElement(Ns + "map", keyAttribute, value.EnumerateObject().Select(p => Element(p.Value, p.Name))),
-            JsonValueKind.Array => new XElement(Ns + "array", keyAttribute, value.EnumerateArray().Select(v => Element(v, null))),
-            JsonValueKind.String => new XElement(Ns + "string", keyAttribute, value.GetString()),
-            JsonValueKind.Number => new XElement(Ns + "number", keyAttribute, value.GetRawText()),
-            JsonValueKind.True => new XElement(Ns + "boolean", keyAttribute, "true"),
-            JsonValueKind.False => new XElement(Ns + "boolean", keyAttribute, "false"),
-            JsonValueKind.Null => new XElement(Ns + "null", keyAttribute),
+            JsonValueKind.Object => new XElement(Ns + "map", keyAttributes, value.EnumerateObject().Select(p => Element(p.Value, p.Name))),
+            JsonValueKind.Array => new XElement(Ns + "array", keyAttributes, value.EnumerateArray().Select(v => Element(v, null))),
+            JsonValueKind.String => StringElement(value.GetString()!, keyAttributes),
+            JsonValueKind.Number => new XElement(Ns + "number", keyAttributes, value.GetRawText()),
+            JsonValueKind.True => new XElement(Ns + "boolean", keyAttributes, "true"),
+            JsonValueKind.False => new XElement(Ns + "boolean", keyAttributes, "false"),
+            JsonValueKind.Null => new XElement(Ns + "null", keyAttributes),
             _ => throw new JsonXmlException($"Unsupported JSON value kind {value.ValueKind}."),
         };
+    }
+
+    private static XElement StringElement(string text, XAttribute[] keyAttributes) =>
+        XmlSafe(text) is { } escaped
+            ? new XElement(Ns + "string", keyAttributes, new XAttribute("escaped", "true"), escaped)
+            : new XElement(Ns + "string", keyAttributes, text);
+
+    /// <summary>Null when XML can carry <paramref name="text"/> as it is; otherwise its JSON-escaped form.</summary>
+    private static string? XmlSafe(string text)
+    {
+        var safe = true;
+        for (var i = 0; i < text.Length && safe; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else
+            {
+                safe = System.Xml.XmlConvert.IsXmlChar(text[i]);
+            }
+        }
+
+        if (safe)
+        {
+            return null;
+        }
+
+        var builder = new StringBuilder(text.Length + 16);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\\')
+            {
+                builder.Append("\\\\");
+            }
+            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                builder.Append(c).Append(text[++i]);
+            }
+            else if (!System.Xml.XmlConvert.IsXmlChar(c))
+            {
+                builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
     }
 
     private static void Write(XElement element, Utf8JsonWriter writer, string path)
@@ -243,16 +309,66 @@ public static class JsonXml
         return i == text.Length;
     }
 
+    /// <summary>
+    /// Reads the text of an <c>escaped="true"</c> string or <c>escaped-key</c>: backslash escapes are decoded and
+    /// every other character stands for itself, a bare quote included (the XPath rules). A backslash that starts
+    /// no valid escape, or an escape that leaves half a surrogate pair, is an error.
+    /// </summary>
     private static string Unescape(string escaped, string path)
     {
-        try
+        if (!escaped.Contains('\\', StringComparison.Ordinal))
         {
-            return JsonSerializer.Deserialize<string>("\"" + escaped.Replace("\"", "\\\"", StringComparison.Ordinal) + "\"")!;
+            return escaped;
         }
-        catch (JsonException exception)
+
+        var builder = new StringBuilder(escaped.Length);
+        for (var i = 0; i < escaped.Length; i++)
         {
-            throw new JsonXmlException($"{path}: '{escaped}' is not a valid escaped JSON string ({exception.Message}).");
+            var c = escaped[i];
+            if (c != '\\')
+            {
+                builder.Append(c);
+                continue;
+            }
+
+            if (++i >= escaped.Length)
+            {
+                throw new JsonXmlException($"{path}: '{escaped}' ends in a lone backslash.");
+            }
+
+            switch (escaped[i])
+            {
+                case '"': builder.Append('"'); break;
+                case '\\': builder.Append('\\'); break;
+                case '/': builder.Append('/'); break;
+                case 'b': builder.Append('\b'); break;
+                case 'f': builder.Append('\f'); break;
+                case 'n': builder.Append('\n'); break;
+                case 'r': builder.Append('\r'); break;
+                case 't': builder.Append('\t'); break;
+                case 'u' when i + 4 < escaped.Length && ushort.TryParse(escaped.AsSpan(i + 1, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code):
+                    builder.Append((char)code);
+                    i += 4;
+                    break;
+                default:
+                    throw new JsonXmlException($"{path}: '\\{escaped[i]}' in '{escaped}' is not a JSON escape (\\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t, \\uXXXX).");
+            }
         }
+
+        var text = builder.ToString();
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                throw new JsonXmlException($"{path}: '{escaped}' holds half a surrogate pair (U+{(int)text[i]:X4}), which is not text.");
+            }
+        }
+
+        return text;
     }
 
     private static bool IsTrue(XAttribute? attribute) => attribute is not null && attribute.Value.Trim() is "true" or "1";

@@ -1,0 +1,106 @@
+using System.Xml;
+using System.Xml.Linq;
+using System.Xml.Schema;
+using ErpBridge.Mapping.Golden;
+using ErpBridge.Mapping.Maps;
+
+namespace ErpBridge.Tests.Mapping;
+
+/// <summary>What the inbound maps produce is a canonical message the SOAP contract accepts: it validates against wsdl/*.xsd.</summary>
+public sealed class InboundSchemaTests
+{
+    private static readonly Lazy<XmlSchemaSet> Schemas = new(LoadSchemas);
+
+    public static IEnumerable<TestCaseData> InboundExpectedOutputs() =>
+        GoldenCases.Discover(RepositoryFolders.Xslt)
+            .Where(c => c.MapName.StartsWith("inbound/", StringComparison.Ordinal) && !c.ExpectsError)
+            .Select(c => new TestCaseData(c).SetName($"InboundExpected {c.MapName} {c.Name} validates"));
+
+    public static IEnumerable<TestCaseData> Samples() =>
+        Directory.EnumerateFiles(Path.Combine(RepositoryFolders.Samples, "idoc"), "*.xml")
+            .Where(path => !Path.GetFileName(path).StartsWith("SubmitDocument", StringComparison.Ordinal))
+            .Select(path => new TestCaseData(path).SetName($"Sample {Path.GetFileName(path)} maps to a valid message"));
+
+    [TestCaseSource(nameof(InboundExpectedOutputs))]
+    public void ExpectedOutput_ValidatesAgainstTheContract(GoldenCase goldenCase)
+    {
+        var errors = Validate(CanonicalXml.Load(goldenCase.ExpectedPath));
+
+        Assert.That(errors, Is.Empty);
+    }
+
+    [TestCaseSource(nameof(Samples))]
+    public void Sample_MapsToAValidMessage(string path)
+    {
+        using var engine = new XsltMapEngine(new XsltMapEngineOptions { Root = RepositoryFolders.Xslt, WatchFiles = false });
+        var documentType = Path.GetFileNameWithoutExtension(path);
+        Assert.That(engine.TryGetInbound(documentType, out var map), Is.True, $"no inbound map for {documentType}");
+        using var stream = File.OpenRead(path);
+        using var reader = XsltMapEngine.CreateInputReader(stream);
+
+        var output = engine.Transform(map!, reader, new Dictionary<string, string>
+        {
+            ["message-id"] = "SAMPLE-1",
+            ["sent-at"] = "2026-11-25T16:40:12Z",
+            ["source-system"] = "PRDCLNT100",
+        });
+
+        Assert.That(Validate(output), Is.Empty);
+    }
+
+    [Test]
+    public void SubmitDocumentSample_PayloadMapsLikeTheBareDocument()
+    {
+        using var engine = new XsltMapEngine(new XsltMapEngineOptions { Root = RepositoryFolders.Xslt, WatchFiles = false });
+        var envelope = XDocument.Load(Path.Combine(RepositoryFolders.Samples, "idoc", "SubmitDocument-DELVRY07.xml"));
+        XNamespace doc = "urn:erpbridge:documents:v1";
+        var request = envelope.Descendants(doc + "SubmitDocument").Single();
+        var payload = new XDocument(request.Element(doc + "Payload")!.Elements().Single());
+        var parameters = new Dictionary<string, string>
+        {
+            ["message-id"] = (string)request.Element(doc + "MessageId")!,
+            ["sent-at"] = (string)request.Element(doc + "SentAt")!,
+            ["source-system"] = (string)request.Element(doc + "SourceSystem")!,
+        };
+
+        var fromPayload = engine.Transform("inbound/" + (string)request.Element(doc + "DocumentType")!, payload, parameters);
+        var fromFile = engine.Transform("inbound/DELVRY07", XDocument.Load(Path.Combine(RepositoryFolders.Samples, "idoc", "DELVRY07.xml")), parameters);
+
+        Assert.That(CanonicalXml.Render(fromPayload), Is.EqualTo(CanonicalXml.Render(fromFile)));
+        Assert.That(Validate(fromPayload), Is.Empty);
+    }
+
+    [Test]
+    public void Validate_CatchesAnInvalidMessage()
+    {
+        var invalid = XDocument.Parse("<SubmitInventory xmlns=\"urn:erpbridge:inventory:v1\"><MessageId>bad id with spaces</MessageId></SubmitInventory>");
+
+        Assert.That(Validate(invalid), Is.Not.Empty);
+    }
+
+    private static List<string> Validate(XDocument document)
+    {
+        var errors = new List<string>();
+        document.Validate(Schemas.Value, (_, e) => errors.Add($"{e.Severity}: {e.Message}"));
+        return errors;
+    }
+
+    private static XmlSchemaSet LoadSchemas()
+    {
+        var set = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
+        foreach (var name in new[] { "Common.xsd", "Inventory.xsd", "Products.xsd", "Shipments.xsd" })
+        {
+            var path = Path.Combine(RepositoryFolders.Wsdl, name);
+            using var reader = XmlReader.Create(path, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
+            var schema = XmlSchema.Read(reader, null)!;
+            schema.SourceUri = new Uri(path).AbsoluteUri;
+            if (!set.Contains(schema.TargetNamespace))
+            {
+                set.Add(schema);
+            }
+        }
+
+        set.Compile();
+        return set;
+    }
+}

@@ -1,0 +1,159 @@
+using System.Text.Json;
+using System.Xml.Linq;
+using ErpBridge.Mapping.Golden;
+using ErpBridge.Mapping.Json;
+using ErpBridge.Mapping.Maps;
+using ErpBridge.Mapping.Plans;
+
+namespace ErpBridge.Tests.Mapping;
+
+/// <summary>
+/// What the outbound maps produce is a plan the connectors can run: it parses, its references are of kinds the
+/// platform's connector resolves, and every body becomes JSON once references are filled in.
+/// </summary>
+public sealed class OutboundPlanTests
+{
+    private static readonly Dictionary<string, string[]> Kinds = new()
+    {
+        ["shopify"] = ["variant", "inventory-item", "product", "location"],
+        ["bigcommerce"] = ["product", "variant", "location"],
+    };
+
+    public static IEnumerable<TestCaseData> OutboundExpectedOutputs() =>
+        GoldenCases.Discover(RepositoryFolders.Xslt)
+            .Where(c => c.MapName.StartsWith("outbound/", StringComparison.Ordinal) && !c.ExpectsError)
+            .Select(c => new TestCaseData(c).SetName($"OutboundExpected {c.MapName} {c.Name} is a runnable plan"));
+
+    [TestCaseSource(nameof(OutboundExpectedOutputs))]
+    public void ExpectedOutput_ParsesAndEveryBodyConvertsToJson(GoldenCase goldenCase)
+    {
+        var platform = goldenCase.MapName.Split('/')[1];
+        var plan = RequestPlan.Parse(CanonicalXml.Load(goldenCase.ExpectedPath));
+
+        Assert.That(plan.Calls, Is.Not.Empty);
+        foreach (var call in plan.Calls)
+        {
+            Assert.That(call.Body, Is.Not.Null, call.Id);
+            var references = PlanReference.Collect(call.Body!);
+            Assert.That(references.Select(r => r.Kind).Distinct(), Is.SubsetOf(Kinds[platform]), call.Id);
+            Assert.That(call.PathParameters.Select(p => p.Kind).Concat(call.Condition is null ? [] : [call.Condition.Kind]).Distinct(), Is.SubsetOf(Kinds[platform]), call.Id);
+
+            var (found, _) = PlanReference.Apply(call.Body!, r => platform == "bigcommerce" ? "42" : $"gid://shopify/{r.Kind}/1");
+            var (missing, unresolved) = PlanReference.Apply(call.Body!, r => r.Kind == "location" ? (platform == "bigcommerce" ? "1" : "gid://shopify/Location/1") : null);
+
+            using var json = JsonDocument.Parse(JsonXml.ToJson(found!));
+            Assert.That(json.RootElement.ValueKind, Is.EqualTo(JsonValueKind.Object));
+            if (unresolved is null)
+            {
+                using var withoutIds = JsonDocument.Parse(JsonXml.ToJson(missing!));
+                Assert.That(withoutIds.RootElement.ValueKind, Is.EqualTo(JsonValueKind.Object));
+            }
+        }
+    }
+
+    [Test]
+    public void BigCommerceStock_SplitsAt2000Items()
+    {
+        var plan = RunPlan("outbound/bigcommerce/Inventory", Inventory(4500), "split");
+
+        var sizes = plan.Calls.Select(c => Json(c, "42").RootElement.GetProperty("items").GetArrayLength()).ToList();
+
+        Assert.That(sizes, Is.EqualTo(new[] { 2000, 2000, 500 }));
+        Assert.That(plan.Calls.Select(c => c.Path).Distinct(), Is.EqualTo(new[] { "v3/inventory/adjustments/absolute" }));
+        Assert.That(plan.Calls.Select(c => c.Method).Distinct(), Is.EqualTo(new[] { "PUT" }));
+    }
+
+    [Test]
+    public void BigCommerceStock_LocationIdIsAJsonNumber()
+    {
+        var plan = RunPlan("outbound/bigcommerce/Inventory", Inventory(1), "one");
+
+        var item = Json(plan.Calls[0], "17").RootElement.GetProperty("items")[0];
+
+        Assert.That(item.GetProperty("location_id").ValueKind, Is.EqualTo(JsonValueKind.Number));
+        Assert.That(item.GetProperty("location_id").GetInt32(), Is.EqualTo(17));
+        Assert.That(item.GetProperty("quantity").GetInt32(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public void ShopifyStock_SendsQuantitiesWithAnExplicitNullCompareValueAndTheIdempotencyKey()
+    {
+        var plan = RunPlan("outbound/shopify/Inventory", Inventory(2), "key-123");
+
+        var variables = Json(plan.Calls[0], "gid://shopify/X/1").RootElement.GetProperty("variables");
+        var first = variables.GetProperty("input").GetProperty("quantities")[0];
+
+        Assert.That(variables.GetProperty("idempotencyKey").GetString(), Is.EqualTo("key-123"));
+        Assert.That(variables.GetProperty("input").GetProperty("referenceDocumentUri").GetString(), Is.EqualTo("gid://erpbridge/Message/M-1"));
+        Assert.That(first.GetProperty("changeFromQuantity").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        Assert.That(first.GetProperty("quantity").ValueKind, Is.EqualTo(JsonValueKind.Number));
+    }
+
+    [Test]
+    public void ShopifyProducts_NewSkuSendsNoIdentifierAndNoVariantId()
+    {
+        var plan = RunPlan("outbound/shopify/Products", XDocument.Load(CasePath("shopify/Products", "single-product")), "k");
+
+        var (body, unresolved) = PlanReference.Apply(plan.Calls[0].Body!, _ => null);
+        using var json = JsonDocument.Parse(JsonXml.ToJson(body!));
+        var variables = json.RootElement.GetProperty("variables");
+
+        Assert.That(unresolved, Is.Null);
+        Assert.That(variables.TryGetProperty("identifier", out _), Is.False);
+        Assert.That(variables.GetProperty("input").GetProperty("variants")[0].TryGetProperty("id", out _), Is.False);
+    }
+
+    [Test]
+    public void JsonEscapingCase_ArrivesAsTheSameTextOnBothPlatforms()
+    {
+        var input = XDocument.Load(CasePath("shopify/Products", "json-escaping"));
+        XNamespace prd = "urn:erpbridge:products:v1";
+        var title = (string)input.Descendants(prd + "Title").Single();
+        var sku = (string)input.Descendants(prd + "Sku").Single();
+
+        var shopify = Json(RunPlan("outbound/shopify/Products", input, "k").Calls[0], "gid://shopify/Product/1").RootElement;
+        var bigCommerce = Json(RunPlan("outbound/bigcommerce/Products", input, "k").Calls[0], "1").RootElement;
+
+        Assert.That(title, Does.Contain("\"").And.Contain("\\").And.Contain("🍳"));
+        Assert.That(shopify.GetProperty("variables").GetProperty("input").GetProperty("title").GetString(), Is.EqualTo(title));
+        Assert.That(shopify.GetProperty("variables").GetProperty("input").GetProperty("variants")[0].GetProperty("sku").GetString(), Is.EqualTo(sku));
+        Assert.That(bigCommerce.GetProperty("name").GetString(), Is.EqualTo(title));
+        Assert.That(bigCommerce.GetProperty("description").GetString(), Does.Contain("5 &lt; 6 &amp; 7 &gt; 3<br>Line two with &quot;quotes&quot; and a back\\slash\ttab."));
+    }
+
+    private static string CasePath(string map, string name) =>
+        Path.Combine(RepositoryFolders.Xslt, "outbound", map + ".cases", name, "input.xml");
+
+    private static RequestPlan RunPlan(string map, XDocument input, string key)
+    {
+        using var engine = new XsltMapEngine(new XsltMapEngineOptions { Root = RepositoryFolders.Xslt, WatchFiles = false });
+        return RequestPlan.Parse(engine.Transform(map, input, new Dictionary<string, string>
+        {
+            ["message-id"] = "M-1",
+            ["channel"] = "test",
+            ["idempotency-key"] = key,
+        }));
+    }
+
+    private static JsonDocument Json(PlanCall call, string id)
+    {
+        var (body, unresolved) = PlanReference.Apply(call.Body!, _ => id);
+        Assert.That(unresolved, Is.Null);
+        return JsonDocument.Parse(JsonXml.ToJson(body!));
+    }
+
+    private static XDocument Inventory(int count)
+    {
+        XNamespace inv = "urn:erpbridge:inventory:v1";
+        return new XDocument(new XElement(
+            inv + "SubmitInventory",
+            new XElement(inv + "MessageId", "M-1"),
+            new XElement(inv + "SentAt", "2026-11-25T10:00:00Z"),
+            new XElement(inv + "SourceSystem", "SAP"),
+            new XElement(inv + "Items", Enumerable.Range(1, count).Select(i => new XElement(
+                inv + "Item",
+                new XElement(inv + "Sku", $"SKU-{i}"),
+                new XElement(inv + "Location", "WH"),
+                new XElement(inv + "Quantity", i))))));
+    }
+}

@@ -1,0 +1,224 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  SAP outbound delivery IDoc DELVRY07 (XML form) to ship:SubmitShipments: one Shipment per delivery header
+  E1EDL20 (a document may hold several IDOCs).
+
+  Parameters: message-id, sent-at, source-system (from the SubmitDocument envelope; the control record's DOCNUM,
+  CREDAT/CRETIM and SNDPRN stand in when they are missing); default-channel (optional, see Channel);
+  time-zone (optional, default Z): the offset of SAP's local dates and times, e.g. +01:00.
+
+  Where the fields come from, and the conventions where SAP has no field:
+  - Channel: SAP knows no web channel. Convention: a delivery header text (E1TXTH8) with text id ZWEB whose first
+    line (E1TXTP8 TDLINE) names the channel, copied from the sales order's header text of that id; else the
+    default-channel parameter; else the document is rejected.
+  - OrderNumber: the shop's order number, which the sales order keeps as the customer purchase order number:
+    the first item's E1EDL41 (QUALI 001) BSTNR; else the SAP sales order number (E1EDL43 QUALF C, BELNR).
+  - ShipmentId: the delivery number VBELN. Carrier: the forwarding agent partner (E1ADRM1 PARTNER_Q SP) NAME1,
+    else its partner number. TrackingNumber: the bill of lading BOLNR, else the means-of-transport id TRAID.
+  - ShippedAt: actual goods issue (E1EDT13 QUALF 006, ISDD/ISDZ), else its planned date (NTANF/NTANZ), else sent-at.
+  - Lines: items (E1EDL24) with a delivered quantity LFIMG of at least 1, as whole units; a batch-split sub-item
+    (UECHA set) counts only when its main item carries no quantity of its own, so nothing is counted twice.
+  - Material numbers and SAP document numbers are shown as SAP shows them (ALPHA output).
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns="urn:erpbridge:shipments:v1">
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
+  <xsl:strip-space elements="*"/>
+
+  <xsl:param name="message-id"/>
+  <xsl:param name="sent-at"/>
+  <xsl:param name="source-system"/>
+  <xsl:param name="default-channel"/>
+  <xsl:param name="time-zone" select="'Z'"/>
+
+  <!-- Items of one delivery by item number, for finding a batch-split sub-item's main item. -->
+  <xsl:key name="item" match="E1EDL24" use="concat(generate-id(..), '|', number(POSNR))"/>
+
+  <xsl:template match="/">
+    <xsl:if test="not(//IDOC/E1EDL20)">
+      <xsl:message terminate="yes">No delivery (E1EDL20) in the DELVRY07 document.</xsl:message>
+    </xsl:if>
+    <SubmitShipments>
+    <xsl:variable name="control" select="(//IDOC/EDI_DC40)[1]"/>
+      <MessageId>
+        <xsl:choose>
+          <xsl:when test="normalize-space($message-id) != ''"><xsl:value-of select="normalize-space($message-id)"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="concat('IDOC-', normalize-space($control/DOCNUM))"/></xsl:otherwise>
+        </xsl:choose>
+      </MessageId>
+      <SentAt>
+        <xsl:choose>
+          <xsl:when test="normalize-space($sent-at) != ''"><xsl:value-of select="normalize-space($sent-at)"/></xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="sap-date-time">
+              <xsl:with-param name="date" select="$control/CREDAT"/>
+              <xsl:with-param name="time" select="$control/CRETIM"/>
+            </xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
+      </SentAt>
+      <SourceSystem>
+        <xsl:choose>
+          <xsl:when test="normalize-space($source-system) != ''"><xsl:value-of select="normalize-space($source-system)"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="normalize-space($control/SNDPRN)"/></xsl:otherwise>
+        </xsl:choose>
+      </SourceSystem>
+      <Shipments>
+        <xsl:apply-templates select="//IDOC/E1EDL20"/>
+      </Shipments>
+    </SubmitShipments>
+  </xsl:template>
+
+  <xsl:template match="E1EDL20">
+    <xsl:variable name="delivery">
+      <xsl:call-template name="alpha-out">
+        <xsl:with-param name="value" select="normalize-space(VBELN)"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="channel">
+      <xsl:choose>
+        <xsl:when test="normalize-space(E1TXTH8[normalize-space(TDID) = 'ZWEB']/E1TXTP8[1]/TDLINE) != ''">
+          <xsl:value-of select="normalize-space(E1TXTH8[normalize-space(TDID) = 'ZWEB']/E1TXTP8[1]/TDLINE)"/>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="normalize-space($default-channel)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="order">
+      <xsl:choose>
+        <xsl:when test="normalize-space(E1EDL24/E1EDL41[normalize-space(QUALI) = '001'][normalize-space(BSTNR) != ''][1]/BSTNR) != ''">
+          <xsl:value-of select="normalize-space(E1EDL24/E1EDL41[normalize-space(QUALI) = '001'][normalize-space(BSTNR) != ''][1]/BSTNR)"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="alpha-out">
+            <xsl:with-param name="value" select="normalize-space(E1EDL24/E1EDL43[normalize-space(QUALF) = 'C'][1]/BELNR)"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="agent" select="E1ADRM1[normalize-space(PARTNER_Q) = 'SP'][1]"/>
+    <xsl:variable name="carrier">
+      <xsl:choose>
+        <xsl:when test="normalize-space($agent/NAME1) != ''"><xsl:value-of select="normalize-space($agent/NAME1)"/></xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="alpha-out">
+            <xsl:with-param name="value" select="normalize-space($agent/PARTNER_ID)"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="tracking">
+      <xsl:choose>
+        <xsl:when test="normalize-space(BOLNR) != ''"><xsl:value-of select="normalize-space(BOLNR)"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="normalize-space(TRAID)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="goods-issue" select="E1EDT13[normalize-space(QUALF) = '006'][1]"/>
+    <xsl:variable name="lines" select="E1EDL24[not(number(UECHA) != 0 and key('item', concat(generate-id(..), '|', number(UECHA)))[translate(normalize-space(LFIMG), ',', '.') &gt;= 1])]"/>
+    <xsl:if test="$channel = ''">
+      <xsl:message terminate="yes">Delivery <xsl:value-of select="$delivery"/>: no channel (no header text ZWEB and no default-channel parameter).</xsl:message>
+    </xsl:if>
+    <xsl:if test="$order = ''">
+      <xsl:message terminate="yes">Delivery <xsl:value-of select="$delivery"/>: no order number (no E1EDL41 purchase order number and no E1EDL43 sales order reference).</xsl:message>
+    </xsl:if>
+    <xsl:if test="$carrier = ''">
+      <xsl:message terminate="yes">Delivery <xsl:value-of select="$delivery"/>: no carrier (no forwarding agent partner SP).</xsl:message>
+    </xsl:if>
+    <xsl:if test="$tracking = ''">
+      <xsl:message terminate="yes">Delivery <xsl:value-of select="$delivery"/>: no tracking number (BOLNR and TRAID are empty).</xsl:message>
+    </xsl:if>
+    <Shipment>
+      <Channel><xsl:value-of select="$channel"/></Channel>
+      <OrderNumber><xsl:value-of select="$order"/></OrderNumber>
+      <ShipmentId><xsl:value-of select="$delivery"/></ShipmentId>
+      <Carrier><xsl:value-of select="$carrier"/></Carrier>
+      <TrackingNumber><xsl:value-of select="$tracking"/></TrackingNumber>
+      <ShippedAt>
+        <xsl:choose>
+          <xsl:when test="translate(normalize-space($goods-issue/ISDD), '0', '') != ''">
+            <xsl:call-template name="local-date-time">
+              <xsl:with-param name="date" select="$goods-issue/ISDD"/>
+              <xsl:with-param name="time" select="$goods-issue/ISDZ"/>
+            </xsl:call-template>
+          </xsl:when>
+          <xsl:when test="translate(normalize-space($goods-issue/NTANF), '0', '') != ''">
+            <xsl:call-template name="local-date-time">
+              <xsl:with-param name="date" select="$goods-issue/NTANF"/>
+              <xsl:with-param name="time" select="$goods-issue/NTANZ"/>
+            </xsl:call-template>
+          </xsl:when>
+          <xsl:when test="normalize-space($sent-at) != ''"><xsl:value-of select="normalize-space($sent-at)"/></xsl:when>
+          <xsl:otherwise>
+            <xsl:variable name="control" select="ancestor::IDOC/EDI_DC40"/>
+            <xsl:call-template name="sap-date-time">
+              <xsl:with-param name="date" select="$control/CREDAT"/>
+              <xsl:with-param name="time" select="$control/CRETIM"/>
+            </xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
+      </ShippedAt>
+      <Lines>
+        <xsl:for-each select="$lines">
+          <xsl:variable name="quantity">
+            <xsl:call-template name="sap-number">
+              <xsl:with-param name="value" select="LFIMG"/>
+            </xsl:call-template>
+          </xsl:variable>
+          <xsl:if test="$quantity &gt;= 1">
+            <Line>
+              <Sku>
+                <xsl:call-template name="alpha-out">
+                  <xsl:with-param name="value" select="normalize-space(MATNR)"/>
+                </xsl:call-template>
+              </Sku>
+              <Quantity><xsl:value-of select="floor($quantity)"/></Quantity>
+            </Line>
+          </xsl:if>
+        </xsl:for-each>
+      </Lines>
+    </Shipment>
+  </xsl:template>
+
+  <!-- SAP's local YYYYMMDD and HHMMSS as an xs:dateTime with the configured offset. -->
+  <xsl:template name="local-date-time">
+    <xsl:param name="date"/>
+    <xsl:param name="time"/>
+    <xsl:variable name="d" select="normalize-space($date)"/>
+    <xsl:variable name="t" select="concat(normalize-space($time), '000000')"/>
+    <xsl:value-of select="concat(substring($d, 1, 4), '-', substring($d, 5, 2), '-', substring($d, 7, 2), 'T', substring($t, 1, 2), ':', substring($t, 3, 2), ':', substring($t, 5, 2), $time-zone)"/>
+  </xsl:template>
+
+  <!-- An SAP number as XPath reads it: decimal comma to point, trailing minus to leading, blank to 0. -->
+  <xsl:template name="sap-number">
+    <xsl:param name="value"/>
+    <xsl:variable name="text" select="translate(normalize-space($value), ', ', '.')"/>
+    <xsl:choose>
+      <xsl:when test="$text = ''">0</xsl:when>
+      <xsl:when test="substring($text, string-length($text)) = '-'">
+        <xsl:value-of select="concat('-', substring($text, 1, string-length($text) - 1))"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- SAP's ALPHA output conversion: an all-digit number loses its leading zeros. -->
+  <xsl:template name="alpha-out">
+    <xsl:param name="value"/>
+    <xsl:choose>
+      <xsl:when test="$value != '' and translate($value, '0123456789', '') = '' and starts-with($value, '0') and string-length($value) &gt; 1">
+        <xsl:call-template name="alpha-out">
+          <xsl:with-param name="value" select="substring($value, 2)"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$value"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- YYYYMMDD and HHMMSS as an xs:dateTime in UTC (the control record's time is the sending system's). -->
+  <xsl:template name="sap-date-time">
+    <xsl:param name="date"/>
+    <xsl:param name="time"/>
+    <xsl:variable name="t" select="concat(normalize-space($time), '000000')"/>
+    <xsl:value-of select="concat(substring($date, 1, 4), '-', substring($date, 5, 2), '-', substring($date, 7, 2), 'T', substring($t, 1, 2), ':', substring($t, 3, 2), ':', substring($t, 5, 2), 'Z')"/>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,184 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Canonical product master data (prd:SubmitProducts) to a BigCommerce request plan, catalog API v3. Per product
+  two conditional calls, exactly one of which runs: POST v3/catalog/products when no product has the SKU
+  (if="missing"), PUT v3/catalog/products/{id} when one does (if="found"; id is the product's, resolved by SKU).
+
+  Parameters: message-id, channel, idempotency-key (unused: the look-up by SKU before create keeps a retry from
+  creating twice); weight-unit (optional): the store's weight unit, g, kg, oz or lb (default kg). BigCommerce takes
+  a bare number in the unit set on the store, so the canonical weight is converted to it (4 decimals).
+  - Create sends name, type "physical", sku, price, weight (required by the API: 0 when the ERP sends none),
+    description, is_visible, upc, custom_fields. Update sends the same without type and without custom_fields:
+    custom fields sent in a PUT without their ids are added again, not updated.
+  - is_visible is true for active only. Price and weight are JSON numbers. Name and custom fields are cut to the
+    API's 250 characters; attributes with an empty value are skipped (the API requires a value).
+  - Description is plain text in the canonical message: HTML-escaped, line breaks as <br>.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:prd="urn:erpbridge:products:v1"
+    xmlns="urn:erpbridge:plan:v1"
+    xmlns:plan="urn:erpbridge:plan:v1"
+    xmlns:fn="http://www.w3.org/2005/xpath-functions"
+    exclude-result-prefixes="prd">
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
+  <xsl:strip-space elements="prd:SubmitProducts prd:Products prd:Product prd:Attributes prd:Attribute"/>
+
+  <xsl:param name="message-id"/>
+  <xsl:param name="channel"/>
+  <xsl:param name="idempotency-key"/>
+  <xsl:param name="weight-unit" select="'kg'"/>
+
+  <xsl:variable name="store-grams">
+    <xsl:call-template name="grams-per-unit">
+      <xsl:with-param name="unit" select="normalize-space($weight-unit)"/>
+    </xsl:call-template>
+  </xsl:variable>
+
+  <xsl:template match="/prd:SubmitProducts">
+    <plan>
+      <xsl:apply-templates select="prd:Products/prd:Product"/>
+    </plan>
+  </xsl:template>
+
+  <xsl:template match="prd:Product">
+    <call id="create-{position()}" method="POST" path="v3/catalog/products" if="missing" if-ref="product" if-key="{prd:Sku}">
+      <body>
+        <fn:map>
+          <xsl:call-template name="fields">
+            <xsl:with-param name="create" select="true()"/>
+          </xsl:call-template>
+        </fn:map>
+      </body>
+    </call>
+    <call id="update-{position()}" method="PUT" path="v3/catalog/products/{{id}}" if="found" if-ref="product" if-key="{prd:Sku}">
+      <path-param name="id" ref="product" key="{prd:Sku}"/>
+      <body>
+        <fn:map>
+          <xsl:call-template name="fields">
+            <xsl:with-param name="create" select="false()"/>
+          </xsl:call-template>
+        </fn:map>
+      </body>
+    </call>
+  </xsl:template>
+
+  <xsl:template name="fields">
+    <xsl:param name="create"/>
+    <fn:string key="name"><xsl:value-of select="substring(prd:Title, 1, 250)"/></fn:string>
+    <xsl:if test="$create">
+      <fn:string key="type">physical</fn:string>
+    </xsl:if>
+    <fn:string key="sku"><xsl:value-of select="prd:Sku"/></fn:string>
+    <fn:number key="price"><xsl:value-of select="number(translate(normalize-space(prd:Price), '+', ''))"/></fn:number>
+    <xsl:choose>
+      <xsl:when test="prd:Weight">
+        <fn:number key="weight"><xsl:call-template name="store-weight"/></fn:number>
+      </xsl:when>
+      <xsl:when test="$create">
+        <fn:number key="weight">0</fn:number>
+      </xsl:when>
+    </xsl:choose>
+    <xsl:if test="prd:Description">
+      <fn:string key="description">
+        <xsl:call-template name="html">
+          <xsl:with-param name="text" select="prd:Description"/>
+        </xsl:call-template>
+      </fn:string>
+    </xsl:if>
+    <fn:boolean key="is_visible"><xsl:value-of select="normalize-space(prd:Status) = 'active'"/></fn:boolean>
+    <xsl:if test="normalize-space(prd:Barcode) != ''">
+      <fn:string key="upc"><xsl:value-of select="normalize-space(prd:Barcode)"/></fn:string>
+    </xsl:if>
+    <xsl:variable name="attributes" select="prd:Attributes/prd:Attribute[normalize-space(prd:Value) != '']"/>
+    <xsl:if test="$create and $attributes">
+      <fn:array key="custom_fields">
+        <xsl:for-each select="$attributes">
+          <fn:map>
+            <fn:string key="name"><xsl:value-of select="substring(prd:Name, 1, 250)"/></fn:string>
+            <fn:string key="value"><xsl:value-of select="substring(prd:Value, 1, 250)"/></fn:string>
+          </fn:map>
+        </xsl:for-each>
+      </fn:array>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="store-weight">
+    <xsl:variable name="grams">
+      <xsl:call-template name="grams-per-unit">
+        <xsl:with-param name="unit" select="normalize-space(prd:Weight/@unit)"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="value" select="number(translate(normalize-space(prd:Weight), '+', ''))"/>
+    <xsl:value-of select="round($value * $grams div $store-grams * 10000) div 10000"/>
+  </xsl:template>
+
+  <xsl:template name="grams-per-unit">
+    <xsl:param name="unit"/>
+    <xsl:choose>
+      <xsl:when test="$unit = 'g'">1</xsl:when>
+      <xsl:when test="$unit = 'kg'">1000</xsl:when>
+      <xsl:when test="$unit = 'oz'">28.349523125</xsl:when>
+      <xsl:when test="$unit = 'lb'">453.59237</xsl:when>
+      <xsl:otherwise>
+        <xsl:message terminate="yes">Weight unit '<xsl:value-of select="$unit"/>' is not g, kg, oz or lb.</xsl:message>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Plain text as HTML: markup characters escaped, line breaks as <br>. -->
+  <xsl:template name="html">
+    <xsl:param name="text"/>
+    <xsl:call-template name="replace">
+      <xsl:with-param name="text">
+        <xsl:call-template name="replace">
+          <xsl:with-param name="text">
+            <xsl:call-template name="replace">
+              <xsl:with-param name="text">
+                <xsl:call-template name="replace">
+                  <xsl:with-param name="text">
+                    <xsl:call-template name="replace">
+                      <xsl:with-param name="text" select="translate($text, '&#13;', '')"/>
+                      <xsl:with-param name="from" select="'&amp;'"/>
+                      <xsl:with-param name="to" select="'&amp;amp;'"/>
+                    </xsl:call-template>
+                  </xsl:with-param>
+                  <xsl:with-param name="from" select="'&lt;'"/>
+                  <xsl:with-param name="to" select="'&amp;lt;'"/>
+                </xsl:call-template>
+              </xsl:with-param>
+              <xsl:with-param name="from" select="'&gt;'"/>
+              <xsl:with-param name="to" select="'&amp;gt;'"/>
+            </xsl:call-template>
+          </xsl:with-param>
+          <xsl:with-param name="from" select="'&quot;'"/>
+          <xsl:with-param name="to" select="'&amp;quot;'"/>
+        </xsl:call-template>
+      </xsl:with-param>
+      <xsl:with-param name="from" select="'&#10;'"/>
+      <xsl:with-param name="to" select="'&lt;br&gt;'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="replace">
+    <xsl:param name="text"/>
+    <xsl:param name="from"/>
+    <xsl:param name="to"/>
+    <xsl:choose>
+      <xsl:when test="contains($text, $from)">
+        <xsl:value-of select="substring-before($text, $from)"/>
+        <xsl:value-of select="$to"/>
+        <xsl:call-template name="replace">
+          <xsl:with-param name="text" select="substring-after($text, $from)"/>
+          <xsl:with-param name="from" select="$from"/>
+          <xsl:with-param name="to" select="$to"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="/*" priority="-1">
+    <xsl:message terminate="yes">Expected a SubmitProducts message (urn:erpbridge:products:v1), got <xsl:value-of select="name()"/> in namespace '<xsl:value-of select="namespace-uri()"/>'.</xsl:message>
+  </xsl:template>
+</xsl:stylesheet>

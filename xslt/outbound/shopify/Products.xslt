@@ -1,0 +1,179 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Canonical product master data (prd:SubmitProducts) to a Shopify request plan: one productSet call per product
+  (productSet takes one product), GraphQL Admin API 2026-01, synchronous so the answer carries the ids.
+
+  Parameters: message-id, channel, idempotency-key (productSet is an upsert; a retry finds the product by SKU).
+  - identifier.id is plan:ref "product" by SKU with plan:missing="omit-parent": a new SKU sends no identifier and
+    productSet creates; a known one updates that product.
+  - productSet replaces list fields wholesale, so the single variant carries its own id when the SKU is known
+    (plan:ref "variant", omitted when new): the existing variant, its inventory item and stock are kept.
+  - Status: active/draft/archived become ACTIVE/DRAFT/ARCHIVED. Price is a Money string, weight a Float with a
+    WeightUnit. The inventory item is tracked, because the ERP sends stock levels for it.
+  - Description is plain text in the canonical message: it is HTML-escaped and line breaks become <br> for
+    descriptionHtml. An absent Description leaves the shop's description as it is; an empty one clears it.
+  - Attributes are not sent to Shopify: productSet would replace the product's whole metafield list, including
+    metafields other apps keep there.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:prd="urn:erpbridge:products:v1"
+    xmlns="urn:erpbridge:plan:v1"
+    xmlns:plan="urn:erpbridge:plan:v1"
+    xmlns:fn="http://www.w3.org/2005/xpath-functions"
+    exclude-result-prefixes="prd">
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
+  <xsl:strip-space elements="prd:SubmitProducts prd:Products prd:Product prd:Attributes prd:Attribute"/>
+
+  <xsl:param name="message-id"/>
+  <xsl:param name="channel"/>
+  <xsl:param name="idempotency-key"/>
+
+  <xsl:template match="/prd:SubmitProducts">
+    <plan>
+      <xsl:apply-templates select="prd:Products/prd:Product"/>
+    </plan>
+  </xsl:template>
+
+  <xsl:template match="prd:Product">
+    <call id="product-{position()}" method="POST" path="graphql.json">
+      <body>
+        <fn:map>
+          <fn:string key="query">mutation UpsertProduct($identifier: ProductSetIdentifiers, $input: ProductSetInput!) { productSet(identifier: $identifier, input: $input, synchronous: true) { product { id variants(first: 1) { nodes { id sku inventoryItem { id } } } } userErrors { field message code } } }</fn:string>
+          <fn:map key="variables">
+            <fn:map key="identifier">
+              <fn:string key="id" plan:ref="product" plan:key="{prd:Sku}" plan:missing="omit-parent"/>
+            </fn:map>
+            <fn:map key="input">
+              <fn:string key="title"><xsl:value-of select="prd:Title"/></fn:string>
+              <xsl:if test="prd:Description">
+                <fn:string key="descriptionHtml">
+                  <xsl:call-template name="html">
+                    <xsl:with-param name="text" select="prd:Description"/>
+                  </xsl:call-template>
+                </fn:string>
+              </xsl:if>
+              <fn:string key="status"><xsl:call-template name="status"/></fn:string>
+              <fn:array key="productOptions">
+                <fn:map>
+                  <fn:string key="name">Title</fn:string>
+                  <fn:array key="values">
+                    <fn:map><fn:string key="name">Default Title</fn:string></fn:map>
+                  </fn:array>
+                </fn:map>
+              </fn:array>
+              <fn:array key="variants">
+                <fn:map>
+                  <fn:string key="id" plan:ref="variant" plan:key="{prd:Sku}" plan:missing="omit"/>
+                  <fn:array key="optionValues">
+                    <fn:map>
+                      <fn:string key="optionName">Title</fn:string>
+                      <fn:string key="name">Default Title</fn:string>
+                    </fn:map>
+                  </fn:array>
+                  <fn:string key="sku"><xsl:value-of select="prd:Sku"/></fn:string>
+                  <fn:string key="price"><xsl:value-of select="number(translate(normalize-space(prd:Price), '+', ''))"/></fn:string>
+                  <xsl:if test="normalize-space(prd:Barcode) != ''">
+                    <fn:string key="barcode"><xsl:value-of select="normalize-space(prd:Barcode)"/></fn:string>
+                  </xsl:if>
+                  <fn:map key="inventoryItem">
+                    <fn:boolean key="tracked">true</fn:boolean>
+                    <xsl:if test="prd:Weight">
+                      <fn:map key="measurement">
+                        <fn:map key="weight">
+                          <fn:number key="value"><xsl:value-of select="normalize-space(prd:Weight)"/></fn:number>
+                          <fn:string key="unit"><xsl:call-template name="weight-unit"/></fn:string>
+                        </fn:map>
+                      </fn:map>
+                    </xsl:if>
+                  </fn:map>
+                </fn:map>
+              </fn:array>
+            </fn:map>
+          </fn:map>
+        </fn:map>
+      </body>
+    </call>
+  </xsl:template>
+
+  <xsl:template name="status">
+    <xsl:variable name="status" select="normalize-space(prd:Status)"/>
+    <xsl:choose>
+      <xsl:when test="$status = 'active'">ACTIVE</xsl:when>
+      <xsl:when test="$status = 'draft'">DRAFT</xsl:when>
+      <xsl:when test="$status = 'archived'">ARCHIVED</xsl:when>
+      <xsl:otherwise>
+        <xsl:message terminate="yes">Product <xsl:value-of select="prd:Sku"/>: status '<xsl:value-of select="$status"/>' is not active, draft or archived.</xsl:message>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="weight-unit">
+    <xsl:variable name="unit" select="normalize-space(prd:Weight/@unit)"/>
+    <xsl:choose>
+      <xsl:when test="$unit = 'kg'">KILOGRAMS</xsl:when>
+      <xsl:when test="$unit = 'g'">GRAMS</xsl:when>
+      <xsl:when test="$unit = 'lb'">POUNDS</xsl:when>
+      <xsl:when test="$unit = 'oz'">OUNCES</xsl:when>
+      <xsl:otherwise>
+        <xsl:message terminate="yes">Product <xsl:value-of select="prd:Sku"/>: weight unit '<xsl:value-of select="$unit"/>' is not g, kg, oz or lb.</xsl:message>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Plain text as HTML: markup characters escaped, line breaks as <br>. -->
+  <xsl:template name="html">
+    <xsl:param name="text"/>
+    <xsl:call-template name="replace">
+      <xsl:with-param name="text">
+        <xsl:call-template name="replace">
+          <xsl:with-param name="text">
+            <xsl:call-template name="replace">
+              <xsl:with-param name="text">
+                <xsl:call-template name="replace">
+                  <xsl:with-param name="text">
+                    <xsl:call-template name="replace">
+                      <xsl:with-param name="text" select="translate($text, '&#13;', '')"/>
+                      <xsl:with-param name="from" select="'&amp;'"/>
+                      <xsl:with-param name="to" select="'&amp;amp;'"/>
+                    </xsl:call-template>
+                  </xsl:with-param>
+                  <xsl:with-param name="from" select="'&lt;'"/>
+                  <xsl:with-param name="to" select="'&amp;lt;'"/>
+                </xsl:call-template>
+              </xsl:with-param>
+              <xsl:with-param name="from" select="'&gt;'"/>
+              <xsl:with-param name="to" select="'&amp;gt;'"/>
+            </xsl:call-template>
+          </xsl:with-param>
+          <xsl:with-param name="from" select="'&quot;'"/>
+          <xsl:with-param name="to" select="'&amp;quot;'"/>
+        </xsl:call-template>
+      </xsl:with-param>
+      <xsl:with-param name="from" select="'&#10;'"/>
+      <xsl:with-param name="to" select="'&lt;br&gt;'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="replace">
+    <xsl:param name="text"/>
+    <xsl:param name="from"/>
+    <xsl:param name="to"/>
+    <xsl:choose>
+      <xsl:when test="contains($text, $from)">
+        <xsl:value-of select="substring-before($text, $from)"/>
+        <xsl:value-of select="$to"/>
+        <xsl:call-template name="replace">
+          <xsl:with-param name="text" select="substring-after($text, $from)"/>
+          <xsl:with-param name="from" select="$from"/>
+          <xsl:with-param name="to" select="$to"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="/*" priority="-1">
+    <xsl:message terminate="yes">Expected a SubmitProducts message (urn:erpbridge:products:v1), got <xsl:value-of select="name()"/> in namespace '<xsl:value-of select="namespace-uri()"/>'.</xsl:message>
+  </xsl:template>
+</xsl:stylesheet>
