@@ -11,6 +11,7 @@ public static class DeliveryServiceCollectionExtensions
     public static IServiceCollection AddErpBridgeDelivery(this IServiceCollection services, DeliveryOptions options)
     {
         services.AddSingleton(options);
+        services.AddSingleton<IMessageMaps, XsltMessageMaps>();
         services.AddSingleton<ConnectorRegistry>();
         services.AddSingleton<ChannelDeliveryRunner>();
         services.AddSingleton<DeliveryWakeup>();

@@ -1,5 +1,6 @@
 using ErpBridge.Core.Security;
 using ErpBridge.Delivery;
+using ErpBridge.Mapping.Maps;
 using ErpBridge.Soap;
 using ErpBridge.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -48,6 +49,7 @@ public static class BridgeHost
         builder.Services.AddErpBridgeCore(settings.Bridge);
         builder.Services.AddErpBridgeStorage(settings.Storage);
         builder.Services.AddErpBridgeSoap(settings.Soap, settings.Security);
+        builder.Services.AddXsltMaps(maps => maps.Root = settings.MapsFolder);
         builder.Services.AddErpBridgeDelivery(settings.Delivery);
 
         var app = builder.Build();

@@ -21,6 +21,9 @@ public sealed class HostSettings
 
     public required DeliveryOptions Delivery { get; init; }
 
+    /// <summary>ErpBridge:Maps:Folder, the XSLT maps (default: the xslt folder beside the executable).</summary>
+    public required string MapsFolder { get; set; }
+
     public static HostSettings Bind(IConfiguration configuration, string contentRoot)
     {
         var settings = new HostSettings
@@ -31,8 +34,10 @@ public sealed class HostSettings
             Security = Get<SecurityOptions>(configuration, SecurityOptions.Section),
             Logging = Get<LoggingOptions>(configuration, LoggingOptions.Section),
             Delivery = Get<DeliveryOptions>(configuration, "ErpBridge:Delivery"),
+            MapsFolder = configuration["ErpBridge:Maps:Folder"] ?? "xslt",
         };
         settings.Soap.ContractFolder = Path.GetFullPath(settings.Soap.ContractFolder, contentRoot);
+        settings.MapsFolder = Path.GetFullPath(settings.MapsFolder, contentRoot);
         return settings;
     }
 
@@ -48,6 +53,11 @@ public sealed class HostSettings
         if (!File.Exists(Path.Combine(Soap.ContractFolder, "ErpBridgeService.wsdl")))
         {
             errors.Add($"{SoapOptions.Section}:ContractFolder: no ErpBridgeService.wsdl in '{Soap.ContractFolder}'.");
+        }
+
+        if (!Directory.Exists(MapsFolder))
+        {
+            errors.Add($"ErpBridge:Maps:Folder: no folder '{MapsFolder}'.");
         }
 
         return errors;

@@ -1,0 +1,45 @@
+using System.Xml.Linq;
+using ErpBridge.Core.Messages;
+using ErpBridge.Mapping.Maps;
+
+namespace ErpBridge.Delivery;
+
+/// <summary>The delivery's maps are the XSLT files: inbound/{DocumentType}, outbound/{platform}/{MessageType}.</summary>
+public sealed class XsltMessageMaps(XsltMapEngine engine) : IMessageMaps
+{
+    public XDocument ToCanonical(string documentType, XElement document, IReadOnlyDictionary<string, string> parameters)
+    {
+        if (!engine.TryGetInbound(documentType, out var map))
+        {
+            throw new MappingFailedException($"no inbound map for document type '{documentType}' (expected xslt/inbound/{documentType}.xslt)");
+        }
+
+        return Run(map, new XDocument(document), parameters);
+    }
+
+    public XDocument ToPlan(string platform, MessageType type, XDocument canonical, IReadOnlyDictionary<string, string> parameters)
+    {
+        if (!engine.TryGetOutbound(platform, type.ToString(), out var map))
+        {
+            throw new MappingFailedException($"no outbound map for {type} on {platform} (expected xslt/outbound/{platform}/{type}.xslt)");
+        }
+
+        return Run(map, canonical, parameters);
+    }
+
+    private XDocument Run(string map, XDocument input, IReadOnlyDictionary<string, string> parameters)
+    {
+        try
+        {
+            return engine.Transform(map, input, parameters);
+        }
+        catch (MapException ex)
+        {
+            throw new MappingFailedException($"{map}: {ex.Message}", ex);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new MappingFailedException(ex.Message, ex);
+        }
+    }
+}
