@@ -243,6 +243,19 @@ public sealed class XsltMapEngineTests
     }
 
     [Test]
+    public void Transform_AfterTheFileIsDeleted_KeepsRunningAndSaysSo()
+    {
+        var path = maps.Write("m", TempMaps.Stylesheet("<good/>"));
+        using var engine = Engine();
+        engine.Transform("m", Input);
+
+        File.Delete(path);
+
+        Assert.That(engine.Transform("m", Input).Root!.Name.LocalName, Is.EqualTo("good"));
+        Assert.That(engine.GetStatus("m")!.LastError, Does.Contain("is gone"));
+    }
+
+    [Test]
     public void Transform_BrokenEditSeenTwice_WarnsOnce()
     {
         maps.Write("m", TempMaps.Stylesheet("<good/>"));
