@@ -263,7 +263,9 @@ public sealed class XsltMapEngine : IDisposable
             catch (MapCompileException exception)
             {
                 entry.LastCompileError = exception;
-                Fail(entry, stamp, exception.Message);
+
+                // A file another process holds open is retried on the next check, not remembered as broken.
+                Fail(entry, exception.InnerException is IOException ? null : stamp, exception.Message);
                 if (current is null)
                 {
                     throw;

@@ -1,6 +1,7 @@
 using System.Xml;
 using System.Xml.Linq;
 using ErpBridge.Mapping.Maps;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ErpBridge.Tests.Mapping;
@@ -242,6 +243,19 @@ public sealed class XsltMapEngineTests
     }
 
     [Test]
+    public void Transform_AfterTheFileIsDeleted_KeepsRunningAndSaysSo()
+    {
+        var path = maps.Write("m", TempMaps.Stylesheet("<good/>"));
+        using var engine = Engine();
+        engine.Transform("m", Input);
+
+        File.Delete(path);
+
+        Assert.That(engine.Transform("m", Input).Root!.Name.LocalName, Is.EqualTo("good"));
+        Assert.That(engine.GetStatus("m")!.LastError, Does.Contain("is gone"));
+    }
+
+    [Test]
     public void Transform_BrokenEditSeenTwice_WarnsOnce()
     {
         maps.Write("m", TempMaps.Stylesheet("<good/>"));
@@ -326,6 +340,19 @@ public sealed class XsltMapEngineTests
         Assert.That(statuses[0].LastError, Does.Contain("does not compile"));
         Assert.That(statuses[1].IsCurrent, Is.True);
         Assert.That(engine.GetStatuses(), Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public void AddXsltMaps_RegistersOneSharedEngineWithTheGivenRoot()
+    {
+        var services = new ServiceCollection();
+        services.AddXsltMaps(o => o.Root = maps.Root);
+        using var provider = services.BuildServiceProvider();
+
+        var engine = provider.GetRequiredService<XsltMapEngine>();
+
+        Assert.That(engine.Root, Is.EqualTo(Path.GetFullPath(maps.Root)));
+        Assert.That(provider.GetRequiredService<XsltMapEngine>(), Is.SameAs(engine));
     }
 
     [Test]
