@@ -3,6 +3,8 @@ using System.Xml.Linq;
 using ErpBridge.Connectors;
 using ErpBridge.Core.Delivery;
 using ErpBridge.Delivery;
+using ErpBridge.Mapping.Golden;
+using ErpBridge.Mapping.Maps;
 using ErpBridge.Mapping.Plans;
 
 namespace ErpBridge.Host;
@@ -13,7 +15,7 @@ namespace ErpBridge.Host;
 /// </summary>
 public static class OperatorCommands
 {
-    public static readonly string[] Names = ["dead-letters", "resubmit", "status", "dry-run"];
+    public static readonly string[] Names = ["dead-letters", "resubmit", "status", "dry-run", "maps-test"];
 
     public const string Usage = """
         Operator commands (add to `dotnet run --project src/ErpBridge.Host --`):
@@ -23,6 +25,8 @@ public static class OperatorCommands
           status --message ID                               each channel's status and every attempt's outcome
           dry-run --channel NAME --file MESSAGE.xml         print the exact HTTP calls for a canonical message or a
                   [--document-type TYPE]                    raw ERP document (ids resolved on the platform; nothing is sent)
+          maps-test [--filter TEXT] [--folder PATH]         run the golden cases beside every XSLT map; a failure shows a diff
+                                                            (default folder: xslt/ of the working directory, else the host's copy)
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
@@ -33,6 +37,11 @@ public static class OperatorCommands
             error.WriteLine($"{command}: {problem}");
             error.WriteLine(Usage);
             return 2;
+        }
+
+        if (command == "maps-test")
+        {
+            return MapsTest(options.GetValueOrDefault("--folder"), options.GetValueOrDefault("--filter"), output, error);
         }
 
         var (app, errors) = await BridgeHost.BuildAsync([], operatorCommand: true).ConfigureAwait(false);
@@ -192,6 +201,35 @@ public static class OperatorCommands
             error.WriteLine($"dry-run: {ex.Message}");
             return 1;
         }
+    }
+
+    private static int MapsTest(string? folder, string? filter, TextWriter output, TextWriter error)
+    {
+        // Someone who edits maps runs this inside the repository (dotnet run starts in the project folder): the
+        // repository's xslt/ is the one being edited, not the copy in the build output.
+        folder ??= RepositoryMaps(Directory.GetCurrentDirectory()) ?? XsltMapEngineOptions.DefaultRoot;
+        if (!Directory.Exists(folder))
+        {
+            error.WriteLine($"maps-test: no folder '{folder}'.");
+            return 2;
+        }
+
+        using var engine = new XsltMapEngine(new XsltMapEngineOptions { Root = Path.GetFullPath(folder), WatchFiles = false });
+        var summary = GoldenCases.RunAll(engine, output, filter);
+        return summary.Total == 0 ? 2 : summary.Failed == 0 ? 0 : 1;
+    }
+
+    private static string? RepositoryMaps(string start)
+    {
+        for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "ErpBridge.sln")) && Directory.Exists(Path.Combine(directory.FullName, "xslt")))
+            {
+                return Path.Combine(directory.FullName, "xslt");
+            }
+        }
+
+        return null;
     }
 
     private static bool TryOptions(string[] args, out Dictionary<string, string> options, out string? problem)
