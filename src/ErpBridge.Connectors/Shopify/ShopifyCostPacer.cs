@@ -24,14 +24,14 @@ internal sealed class ShopifyCostPacer(TimeProvider time, TimeSpan maxWait)
             TimeSpan wait;
             lock (gate)
             {
-                var estimate = Estimate();
-                if (!known || estimate >= cost || cost > maximum || time.GetUtcNow() >= deadline)
+                if (time.GetUtcNow() >= deadline || (known ? Estimate() >= cost || cost > maximum : inFlight == 0))
                 {
                     inFlight += cost;
                     return;
                 }
 
-                wait = TimeSpan.FromSeconds(Math.Max((cost - estimate) / Math.Max(restoreRate, 1), 0.005));
+                // Until the first answer tells the bucket's size, calls go one at a time.
+                wait = known ? TimeSpan.FromSeconds(Math.Max((cost - Estimate()) / Math.Max(restoreRate, 1), 0.005)) : TimeSpan.FromMilliseconds(5);
             }
 
             await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);

@@ -5,7 +5,7 @@ namespace ErpBridge.Sandboxes.Shopify.GraphQL;
 /// schema (a contract test checks every type and field here against it). Documents are validated and variables
 /// coerced against this subset, so a field the sandbox does not know is an error rather than a silent null.
 /// </summary>
-internal static class ShopifySchemaSubset
+public static class ShopifySchemaSubset
 {
     public const string Sdl = """
         schema { query: QueryRoot mutation: Mutation }
