@@ -19,6 +19,9 @@ internal sealed class ShopifyIdResolver(string channel, ChannelOptions options, 
 
     private const int SkusPerSearch = 50;
 
+    /// <summary>A page costs 2 + its size in points, so pages stay small enough for small buckets; more pages are followed.</summary>
+    private const int LocationsPerPage = 50;
+
     private static readonly HashSet<string> SkuKinds = [Variant, InventoryItem, Product];
 
     /// <summary>Looks up whatever is not cached; returns a failure when a look-up itself failed.</summary>
@@ -120,7 +123,7 @@ internal sealed class ShopifyIdResolver(string channel, ChannelOptions options, 
         string? after = null;
         do
         {
-            var result = await query(ShopifyDocuments.Locations, new { first = 250, after }, cancellationToken).ConfigureAwait(false);
+            var result = await query(ShopifyDocuments.Locations, new { first = LocationsPerPage, after }, cancellationToken).ConfigureAwait(false);
             if (result.Failure is not null)
             {
                 return result.Failure;

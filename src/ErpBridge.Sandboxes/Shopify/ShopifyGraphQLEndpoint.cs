@@ -104,10 +104,12 @@ internal sealed class ShopifyGraphQLEndpoint(ShopifySandboxOptions options, Shop
             var variables = GraphQL.ExecutionContext.CoerceVariables(schema, prepared, operation, variableJson);
             var context = new GraphQL.ExecutionContext(schema, prepared, variables, store);
             requested = QueryCost.Requested(context, operation);
-            if (requested > options.MaxQueryCost)
+            // A query the bucket could never hold is refused outright rather than throttled forever.
+            var maxCost = bucket.Enabled ? (int)Math.Min(options.MaxQueryCost, bucket.Maximum) : options.MaxQueryCost;
+            if (requested > maxCost)
             {
-                var message = $"Query cost is {requested}, which exceeds the single query max cost limit ({options.MaxQueryCost}).";
-                WriteErrors(writer, [new GraphQLError(message, "MAX_COST_EXCEEDED") { Extensions = [new("cost", requested), new("maxCost", options.MaxQueryCost)] }], requested, null, bucket.Refund(0));
+                var message = $"Query cost is {requested}, which exceeds the single query max cost limit ({maxCost}).";
+                WriteErrors(writer, [new GraphQLError(message, "MAX_COST_EXCEEDED") { Extensions = [new("cost", requested), new("maxCost", maxCost)] }], requested, null, bucket.Refund(0));
                 return;
             }
 

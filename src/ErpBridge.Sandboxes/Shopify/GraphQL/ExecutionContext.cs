@@ -56,6 +56,12 @@ internal sealed class ExecutionContext(SchemaModel schema, PreparedDocument docu
         foreach (var argument in field.Arguments?.Items ?? [])
         {
             var name = argument.Name.StringValue;
+            if (argument.Value is GraphQLVariable variable && !Variables.ContainsKey(variable.Name.StringValue))
+            {
+                // A variable the request did not provide leaves the argument absent, not null.
+                continue;
+            }
+
             values[name] = coercion.FromLiteral(argument.Value, definition.Arguments[name].Type, Variables, [name], problems);
         }
 
