@@ -88,7 +88,14 @@ public sealed class ShopifyConnector : IChannelConnector
             }
 
             sent++;
-            Harvest(call.Call.Id, result.Data, ids);
+            try
+            {
+                Harvest(call.Call.Id, result.Data, ids);
+            }
+            catch (Exception exception) when (exception is KeyNotFoundException or InvalidOperationException)
+            {
+                // The change was made; an answer of another shape only means fewer ids to report.
+            }
         }
 
         return new DeliveryOutcome.Delivered(ids, $"{sent} of {calls.Count} calls sent to Shopify channel '{Channel}'");

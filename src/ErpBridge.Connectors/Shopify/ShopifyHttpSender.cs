@@ -86,20 +86,40 @@ internal sealed partial class ShopifyHttpSender(
             return (null, 0);
         }
 
+        var text = QueryText(body);
+        return text is null
+            ? (null, UnknownQueryCost)
+            : (text, costs.TryGetValue(text, out var known) ? known : text.TrimStart().StartsWith("mutation", StringComparison.Ordinal) ? 10 : UnknownQueryCost);
+    }
+
+    /// <summary>The top-level "query" string of a GraphQL request body, read without building a document (this runs for every call).</summary>
+    private static string? QueryText(byte[] body)
+    {
         try
         {
             var reader = new Utf8JsonReader(body);
-            using var document = JsonDocument.ParseValue(ref reader);
-            if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("query", out var query) && query.GetString() is { } text)
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                return (text, costs.TryGetValue(text, out var known) ? known : text.TrimStart().StartsWith("mutation", StringComparison.Ordinal) ? 10 : UnknownQueryCost);
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isQuery = reader.ValueTextEquals("query"u8);
+                reader.Read();
+                if (isQuery)
+                {
+                    return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                }
+
+                reader.Skip();
             }
         }
         catch (JsonException)
         {
         }
 
-        return (null, UnknownQueryCost);
+        return null;
     }
 
     private ShopifyCallResult Classify(HttpResponseMessage response, byte[] body, string? query, out double? maximum, out double? available, out double? restore)

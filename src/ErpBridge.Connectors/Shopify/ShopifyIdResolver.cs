@@ -33,17 +33,24 @@ internal sealed class ShopifyIdResolver(string channel, ChannelOptions options, 
             return new DeliveryOutcome.PermanentFailure($"reference kind '{unknownKinds[0]}' is not one the Shopify connector resolves (variant, inventory-item, product, location)");
         }
 
-        var skus = wanted.Where(w => SkuKinds.Contains(w.Kind) && !cache.TryGet(w.Kind, w.Key, out _)).Select(w => w.Key).Distinct(StringComparer.Ordinal).ToList();
-        foreach (var chunk in skus.Chunk(SkusPerSearch))
+        try
         {
-            if (await SearchSkusAsync(chunk, cancellationToken).ConfigureAwait(false) is { } failure)
+            var skus = wanted.Where(w => SkuKinds.Contains(w.Kind) && !cache.TryGet(w.Kind, w.Key, out _)).Select(w => w.Key).Distinct(StringComparer.Ordinal).ToList();
+            foreach (var chunk in skus.Chunk(SkusPerSearch))
             {
-                return failure;
+                if (await SearchSkusAsync(chunk, cancellationToken).ConfigureAwait(false) is { } failure)
+                {
+                    return failure;
+                }
             }
-        }
 
-        var codes = wanted.Where(w => w.Kind == Location && !options.Locations.ContainsKey(w.Key) && !cache.TryGet(Location, w.Key, out _)).Select(w => w.Key).Distinct(StringComparer.Ordinal).ToList();
-        return codes.Count == 0 ? null : await ReadLocationsAsync(codes, cancellationToken).ConfigureAwait(false);
+            var codes = wanted.Where(w => w.Kind == Location && !options.Locations.ContainsKey(w.Key) && !cache.TryGet(Location, w.Key, out _)).Select(w => w.Key).Distinct(StringComparer.Ordinal).ToList();
+            return codes.Count == 0 ? null : await ReadLocationsAsync(codes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is KeyNotFoundException or InvalidOperationException)
+        {
+            return new DeliveryOutcome.PermanentFailure($"Shopify channel '{channel}' answered a look-up in an unexpected shape ({exception.Message})");
+        }
     }
 
     /// <summary>The GID of a loaded reference, or null when it does not exist on the channel.</summary>

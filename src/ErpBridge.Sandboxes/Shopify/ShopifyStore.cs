@@ -14,7 +14,10 @@ internal sealed partial class ShopifyStore(TimeProvider time)
     private readonly Dictionary<string, InventoryItemEntity> items = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Item, string Location), int> levels = [];
     private readonly List<ShopifyMutationRecord> log = [];
+    private const int MaxLogEntries = 100_000;
+
     private long nextNumber = 1_000;
+    private long mutationCount;
 
     public object Gate { get; } = new();
 
@@ -76,8 +79,16 @@ internal sealed partial class ShopifyStore(TimeProvider time)
             [.. log]);
     }
 
-    public void Record(string mutation, string? idempotencyKey, string argumentsJson, string result) =>
-        log.Add(new ShopifyMutationRecord(log.Count + 1, time.GetUtcNow(), mutation, idempotencyKey, argumentsJson, result));
+    public void Record(string mutation, string? idempotencyKey, string argumentsJson, string result)
+    {
+        // Long benchmark runs would otherwise grow the log without end; the oldest entries go first.
+        if (log.Count >= MaxLogEntries)
+        {
+            log.RemoveRange(0, MaxLogEntries / 10);
+        }
+
+        log.Add(new ShopifyMutationRecord(++mutationCount, time.GetUtcNow(), mutation, idempotencyKey, argumentsJson, result));
+    }
 
     private VariantEntity AddVariant(ProductEntity product, string? sku)
     {
