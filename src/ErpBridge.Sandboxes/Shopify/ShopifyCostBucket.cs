@@ -65,5 +65,3 @@ internal sealed class ShopifyCostBucket(TimeProvider time, double maximum, doubl
         updated = now;
     }
 }
-
-internal readonly record struct ThrottleStatus(double MaximumAvailable, double CurrentlyAvailable, double RestoreRate);

@@ -139,11 +139,3 @@ public sealed class ShopifySandbox : IAsyncDisposable
         }
     }
 }
-
-/// <summary>Body of <c>POST /_sandbox/faults</c>, e.g. <c>{"failNext":2,"status":503,"delayMilliseconds":50,"rateLimit":{"enabled":true,"bucketSize":100,"restoreRate":50}}</c>.</summary>
-public sealed record ShopifyFaultRequest(int? FailNext, int? Status, int? DelayMilliseconds, ShopifyRateLimitRequest? RateLimit);
-
-public sealed record ShopifyRateLimitRequest(bool? Enabled, double? BucketSize, double? RestoreRate);
-
-/// <summary>Body of <c>POST /_sandbox/seed</c>: <c>{"skus":["A","B"]}</c>.</summary>
-public sealed record ShopifySeedRequest(IReadOnlyList<string>? Skus);

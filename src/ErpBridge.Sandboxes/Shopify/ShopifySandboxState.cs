@@ -21,14 +21,3 @@ public sealed record ShopifySandboxState(
         return InventoryLevels.FirstOrDefault(l => l.InventoryItemId == item && l.LocationId == location)?.Available;
     }
 }
-
-public sealed record ShopifyLocationState(string Id, string Name, bool IsActive);
-
-public sealed record ShopifyProductState(string Id, string Title, string Handle, string Status, string DescriptionHtml, IReadOnlyList<ShopifyVariantState> Variants);
-
-public sealed record ShopifyVariantState(string Id, string ProductId, string? Sku, string Price, string? Barcode, string InventoryItemId, double? WeightValue, string WeightUnit);
-
-public sealed record ShopifyInventoryLevelState(string InventoryItemId, string LocationId, int Available);
-
-/// <summary>One mutation field received: its arguments as JSON and what came of it (applied, replayed, rejected: CODE).</summary>
-public sealed record ShopifyMutationRecord(long Sequence, DateTimeOffset ReceivedAt, string Mutation, string? IdempotencyKey, string ArgumentsJson, string Result);

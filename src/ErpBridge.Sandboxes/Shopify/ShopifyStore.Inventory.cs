@@ -1,8 +1,5 @@
 namespace ErpBridge.Sandboxes.Shopify;
 
-/// <summary>The result of <c>inventorySetQuantities</c>: the adjustment group, or the user errors (nothing changed).</summary>
-internal sealed record SetQuantitiesResult(AdjustmentGroup? Group, IReadOnlyList<UserError> Errors);
-
 internal sealed partial class ShopifyStore
 {
     /// <summary>The reasons Shopify accepts for quantity changes.</summary>

@@ -50,9 +50,3 @@ internal sealed record GraphQLError(string Message, string? Code = null, (int Li
         writer.WriteEndObject();
     }
 }
-
-/// <summary>Thrown while validating or coercing; becomes a top-level error and no data.</summary>
-internal sealed class GraphQLRequestException(GraphQLError error) : Exception(error.Message)
-{
-    public GraphQLError Error { get; } = error;
-}

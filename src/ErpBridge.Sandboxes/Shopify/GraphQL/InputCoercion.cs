@@ -4,9 +4,6 @@ using GraphQLParser.AST;
 
 namespace ErpBridge.Sandboxes.Shopify.GraphQL;
 
-/// <summary>A reason an input value was refused, at a path inside the value (as Shopify reports it).</summary>
-internal sealed record InputProblem(IReadOnlyList<object> Path, string Explanation);
-
 /// <summary>
 /// Coerces variables (JSON) and literals (GraphQL values) to plain values by the schema's input types: input objects
 /// become dictionaries that keep explicit nulls (so <c>changeFromQuantity: null</c> differs from an absent field),

@@ -3,53 +3,6 @@ using GraphQLParser.AST;
 
 namespace ErpBridge.Sandboxes.Shopify.GraphQL;
 
-internal enum TypeKind
-{
-    Scalar,
-    Enum,
-    Object,
-    Input,
-}
-
-/// <summary>A type reference as written in SDL or a variable definition: named, list, non-null.</summary>
-internal sealed record TypeRef(string? Name, TypeRef? ItemType, bool NonNull)
-{
-    public bool IsList => ItemType is not null;
-
-    public string NamedType => Name ?? ItemType!.NamedType;
-
-    public TypeRef Nullable => this with { NonNull = false };
-
-    public override string ToString() => (IsList ? $"[{ItemType}]" : Name) + (NonNull ? "!" : "");
-
-    public static TypeRef From(GraphQLType type) => type switch
-    {
-        GraphQLNonNullType nonNull => From(nonNull.Type) with { NonNull = true },
-        GraphQLListType list => new TypeRef(null, From(list.Type), false),
-        GraphQLNamedType named => new TypeRef(named.Name.StringValue, null, false),
-        _ => throw new InvalidOperationException($"Unknown type node {type.Kind}."),
-    };
-}
-
-internal sealed record InputValueDef(string Name, TypeRef Type, GraphQLValue? DefaultValue);
-
-internal sealed record FieldDef(string Name, TypeRef Type, IReadOnlyDictionary<string, InputValueDef> Arguments);
-
-internal sealed class TypeDef(string name, TypeKind kind)
-{
-    public string Name { get; } = name;
-
-    public TypeKind Kind { get; } = kind;
-
-    public Dictionary<string, FieldDef> Fields { get; } = new(StringComparer.Ordinal);
-
-    public Dictionary<string, InputValueDef> InputFields { get; } = new(StringComparer.Ordinal);
-
-    public HashSet<string> EnumValues { get; } = new(StringComparer.Ordinal);
-
-    public bool IsLeaf => Kind is TypeKind.Scalar or TypeKind.Enum;
-}
-
 /// <summary>The types of an SDL text, looked up by name while validating, coercing and projecting.</summary>
 internal sealed class SchemaModel
 {

@@ -2,23 +2,6 @@ using GraphQLParser.AST;
 
 namespace ErpBridge.Sandboxes.Shopify.GraphQL;
 
-/// <summary>A field being resolved: its name, its coerced arguments, and the AST node (for directives).</summary>
-internal sealed record FieldCall(string Name, IReadOnlyDictionary<string, object?> Arguments, GraphQLField Field, ExecutionContext Context)
-{
-    public T? Argument<T>(string name) => Arguments.TryGetValue(name, out var value) && value is T typed ? typed : default;
-}
-
-/// <summary>
-/// An object of the response graph. Resolves one field at a time, so only what the document selects is computed.
-/// Values are null, strings, numbers, booleans, other nodes, or lists of those.
-/// </summary>
-internal interface IGraphNode
-{
-    string TypeName { get; }
-
-    object? Resolve(FieldCall call);
-}
-
 /// <summary>A Relay connection page over an in-memory list: nodes, edges with cursors, pageInfo.</summary>
 internal sealed class ConnectionNode(string typeName, IReadOnlyList<IGraphNode> all, IReadOnlyDictionary<string, object?> arguments) : IGraphNode
 {
