@@ -22,8 +22,14 @@ internal sealed class ShopifyGraphQLEndpoint(ShopifySandboxOptions options, Shop
 
     private readonly HashSet<string> versions = new(options.ApiVersions, StringComparer.Ordinal);
 
+    private long requestCount;
+
+    /// <summary>GraphQL requests received, whatever came of them.</summary>
+    public long RequestCount => Interlocked.Read(ref requestCount);
+
     public async Task HandleAsync(HttpContext http, string version)
     {
+        Interlocked.Increment(ref requestCount);
         if (faults.Delay > TimeSpan.Zero)
         {
             await Task.Delay(faults.Delay, http.RequestAborted);

@@ -20,9 +20,11 @@ public sealed class ShopifySandbox : IAsyncDisposable
     private readonly ShopifyStore store;
     private readonly ShopifyCostBucket bucket;
     private readonly ShopifyFaults faults;
+    private readonly ShopifyGraphQLEndpoint endpoint;
 
-    private ShopifySandbox(WebApplication app, ShopifyStore store, ShopifyCostBucket bucket, ShopifyFaults faults, Uri baseAddress)
+    private ShopifySandbox(WebApplication app, ShopifyStore store, ShopifyCostBucket bucket, ShopifyFaults faults, ShopifyGraphQLEndpoint endpoint, Uri baseAddress)
     {
+        this.endpoint = endpoint;
         this.app = app;
         this.store = store;
         this.bucket = bucket;
@@ -44,6 +46,9 @@ public sealed class ShopifySandbox : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>GraphQL requests received so far (look-ups included), to check that a client batches and caches.</summary>
+    public long GraphQLRequestCount => endpoint.RequestCount;
 
     public static async Task<ShopifySandbox> StartAsync(ShopifySandboxOptions options, CancellationToken cancellationToken)
     {
@@ -80,7 +85,7 @@ public sealed class ShopifySandbox : IAsyncDisposable
         await app.StartAsync(cancellationToken);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        sandbox = new ShopifySandbox(app, store, bucket, faults, new Uri(address.TrimEnd('/') + "/"));
+        sandbox = new ShopifySandbox(app, store, bucket, faults, endpoint, new Uri(address.TrimEnd('/') + "/"));
         return sandbox;
     }
 

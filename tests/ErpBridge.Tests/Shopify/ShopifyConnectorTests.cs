@@ -319,6 +319,48 @@ public sealed class ShopifyConnectorTests
         });
     }
 
+    [Test]
+    public async Task Execute_ManySkusAndLocations_OneLookupEachThenCached()
+    {
+        sandbox.Seed(["SKU-3", "SKU \"4\""]);
+        await using var connector = Connector();
+        var lines = new[] { ("SKU-1", "WH1", 1), ("SKU-2", "WH2", 2), ("SKU-3", "WH1", 3), ("SKU \"4\"", "WH2", 4) };
+
+        var first = await connector.ExecuteAsync(ShopifyPlans.Stock("key-1", "M-1", lines), CancellationToken.None);
+        var afterFirst = sandbox.GraphQLRequestCount;
+        var second = await connector.ExecuteAsync(ShopifyPlans.Stock("key-2", "M-2", lines), CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first, Is.TypeOf<DeliveryOutcome.Delivered>(), first.ToString());
+            Assert.That(second, Is.TypeOf<DeliveryOutcome.Delivered>(), second.ToString());
+            Assert.That(afterFirst, Is.EqualTo(3), "one variant search, one locations read, one mutation");
+            Assert.That(sandbox.GraphQLRequestCount - afterFirst, Is.EqualTo(1), "ids come from the cache");
+            Assert.That(sandbox.State.Available("SKU \"4\"", "WH2"), Is.EqualTo(4));
+        });
+    }
+
+    [Test]
+    public async Task Execute_NotFoundIsBelievedOnlyForMissingTtl()
+    {
+        var clock = new Support.ManualTimeProvider(DateTimeOffset.UtcNow);
+        await using var connector = Connector(settings: new ShopifyConnectorSettings { TimeProvider = clock, MissingTtl = TimeSpan.FromSeconds(30) });
+
+        var before = await connector.ExecuteAsync(ShopifyPlans.Stock("key-1", "M-1", ("LATE-1", "WH1", 5)), CancellationToken.None);
+        sandbox.Seed(["LATE-1"]);
+        var stillCached = await connector.ExecuteAsync(ShopifyPlans.Stock("key-2", "M-2", ("LATE-1", "WH1", 5)), CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(31));
+        var after = await connector.ExecuteAsync(ShopifyPlans.Stock("key-3", "M-3", ("LATE-1", "WH1", 5)), CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(before, Is.TypeOf<DeliveryOutcome.PermanentFailure>());
+            Assert.That(stillCached, Is.TypeOf<DeliveryOutcome.PermanentFailure>());
+            Assert.That(after, Is.TypeOf<DeliveryOutcome.Delivered>(), after.ToString());
+            Assert.That(sandbox.State.Available("LATE-1", "WH1"), Is.EqualTo(5));
+        });
+    }
+
     private IChannelConnector Connector(string token = Token, ChannelOptions? options = null, ShopifyConnectorSettings? settings = null)
     {
         options ??= Options();
