@@ -1,0 +1,10 @@
+using System.Text.Json;
+using ErpBridge.Core.Delivery;
+
+namespace ErpBridge.Connectors.Shopify;
+
+/// <summary>One call's answer: the <c>data</c> of a successful response, or the failure it amounts to.</summary>
+internal sealed record ShopifyCallResult(JsonElement Data, DeliveryOutcome? Failure)
+{
+    public static ShopifyCallResult Failed(DeliveryOutcome failure) => new(default, failure);
+}

@@ -1,0 +1,47 @@
+using System.Text;
+
+namespace ErpBridge.Connectors.Shopify;
+
+/// <summary>
+/// The GraphQL documents the connector itself sends to look ids up (the maps' mutations come in plans). Public so
+/// that contract tests validate them against the published schema.
+/// </summary>
+public static class ShopifyDocuments
+{
+    /// <summary>Variants by SKU, with the ids a plan may refer to. Variables: first, after, query.</summary>
+    public const string VariantsBySku =
+        "query VariantsBySku($first: Int!, $after: String, $query: String!) { productVariants(first: $first, after: $after, query: $query) { nodes { id sku inventoryItem { id } product { id } } pageInfo { hasNextPage endCursor } } }";
+
+    /// <summary>Locations with their names, to map ERP location codes. Variables: first, after.</summary>
+    public const string Locations =
+        "query Locations($first: Int!, $after: String) { locations(first: $first, after: $after) { nodes { id name } pageInfo { hasNextPage endCursor } } }";
+
+    /// <summary>A search query matching any of <paramref name="skus"/> exactly: <c>sku:"A" OR sku:"B"</c>, quotes and backslashes escaped.</summary>
+    public static string SkuSearch(IEnumerable<string> skus)
+    {
+        ArgumentNullException.ThrowIfNull(skus);
+        var query = new StringBuilder();
+        foreach (var sku in skus)
+        {
+            if (query.Length > 0)
+            {
+                query.Append(" OR ");
+            }
+
+            query.Append("sku:\"");
+            foreach (var c in sku)
+            {
+                if (c is '"' or '\\')
+                {
+                    query.Append('\\');
+                }
+
+                query.Append(c);
+            }
+
+            query.Append('"');
+        }
+
+        return query.ToString();
+    }
+}

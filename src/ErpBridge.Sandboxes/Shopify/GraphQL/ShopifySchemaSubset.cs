@@ -1,0 +1,278 @@
+namespace ErpBridge.Sandboxes.Shopify.GraphQL;
+
+/// <summary>
+/// The part of the Admin API 2026-01 schema the sandbox answers, in SDL, with the names and types of the published
+/// schema (a contract test checks every type and field here against it). Documents are validated and variables
+/// coerced against this subset, so a field the sandbox does not know is an error rather than a silent null.
+/// </summary>
+public static class ShopifySchemaSubset
+{
+    public const string Sdl = """
+        schema { query: QueryRoot mutation: Mutation }
+
+        scalar Money
+        scalar HTML
+        scalar DateTime
+        scalar UnsignedInt64
+
+        directive @idempotent(key: String!) on FIELD
+
+        type QueryRoot {
+          productVariants(after: String, before: String, first: Int, last: Int, query: String, reverse: Boolean = false, sortKey: ProductVariantSortKeys = ID): ProductVariantConnection!
+          productVariant(id: ID!): ProductVariant
+          product(id: ID!): Product
+          inventoryItem(id: ID!): InventoryItem
+          locations(after: String, before: String, first: Int, includeInactive: Boolean = false, includeLegacy: Boolean = false, last: Int, query: String, reverse: Boolean = false, sortKey: LocationSortKeys = NAME): LocationConnection!
+          location(id: ID): Location
+        }
+
+        type Mutation {
+          inventorySetQuantities(input: InventorySetQuantitiesInput!): InventorySetQuantitiesPayload
+          productSet(identifier: ProductSetIdentifiers, input: ProductSetInput!, synchronous: Boolean = true): ProductSetPayload
+        }
+
+        type PageInfo {
+          endCursor: String
+          hasNextPage: Boolean!
+          hasPreviousPage: Boolean!
+          startCursor: String
+        }
+
+        type ProductVariantConnection {
+          edges: [ProductVariantEdge!]!
+          nodes: [ProductVariant!]!
+          pageInfo: PageInfo!
+        }
+
+        type ProductVariantEdge {
+          cursor: String!
+          node: ProductVariant!
+        }
+
+        type ProductVariant {
+          barcode: String
+          displayName: String!
+          id: ID!
+          inventoryItem: InventoryItem!
+          legacyResourceId: UnsignedInt64!
+          price: Money!
+          product: Product!
+          sku: String
+          title: String!
+        }
+
+        type Product {
+          descriptionHtml: HTML!
+          handle: String!
+          id: ID!
+          legacyResourceId: UnsignedInt64!
+          productType: String!
+          status: ProductStatus!
+          title: String!
+          variants(after: String, before: String, first: Int, last: Int, reverse: Boolean = false): ProductVariantConnection!
+          vendor: String!
+        }
+
+        type InventoryItem {
+          id: ID!
+          inventoryLevel(locationId: ID!): InventoryLevel
+          legacyResourceId: UnsignedInt64!
+          measurement: InventoryItemMeasurement!
+          sku: String
+          tracked: Boolean!
+        }
+
+        type InventoryItemMeasurement {
+          id: ID!
+          weight: Weight
+        }
+
+        type Weight {
+          unit: WeightUnit!
+          value: Float!
+        }
+
+        type InventoryLevel {
+          id: ID!
+          item: InventoryItem!
+          location: Location!
+          quantities(names: [String!]!): [InventoryQuantity!]!
+        }
+
+        type InventoryQuantity {
+          id: ID!
+          name: String!
+          quantity: Int!
+          updatedAt: DateTime
+        }
+
+        type LocationConnection {
+          edges: [LocationEdge!]!
+          nodes: [Location!]!
+          pageInfo: PageInfo!
+        }
+
+        type LocationEdge {
+          cursor: String!
+          node: Location!
+        }
+
+        type Location {
+          id: ID!
+          inventoryLevel(inventoryItemId: ID!): InventoryLevel
+          isActive: Boolean!
+          legacyResourceId: UnsignedInt64!
+          name: String!
+        }
+
+        type InventorySetQuantitiesPayload {
+          inventoryAdjustmentGroup: InventoryAdjustmentGroup
+          userErrors: [InventorySetQuantitiesUserError!]!
+        }
+
+        type InventoryAdjustmentGroup {
+          changes(inventoryItemIds: [ID!], locationIds: [ID!], quantityNames: [String!]): [InventoryChange!]!
+          createdAt: DateTime!
+          id: ID!
+          reason: String!
+          referenceDocumentUri: String
+        }
+
+        type InventoryChange {
+          delta: Int!
+          item: InventoryItem
+          location: Location
+          name: String!
+          quantityAfterChange: Int
+        }
+
+        type InventorySetQuantitiesUserError {
+          code: InventorySetQuantitiesUserErrorCode
+          field: [String!]
+          message: String!
+        }
+
+        type ProductSetPayload {
+          product: Product
+          productSetOperation: ProductSetOperation
+          userErrors: [ProductSetUserError!]!
+        }
+
+        type ProductSetOperation {
+          id: ID!
+          product: Product
+          status: ProductOperationStatus!
+          userErrors: [ProductSetUserError!]!
+        }
+
+        type ProductSetUserError {
+          code: ProductSetUserErrorCode
+          field: [String!]
+          message: String!
+        }
+
+        input InventorySetQuantitiesInput {
+          name: String!
+          quantities: [InventoryQuantityInput!]!
+          reason: String!
+          referenceDocumentUri: String
+        }
+
+        input InventoryQuantityInput {
+          changeFromQuantity: Int
+          inventoryItemId: ID!
+          locationId: ID!
+          quantity: Int!
+        }
+
+        input ProductSetIdentifiers {
+          handle: String
+          id: ID
+        }
+
+        input ProductSetInput {
+          descriptionHtml: String
+          handle: String
+          productOptions: [OptionSetInput!]
+          productType: String
+          status: ProductStatus
+          tags: [String!]
+          title: String
+          variants: [ProductVariantSetInput!]
+          vendor: String
+        }
+
+        input OptionSetInput {
+          id: ID
+          name: String
+          position: Int
+          values: [OptionValueSetInput!]
+        }
+
+        input OptionValueSetInput {
+          id: ID
+          name: String
+        }
+
+        input ProductVariantSetInput {
+          barcode: String
+          compareAtPrice: Money
+          id: ID
+          inventoryItem: InventoryItemInput
+          optionValues: [VariantOptionValueInput!]!
+          price: Money
+          sku: String
+          taxable: Boolean
+        }
+
+        input VariantOptionValueInput {
+          id: ID
+          name: String
+          optionId: ID
+          optionName: String
+        }
+
+        input InventoryItemInput {
+          cost: Decimal
+          measurement: InventoryItemMeasurementInput
+          requiresShipping: Boolean
+          sku: String
+          tracked: Boolean
+        }
+
+        input InventoryItemMeasurementInput {
+          weight: WeightInput
+        }
+
+        input WeightInput {
+          unit: WeightUnit!
+          value: Float!
+        }
+
+        scalar Decimal
+
+        enum ProductStatus { ACTIVE ARCHIVED DRAFT UNLISTED }
+
+        enum WeightUnit { KILOGRAMS GRAMS POUNDS OUNCES }
+
+        enum ProductOperationStatus { CREATED ACTIVE COMPLETE }
+
+        enum ProductVariantSortKeys { FULL_TITLE ID INVENTORY_LEVELS_AVAILABLE INVENTORY_MANAGEMENT INVENTORY_POLICY INVENTORY_QUANTITY NAME POPULAR POSITION RELEVANCE SKU TITLE }
+
+        enum LocationSortKeys { ID NAME RELEVANCE }
+
+        enum InventorySetQuantitiesUserErrorCode {
+          INVALID_INVENTORY_ITEM INVALID_LOCATION INVALID_QUANTITY_NEGATIVE INVALID_REASON INVALID_REFERENCE_DOCUMENT
+          ITEM_NOT_STOCKED_AT_LOCATION INVALID_QUANTITY_TOO_HIGH INVALID_QUANTITY_TOO_LOW COMPARE_QUANTITY_REQUIRED
+          COMPARE_QUANTITY_STALE CHANGE_FROM_QUANTITY_STALE INVALID_NAME NO_DUPLICATE_INVENTORY_ITEM_ID_GROUP_ID_PAIR
+          NON_MUTABLE_INVENTORY_ITEM IDEMPOTENCY_CONCURRENT_REQUEST IDEMPOTENCY_KEY_PARAMETER_MISMATCH
+        }
+
+        enum ProductSetUserErrorCode {
+          ID_NOT_ALLOWED MISSING_FIELD_REQUIRED INPUT_MISMATCH NOT_FOUND GENERIC_ERROR INVALID_VARIANT PRODUCT_DOES_NOT_EXIST
+          PRODUCT_VARIANT_DOES_NOT_EXIST OPTION_DOES_NOT_EXIST OPTION_VALUE_DOES_NOT_EXIST OPTION_VALUES_MISSING
+          DUPLICATED_OPTION_NAME DUPLICATED_OPTION_VALUE PRODUCT_OPTIONS_INPUT_MISSING VARIANTS_INPUT_MISSING INVALID_PRODUCT
+          INVALID_INPUT DUPLICATED_VALUE HANDLE_NOT_UNIQUE
+        }
+        """;
+}

@@ -1,0 +1,146 @@
+using ErpBridge.Sandboxes.Shopify.GraphQL;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ErpBridge.Sandboxes.Shopify;
+
+/// <summary>
+/// A real Kestrel server standing in for a shop's GraphQL Admin API: variant search by SKU, locations,
+/// <c>inventorySetQuantities</c> (idempotent), <c>productSet</c>, the cost bucket, and fault knobs. Also serves
+/// <c>GET /_sandbox/state</c>, <c>POST /_sandbox/faults</c> and <c>POST /_sandbox/seed</c> for demos.
+/// </summary>
+public sealed class ShopifySandbox : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly ShopifyStore store;
+    private readonly ShopifyCostBucket bucket;
+    private readonly ShopifyFaults faults;
+    private readonly ShopifyGraphQLEndpoint endpoint;
+
+    private ShopifySandbox(WebApplication app, ShopifyStore store, ShopifyCostBucket bucket, ShopifyFaults faults, ShopifyGraphQLEndpoint endpoint, Uri baseAddress)
+    {
+        this.endpoint = endpoint;
+        this.app = app;
+        this.store = store;
+        this.bucket = bucket;
+        this.faults = faults;
+        BaseAddress = baseAddress;
+    }
+
+    /// <summary>The shop root, ending in '/'; the GraphQL endpoint is <c>admin/api/{version}/graphql.json</c> under it.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>A consistent copy of products, variants, locations, levels and the mutation log.</summary>
+    public ShopifySandboxState State
+    {
+        get
+        {
+            lock (store.Gate)
+            {
+                return store.Snapshot();
+            }
+        }
+    }
+
+    /// <summary>GraphQL requests received so far (look-ups included), to check that a client batches and caches.</summary>
+    public long GraphQLRequestCount => endpoint.RequestCount;
+
+    public static async Task<ShopifySandbox> StartAsync(ShopifySandboxOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _ = SchemaModel.Shopify;
+        var store = new ShopifyStore(options.TimeProvider);
+        foreach (var location in options.Locations)
+        {
+            store.AddLocation(location);
+        }
+
+        store.Seed(options.Skus);
+        var bucket = new ShopifyCostBucket(options.TimeProvider, options.BucketSize, options.RestoreRate) { Enabled = options.RateLimitEnabled };
+        var faults = new ShopifyFaults();
+        var endpoint = new ShopifyGraphQLEndpoint(options, store, bucket, faults);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls(options.Url);
+        var app = builder.Build();
+        var sandbox = default(ShopifySandbox);
+        app.MapPost("/admin/api/{version}/graphql.json", (HttpContext http, string version) => endpoint.HandleAsync(http, version));
+        app.MapGet("/_sandbox/state", () => Results.Json(sandbox!.State));
+        app.MapPost("/_sandbox/faults", (ShopifyFaultRequest request) =>
+        {
+            sandbox!.Apply(request);
+            return Results.NoContent();
+        });
+        app.MapPost("/_sandbox/seed", (ShopifySeedRequest request) =>
+        {
+            sandbox!.Seed(request.Skus ?? []);
+            return Results.NoContent();
+        });
+        await app.StartAsync(cancellationToken);
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        sandbox = new ShopifySandbox(app, store, bucket, faults, endpoint, new Uri(address.TrimEnd('/') + "/"));
+        return sandbox;
+    }
+
+    /// <summary>The next <paramref name="count"/> GraphQL requests get HTTP <paramref name="status"/> (429 comes with Retry-After).</summary>
+    public void FailNext(int count, int status = 500) => faults.FailNext(count, status);
+
+    /// <summary>Every GraphQL request waits this long before it is handled (zero turns it off).</summary>
+    public void Delay(TimeSpan delay) => faults.Delay = delay;
+
+    /// <summary>Turns the cost bucket on or off, and optionally resizes it.</summary>
+    public void SetRateLimit(bool enabled, double? bucketSize = null, double? restoreRate = null)
+    {
+        bucket.Configure(bucketSize, restoreRate);
+        bucket.Enabled = enabled;
+    }
+
+    /// <summary>Creates one product, variant and inventory item per SKU not yet present, stocked at 0 at every location.</summary>
+    public void Seed(IEnumerable<string> skus)
+    {
+        lock (store.Gate)
+        {
+            store.Seed(skus);
+        }
+    }
+
+    /// <summary>Adds a location and returns its GID.</summary>
+    public string AddLocation(string name)
+    {
+        lock (store.Gate)
+        {
+            return store.AddLocation(name).Id;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    private void Apply(ShopifyFaultRequest request)
+    {
+        if (request.FailNext is { } count)
+        {
+            FailNext(count, request.Status ?? 500);
+        }
+
+        if (request.DelayMilliseconds is { } delay)
+        {
+            Delay(TimeSpan.FromMilliseconds(delay));
+        }
+
+        if (request.RateLimit is { } limit)
+        {
+            SetRateLimit(limit.Enabled ?? bucket.Enabled, limit.BucketSize, limit.RestoreRate);
+        }
+    }
+}
