@@ -1,4 +1,6 @@
 using ErpBridge.Core.Security;
+using ErpBridge.Connectors;
+using ErpBridge.Connectors.Shopify;
 using ErpBridge.Delivery;
 using ErpBridge.Mapping.Maps;
 using ErpBridge.Soap;
@@ -49,6 +51,15 @@ public static class BridgeHost
         builder.Services.AddErpBridgeCore(settings.Bridge);
         builder.Services.AddErpBridgeStorage(settings.Storage);
         builder.Services.AddErpBridgeSoap(settings.Soap, settings.Security);
+        if (!operatorCommand)
+        {
+            // Before delivery, so that the sandboxes answer when the first delivery runs.
+            builder.Services.AddSingleton(settings.Sandboxes);
+            builder.Services.AddSingleton<SandboxHost>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<SandboxHost>());
+        }
+
+        builder.Services.AddSingleton<IChannelConnectorFactory>(sp => new ShopifyConnectorFactory(loggerFactory: sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddXsltMaps(maps => maps.Root = settings.MapsFolder);
         builder.Services.AddErpBridgeDelivery(settings.Delivery);
 

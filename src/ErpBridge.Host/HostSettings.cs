@@ -21,6 +21,8 @@ public sealed class HostSettings
 
     public required DeliveryOptions Delivery { get; init; }
 
+    public required SandboxOptions Sandboxes { get; init; }
+
     /// <summary>ErpBridge:Maps:Folder, the XSLT maps (default: the xslt folder beside the executable).</summary>
     public required string MapsFolder { get; set; }
 
@@ -35,6 +37,7 @@ public sealed class HostSettings
             Logging = Get<LoggingOptions>(configuration, LoggingOptions.Section),
             Delivery = Get<DeliveryOptions>(configuration, "ErpBridge:Delivery"),
             MapsFolder = configuration["ErpBridge:Maps:Folder"] ?? "xslt",
+            Sandboxes = Get<SandboxOptions>(configuration, SandboxOptions.Section),
         };
         settings.Soap.ContractFolder = Path.GetFullPath(settings.Soap.ContractFolder, contentRoot);
         settings.MapsFolder = Path.GetFullPath(settings.MapsFolder, contentRoot);
@@ -50,6 +53,7 @@ public sealed class HostSettings
         errors.AddRange(Soap.Validate());
         errors.AddRange(Security.Validate());
         errors.AddRange(Delivery.Validate());
+        errors.AddRange(Sandboxes.Validate());
         if (!File.Exists(Path.Combine(Soap.ContractFolder, "ErpBridgeService.wsdl")))
         {
             errors.Add($"{SoapOptions.Section}:ContractFolder: no ErpBridgeService.wsdl in '{Soap.ContractFolder}'.");

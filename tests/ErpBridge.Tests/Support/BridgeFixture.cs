@@ -42,6 +42,11 @@ public sealed class BridgeFixture : IAsyncDisposable
             ["urls"] = "http://127.0.0.1:0",
             ["ErpBridge:Storage:ConnectionString"] = $"Data Source={Path.Combine(directory, "bridge.db")}",
             ["ErpBridge:Logging:File"] = Path.Combine(directory, "logs", "bridge-.clef"),
+
+            // Intake tests run many hosts at once: no sandboxes on the demo's fixed ports, nothing delivered.
+            // The end-to-end tests start their own sandboxes and turn delivery on.
+            ["ErpBridge:Sandboxes:Enabled"] = "false",
+            ["ErpBridge:Delivery:Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
