@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Xml.Linq;
+using ErpBridge.Sandboxes.Shopify;
+using ErpBridge.Tests.Support;
+
+namespace ErpBridge.Tests.EndToEnd;
+
+/// <summary>
+/// The whole flow on real parts: the bridge on 127.0.0.1 with its own SQLite file, delivery on, and its channels
+/// pointed at platform sandboxes started for the test. The database lives outside the bridge's folder so that a test
+/// can stop the bridge and start another one on the same store.
+/// </summary>
+public sealed class DeliveryWorld : IAsyncDisposable
+{
+    public const string ShopifyChannel = "shopify-demo";
+    public const string ShopifyToken = "shpat_e2e_token";
+    public const string Location = "WH01";
+
+    private readonly string folder;
+    private readonly Dictionary<string, string?> settings;
+
+    private DeliveryWorld(string folder, ShopifySandbox shopify, Dictionary<string, string?> settings)
+    {
+        this.folder = folder;
+        Shopify = shopify;
+        this.settings = settings;
+    }
+
+    public ShopifySandbox Shopify { get; }
+
+    public BridgeFixture Bridge { get; private set; } = null!;
+
+    public SoapClient Soap { get; private set; } = null!;
+
+    public static async Task<DeliveryWorld> StartAsync(IDictionary<string, string?>? overrides = null, IEnumerable<string>? skus = null)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "erpbridge-tests", "e2e-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var catalogue = (skus ?? Enumerable.Range(1, 20).Select(i => $"E2E-{i:D3}")).ToList();
+        var shopify = await ShopifySandbox.StartAsync(
+            new ShopifySandboxOptions { AccessToken = ShopifyToken, Locations = [Location, "WH02"], Skus = catalogue, RateLimitEnabled = false },
+            CancellationToken.None);
+        var settings = new Dictionary<string, string?>
+        {
+            ["ErpBridge:Storage:ConnectionString"] = $"Data Source={Path.Combine(folder, "bridge.db")}",
+            ["ErpBridge:Delivery:Enabled"] = "true",
+            ["ErpBridge:Delivery:PollInterval"] = "00:00:00.200",
+            ["ErpBridge:Delivery:BackoffBase"] = "00:00:00.200",
+            ["ErpBridge:Delivery:BackoffMax"] = "00:00:01",
+            ["ErpBridge:Delivery:MaxAttempts"] = "5",
+            [$"ErpBridge:Channels:{ShopifyChannel}:BaseUrl"] = shopify.BaseAddress.ToString(),
+            [$"ErpBridge:Channels:{ShopifyChannel}:AccessToken"] = ShopifyToken,
+            ["ErpBridge:Routes:Inventory:0"] = ShopifyChannel,
+            ["ErpBridge:Routes:Inventory:1"] = null,
+            ["ErpBridge:Routes:Products:0"] = ShopifyChannel,
+            ["ErpBridge:Routes:Products:1"] = null,
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var world = new DeliveryWorld(folder, shopify, settings);
+        await world.StartBridgeAsync();
+        return world;
+    }
+
+    /// <summary>Stops the bridge (as a restart would) and starts a new one on the same database.</summary>
+    public async Task RestartBridgeAsync()
+    {
+        Soap.Dispose();
+        await Bridge.DisposeAsync();
+        await StartBridgeAsync();
+    }
+
+    public async Task StopBridgeAsync()
+    {
+        Soap.Dispose();
+        await Bridge.DisposeAsync();
+    }
+
+    public async Task StartBridgeAsync()
+    {
+        Bridge = await BridgeFixture.StartAsync(settings);
+        Soap = new SoapClient(Bridge.ServiceAddress);
+    }
+
+    public async Task<SoapResponse> SubmitAsync(string body)
+    {
+        var response = await Soap.PostAsync(Envelopes.Wrap(body));
+        Assert.That(response.Fault, Is.Null, response.Body);
+        return response;
+    }
+
+    public static string Stock(string messageId, DateTimeOffset sentAt, params (string Sku, int Quantity)[] items) =>
+        $"""<inv:SubmitInventory xmlns:inv="urn:erpbridge:inventory:v1"><inv:MessageId>{messageId}</inv:MessageId><inv:SentAt>{Time(sentAt)}</inv:SentAt><inv:SourceSystem>SAP-ECC</inv:SourceSystem><inv:Items>{string.Concat(items.Select(i => $"<inv:Item><inv:Sku>{i.Sku}</inv:Sku><inv:Location>{Location}</inv:Location><inv:Quantity>{i.Quantity}</inv:Quantity></inv:Item>"))}</inv:Items></inv:SubmitInventory>""";
+
+    public static string Product(string messageId, DateTimeOffset sentAt, string sku, string title, decimal price, string status = "active") =>
+        $"""<prd:SubmitProducts xmlns:prd="urn:erpbridge:products:v1"><prd:MessageId>{messageId}</prd:MessageId><prd:SentAt>{Time(sentAt)}</prd:SentAt><prd:SourceSystem>SAP-ECC</prd:SourceSystem><prd:Products><prd:Product><prd:Sku>{sku}</prd:Sku><prd:Title>{title}</prd:Title><prd:Description>From the ERP</prd:Description><prd:Price>{price.ToString(CultureInfo.InvariantCulture)}</prd:Price><prd:Currency>EUR</prd:Currency><prd:Status>{status}</prd:Status><prd:Barcode>4006381333931</prd:Barcode><prd:Weight unit="kg">1.25</prd:Weight></prd:Product></prd:Products></prd:SubmitProducts>""";
+
+    /// <summary>GetMessageStatus over SOAP: each channel's delivery element.</summary>
+    public async Task<IReadOnlyDictionary<string, XElement>> StatusAsync(string messageId)
+    {
+        var response = await Soap.PostAsync(Envelopes.Wrap(Envelopes.Status(messageId)));
+        Assert.That(response.Fault, Is.Null, response.Body);
+        XNamespace st = "urn:erpbridge:status:v1";
+        return response.Xml.Descendants(st + "Delivery").ToDictionary(d => d.Element(st + "Channel")!.Value, d => d);
+    }
+
+    public static string StatusOf(XElement delivery) => delivery.Element((XNamespace)"urn:erpbridge:status:v1" + "Status")!.Value;
+
+    /// <summary>Waits until every channel of the message has reached one of the given states; returns the deliveries.</summary>
+    public async Task<IReadOnlyDictionary<string, XElement>> WaitForAsync(string messageId, params string[] states)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        IReadOnlyDictionary<string, XElement> deliveries;
+        do
+        {
+            deliveries = await StatusAsync(messageId);
+            if (deliveries.Count > 0 && deliveries.Values.All(d => states.Contains(StatusOf(d))))
+            {
+                return deliveries;
+            }
+
+            await Task.Delay(100);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        Assert.Fail($"{messageId} did not reach {string.Join("/", states)} within 30 s: {string.Join("; ", deliveries.Select(d => d.Key + "=" + d.Value))}");
+        return deliveries;
+    }
+
+    public static async Task EventuallyAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Not within 30 s: {what}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Soap?.Dispose();
+        if (Bridge is not null)
+        {
+            await Bridge.DisposeAsync();
+        }
+
+        await Shopify.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left to the OS's temporary-file cleanup.
+        }
+    }
+
+    private static string Time(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+}
