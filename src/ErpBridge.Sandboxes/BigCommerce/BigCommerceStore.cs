@@ -1,0 +1,222 @@
+namespace ErpBridge.Sandboxes.BigCommerce;
+
+/// <summary>
+/// The store's catalog and inventory. One lock guards everything: requests are short, and a consistent view matters
+/// more to tests than parallel writes do.
+/// </summary>
+internal sealed class BigCommerceStore
+{
+    private readonly Lock gate = new();
+    private readonly TimeProvider time;
+    private readonly List<SandboxProduct> products = [];
+    private readonly Dictionary<int, int> productIndex = [];
+    private readonly Dictionary<string, SandboxVariant> variantsBySku = new(StringComparer.Ordinal);
+    private readonly List<SandboxVariant> variants = [];
+    private readonly List<SandboxLocation> locations;
+    private readonly Dictionary<(int VariantId, int LocationId), int> inventory = [];
+    private int nextProductId = 100;
+    private int nextVariantId = 10_000;
+    private int nextCustomFieldId = 1;
+
+    public BigCommerceStore(IEnumerable<string> locationCodes, TimeProvider time)
+    {
+        this.time = time;
+        locations = locationCodes.Select((code, index) => new SandboxLocation(index + 1, code, $"Warehouse {code}")).ToList();
+    }
+
+    public BigCommerceSandboxState Snapshot()
+    {
+        lock (gate)
+        {
+            var levels = inventory
+                .Select(pair => new SandboxInventoryLevel(
+                    pair.Key.VariantId,
+                    variants.First(v => v.Id == pair.Key.VariantId).Sku,
+                    pair.Key.LocationId,
+                    locations.First(l => l.Id == pair.Key.LocationId).Code,
+                    pair.Value))
+                .OrderBy(l => l.VariantId).ThenBy(l => l.LocationId)
+                .ToList();
+            return new BigCommerceSandboxState([.. products], [.. variants], [.. locations], levels);
+        }
+    }
+
+    public IReadOnlyList<SandboxLocation> Locations => locations;
+
+    public IReadOnlyList<SandboxProduct> Products(Func<SandboxProduct, bool> filter)
+    {
+        lock (gate)
+        {
+            return products.Where(filter).ToList();
+        }
+    }
+
+    public IReadOnlyList<SandboxVariant> Variants(Func<SandboxVariant, bool> filter)
+    {
+        lock (gate)
+        {
+            return variants.Where(filter).ToList();
+        }
+    }
+
+    public SandboxProduct? Product(int id)
+    {
+        lock (gate)
+        {
+            return productIndex.TryGetValue(id, out var index) ? products[index] : null;
+        }
+    }
+
+    /// <summary>Adds a product with its base variant, or says which unique value is taken (BigCommerce answers 409).</summary>
+    public (SandboxProduct? Product, string? ConflictField) Create(ProductFields fields)
+    {
+        lock (gate)
+        {
+            var conflict = Conflict(fields.Name!, fields.Sku ?? "", exceptId: null);
+            if (conflict is not null)
+            {
+                return (null, conflict);
+            }
+
+            var now = time.GetUtcNow();
+            var product = new SandboxProduct(
+                nextProductId++, fields.Name!, fields.Type!, fields.Sku ?? "", fields.Price!.Value, fields.Weight!.Value,
+                fields.Description ?? "", fields.IsVisible ?? true, fields.Upc ?? "", NewCustomFields(fields.CustomFields),
+                nextVariantId++, now, now);
+            var variant = new SandboxVariant(product.BaseVariantId, product.Id, product.Sku, IsBaseVariant: true);
+            productIndex[product.Id] = products.Count;
+            products.Add(product);
+            variants.Add(variant);
+            if (variant.Sku.Length > 0)
+            {
+                variantsBySku[variant.Sku] = variant;
+            }
+
+            return (product, null);
+        }
+    }
+
+    /// <summary>Applies the given fields to product <paramref name="id"/>; null when there is no such product.</summary>
+    public (SandboxProduct? Product, string? ConflictField) Update(int id, ProductFields fields)
+    {
+        lock (gate)
+        {
+            if (!productIndex.TryGetValue(id, out var index))
+            {
+                return (null, null);
+            }
+
+            var old = products[index];
+            var conflict = Conflict(fields.Name ?? old.Name, fields.Sku ?? old.Sku, exceptId: id);
+            if (conflict is not null)
+            {
+                return (old, conflict);
+            }
+
+            var updated = old with
+            {
+                Name = fields.Name ?? old.Name,
+                Sku = fields.Sku ?? old.Sku,
+                Price = fields.Price ?? old.Price,
+                Weight = fields.Weight ?? old.Weight,
+                Description = fields.Description ?? old.Description,
+                IsVisible = fields.IsVisible ?? old.IsVisible,
+                Upc = fields.Upc ?? old.Upc,
+                CustomFields = fields.CustomFields is null ? old.CustomFields : NewCustomFields(fields.CustomFields),
+                DateModified = time.GetUtcNow(),
+            };
+            products[index] = updated;
+            if (updated.Sku != old.Sku)
+            {
+                variantsBySku.Remove(old.Sku);
+                var variantIndex = variants.FindIndex(v => v.Id == old.BaseVariantId);
+                variants[variantIndex] = variants[variantIndex] with { Sku = updated.Sku };
+                variantsBySku[updated.Sku] = variants[variantIndex];
+            }
+
+            return (updated, null);
+        }
+    }
+
+    /// <summary>
+    /// Sets absolute quantities, all or nothing: the first item naming an unknown SKU, variant, product or location
+    /// rejects the whole request, as BigCommerce does.
+    /// </summary>
+    public string? SetAbsolute(IReadOnlyList<AdjustmentItem> items)
+    {
+        lock (gate)
+        {
+            var resolved = new (int VariantId, int LocationId, int Quantity)[items.Count];
+            for (var i = 0; i < items.Count; i++)
+            {
+                var item = items[i];
+                if (!locations.Exists(l => l.Id == item.LocationId))
+                {
+                    return $"[Location with id {item.LocationId} does not exist]";
+                }
+
+                int? variantId = item switch
+                {
+                    { Sku: { } sku } => variantsBySku.TryGetValue(sku, out var bySku) ? bySku.Id : null,
+                    { VariantId: { } vid } => variants.Exists(v => v.Id == vid) ? vid : null,
+                    { ProductId: { } pid } => productIndex.TryGetValue(pid, out var index) ? products[index].BaseVariantId : null,
+                    _ => null,
+                };
+                if (variantId is null)
+                {
+                    return $"[Item with {item.IdentityName} {item.IdentityValue} does not exist]";
+                }
+
+                resolved[i] = (variantId.Value, item.LocationId, item.Quantity);
+            }
+
+            foreach (var (variantId, locationId, quantity) in resolved)
+            {
+                inventory[(variantId, locationId)] = quantity;
+            }
+
+            return null;
+        }
+    }
+
+    public int InventoryLevel(int variantId)
+    {
+        lock (gate)
+        {
+            return inventory.Where(p => p.Key.VariantId == variantId).Sum(p => p.Value);
+        }
+    }
+
+    private string? Conflict(string name, string sku, int? exceptId)
+    {
+        if (sku.Length > 0 && variantsBySku.TryGetValue(sku, out var taken) && taken.ProductId != exceptId)
+        {
+            return "sku";
+        }
+
+        return products.Exists(p => p.Id != exceptId && string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)) ? "name" : null;
+    }
+
+    private List<SandboxCustomField> NewCustomFields(IReadOnlyList<(string Name, string Value)>? fields) =>
+        fields is null ? [] : fields.Select(f => new SandboxCustomField(nextCustomFieldId++, f.Name, f.Value)).ToList();
+}
+
+/// <summary>The product fields a create or update request carried; null = not sent.</summary>
+internal sealed record ProductFields(
+    string? Name,
+    string? Type,
+    string? Sku,
+    decimal? Price,
+    decimal? Weight,
+    string? Description,
+    bool? IsVisible,
+    string? Upc,
+    IReadOnlyList<(string Name, string Value)>? CustomFields);
+
+/// <summary>One item of an absolute adjustment, identified by exactly one of sku, variant_id, product_id.</summary>
+internal sealed record AdjustmentItem(int LocationId, int Quantity, string? Sku, int? VariantId, int? ProductId)
+{
+    public string IdentityName => Sku is not null ? "sku" : VariantId is not null ? "variant_id" : "product_id";
+
+    public string IdentityValue => Sku ?? (VariantId ?? ProductId)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
+}
