@@ -15,7 +15,7 @@ internal sealed class BigCommerceApi(
     BigCommerceStore store,
     FixedWindowRateLimit rateLimit,
     SandboxFaults faults,
-    WriteLog writes)
+    RequestLog requests)
 {
     private const int DefaultLimit = 50;
     private const int MaxLimit = 250;
@@ -67,12 +67,9 @@ internal sealed class BigCommerceApi(
             await Route(context, method, rest, body);
         }
 
-        if (isWrite)
-        {
-            writes.Add(new SandboxWriteRequest(
-                options.TimeProvider.GetUtcNow(), method, rest, context.Request.QueryString.Value ?? "",
-                body is null ? null : Encoding.UTF8.GetString(body), context.Response.StatusCode));
-        }
+        requests.Add(new SandboxRequest(
+            options.TimeProvider.GetUtcNow(), method, rest, context.Request.QueryString.Value ?? "",
+            body is null ? null : Encoding.UTF8.GetString(body), context.Response.StatusCode));
     }
 
     private Task Route(HttpContext context, string method, string path, byte[]? body) => (method, path) switch

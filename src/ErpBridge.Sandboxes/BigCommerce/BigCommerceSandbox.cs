@@ -19,7 +19,7 @@ public sealed class BigCommerceSandbox : IAsyncDisposable
     private readonly BigCommerceStore store;
     private readonly FixedWindowRateLimit rateLimit;
     private readonly SandboxFaults faults = new();
-    private readonly WriteLog writes;
+    private readonly RequestLog requests;
 
     private BigCommerceSandbox(WebApplication app, BigCommerceSandboxOptions options)
     {
@@ -27,7 +27,7 @@ public sealed class BigCommerceSandbox : IAsyncDisposable
         Options = options;
         store = new BigCommerceStore(options.LocationCodes, options.TimeProvider);
         rateLimit = new FixedWindowRateLimit(options.TimeProvider, options.RateLimitEnabled, options.RateLimitQuota, options.RateLimitWindow);
-        writes = new WriteLog(options.MaxLoggedWrites);
+        requests = new RequestLog(options.MaxLoggedRequests);
     }
 
     public BigCommerceSandboxOptions Options { get; }
@@ -35,11 +35,14 @@ public sealed class BigCommerceSandbox : IAsyncDisposable
     /// <summary>The API root, ending in '/'; the store's API is at <c>stores/{hash}/v3/</c> below it.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
-    /// <summary>The write requests received (PUT/POST), oldest first.</summary>
-    public IReadOnlyList<SandboxWriteRequest> WriteRequests => writes.Snapshot();
+    /// <summary>The API requests received (authenticated, within the rate limit), oldest first.</summary>
+    public IReadOnlyList<SandboxRequest> Requests => requests.Snapshot();
 
-    /// <summary>How many write requests were received in all, including those dropped from <see cref="WriteRequests"/>.</summary>
-    public long WriteRequestCount => writes.Total;
+    /// <summary>The write requests received (PUT/POST), oldest first.</summary>
+    public IReadOnlyList<SandboxRequest> WriteRequests => requests.Snapshot().Where(r => r.IsWrite).ToList();
+
+    /// <summary>How many API requests were received in all, including those dropped from <see cref="Requests"/>.</summary>
+    public long RequestCount => requests.Total;
 
     public RateLimitSettings RateLimitSettings => rateLimit.Settings;
 
@@ -54,7 +57,7 @@ public sealed class BigCommerceSandbox : IAsyncDisposable
         builder.WebHost.UseUrls(options.Url);
         var app = builder.Build();
         var sandbox = new BigCommerceSandbox(app, options);
-        var api = new BigCommerceApi(options, sandbox.store, sandbox.rateLimit, sandbox.faults, sandbox.writes);
+        var api = new BigCommerceApi(options, sandbox.store, sandbox.rateLimit, sandbox.faults, sandbox.requests);
         var admin = new SandboxAdminEndpoints(sandbox);
         app.Run(context =>
         {
@@ -108,7 +111,7 @@ public sealed class BigCommerceSandbox : IAsyncDisposable
     /// <summary>Turns the store's rate limit on or off; the window restarts now. Unset values keep their current setting.</summary>
     public void RateLimit(bool enabled, int? quota = null, TimeSpan? window = null) => rateLimit.Configure(enabled, quota, window);
 
-    public void ClearWriteRequests() => writes.Clear();
+    public void ClearRequests() => requests.Clear();
 
     public async ValueTask DisposeAsync()
     {

@@ -22,8 +22,8 @@ public sealed class BigCommerceSandboxOptions
 
     public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Write requests kept in <see cref="BigCommerceSandbox.WriteRequests"/>; the oldest are dropped beyond it (benchmarks).</summary>
-    public int MaxLoggedWrites { get; set; } = 10_000;
+    /// <summary>Requests kept in <see cref="BigCommerceSandbox.Requests"/>; the oldest are dropped beyond it (benchmarks).</summary>
+    public int MaxLoggedRequests { get; set; } = 10_000;
 
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

@@ -80,7 +80,7 @@ internal sealed class SandboxAdminEndpoints(BigCommerceSandbox sandbox)
             json.WriteNumber("quota", settings.Quota);
             json.WriteNumber("window_ms", (long)settings.Window.TotalMilliseconds);
             json.WriteEndObject();
-            json.WriteNumber("write_request_count", sandbox.WriteRequestCount);
+            json.WriteNumber("request_count", sandbox.RequestCount);
             json.WriteStartArray("recent_write_requests");
             foreach (var write in writes.TakeLast(50))
             {

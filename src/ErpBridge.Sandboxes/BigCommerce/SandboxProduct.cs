@@ -28,8 +28,14 @@ public sealed record SandboxLocation(int Id, string Code, string Label);
 /// <summary>Stock of one variant at one location.</summary>
 public sealed record SandboxInventoryLevel(int VariantId, string Sku, int LocationId, string LocationCode, int Quantity);
 
-/// <summary>One write request as received (after auth, rate limit and faults), with the status it got.</summary>
-public sealed record SandboxWriteRequest(DateTimeOffset ReceivedAt, string Method, string Path, string Query, string? Body, int Status);
+/// <summary>
+/// One API request as received (authenticated and within the rate limit), with the status it got. <see cref="Path"/>
+/// is what follows the store hash (e.g. <c>v3/catalog/products</c>); <see cref="Query"/> starts with '?' when present.
+/// </summary>
+public sealed record SandboxRequest(DateTimeOffset ReceivedAt, string Method, string Path, string Query, string? Body, int Status)
+{
+    public bool IsWrite => Method is not ("GET" or "HEAD");
+}
 
 /// <summary>A consistent copy of the store.</summary>
 public sealed record BigCommerceSandboxState(

@@ -2,15 +2,15 @@ using System.Collections.Concurrent;
 
 namespace ErpBridge.Sandboxes.BigCommerce;
 
-/// <summary>The write requests received, newest last, bounded so that a long benchmark does not grow without end.</summary>
-internal sealed class WriteLog(int capacity)
+/// <summary>The API requests received, newest last, bounded so that a long benchmark does not grow without end.</summary>
+internal sealed class RequestLog(int capacity)
 {
-    private readonly ConcurrentQueue<SandboxWriteRequest> entries = new();
+    private readonly ConcurrentQueue<SandboxRequest> entries = new();
     private long total;
 
     public long Total => Interlocked.Read(ref total);
 
-    public void Add(SandboxWriteRequest entry)
+    public void Add(SandboxRequest entry)
     {
         entries.Enqueue(entry);
         Interlocked.Increment(ref total);
@@ -19,7 +19,7 @@ internal sealed class WriteLog(int capacity)
         }
     }
 
-    public IReadOnlyList<SandboxWriteRequest> Snapshot() => [.. entries];
+    public IReadOnlyList<SandboxRequest> Snapshot() => [.. entries];
 
     public void Clear() => entries.Clear();
 }
