@@ -32,6 +32,9 @@ public static class BigCommerceContract
     };
 
     private static readonly Lazy<IReadOnlyList<ContractFile>> Files = new(Load);
+
+    /// <summary>2020-12 that lets OpenAPI's own keywords (example, x-*, discriminator, ...) pass as annotations.</summary>
+    private static readonly Dialect OpenApiDialect = Dialect.Draft202012.With([], new Uri("urn:erpbridge:openapi-3.0-schema"), refIgnoresSiblingKeywords: null, allowUnknownKeywords: true);
     private static readonly ConcurrentDictionary<string, JsonSchema> Schemas = new();
 
     /// <summary>Problems with a request (empty = it matches the contract). <paramref name="pathAfterStoreHash"/> is e.g. <c>v3/catalog/products/12?include_fields=id</c>.</summary>
@@ -130,13 +133,12 @@ public static class BigCommerceContract
     private static JsonSchema Build(ContractFile file, string label, JsonNode schemaNode)
     {
         var root = Normalize(schemaNode.DeepClone()) as JsonObject ?? new JsonObject();
-        root["$schema"] = "https://json-schema.org/draft/2020-12/schema";
         root["$defs"] = file.Definitions.DeepClone();
         var id = new Uri($"urn:bigcommerce-contract:{Uri.EscapeDataString(file.Name + "|" + label)}");
-        return JsonSchema.FromText(root.ToJsonString(), new BuildOptions { SchemaRegistry = new SchemaRegistry() }, id);
+        return JsonSchema.FromText(root.ToJsonString(), new BuildOptions { SchemaRegistry = new SchemaRegistry(), Dialect = OpenApiDialect }, id);
     }
 
-    /// <summary>OpenAPI 3.0 schema → JSON Schema 2020-12: component refs, nullable, boolean exclusive bounds.</summary>
+    /// <summary>OpenAPI 3.0 schema → JSON Schema 2020-12: component refs, nullable (and x-nullable), boolean exclusive bounds.</summary>
     private static JsonNode? Normalize(JsonNode? node)
     {
         switch (node)
@@ -159,7 +161,8 @@ public static class BigCommerceContract
                     map["$ref"] = "#/$defs/" + reference.GetValue<string>()["#/components/schemas/".Length..];
                 }
 
-                if (map["nullable"] is JsonValue nullable && nullable.GetValueKind() == JsonValueKind.True && map["type"] is JsonValue type)
+                // Some inline schemas of these files say it Swagger 2's way (x-nullable), e.g. a base variant's null sku_id.
+                if ((map["nullable"] ?? map["x-nullable"]) is JsonValue nullable && nullable.GetValueKind() == JsonValueKind.True && map["type"] is JsonValue type)
                 {
                     map["type"] = new JsonArray(type.GetValue<string>(), "null");
                 }

@@ -10,8 +10,11 @@ internal static class YamlJson
 {
     public static JsonNode? Read(string path)
     {
+        // Whitespace-only lines are emptied first: YamlDotNet rejects a literal block whose first line is blank but
+        // indented ("found extra spaces in first line"), which BigCommerce's inventory.v3.yml has; the text is unchanged.
+        var text = string.Join('\n', File.ReadAllLines(path).Select(line => string.IsNullOrWhiteSpace(line) ? "" : line));
         var stream = new YamlStream();
-        using (var reader = File.OpenText(path))
+        using (var reader = new StringReader(text))
         {
             stream.Load(reader);
         }
