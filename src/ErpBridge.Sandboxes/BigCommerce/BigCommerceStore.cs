@@ -13,7 +13,8 @@ internal sealed class BigCommerceStore
     private readonly Dictionary<string, SandboxVariant> variantsBySku = new(StringComparer.Ordinal);
     private readonly List<SandboxVariant> variants = [];
     private readonly List<SandboxLocation> locations;
-    private readonly Dictionary<(int VariantId, int LocationId), int> inventory = [];
+    private readonly Dictionary<int, SandboxVariant> variantsById = [];
+    private readonly Dictionary<int, Dictionary<int, int>> inventory = [];
     private int nextProductId = 100;
     private int nextVariantId = 10_000;
     private int nextCustomFieldId = 1;
@@ -28,13 +29,10 @@ internal sealed class BigCommerceStore
     {
         lock (gate)
         {
+            var codes = locations.ToDictionary(l => l.Id, l => l.Code);
             var levels = inventory
-                .Select(pair => new SandboxInventoryLevel(
-                    pair.Key.VariantId,
-                    variants.First(v => v.Id == pair.Key.VariantId).Sku,
-                    pair.Key.LocationId,
-                    locations.First(l => l.Id == pair.Key.LocationId).Code,
-                    pair.Value))
+                .SelectMany(variant => variant.Value.Select(level => new SandboxInventoryLevel(
+                    variant.Key, variantsById[variant.Key].Sku, level.Key, codes[level.Key], level.Value)))
                 .OrderBy(l => l.VariantId).ThenBy(l => l.LocationId)
                 .ToList();
             return new BigCommerceSandboxState([.. products], [.. variants], [.. locations], levels);
@@ -87,6 +85,7 @@ internal sealed class BigCommerceStore
             productIndex[product.Id] = products.Count;
             products.Add(product);
             variants.Add(variant);
+            variantsById[variant.Id] = variant;
             if (variant.Sku.Length > 0)
             {
                 variantsBySku[variant.Sku] = variant;
@@ -131,6 +130,7 @@ internal sealed class BigCommerceStore
                 variantsBySku.Remove(old.Sku);
                 var variantIndex = variants.FindIndex(v => v.Id == old.BaseVariantId);
                 variants[variantIndex] = variants[variantIndex] with { Sku = updated.Sku };
+                variantsById[old.BaseVariantId] = variants[variantIndex];
                 variantsBySku[updated.Sku] = variants[variantIndex];
             }
 
@@ -150,7 +150,7 @@ internal sealed class BigCommerceStore
             for (var i = 0; i < items.Count; i++)
             {
                 var item = items[i];
-                if (!locations.Exists(l => l.Id == item.LocationId))
+                if (item.LocationId < 1 || item.LocationId > locations.Count)
                 {
                     return $"[Location with id {item.LocationId} does not exist]";
                 }
@@ -158,7 +158,7 @@ internal sealed class BigCommerceStore
                 int? variantId = item switch
                 {
                     { Sku: { } sku } => variantsBySku.TryGetValue(sku, out var bySku) ? bySku.Id : null,
-                    { VariantId: { } vid } => variants.Exists(v => v.Id == vid) ? vid : null,
+                    { VariantId: { } vid } => variantsById.ContainsKey(vid) ? vid : null,
                     { ProductId: { } pid } => productIndex.TryGetValue(pid, out var index) ? products[index].BaseVariantId : null,
                     _ => null,
                 };
@@ -172,7 +172,12 @@ internal sealed class BigCommerceStore
 
             foreach (var (variantId, locationId, quantity) in resolved)
             {
-                inventory[(variantId, locationId)] = quantity;
+                if (!inventory.TryGetValue(variantId, out var levels))
+                {
+                    inventory[variantId] = levels = [];
+                }
+
+                levels[locationId] = quantity;
             }
 
             return null;
@@ -183,7 +188,7 @@ internal sealed class BigCommerceStore
     {
         lock (gate)
         {
-            return inventory.Where(p => p.Key.VariantId == variantId).Sum(p => p.Value);
+            return inventory.TryGetValue(variantId, out var levels) ? levels.Values.Sum() : 0;
         }
     }
 
