@@ -232,6 +232,10 @@ internal sealed class BigCommerceApi(
         {
             await Problem(context, 404, "The requested product was not found.", null);
         }
+        else if (conflict == "custom_fields.id")
+        {
+            await Problem(context, 422, "JSON data is missing or invalid", new Dictionary<string, string> { ["custom_fields"] = "A custom field id does not belong to this product" });
+        }
         else if (conflict is not null)
         {
             await Conflict(context, conflict);

@@ -112,6 +112,12 @@ internal sealed class BigCommerceStore
                 return (old, conflict);
             }
 
+            var customFields = fields.CustomFields is null ? old.CustomFields : MergeCustomFields(old.CustomFields, fields.CustomFields);
+            if (customFields is null)
+            {
+                return (old, "custom_fields.id");
+            }
+
             var updated = old with
             {
                 Name = fields.Name ?? old.Name,
@@ -121,7 +127,7 @@ internal sealed class BigCommerceStore
                 Description = fields.Description ?? old.Description,
                 IsVisible = fields.IsVisible ?? old.IsVisible,
                 Upc = fields.Upc ?? old.Upc,
-                CustomFields = fields.CustomFields is null ? old.CustomFields : NewCustomFields(fields.CustomFields),
+                CustomFields = customFields,
                 DateModified = time.GetUtcNow(),
             };
             products[index] = updated;
@@ -202,8 +208,35 @@ internal sealed class BigCommerceStore
         return products.Exists(p => p.Id != exceptId && string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)) ? "name" : null;
     }
 
-    private List<SandboxCustomField> NewCustomFields(IReadOnlyList<(string Name, string Value)>? fields) =>
+    private List<SandboxCustomField> NewCustomFields(IReadOnlyList<CustomFieldInput>? fields) =>
         fields is null ? [] : fields.Select(f => new SandboxCustomField(nextCustomFieldId++, f.Name, f.Value)).ToList();
+
+    /// <summary>
+    /// A product PUT changes the custom fields it names by id and adds those sent without one (BigCommerce: "id ...
+    /// required to update existing custom field in /PUT request"); fields not sent stay. Null when an id is not the product's.
+    /// </summary>
+    private List<SandboxCustomField>? MergeCustomFields(IReadOnlyList<SandboxCustomField> existing, IReadOnlyList<CustomFieldInput> sent)
+    {
+        var merged = existing.ToList();
+        foreach (var field in sent)
+        {
+            if (field.Id is not { } id)
+            {
+                merged.Add(new SandboxCustomField(nextCustomFieldId++, field.Name, field.Value));
+                continue;
+            }
+
+            var index = merged.FindIndex(f => f.Id == id);
+            if (index < 0)
+            {
+                return null;
+            }
+
+            merged[index] = merged[index] with { Name = field.Name, Value = field.Value };
+        }
+
+        return merged;
+    }
 }
 
 /// <summary>The product fields a create or update request carried; null = not sent.</summary>
@@ -216,7 +249,10 @@ internal sealed record ProductFields(
     string? Description,
     bool? IsVisible,
     string? Upc,
-    IReadOnlyList<(string Name, string Value)>? CustomFields);
+    IReadOnlyList<CustomFieldInput>? CustomFields);
+
+/// <summary>A custom field as sent; <see cref="Id"/> names an existing one to change (PUT only).</summary>
+internal sealed record CustomFieldInput(int? Id, string Name, string Value);
 
 /// <summary>One item of an absolute adjustment, identified by exactly one of sku, variant_id, product_id.</summary>
 internal sealed record AdjustmentItem(int LocationId, int Quantity, string? Sku, int? VariantId, int? ProductId)

@@ -113,7 +113,7 @@ internal static class ProductRequestReader
         return null;
     }
 
-    private static List<(string Name, string Value)>? CustomFields(JsonElement body, Dictionary<string, string> errors)
+    private static List<CustomFieldInput>? CustomFields(JsonElement body, Dictionary<string, string> errors)
     {
         if (!body.TryGetProperty("custom_fields", out var value) || value.ValueKind == JsonValueKind.Null)
         {
@@ -126,7 +126,7 @@ internal static class ProductRequestReader
             return null;
         }
 
-        var fields = new List<(string, string)>();
+        var fields = new List<CustomFieldInput>();
         var index = 0;
         foreach (var field in value.EnumerateArray())
         {
@@ -138,7 +138,8 @@ internal static class ProductRequestReader
             }
             else
             {
-                fields.Add((name, text));
+                int? id = field.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.Number && idElement.TryGetInt32(out var number) ? number : null;
+                fields.Add(new CustomFieldInput(id, name, text));
             }
 
             index++;

@@ -110,7 +110,7 @@ public sealed class BigCommerceConnectorTests
         var product = store.Sandbox.State().Products.Single();
         Assert.That((product.Id, product.Name, product.Price, product.Weight, product.IsVisible, product.Upc),
             Is.EqualTo((productId!.Value, "Oak desk, large", 249m, 12.5m, false, "012345678905")));
-        Assert.That(product.CustomFields.Select(f => f.Value), Is.EqualTo(new[] { "Solid oak" }));
+        Assert.That(product.CustomFields.Select(f => (f.Name, f.Value)), Is.EqualTo(new[] { ("Material", "Oak") }), "the update leaves custom fields alone");
         Assert.That(store.Sandbox.WriteRequests.Select(r => $"{r.Method} {r.Path}"),
             Is.EqualTo(new[] { "POST v3/catalog/products", $"PUT v3/catalog/products/{productId}" }));
         AssertRequestsMatchContract();

@@ -33,7 +33,11 @@ internal static class BigCommercePlans
 
     public static RequestPlan Stock(string messageId, params StockLine[] lines) => RequestPlan.Parse(StockXml(messageId, lines));
 
-    /// <summary>Per product: create when the SKU has no product, update (by the resolved id) when it has.</summary>
+    /// <summary>
+    /// Per product: create when the SKU has no product, update (by the resolved id) when it has. The update leaves
+    /// custom_fields out: on a product PUT, BigCommerce adds every custom field sent without its id, so resending them would
+    /// pile up copies.
+    /// </summary>
     public static XDocument ProductsXml(params ProductData[] products) => Document(products.SelectMany(product => new[]
     {
         new XElement(Plan + "call",
@@ -70,10 +74,12 @@ internal static class BigCommercePlans
         new XElement(Fn + "string", new XAttribute("key", "description"), product.Description),
         new XElement(Fn + "boolean", new XAttribute("key", "is_visible"), product.IsVisible ? "true" : "false"),
         new XElement(Fn + "string", new XAttribute("key", "upc"), product.Upc),
-        new XElement(Fn + "array", new XAttribute("key", "custom_fields"),
-            (product.CustomFields ?? []).Select(f => new XElement(Fn + "map",
-                new XElement(Fn + "string", new XAttribute("key", "name"), f.Name),
-                new XElement(Fn + "string", new XAttribute("key", "value"), f.Value)))));
+        create
+            ? new XElement(Fn + "array", new XAttribute("key", "custom_fields"),
+                (product.CustomFields ?? []).Select(f => new XElement(Fn + "map",
+                    new XElement(Fn + "string", new XAttribute("key", "name"), f.Name),
+                    new XElement(Fn + "string", new XAttribute("key", "value"), f.Value))))
+            : null);
 
     private static XDocument Document(params XElement[] calls) =>
         new(new XElement(Plan + "plan", new XAttribute(XNamespace.Xmlns + "fn", JsonXml.Namespace), calls));

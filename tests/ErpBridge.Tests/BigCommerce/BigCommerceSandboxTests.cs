@@ -182,6 +182,25 @@ public sealed class BigCommerceSandboxTests
     }
 
     [Test]
+    public async Task UpdateProduct_CustomFields_WithoutIdAreAdded_WithIdAreChanged()
+    {
+        using var created = await store.Http.PostAsync(new Uri("v3/catalog/products", UriKind.Relative), BigCommerceTestStore.Json(
+            """{"name":"Lamp","type":"physical","sku":"LAMP","price":1,"weight":1,"custom_fields":[{"name":"Colour","value":"Red"}]}"""));
+        var product = store.Sandbox.State().ProductBySku("LAMP")!;
+        var fieldId = product.CustomFields.Single().Id;
+
+        using var added = await store.Http.PutAsync(new Uri($"v3/catalog/products/{product.Id}", UriKind.Relative), BigCommerceTestStore.Json(
+            """{"custom_fields":[{"name":"Colour","value":"Blue"}]}"""));
+        using var changed = await store.Http.PutAsync(new Uri($"v3/catalog/products/{product.Id}", UriKind.Relative), BigCommerceTestStore.Json(
+            $$"""{"custom_fields":[{"id":{{fieldId}},"name":"Colour","value":"Green"}]}"""));
+        using var foreign = await store.Http.PutAsync(new Uri($"v3/catalog/products/{product.Id}", UriKind.Relative), BigCommerceTestStore.Json(
+            """{"custom_fields":[{"id":99999,"name":"Colour","value":"Black"}]}"""));
+
+        Assert.That((added.StatusCode, changed.StatusCode, (int)foreign.StatusCode), Is.EqualTo((HttpStatusCode.OK, HttpStatusCode.OK, 422)));
+        Assert.That(store.Sandbox.State().ProductBySku("LAMP")!.CustomFields.Select(f => f.Value), Is.EqualTo(new[] { "Green", "Blue" }));
+    }
+
+    [Test]
     public async Task UpdateProduct_UnknownId_Returns404()
     {
         using var response = await store.Http.PutAsync(new Uri("v3/catalog/products/999999", UriKind.Relative), BigCommerceTestStore.Json("""{"price":1}"""));
