@@ -131,6 +131,7 @@ public sealed class BigCommerceConnector : IChannelConnector
 
     public ValueTask DisposeAsync()
     {
+        resolver.Dispose();
         http.Dispose();
         return ValueTask.CompletedTask;
     }
@@ -247,9 +248,9 @@ public sealed class BigCommerceConnector : IChannelConnector
                 platformIds[$"product:{sku}"] = id.GetRawText();
             }
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
-            // A success whose body is not JSON still succeeded; there is just nothing to record.
+            // A success whose body is not the expected JSON still succeeded; there is just nothing to record.
         }
     }
 

@@ -13,28 +13,62 @@ internal sealed class BigCommerceReferenceResolver(
     BigCommerceTransport transport,
     BigCommerceIdCache cache,
     ChannelOptions channelOptions,
-    BigCommerceConnectorOptions options)
+    BigCommerceConnectorOptions options) : IDisposable
 {
     private static readonly KeyValuePair<string, string>[] NoHeaders = [];
+
+    private readonly SemaphoreSlim lookups = new(1, 1);
 
     /// <summary>Every wanted reference's id (null = not found), or the failure a look-up came to.</summary>
     public async Task<(Dictionary<ReferenceKey, string?>? Ids, DeliveryOutcome? Failure)> ResolveAsync(
         IReadOnlyCollection<ReferenceKey> wanted, CancellationToken cancellationToken)
     {
+        var (skus, locationCodes) = Unknown(wanted);
+        if (skus.Count > 0 || locationCodes.Count > 0)
+        {
+            // One look-up at a time per channel: concurrent deliveries wanting the same ids then share one request.
+            await lookups.WaitAsync(cancellationToken);
+            try
+            {
+                (skus, locationCodes) = Unknown(wanted);
+                foreach (var batch in skus.Chunk(options.SkuLookupBatchSize))
+                {
+                    if (await LookUpSkus(batch, cancellationToken) is { } failure)
+                    {
+                        return (null, failure);
+                    }
+                }
+
+                if (locationCodes.Count > 0 && await LookUpLocations(locationCodes, cancellationToken) is { } locationFailure)
+                {
+                    return (null, locationFailure);
+                }
+            }
+            finally
+            {
+                lookups.Release();
+            }
+        }
+
         var ids = new Dictionary<ReferenceKey, string?>();
-        var skus = new SortedSet<string>(StringComparer.Ordinal);
-        var locationCodes = new List<string>();
         foreach (var reference in wanted)
         {
-            if (reference.Kind == BigCommerceReferenceKinds.Location && channelOptions.Locations.TryGetValue(reference.Key, out var mapped))
-            {
-                ids[reference] = mapped;
-            }
-            else if (cache.TryGet(reference, out var cached))
-            {
-                ids[reference] = cached;
-            }
-            else if (reference.Kind == BigCommerceReferenceKinds.Location)
+            ids[reference] = Known(reference, out var id) ? id : null;
+        }
+
+        return (ids, null);
+    }
+
+    public void Dispose() => lookups.Dispose();
+
+    /// <summary>The SKUs and location codes of <paramref name="wanted"/> that neither the channel's map nor the cache answers.</summary>
+    private (SortedSet<string> Skus, List<string> LocationCodes) Unknown(IEnumerable<ReferenceKey> wanted)
+    {
+        var skus = new SortedSet<string>(StringComparer.Ordinal);
+        var locationCodes = new List<string>();
+        foreach (var reference in wanted.Where(r => !Known(r, out _)))
+        {
+            if (reference.Kind == BigCommerceReferenceKinds.Location)
             {
                 locationCodes.Add(reference.Key);
             }
@@ -44,33 +78,18 @@ internal sealed class BigCommerceReferenceResolver(
             }
         }
 
-        foreach (var batch in skus.Chunk(options.SkuLookupBatchSize))
+        return (skus, locationCodes);
+    }
+
+    private bool Known(ReferenceKey reference, out string? id)
+    {
+        if (reference.Kind == BigCommerceReferenceKinds.Location && channelOptions.Locations.TryGetValue(reference.Key, out var mapped))
         {
-            var failure = await LookUpSkus(batch, cancellationToken);
-            if (failure is not null)
-            {
-                return (null, failure);
-            }
+            id = mapped;
+            return true;
         }
 
-        if (locationCodes.Count > 0)
-        {
-            var failure = await LookUpLocations(locationCodes, cancellationToken);
-            if (failure is not null)
-            {
-                return (null, failure);
-            }
-        }
-
-        foreach (var reference in wanted)
-        {
-            if (!ids.ContainsKey(reference))
-            {
-                ids[reference] = cache.TryGet(reference, out var id) ? id : null;
-            }
-        }
-
-        return (ids, null);
+        return cache.TryGet(reference, out id);
     }
 
     private async Task<DeliveryOutcome?> LookUpSkus(string[] skus, CancellationToken cancellationToken)
@@ -84,17 +103,20 @@ internal sealed class BigCommerceReferenceResolver(
         }
 
         var found = new HashSet<string>(StringComparer.Ordinal);
-        using (var document = JsonDocument.Parse(result.Body))
-        {
-            foreach (var variant in document.RootElement.GetProperty("data").EnumerateArray())
+        if (!Read(result.Body, "v3/catalog/variants", data =>
             {
-                var sku = variant.GetProperty("sku").GetString() ?? "";
-                if (found.Add(sku))
+                foreach (var variant in data.EnumerateArray())
                 {
-                    cache.Found(new ReferenceKey(BigCommerceReferenceKinds.Variant, sku), variant.GetProperty("id").GetRawText());
-                    cache.Found(new ReferenceKey(BigCommerceReferenceKinds.Product, sku), variant.GetProperty("product_id").GetRawText());
+                    var sku = variant.GetProperty("sku").GetString() ?? "";
+                    if (found.Add(sku))
+                    {
+                        cache.Found(new ReferenceKey(BigCommerceReferenceKinds.Variant, sku), variant.GetProperty("id").GetRawText());
+                        cache.Found(new ReferenceKey(BigCommerceReferenceKinds.Product, sku), variant.GetProperty("product_id").GetRawText());
+                    }
                 }
-            }
+            }, out var unreadable))
+        {
+            return unreadable;
         }
 
         foreach (var sku in skus.Where(s => !found.Contains(s)))
@@ -114,14 +136,19 @@ internal sealed class BigCommerceReferenceResolver(
             return result.Failure;
         }
 
-        using var document = JsonDocument.Parse(result.Body);
-        foreach (var location in document.RootElement.GetProperty("data").EnumerateArray())
-        {
-            if (location.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String)
+        if (!Read(result.Body, "v3/inventory/locations", data =>
             {
-                cache.Found(new ReferenceKey(BigCommerceReferenceKinds.Location, code.GetString()!), location.GetProperty("id").GetRawText());
-                codes.Remove(code.GetString()!);
-            }
+                foreach (var location in data.EnumerateArray())
+                {
+                    if (location.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String)
+                    {
+                        cache.Found(new ReferenceKey(BigCommerceReferenceKinds.Location, code.GetString()!), location.GetProperty("id").GetRawText());
+                        codes.Remove(code.GetString()!);
+                    }
+                }
+            }, out var unreadable))
+        {
+            return unreadable;
         }
 
         foreach (var code in codes)
@@ -130,5 +157,25 @@ internal sealed class BigCommerceReferenceResolver(
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Hands the <c>data</c> array of a list response to <paramref name="read"/>. A body of another shape (a proxy's
+    /// error page, a truncated answer) is a transient failure rather than an exception: the next attempt may get the real one.
+    /// </summary>
+    private static bool Read(byte[] body, string what, Action<JsonElement> read, out DeliveryOutcome? failure)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            read(document.RootElement.GetProperty("data"));
+            failure = null;
+            return true;
+        }
+        catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            failure = new DeliveryOutcome.TransientFailure($"unexpected response to GET {what}: {exception.Message}");
+            return false;
+        }
     }
 }
