@@ -130,6 +130,37 @@ public sealed class BigCommerceConnectorTests
     }
 
     [Test]
+    public async Task ManySkus_LookedUpInBatchesOfTheConfiguredSize()
+    {
+        var skus = Enumerable.Range(1, 5).Select(i => $"M-{i}").ToArray();
+        store.Sandbox.Seed(skus);
+        await using var batching = new BigCommerceConnectorFactory(new BigCommerceConnectorOptions { SkuLookupBatchSize = 2 }).Create(ChannelName, store.Channel());
+        var plan = Mapping.Plans.RequestPlan.Parse(BigCommercePlans.StockByVariantXml(skus.Select((s, i) => new Line(s, "WH1", i)).ToArray()));
+
+        var outcome = await batching.ExecuteAsync(plan, CancellationToken.None);
+
+        Assert.That(outcome, Is.TypeOf<DeliveryOutcome.Delivered>(), Describe(outcome));
+        Assert.That(store.Sandbox.Requests.Where(r => r.Path == "v3/catalog/variants").Select(r => r.Query.Split('&')[0]),
+            Is.EqualTo(new[] { "?sku:in=M-1,M-2", "?sku:in=M-3,M-4", "?sku:in=M-5" }));
+        Assert.That(skus.Select(s => store.Sandbox.State().StockOf(s, "WH1")), Is.EqualTo(new int?[] { 0, 1, 2, 3, 4 }));
+        AssertRequestsMatchContract();
+    }
+
+    [Test]
+    public async Task CreateThenStockByVariantInOnePlan_UsesIdsTheCreateReturned()
+    {
+        var plan = BigCommercePlans.Combine(
+            BigCommercePlans.ProductsXml(new Product("FRESH", "Fresh product", 3m, 1m)),
+            BigCommercePlans.StockByVariantXml(new Line("FRESH", "WH2", 8)));
+
+        var outcome = await connector.ExecuteAsync(plan, CancellationToken.None);
+
+        Assert.That(outcome, Is.TypeOf<DeliveryOutcome.Delivered>(), Describe(outcome));
+        Assert.That(store.Sandbox.State().StockOf("FRESH", "WH2"), Is.EqualTo(8));
+        Assert.That(store.Sandbox.WriteRequests.Select(r => r.Method), Is.EqualTo(new[] { "POST", "PUT" }), "created, then stocked; no update");
+    }
+
+    [Test]
     public async Task UnresolvedVariantReference_PermanentFailureNamingSkuAndChannel()
     {
         var outcome = await connector.ExecuteAsync(BigCommercePlans.StockByVariant("GHOST", "WH1", 1), CancellationToken.None);

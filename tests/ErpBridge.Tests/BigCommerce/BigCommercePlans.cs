@@ -53,17 +53,23 @@ internal static class BigCommercePlans
 
     public static RequestPlan Products(params ProductData[] products) => RequestPlan.Parse(ProductsXml(products));
 
-    /// <summary>A plan whose body needs the variant id of <paramref name="sku"/> (stock by variant_id).</summary>
-    public static RequestPlan StockByVariant(string sku, string location, int quantity) => RequestPlan.Parse(Document(
+    /// <summary>A plan whose body needs the variant id of each SKU (stock by variant_id).</summary>
+    public static RequestPlan StockByVariant(string sku, string location, int quantity) => RequestPlan.Parse(StockByVariantXml(new StockLine(sku, location, quantity)));
+
+    public static XDocument StockByVariantXml(params StockLine[] lines) => Document(
         new XElement(Plan + "call",
             new XAttribute("id", "stock-by-variant"), new XAttribute("method", "PUT"), new XAttribute("path", "v3/inventory/adjustments/absolute"),
             new XElement(Plan + "body",
                 new XElement(Fn + "map",
                     new XElement(Fn + "array", new XAttribute("key", "items"),
-                        new XElement(Fn + "map",
-                            new XElement(Fn + "number", new XAttribute("key", "location_id"), new XAttribute(Plan + "ref", "location"), new XAttribute(Plan + "key", location)),
-                            new XElement(Fn + "number", new XAttribute("key", "variant_id"), new XAttribute(Plan + "ref", "variant"), new XAttribute(Plan + "key", sku)),
-                            new XElement(Fn + "number", new XAttribute("key", "quantity"), quantity))))))));
+                        lines.Select(line => new XElement(Fn + "map",
+                            new XElement(Fn + "number", new XAttribute("key", "location_id"), new XAttribute(Plan + "ref", "location"), new XAttribute(Plan + "key", line.Location)),
+                            new XElement(Fn + "number", new XAttribute("key", "variant_id"), new XAttribute(Plan + "ref", "variant"), new XAttribute(Plan + "key", line.Sku)),
+                            new XElement(Fn + "number", new XAttribute("key", "quantity"), line.Quantity))))))));
+
+    /// <summary>The calls of several plans, in order, as one plan.</summary>
+    public static RequestPlan Combine(params XDocument[] plans) =>
+        RequestPlan.Parse(Document(plans.SelectMany(p => p.Root!.Elements()).Select(e => new XElement(e)).ToArray()));
 
     private static XElement ProductBody(ProductData product, bool create) => new(Fn + "map",
         new XElement(Fn + "string", new XAttribute("key", "name"), product.Name),
