@@ -35,6 +35,3 @@ internal sealed class BigCommerceIdCache(TimeProvider time, TimeSpan foundTtl, T
 
     private readonly record struct Entry(string? Id, DateTimeOffset Expires);
 }
-
-/// <summary>A reference kind and key, e.g. (product, SKU-1) or (location, WH1).</summary>
-internal readonly record struct ReferenceKey(string Kind, string Key);

@@ -55,9 +55,3 @@ internal sealed partial class BigCommerceTransport(HttpClient http, RateLimitPac
     [LoggerMessage(Level = LogLevel.Warning, Message = "BigCommerce {Channel}: {Method} {Path} failed: {Error}")]
     private static partial void LogFailure(ILogger logger, string channel, string method, string path, string error);
 }
-
-/// <summary>The status and body of a response, or the failure (<see cref="Failure"/> set) that a request came to.</summary>
-internal sealed record TransportResult(int? Status, byte[] Body, DeliveryOutcome? Failure)
-{
-    public static TransportResult Failed(DeliveryOutcome failure) => new(null, [], failure);
-}

@@ -19,6 +19,7 @@ internal sealed class BigCommerceApi(
 {
     private const int DefaultLimit = 50;
     private const int MaxLimit = 250;
+    private const string ProductPath = "v3/catalog/products/";
 
     private readonly byte[] token = Encoding.UTF8.GetBytes(options.AccessToken);
 
@@ -78,8 +79,8 @@ internal sealed class BigCommerceApi(
         ("GET", "v3/inventory/locations") => GetLocations(context),
         ("GET", "v3/catalog/products") => GetProducts(context),
         ("POST", "v3/catalog/products") => CreateProduct(context, body!),
-        ("PUT", _) when path.StartsWith("v3/catalog/products/", StringComparison.Ordinal) && !path[20..].Contains('/', StringComparison.Ordinal)
-            => UpdateProduct(context, path[20..], body!),
+        ("PUT", _) when path.StartsWith(ProductPath, StringComparison.Ordinal) && !path[ProductPath.Length..].Contains('/', StringComparison.Ordinal)
+            => UpdateProduct(context, path[ProductPath.Length..], body!),
         ("GET", "v3/catalog/variants") => GetVariants(context),
         _ => Problem(context, 404, "The requested resource was not found", null),
     };

@@ -238,26 +238,3 @@ internal sealed class BigCommerceStore
         return merged;
     }
 }
-
-/// <summary>The product fields a create or update request carried; null = not sent.</summary>
-internal sealed record ProductFields(
-    string? Name,
-    string? Type,
-    string? Sku,
-    decimal? Price,
-    decimal? Weight,
-    string? Description,
-    bool? IsVisible,
-    string? Upc,
-    IReadOnlyList<CustomFieldInput>? CustomFields);
-
-/// <summary>A custom field as sent; <see cref="Id"/> names an existing one to change (PUT only).</summary>
-internal sealed record CustomFieldInput(int? Id, string Name, string Value);
-
-/// <summary>One item of an absolute adjustment, identified by exactly one of sku, variant_id, product_id.</summary>
-internal sealed record AdjustmentItem(int LocationId, int Quantity, string? Sku, int? VariantId, int? ProductId)
-{
-    public string IdentityName => Sku is not null ? "sku" : VariantId is not null ? "variant_id" : "product_id";
-
-    public string IdentityValue => Sku ?? (VariantId ?? ProductId)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
-}

@@ -76,9 +76,3 @@ internal sealed class FixedWindowRateLimit(TimeProvider time, bool enabled, int 
         }
     }
 }
-
-/// <summary>What the X-Rate-Limit-* headers of one response say.</summary>
-internal readonly record struct RateLimitState(bool Allowed, int Left, int Quota, long WindowMs, long ResetMs);
-
-/// <summary>The rate limit as configured.</summary>
-public sealed record RateLimitSettings(bool Enabled, int Quota, TimeSpan Window);
