@@ -37,7 +37,7 @@ public sealed class BigCommerceConnector : IChannelConnector
         };
         http.DefaultRequestHeaders.TryAddWithoutValidation("X-Auth-Token", channelOptions.AccessToken);
         http.DefaultRequestHeaders.Accept.ParseAdd("application/json");
-        transport = new BigCommerceTransport(http, new RateLimitPacer(options.TimeProvider, options.RateLimitReserve), channel, logger);
+        transport = new BigCommerceTransport(http, new RateLimitPacer(options.TimeProvider, options.RateLimitReserve), options.TimeProvider, channel, logger);
         cache = new BigCommerceIdCache(options.TimeProvider, options.FoundTtl, options.MissingTtl);
         resolver = new BigCommerceReferenceResolver(transport, cache, channelOptions, options);
     }

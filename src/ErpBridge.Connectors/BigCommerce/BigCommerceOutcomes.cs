@@ -12,7 +12,7 @@ namespace ErpBridge.Connectors.BigCommerce;
 internal static class BigCommerceOutcomes
 {
     /// <summary>Null for success.</summary>
-    public static DeliveryOutcome? Classify(HttpResponseMessage response, byte[] body, string request, string channel)
+    public static DeliveryOutcome? Classify(HttpResponseMessage response, byte[] body, string request, string channel, DateTimeOffset now)
     {
         var status = (int)response.StatusCode;
         if (status is >= 200 and < 300 && status != 207)
@@ -24,7 +24,7 @@ internal static class BigCommerceOutcomes
         if (response.StatusCode == HttpStatusCode.TooManyRequests || status >= 500)
         {
             return new DeliveryOutcome.TransientFailure(
-                $"BigCommerce {status} on {request} (channel '{channel}'){Suffix(message)}", RateLimitPacer.RetryAfter(response));
+                $"BigCommerce {status} on {request} (channel '{channel}'){Suffix(message)}", RateLimitPacer.RetryAfter(response, now));
         }
 
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)

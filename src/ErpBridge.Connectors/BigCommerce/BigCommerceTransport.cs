@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ErpBridge.Core.Delivery;
 using Microsoft.Extensions.Logging;
 
@@ -8,7 +7,7 @@ namespace ErpBridge.Connectors.BigCommerce;
 /// Sends one request on a channel's HTTP client, paced to the rate limit, and turns what happened into either a
 /// response body or a failure outcome. Never retries: retries are durable and scheduled by the delivery job.
 /// </summary>
-internal sealed partial class BigCommerceTransport(HttpClient http, RateLimitPacer pacer, string channel, ILogger logger)
+internal sealed partial class BigCommerceTransport(HttpClient http, RateLimitPacer pacer, TimeProvider time, string channel, ILogger logger)
 {
     public async Task<TransportResult> SendAsync(HttpMethod method, string relativeUrl, byte[]? jsonBody, IEnumerable<KeyValuePair<string, string>> headers, CancellationToken cancellationToken)
     {
@@ -25,14 +24,14 @@ internal sealed partial class BigCommerceTransport(HttpClient http, RateLimitPac
             request.Content.Headers.ContentType = new("application/json");
         }
 
-        var started = Stopwatch.GetTimestamp();
+        var started = time.GetTimestamp();
         try
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
             pacer.Observe(response);
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-            LogCall(logger, channel, method.Method, relativeUrl, (int)response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            var failure = BigCommerceOutcomes.Classify(response, body, $"{method.Method} {relativeUrl}", channel);
+            LogCall(logger, channel, method.Method, relativeUrl, (int)response.StatusCode, time.GetElapsedTime(started).TotalMilliseconds);
+            var failure = BigCommerceOutcomes.Classify(response, body, $"{method.Method} {relativeUrl}", channel, time.GetUtcNow());
             return new TransportResult((int)response.StatusCode, body, failure);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

@@ -84,7 +84,7 @@ internal sealed class RateLimitPacer(TimeProvider time, int reserve)
     }
 
     /// <summary>How long the platform asks to wait after this response, if it says: the window's reset, else Retry-After.</summary>
-    public static TimeSpan? RetryAfter(HttpResponseMessage response)
+    public static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now)
     {
         if (Header(response.Headers, "X-Rate-Limit-Time-Reset-Ms") is { } resetMs)
         {
@@ -93,7 +93,7 @@ internal sealed class RateLimitPacer(TimeProvider time, int reserve)
 
         if (response.Headers.RetryAfter is { } retryAfter)
         {
-            return retryAfter.Delta ?? (retryAfter.Date is { } date ? date - DateTimeOffset.UtcNow : null);
+            return retryAfter.Delta ?? (retryAfter.Date is { } date ? date - now : null);
         }
 
         return Header(response.Headers, "X-Retry-After") is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
