@@ -78,6 +78,11 @@ public sealed class BigCommerceConnector : IChannelConnector
                 }
 
                 var result = await transport.SendAsync(new HttpMethod(call.Method), request.RelativeUrl, request.Body, call.Headers, cancellationToken);
+                if (result.Status == 404 && call.PathParameters.Count > 0)
+                {
+                    return WithContext(StaleIds(call, result.Failure!), where, sent);
+                }
+
                 if (result.Failure is not null)
                 {
                     return WithContext(result.Failure, where, sent);
@@ -252,6 +257,25 @@ public sealed class BigCommerceConnector : IChannelConnector
         {
             // A success whose body is not the expected JSON still succeeded; there is just nothing to record.
         }
+    }
+
+    /// <summary>
+    /// A 404 on a path built from cached ids means the object was deleted on the platform since it was looked up: the
+    /// ids are forgotten, and the next attempt looks them up afresh (and, for a product, takes the create branch).
+    /// </summary>
+    private DeliveryOutcome.TransientFailure StaleIds(PlanCall call, DeliveryOutcome failure)
+    {
+        foreach (var parameter in call.PathParameters)
+        {
+            cache.Forget(new ReferenceKey(parameter.Kind, parameter.Key));
+            if (parameter.Kind == BigCommerceReferenceKinds.Product)
+            {
+                cache.Forget(new ReferenceKey(BigCommerceReferenceKinds.Variant, parameter.Key));
+            }
+        }
+
+        var reason = failure is DeliveryOutcome.PermanentFailure permanent ? permanent.Reason : failure.ToString();
+        return new DeliveryOutcome.TransientFailure($"{reason}; the cached ids in its path are forgotten and looked up again on the next attempt");
     }
 
     private static DeliveryOutcome WithContext(DeliveryOutcome failure, string where, int sent)

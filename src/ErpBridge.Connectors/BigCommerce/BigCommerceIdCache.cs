@@ -33,5 +33,7 @@ internal sealed class BigCommerceIdCache(TimeProvider time, TimeSpan foundTtl, T
         }
     }
 
+    public void Forget(ReferenceKey key) => entries.TryRemove(key, out _);
+
     private readonly record struct Entry(string? Id, DateTimeOffset Expires);
 }

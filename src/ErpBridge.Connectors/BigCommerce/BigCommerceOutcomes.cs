@@ -21,10 +21,17 @@ internal static class BigCommerceOutcomes
         }
 
         var message = PlatformMessage(body);
-        if (response.StatusCode == HttpStatusCode.TooManyRequests || status >= 500)
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
             return new DeliveryOutcome.TransientFailure(
                 $"BigCommerce {status} on {request} (channel '{channel}'){Suffix(message)}", RateLimitPacer.RetryAfter(response, now));
+        }
+
+        if (status >= 500)
+        {
+            // The rate-limit reset says nothing about when the platform recovers; only an explicit Retry-After does.
+            return new DeliveryOutcome.TransientFailure(
+                $"BigCommerce {status} on {request} (channel '{channel}'){Suffix(message)}", RateLimitPacer.ExplicitRetryAfter(response, now));
         }
 
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)

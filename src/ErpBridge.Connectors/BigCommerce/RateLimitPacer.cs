@@ -86,11 +86,14 @@ internal sealed class RateLimitPacer(TimeProvider time, int reserve)
     /// <summary>How long the platform asks to wait after this response, if it says: the window's reset, else Retry-After.</summary>
     public static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now)
     {
-        if (Header(response.Headers, "X-Rate-Limit-Time-Reset-Ms") is { } resetMs)
-        {
-            return TimeSpan.FromMilliseconds(resetMs);
-        }
+        return Header(response.Headers, "X-Rate-Limit-Time-Reset-Ms") is { } resetMs
+            ? TimeSpan.FromMilliseconds(resetMs)
+            : ExplicitRetryAfter(response, now);
+    }
 
+    /// <summary>The wait a response asks for in Retry-After (or BigCommerce's X-Retry-After, in seconds), if any.</summary>
+    public static TimeSpan? ExplicitRetryAfter(HttpResponseMessage response, DateTimeOffset now)
+    {
         if (response.Headers.RetryAfter is { } retryAfter)
         {
             return retryAfter.Delta ?? (retryAfter.Date is { } date ? date - now : null);

@@ -102,6 +102,9 @@ public sealed class BigCommerceSandbox : IAsyncDisposable
         return seeded;
     }
 
+    /// <summary>Deletes a product (and its variants and stock) behind the connector's back, as a merchant would in the control panel.</summary>
+    public bool DeleteProduct(int productId) => store.Delete(productId);
+
     /// <summary>The next <paramref name="count"/> API requests (after auth and rate limit) fail with <paramref name="status"/>.</summary>
     public void FailNext(int count, int status = 500) => faults.FailNext(count, status);
 

@@ -57,6 +57,35 @@ internal sealed class BigCommerceStore
         }
     }
 
+    /// <summary>Removes a product with its variants and their stock, as a merchant deleting it in the control panel.</summary>
+    public bool Delete(int id)
+    {
+        lock (gate)
+        {
+            if (!productIndex.TryGetValue(id, out var index))
+            {
+                return false;
+            }
+
+            products.RemoveAt(index);
+            productIndex.Clear();
+            for (var i = 0; i < products.Count; i++)
+            {
+                productIndex[products[i].Id] = i;
+            }
+
+            foreach (var variant in variants.Where(v => v.ProductId == id).ToList())
+            {
+                variants.Remove(variant);
+                variantsById.Remove(variant.Id);
+                variantsBySku.Remove(variant.Sku);
+                inventory.Remove(variant.Id);
+            }
+
+            return true;
+        }
+    }
+
     public SandboxProduct? Product(int id)
     {
         lock (gate)

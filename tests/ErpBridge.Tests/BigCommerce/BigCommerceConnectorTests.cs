@@ -186,6 +186,24 @@ public sealed class BigCommerceConnectorTests
     }
 
     [Test]
+    public async Task ProductDeletedOnPlatform_UpdateIsTransient_NextAttemptCreatesItAgain()
+    {
+        var product = new Product("GONE", "Gone chair", 5m, 1m);
+        await connector.ExecuteAsync(BigCommercePlans.Products(product), CancellationToken.None);
+        var oldId = store.Sandbox.State().ProductBySku("GONE")!.Id;
+        store.Sandbox.DeleteProduct(oldId);
+
+        var stale = await connector.ExecuteAsync(BigCommercePlans.Products(product with { Price = 6m }), CancellationToken.None);
+        var retried = await connector.ExecuteAsync(BigCommercePlans.Products(product with { Price = 6m }), CancellationToken.None);
+
+        Assert.That(stale, Is.TypeOf<DeliveryOutcome.TransientFailure>());
+        Assert.That(((DeliveryOutcome.TransientFailure)stale).Reason, Does.Contain("404").And.Contain("looked up again"));
+        Assert.That(retried, Is.TypeOf<DeliveryOutcome.Delivered>(), Describe(retried));
+        var recreated = store.Sandbox.State().ProductBySku("GONE")!;
+        Assert.That((recreated.Id != oldId, recreated.Price), Is.EqualTo((true, 6m)));
+    }
+
+    [Test]
     public async Task UnresolvedVariantReference_PermanentFailureNamingSkuAndChannel()
     {
         var outcome = await connector.ExecuteAsync(BigCommercePlans.StockByVariant("GHOST", "WH1", 1), CancellationToken.None);
@@ -238,6 +256,7 @@ public sealed class BigCommerceConnectorTests
 
         Assert.That(outcome, Is.TypeOf<DeliveryOutcome.TransientFailure>());
         Assert.That(((DeliveryOutcome.TransientFailure)outcome).Reason, Does.Contain("500"));
+        Assert.That(((DeliveryOutcome.TransientFailure)outcome).RetryAfter, Is.Null, "a rate-limit reset is no promise of recovery");
         Assert.That(store.Sandbox.State().StockOf("SKU-1", "WH1"), Is.EqualTo(1));
     }
 
