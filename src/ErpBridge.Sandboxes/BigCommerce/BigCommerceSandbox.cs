@@ -1,0 +1,124 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ErpBridge.Sandboxes.BigCommerce;
+
+/// <summary>
+/// A BigCommerce store on a real Kestrel server: the v3 catalog and inventory calls the connector makes, with
+/// BigCommerce's auth, envelopes, error bodies and X-Rate-Limit-* headers. State, faults and seeding are reachable
+/// from code (tests) and over HTTP under <c>/_sandbox/</c> (the demo).
+/// </summary>
+public sealed class BigCommerceSandbox : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly BigCommerceStore store;
+    private readonly FixedWindowRateLimit rateLimit;
+    private readonly SandboxFaults faults = new();
+    private readonly RequestLog requests;
+
+    private BigCommerceSandbox(WebApplication app, BigCommerceSandboxOptions options)
+    {
+        this.app = app;
+        Options = options;
+        store = new BigCommerceStore(options.LocationCodes, options.TimeProvider);
+        rateLimit = new FixedWindowRateLimit(options.TimeProvider, options.RateLimitEnabled, options.RateLimitQuota, options.RateLimitWindow);
+        requests = new RequestLog(options.MaxLoggedRequests);
+    }
+
+    public BigCommerceSandboxOptions Options { get; }
+
+    /// <summary>The API root, ending in '/'; the store's API is at <c>stores/{hash}/v3/</c> below it.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The API requests received (authenticated, within the rate limit), oldest first.</summary>
+    public IReadOnlyList<SandboxRequest> Requests => requests.Snapshot();
+
+    /// <summary>The write requests received (PUT/POST), oldest first.</summary>
+    public IReadOnlyList<SandboxRequest> WriteRequests => requests.Snapshot().Where(r => r.IsWrite).ToList();
+
+    /// <summary>How many API requests were received in all, including those dropped from <see cref="Requests"/>.</summary>
+    public long RequestCount => requests.Total;
+
+    public RateLimitSettings RateLimitSettings => rateLimit.Settings;
+
+    public static async Task<BigCommerceSandbox> StartAsync(BigCommerceSandboxOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.StoreHash);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.AccessToken);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls(options.Url);
+        var app = builder.Build();
+        var sandbox = new BigCommerceSandbox(app, options);
+        var api = new BigCommerceApi(options, sandbox.store, sandbox.rateLimit, sandbox.faults, sandbox.requests);
+        var admin = new SandboxAdminEndpoints(sandbox);
+        app.Run(context =>
+        {
+            var path = context.Request.Path.Value ?? "";
+            if (path.StartsWith("/stores/", StringComparison.Ordinal))
+            {
+                return api.HandleAsync(context, path["/stores/".Length..]);
+            }
+
+            return path.StartsWith("/_sandbox/", StringComparison.Ordinal)
+                ? admin.HandleAsync(context, path["/_sandbox/".Length..])
+                : BigCommerceApi.Json(context, 404, json => BigCommerceJson.WriteProblem(json, 404, "The requested resource was not found", null));
+        });
+
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        sandbox.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        return sandbox;
+    }
+
+    /// <summary>A consistent copy of products, variants, locations and stock.</summary>
+    public BigCommerceSandboxState State() => store.Snapshot();
+
+    /// <summary>Creates one product (with its base variant) per SKU not yet in the store; returns the products now holding those SKUs.</summary>
+    public IReadOnlyList<SandboxProduct> Seed(IEnumerable<string> skus)
+    {
+        ArgumentNullException.ThrowIfNull(skus);
+        var seeded = new List<SandboxProduct>();
+        foreach (var sku in skus.Distinct(StringComparer.Ordinal))
+        {
+            var existing = store.Products(p => p.Sku == sku);
+            if (existing.Count > 0)
+            {
+                seeded.Add(existing[0]);
+                continue;
+            }
+
+            var (product, _) = store.Create(new ProductFields($"Product {sku}", "physical", sku, 10m, 1m, "", true, "", null));
+            seeded.Add(product ?? throw new InvalidOperationException($"Seeding SKU '{sku}' conflicted with an existing product name."));
+        }
+
+        return seeded;
+    }
+
+    /// <summary>Deletes a product (and its variants and stock) behind the connector's back, as a merchant would in the control panel.</summary>
+    public bool DeleteProduct(int productId) => store.Delete(productId);
+
+    /// <summary>The next <paramref name="count"/> API requests (after auth and rate limit) fail with <paramref name="status"/>.</summary>
+    public void FailNext(int count, int status = 500) => faults.FailNext(count, status);
+
+    /// <summary>Every API request waits this long before it is answered; <see cref="TimeSpan.Zero"/> turns it off.</summary>
+    public void Delay(TimeSpan delay) => faults.Delay = delay;
+
+    /// <summary>Turns the store's rate limit on or off; the window restarts now. Unset values keep their current setting.</summary>
+    public void RateLimit(bool enabled, int? quota = null, TimeSpan? window = null) => rateLimit.Configure(enabled, quota, window);
+
+    public void ClearRequests() => requests.Clear();
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}

@@ -1,0 +1,269 @@
+namespace ErpBridge.Sandboxes.BigCommerce;
+
+/// <summary>
+/// The store's catalog and inventory. One lock guards everything: requests are short, and a consistent view matters
+/// more to tests than parallel writes do.
+/// </summary>
+internal sealed class BigCommerceStore
+{
+    private readonly Lock gate = new();
+    private readonly TimeProvider time;
+    private readonly List<SandboxProduct> products = [];
+    private readonly Dictionary<int, int> productIndex = [];
+    private readonly Dictionary<string, SandboxVariant> variantsBySku = new(StringComparer.Ordinal);
+    private readonly List<SandboxVariant> variants = [];
+    private readonly List<SandboxLocation> locations;
+    private readonly Dictionary<int, SandboxVariant> variantsById = [];
+    private readonly Dictionary<int, Dictionary<int, int>> inventory = [];
+    private int nextProductId = 100;
+    private int nextVariantId = 10_000;
+    private int nextCustomFieldId = 1;
+
+    public BigCommerceStore(IEnumerable<string> locationCodes, TimeProvider time)
+    {
+        this.time = time;
+        locations = locationCodes.Select((code, index) => new SandboxLocation(index + 1, code, $"Warehouse {code}")).ToList();
+    }
+
+    public BigCommerceSandboxState Snapshot()
+    {
+        lock (gate)
+        {
+            var codes = locations.ToDictionary(l => l.Id, l => l.Code);
+            var levels = inventory
+                .SelectMany(variant => variant.Value.Select(level => new SandboxInventoryLevel(
+                    variant.Key, variantsById[variant.Key].Sku, level.Key, codes[level.Key], level.Value)))
+                .OrderBy(l => l.VariantId).ThenBy(l => l.LocationId)
+                .ToList();
+            return new BigCommerceSandboxState([.. products], [.. variants], [.. locations], levels);
+        }
+    }
+
+    public IReadOnlyList<SandboxLocation> Locations => locations;
+
+    public IReadOnlyList<SandboxProduct> Products(Func<SandboxProduct, bool> filter)
+    {
+        lock (gate)
+        {
+            return products.Where(filter).ToList();
+        }
+    }
+
+    public IReadOnlyList<SandboxVariant> Variants(Func<SandboxVariant, bool> filter)
+    {
+        lock (gate)
+        {
+            return variants.Where(filter).ToList();
+        }
+    }
+
+    /// <summary>Removes a product with its variants and their stock, as a merchant deleting it in the control panel.</summary>
+    public bool Delete(int id)
+    {
+        lock (gate)
+        {
+            if (!productIndex.TryGetValue(id, out var index))
+            {
+                return false;
+            }
+
+            products.RemoveAt(index);
+            productIndex.Clear();
+            for (var i = 0; i < products.Count; i++)
+            {
+                productIndex[products[i].Id] = i;
+            }
+
+            foreach (var variant in variants.Where(v => v.ProductId == id).ToList())
+            {
+                variants.Remove(variant);
+                variantsById.Remove(variant.Id);
+                variantsBySku.Remove(variant.Sku);
+                inventory.Remove(variant.Id);
+            }
+
+            return true;
+        }
+    }
+
+    public SandboxProduct? Product(int id)
+    {
+        lock (gate)
+        {
+            return productIndex.TryGetValue(id, out var index) ? products[index] : null;
+        }
+    }
+
+    /// <summary>Adds a product with its base variant, or says which unique value is taken (BigCommerce answers 409).</summary>
+    public (SandboxProduct? Product, string? ConflictField) Create(ProductFields fields)
+    {
+        lock (gate)
+        {
+            var conflict = Conflict(fields.Name!, fields.Sku ?? "", exceptId: null);
+            if (conflict is not null)
+            {
+                return (null, conflict);
+            }
+
+            var now = time.GetUtcNow();
+            var product = new SandboxProduct(
+                nextProductId++, fields.Name!, fields.Type!, fields.Sku ?? "", fields.Price!.Value, fields.Weight!.Value,
+                fields.Description ?? "", fields.IsVisible ?? true, fields.Upc ?? "", NewCustomFields(fields.CustomFields),
+                nextVariantId++, now, now);
+            var variant = new SandboxVariant(product.BaseVariantId, product.Id, product.Sku, IsBaseVariant: true);
+            productIndex[product.Id] = products.Count;
+            products.Add(product);
+            variants.Add(variant);
+            variantsById[variant.Id] = variant;
+            if (variant.Sku.Length > 0)
+            {
+                variantsBySku[variant.Sku] = variant;
+            }
+
+            return (product, null);
+        }
+    }
+
+    /// <summary>Applies the given fields to product <paramref name="id"/>; null when there is no such product.</summary>
+    public (SandboxProduct? Product, string? ConflictField) Update(int id, ProductFields fields)
+    {
+        lock (gate)
+        {
+            if (!productIndex.TryGetValue(id, out var index))
+            {
+                return (null, null);
+            }
+
+            var old = products[index];
+            var conflict = Conflict(fields.Name ?? old.Name, fields.Sku ?? old.Sku, exceptId: id);
+            if (conflict is not null)
+            {
+                return (old, conflict);
+            }
+
+            var customFields = fields.CustomFields is null ? old.CustomFields : MergeCustomFields(old.CustomFields, fields.CustomFields);
+            if (customFields is null)
+            {
+                return (old, "custom_fields.id");
+            }
+
+            var updated = old with
+            {
+                Name = fields.Name ?? old.Name,
+                Sku = fields.Sku ?? old.Sku,
+                Price = fields.Price ?? old.Price,
+                Weight = fields.Weight ?? old.Weight,
+                Description = fields.Description ?? old.Description,
+                IsVisible = fields.IsVisible ?? old.IsVisible,
+                Upc = fields.Upc ?? old.Upc,
+                CustomFields = customFields,
+                DateModified = time.GetUtcNow(),
+            };
+            products[index] = updated;
+            if (updated.Sku != old.Sku)
+            {
+                variantsBySku.Remove(old.Sku);
+                var variantIndex = variants.FindIndex(v => v.Id == old.BaseVariantId);
+                variants[variantIndex] = variants[variantIndex] with { Sku = updated.Sku };
+                variantsById[old.BaseVariantId] = variants[variantIndex];
+                variantsBySku[updated.Sku] = variants[variantIndex];
+            }
+
+            return (updated, null);
+        }
+    }
+
+    /// <summary>
+    /// Sets absolute quantities, all or nothing: the first item naming an unknown SKU, variant, product or location
+    /// rejects the whole request, as BigCommerce does.
+    /// </summary>
+    public string? SetAbsolute(IReadOnlyList<AdjustmentItem> items)
+    {
+        lock (gate)
+        {
+            var resolved = new (int VariantId, int LocationId, int Quantity)[items.Count];
+            for (var i = 0; i < items.Count; i++)
+            {
+                var item = items[i];
+                if (item.LocationId < 1 || item.LocationId > locations.Count)
+                {
+                    return $"[Location with id {item.LocationId} does not exist]";
+                }
+
+                int? variantId = item switch
+                {
+                    { Sku: { } sku } => variantsBySku.TryGetValue(sku, out var bySku) ? bySku.Id : null,
+                    { VariantId: { } vid } => variantsById.ContainsKey(vid) ? vid : null,
+                    { ProductId: { } pid } => productIndex.TryGetValue(pid, out var index) ? products[index].BaseVariantId : null,
+                    _ => null,
+                };
+                if (variantId is null)
+                {
+                    return $"[Item with {item.IdentityName} {item.IdentityValue} does not exist]";
+                }
+
+                resolved[i] = (variantId.Value, item.LocationId, item.Quantity);
+            }
+
+            foreach (var (variantId, locationId, quantity) in resolved)
+            {
+                if (!inventory.TryGetValue(variantId, out var levels))
+                {
+                    inventory[variantId] = levels = [];
+                }
+
+                levels[locationId] = quantity;
+            }
+
+            return null;
+        }
+    }
+
+    public int InventoryLevel(int variantId)
+    {
+        lock (gate)
+        {
+            return inventory.TryGetValue(variantId, out var levels) ? levels.Values.Sum() : 0;
+        }
+    }
+
+    private string? Conflict(string name, string sku, int? exceptId)
+    {
+        if (sku.Length > 0 && variantsBySku.TryGetValue(sku, out var taken) && taken.ProductId != exceptId)
+        {
+            return "sku";
+        }
+
+        return products.Exists(p => p.Id != exceptId && string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)) ? "name" : null;
+    }
+
+    private List<SandboxCustomField> NewCustomFields(IReadOnlyList<CustomFieldInput>? fields) =>
+        fields is null ? [] : fields.Select(f => new SandboxCustomField(nextCustomFieldId++, f.Name, f.Value)).ToList();
+
+    /// <summary>
+    /// A product PUT changes the custom fields it names by id and adds those sent without one (BigCommerce: "id ...
+    /// required to update existing custom field in /PUT request"); fields not sent stay. Null when an id is not the product's.
+    /// </summary>
+    private List<SandboxCustomField>? MergeCustomFields(IReadOnlyList<SandboxCustomField> existing, IReadOnlyList<CustomFieldInput> sent)
+    {
+        var merged = existing.ToList();
+        foreach (var field in sent)
+        {
+            if (field.Id is not { } id)
+            {
+                merged.Add(new SandboxCustomField(nextCustomFieldId++, field.Name, field.Value));
+                continue;
+            }
+
+            var index = merged.FindIndex(f => f.Id == id);
+            if (index < 0)
+            {
+                return null;
+            }
+
+            merged[index] = merged[index] with { Name = field.Name, Value = field.Value };
+        }
+
+        return merged;
+    }
+}
