@@ -1,3 +1,4 @@
+using ErpBridge.Sandboxes.BigCommerce;
 using ErpBridge.Sandboxes.Shopify;
 
 namespace ErpBridge.Host;
@@ -10,6 +11,8 @@ public sealed class SandboxHost(SandboxOptions options, ILogger<SandboxHost> log
     private readonly List<IAsyncDisposable> running = [];
 
     public ShopifySandbox? Shopify { get; private set; }
+
+    public BigCommerceSandbox? BigCommerce { get; private set; }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -35,6 +38,25 @@ public sealed class SandboxHost(SandboxOptions options, ILogger<SandboxHost> log
                 cancellationToken).ConfigureAwait(false);
             running.Add(Shopify);
             logger.LogInformation("Shopify sandbox on {Address} with {Skus} SKUs at {Locations}; state at {State}", Shopify.BaseAddress, skus.Count, options.Locations, new Uri(Shopify.BaseAddress, "_sandbox/state"));
+        }
+
+        if (!string.IsNullOrEmpty(options.BigCommerce.Url))
+        {
+            BigCommerce = await BigCommerceSandbox.StartAsync(
+                new BigCommerceSandboxOptions
+                {
+                    Url = options.BigCommerce.Url,
+                    StoreHash = options.BigCommerce.StoreHash,
+                    AccessToken = options.BigCommerce.AccessToken,
+                    LocationCodes = options.Locations,
+                    RateLimitEnabled = options.RateLimits,
+                    RateLimitQuota = options.BigCommerce.Quota,
+                    RateLimitWindow = options.BigCommerce.Window,
+                },
+                cancellationToken).ConfigureAwait(false);
+            running.Add(BigCommerce);
+            BigCommerce.Seed(skus);
+            logger.LogInformation("BigCommerce sandbox on {Address} (store {StoreHash}) with {Skus} SKUs at {Locations}; state at {State}", BigCommerce.BaseAddress, options.BigCommerce.StoreHash, skus.Count, options.Locations, new Uri(BigCommerce.BaseAddress, "_sandbox/state"));
         }
     }
 
