@@ -17,6 +17,8 @@ public static class SerilogSetup
 
             // SoapCore logs a line per request at Information; that alone halves throughput.
             .MinimumLevel.Override("SoapCore", LogEventLevel.Warning)
+            // Quartz narrates every scheduler step at Information; its warnings and errors still come through.
+            .MinimumLevel.Override("Quartz", LogEventLevel.Warning)
             .Enrich.FromLogContext()
             .Enrich.With<SecretMaskingEnricher>()
             .WriteTo.Console(new RenderedCompactJsonFormatter());

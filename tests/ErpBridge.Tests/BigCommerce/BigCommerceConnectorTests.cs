@@ -135,7 +135,7 @@ public sealed class BigCommerceConnectorTests
         var skus = Enumerable.Range(1, 5).Select(i => $"M-{i}").ToArray();
         store.Sandbox.Seed(skus);
         await using var batching = new BigCommerceConnectorFactory(new BigCommerceConnectorOptions { SkuLookupBatchSize = 2 }).Create(ChannelName, store.Channel());
-        var plan = Mapping.Plans.RequestPlan.Parse(BigCommercePlans.StockByVariantXml(skus.Select((s, i) => new Line(s, "WH1", i)).ToArray()));
+        var plan = ErpBridge.Mapping.Plans.RequestPlan.Parse(BigCommercePlans.StockByVariantXml(skus.Select((s, i) => new Line(s, "WH1", i)).ToArray()));
 
         var outcome = await batching.ExecuteAsync(plan, CancellationToken.None);
 

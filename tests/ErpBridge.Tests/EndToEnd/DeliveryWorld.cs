@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
+using ErpBridge.Sandboxes.BigCommerce;
 using ErpBridge.Sandboxes.Shopify;
 using ErpBridge.Tests.Support;
 
@@ -14,19 +15,25 @@ public sealed class DeliveryWorld : IAsyncDisposable
 {
     public const string ShopifyChannel = "shopify-demo";
     public const string ShopifyToken = "shpat_e2e_token";
+    public const string BigCommerceChannel = "bigcommerce-demo";
+    public const string BigCommerceToken = "bc_e2e_token";
+    public const string StoreHash = "e2estore";
     public const string Location = "WH01";
 
     private readonly string folder;
     private readonly Dictionary<string, string?> settings;
 
-    private DeliveryWorld(string folder, ShopifySandbox shopify, Dictionary<string, string?> settings)
+    private DeliveryWorld(string folder, ShopifySandbox shopify, BigCommerceSandbox bigCommerce, Dictionary<string, string?> settings)
     {
         this.folder = folder;
         Shopify = shopify;
+        BigCommerce = bigCommerce;
         this.settings = settings;
     }
 
     public ShopifySandbox Shopify { get; }
+
+    public BigCommerceSandbox BigCommerce { get; }
 
     public BridgeFixture Bridge { get; private set; } = null!;
 
@@ -40,6 +47,10 @@ public sealed class DeliveryWorld : IAsyncDisposable
         var shopify = await ShopifySandbox.StartAsync(
             new ShopifySandboxOptions { AccessToken = ShopifyToken, Locations = [Location, "WH02"], Skus = catalogue, RateLimitEnabled = false },
             CancellationToken.None);
+        var bigCommerce = await BigCommerceSandbox.StartAsync(
+            new BigCommerceSandboxOptions { StoreHash = StoreHash, AccessToken = BigCommerceToken, LocationCodes = [Location, "WH02"], RateLimitEnabled = false },
+            CancellationToken.None);
+        bigCommerce.Seed(catalogue);
         var settings = new Dictionary<string, string?>
         {
             ["ErpBridge:Storage:ConnectionString"] = $"Data Source={Path.Combine(folder, "bridge.db")}",
@@ -50,17 +61,16 @@ public sealed class DeliveryWorld : IAsyncDisposable
             ["ErpBridge:Delivery:MaxAttempts"] = "5",
             [$"ErpBridge:Channels:{ShopifyChannel}:BaseUrl"] = shopify.BaseAddress.ToString(),
             [$"ErpBridge:Channels:{ShopifyChannel}:AccessToken"] = ShopifyToken,
-            ["ErpBridge:Routes:Inventory:0"] = ShopifyChannel,
-            ["ErpBridge:Routes:Inventory:1"] = null,
-            ["ErpBridge:Routes:Products:0"] = ShopifyChannel,
-            ["ErpBridge:Routes:Products:1"] = null,
+            [$"ErpBridge:Channels:{BigCommerceChannel}:BaseUrl"] = bigCommerce.BaseAddress.ToString(),
+            [$"ErpBridge:Channels:{BigCommerceChannel}:AccessToken"] = BigCommerceToken,
+            [$"ErpBridge:Channels:{BigCommerceChannel}:StoreHash"] = StoreHash,
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
         }
 
-        var world = new DeliveryWorld(folder, shopify, settings);
+        var world = new DeliveryWorld(folder, shopify, bigCommerce, settings);
         await world.StartBridgeAsync();
         return world;
     }
@@ -153,6 +163,7 @@ public sealed class DeliveryWorld : IAsyncDisposable
         }
 
         await Shopify.DisposeAsync();
+        await BigCommerce.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

@@ -4,7 +4,7 @@ namespace ErpBridge.Tests.Mapping;
 /// The repository's own maps, schemas and samples (not the copies in the build output), so that a test run checks
 /// what is committed, and the published platform contracts kept beside the repository.
 /// </summary>
-internal static class RepositoryFolders
+public static class RepositoryFolders
 {
     private static readonly Lazy<string> RootFolder = new(FindRoot);
 
