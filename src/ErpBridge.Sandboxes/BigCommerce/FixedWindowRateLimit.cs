@@ -2,7 +2,8 @@ namespace ErpBridge.Sandboxes.BigCommerce;
 
 /// <summary>
 /// BigCommerce's store-wide quota: a fixed number of requests per window, refreshed when the window ends.
-/// When disabled, requests are never refused but the headers still report a full quota, as an unlimited plan would.
+/// When disabled, requests are never refused and the headers report a quota no client could use up, as an unlimited
+/// plan would (advertising the configured quota without enforcing it would make a well-behaved client pace to it).
 /// </summary>
 internal sealed class FixedWindowRateLimit(TimeProvider time, bool enabled, int quota, TimeSpan window)
 {
@@ -59,7 +60,7 @@ internal sealed class FixedWindowRateLimit(TimeProvider time, bool enabled, int 
             var windowMs = (long)window.TotalMilliseconds;
             if (!enabled)
             {
-                return new RateLimitState(true, quota, quota, windowMs, resetMs);
+                return new RateLimitState(true, int.MaxValue, int.MaxValue, windowMs, resetMs);
             }
 
             if (used >= quota)
