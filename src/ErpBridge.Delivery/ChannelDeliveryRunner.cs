@@ -102,10 +102,29 @@ public sealed class ChannelDeliveryRunner(
             await store.GetItemVersionsAsync(channel, keys, cancellationToken).ConfigureAwait(false), StringComparer.Ordinal);
 
         Coalesce(work);
+        var live = new List<Work>(work.Count);
+        foreach (var item in work)
+        {
+            if (Prune(item, versions) is { } superseded)
+            {
+                results.Add(superseded);
+            }
+            else
+            {
+                live.Add(item);
+            }
+        }
+
         await Parallel.ForEachAsync(
-            work,
+            Batches(live),
             new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrencyPerChannel, CancellationToken = cancellationToken },
-            async (item, ct) => results.Add(await DeliverAsync(channel, platform, connector, item, versions, ct).ConfigureAwait(false))).ConfigureAwait(false);
+            async (batch, ct) =>
+            {
+                foreach (var result in await DeliverBatchAsync(channel, platform, connector, batch, versions, ct).ConfigureAwait(false))
+                {
+                    results.Add(result);
+                }
+            }).ConfigureAwait(false);
 
         var recorded = await store.CompleteAsync(channel, Worker, [.. results], time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
         if (recorded < results.Count)
@@ -116,49 +135,143 @@ public sealed class ChannelDeliveryRunner(
         return claims.Count;
     }
 
-    private async Task<DeliveryResult> DeliverAsync(
-        string channel, string platform, IChannelConnector connector, Work work, ConcurrentDictionary<string, ItemVersion> versions, CancellationToken cancellationToken)
+    /// <summary>
+    /// Leaves out the items a newer message already delivered (stored versions) or sends in this round. Returns the
+    /// Superseded result when nothing is left, else null.
+    /// </summary>
+    private static DeliveryResult? Prune(Work work, ConcurrentDictionary<string, ItemVersion> versions)
     {
         var claim = work.Claim;
-        var version = claim.Version;
-        // Items a newer message already delivered (stored versions), or sends in this round, are left out.
         var supersededBy = new Dictionary<string, string>(work.CoveredBy, StringComparer.Ordinal);
         foreach (var key in work.Message.Keys)
         {
-            if (versions.TryGetValue(key, out var known) && known.MessageId != claim.MessageId && known.IsNewerThan(version))
+            if (versions.TryGetValue(key, out var known) && known.MessageId != claim.MessageId && known.IsNewerThan(claim.Version))
             {
                 supersededBy[key] = known.MessageId;
             }
         }
 
-        var superseded = supersededBy.Keys.ToHashSet(StringComparer.Ordinal);
-        if (superseded.Count > 0 && work.Message.Remove(superseded) == 0)
+        work.Superseded = supersededBy.Count;
+        if (supersededBy.Count > 0 && work.Message.Remove(supersededBy.Keys.ToHashSet(StringComparer.Ordinal)) == 0)
         {
             var by = string.Join(", ", supersededBy.Values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(5));
             return Result(claim, DeliveryStatus.Superseded, claim.Attempts, null, null, $"every item was superseded by a newer message ({by})", []);
         }
 
-        var remaining = work.Message.Keys;
+        return null;
+    }
+
+    /// <summary>
+    /// Stock messages of a round go out together, up to <see cref="DeliveryOptions.MaxItemsPerCall"/> items: one
+    /// platform call (the maps split at each API's own limit) instead of one per message. Other messages go alone.
+    /// </summary>
+    private List<List<Work>> Batches(List<Work> live)
+    {
+        var batches = new List<List<Work>>();
+        List<Work>? open = null;
+        var items = 0;
+        foreach (var work in live)
+        {
+            var count = work.Message.Keys.Count;
+            if (work.Message.Type != MessageType.Inventory || options.MaxItemsPerCall <= 1)
+            {
+                batches.Add([work]);
+                continue;
+            }
+
+            if (open is null || items + count > options.MaxItemsPerCall)
+            {
+                open = [];
+                batches.Add(open);
+                items = 0;
+            }
+
+            open.Add(work);
+            items += count;
+        }
+
+        return batches;
+    }
+
+    private async Task<IReadOnlyList<DeliveryResult>> DeliverBatchAsync(
+        string channel, string platform, IChannelConnector connector, List<Work> batch, ConcurrentDictionary<string, ItemVersion> versions, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 1)
+        {
+            return [await DeliverOneAsync(channel, platform, connector, batch[0], versions, cancellationToken).ConfigureAwait(false)];
+        }
+
+        var first = batch[0].Message;
+        var merged = new XDocument(first.Document);
+        var items = merged.Root!.Elements().Single(e => e.Name.LocalName == "Items");
+        foreach (var work in batch.Skip(1))
+        {
+            items.Add(work.Message.Document.Root!.Elements().Single(e => e.Name.LocalName == "Items").Elements());
+        }
+
+        var batchId = $"batch-{batch[0].Claim.DeliveryId}-{batch.Count}";
+        var keys = batch.SelectMany(w => w.Message.Keys).ToList();
+        DeliveryOutcome outcome;
+        try
+        {
+            var plan = PlanFor(channel, platform, first.Type, merged, batchId, IdempotencyKey(string.Join(',', batch.Select(w => w.Claim.MessageId)), channel, keys));
+            outcome = await ExecuteAsync(channel, connector, plan, batchId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is MappingFailedException or PlanFormatException)
+        {
+            outcome = new DeliveryOutcome.PermanentFailure(ex.Message);
+        }
+
+        if (outcome is DeliveryOutcome.PermanentFailure refused)
+        {
+            // One bad message must not fail the others: each goes again on its own, and only the bad one fails.
+            logger.LogInformation("Channel {Channel}: a batch of {Count} stock messages was refused ({Reason}); delivering them one by one", channel, batch.Count, refused.Reason);
+            var alone = new List<DeliveryResult>(batch.Count);
+            foreach (var work in batch)
+            {
+                alone.Add(await DeliverOneAsync(channel, platform, connector, work, versions, cancellationToken).ConfigureAwait(false));
+            }
+
+            return alone;
+        }
+
+        return batch.Select(work => ResultFor(work, outcome, versions, $" (in a batch of {batch.Count} messages)")).ToList();
+    }
+
+    private async Task<DeliveryResult> DeliverOneAsync(
+        string channel, string platform, IChannelConnector connector, Work work, ConcurrentDictionary<string, ItemVersion> versions, CancellationToken cancellationToken)
+    {
+        var claim = work.Claim;
         RequestPlan plan;
         try
         {
-            var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["message-id"] = claim.MessageId,
-                ["channel"] = channel,
-                ["idempotency-key"] = IdempotencyKey(claim.MessageId, channel, remaining),
-            };
-            plan = RequestPlan.Parse(maps.ToPlan(platform, work.Message.Type, work.Message.Document, parameters));
+            plan = PlanFor(channel, platform, work.Message.Type, work.Message.Document, claim.MessageId, IdempotencyKey(claim.MessageId, channel, work.Message.Keys));
         }
         catch (Exception ex) when (ex is MappingFailedException or PlanFormatException)
         {
             return Failed(claim, $"outbound mapping failed: {ex.Message}");
         }
 
-        DeliveryOutcome outcome;
+        var outcome = await ExecuteAsync(channel, connector, plan, claim.MessageId, cancellationToken).ConfigureAwait(false);
+        return ResultFor(work, outcome, versions, "");
+    }
+
+    private RequestPlan PlanFor(string channel, string platform, MessageType type, XDocument canonical, string messageId, string idempotencyKey)
+    {
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["message-id"] = messageId,
+            ["channel"] = channel,
+            ["idempotency-key"] = idempotencyKey,
+        };
+        return RequestPlan.Parse(maps.ToPlan(platform, type, canonical, parameters));
+    }
+
+    private async Task<DeliveryOutcome> ExecuteAsync(string channel, IChannelConnector connector, RequestPlan plan, string what, CancellationToken cancellationToken)
+    {
         try
         {
-            outcome = await connector.ExecuteAsync(plan, cancellationToken).ConfigureAwait(false);
+            return await connector.ExecuteAsync(plan, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -167,12 +280,18 @@ public sealed class ChannelDeliveryRunner(
         catch (Exception ex)
         {
             // A connector bug, not platform behaviour: retried like a transient failure, and logged in full.
-            logger.LogError(ex, "Channel {Channel}: connector failed on {MessageId}", channel, claim.MessageId);
-            outcome = new DeliveryOutcome.TransientFailure($"connector error: {ex.GetType().Name}");
+            logger.LogError(ex, "Channel {Channel}: connector failed on {What}", channel, what);
+            return new DeliveryOutcome.TransientFailure($"connector error: {ex.GetType().Name}");
         }
+    }
 
+    private DeliveryResult ResultFor(Work work, DeliveryOutcome outcome, ConcurrentDictionary<string, ItemVersion> versions, string note)
+    {
+        var claim = work.Claim;
+        var version = claim.Version;
+        var remaining = work.Message.Keys;
         var attempts = claim.Attempts + 1;
-        var skipped = superseded.Count > 0 ? $"; {superseded.Count} superseded item(s) left out" : "";
+        var skipped = work.Superseded > 0 ? $"; {work.Superseded} superseded item(s) left out" : "";
         switch (outcome)
         {
             case DeliveryOutcome.Delivered delivered:
@@ -182,17 +301,17 @@ public sealed class ChannelDeliveryRunner(
                     versions.AddOrUpdate(key, version, (_, known) => version.IsNewerThan(known) ? version : known);
                 }
 
-                return Result(claim, DeliveryStatus.Delivered, attempts, null, null, $"delivered{ids}{skipped}", remaining);
+                return Result(claim, DeliveryStatus.Delivered, attempts, null, null, $"delivered{note}{ids}{skipped}", remaining);
             case DeliveryOutcome.PermanentFailure permanent:
-                logger.LogWarning("Channel {Channel}: {MessageId} failed permanently: {Reason}", channel, claim.MessageId, permanent.Reason);
+                logger.LogWarning("Channel {Channel}: {MessageId} failed permanently: {Reason}", claim.Channel, claim.MessageId, permanent.Reason);
                 return Result(claim, DeliveryStatus.Failed, attempts, null, permanent.Reason, $"failed: {permanent.Reason}", []);
             case DeliveryOutcome.TransientFailure transient when attempts >= options.MaxAttempts:
                 var reason = $"gave up after {attempts} attempts: {transient.Reason}";
-                logger.LogWarning("Channel {Channel}: {MessageId} dead-lettered: {Reason}", channel, claim.MessageId, reason);
+                logger.LogWarning("Channel {Channel}: {MessageId} dead-lettered: {Reason}", claim.Channel, claim.MessageId, reason);
                 return Result(claim, DeliveryStatus.Failed, attempts, null, reason, reason, []);
             case DeliveryOutcome.TransientFailure transient:
                 var next = time.GetUtcNow() + backoff.Delay(attempts, transient.RetryAfter);
-                return Result(claim, DeliveryStatus.RetryScheduled, attempts, next, transient.Reason, $"retry at {next:O}: {transient.Reason}", []);
+                return Result(claim, DeliveryStatus.RetryScheduled, attempts, next, transient.Reason, $"retry at {next:O}{note}: {transient.Reason}", []);
             default:
                 throw new InvalidOperationException($"Unknown outcome {outcome.GetType().Name}.");
         }
@@ -270,5 +389,8 @@ public sealed class ChannelDeliveryRunner(
     {
         /// <summary>Item key → the newer message of the same round that carries it.</summary>
         public Dictionary<string, string> CoveredBy { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>How many of the message's items were left out as superseded.</summary>
+        public int Superseded { get; set; }
     }
 }

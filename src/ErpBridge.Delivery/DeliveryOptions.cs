@@ -15,6 +15,12 @@ public sealed class DeliveryOptions
     /// <summary>Plans running at once per channel (the connector still paces to the platform's limit).</summary>
     public int MaxConcurrencyPerChannel { get; set; } = 16;
 
+    /// <summary>
+    /// Stock messages of a round are sent together up to this many items per platform call (the maps split further
+    /// at each API's limit); 1 sends every message on its own.
+    /// </summary>
+    public int MaxItemsPerCall { get; set; } = 250;
+
     /// <summary>How long a claim and a channel lease last before another worker may take them over.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
 
@@ -46,6 +52,11 @@ public sealed class DeliveryOptions
         if (MaxConcurrencyPerChannel is < 1 or > 256)
         {
             yield return "ErpBridge:Delivery:MaxConcurrencyPerChannel must be between 1 and 256.";
+        }
+
+        if (MaxItemsPerCall is < 1 or > 2000)
+        {
+            yield return "ErpBridge:Delivery:MaxItemsPerCall must be between 1 and 2000.";
         }
 
         if (LeaseDuration < TimeSpan.FromSeconds(5))

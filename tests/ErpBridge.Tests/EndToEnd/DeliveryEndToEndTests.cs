@@ -209,4 +209,46 @@ public sealed class DeliveryEndToEndTests
         Assert.That(world.Shopify.State.Mutations.Count(m => m.ArgumentsJson.Contains("gid://erpbridge/Message/DUP-1", StringComparison.Ordinal)), Is.EqualTo(1));
         Assert.That(world.BigCommerce.WriteRequests.Count(r => r.Path == "v3/inventory/adjustments/absolute"), Is.EqualTo(1));
     }
+
+    [Test]
+    public async Task StockMessagesOfARound_GoOutInOneCallPerPlatform()
+    {
+        await using var world = await DeliveryWorld.StartAsync(new Dictionary<string, string?> { ["ErpBridge:Delivery:Enabled"] = "false" });
+        for (var i = 1; i <= 5; i++)
+        {
+            await world.SubmitAsync(DeliveryWorld.Stock($"B-{i}", T0, ($"E2E-{i:D3}", i * 10), ($"E2E-{i + 10:D3}", i)));
+        }
+
+        world.Set("ErpBridge:Delivery:Enabled", "true");
+        await world.RestartBridgeAsync();
+        foreach (var i in Enumerable.Range(1, 5))
+        {
+            var deliveries = await world.WaitForAsync($"B-{i}", "Delivered");
+            Assert.That(deliveries[DeliveryWorld.ShopifyChannel].Descendants(St + "Detail").Last().Value, Does.Contain("in a batch of 5 messages"));
+        }
+
+        Assert.That(world.Shopify.State.Mutations.Count(m => m.Mutation == "inventorySetQuantities"), Is.EqualTo(1));
+        Assert.That(world.BigCommerce.WriteRequests.Count(r => r.Path == "v3/inventory/adjustments/absolute"), Is.EqualTo(1));
+        Assert.That(Enumerable.Range(1, 5).Select(i => world.Shopify.State.Available($"E2E-{i:D3}", DeliveryWorld.Location)), Is.EqualTo(new int?[] { 10, 20, 30, 40, 50 }));
+        Assert.That(Enumerable.Range(1, 5).Select(i => world.BigCommerce.State().StockOf($"E2E-{i + 10:D3}", DeliveryWorld.Location)), Is.EqualTo(new int?[] { 1, 2, 3, 4, 5 }));
+    }
+
+    [Test]
+    public async Task ABadMessageInABatch_FailsAlone()
+    {
+        await using var world = await DeliveryWorld.StartAsync(new Dictionary<string, string?> { ["ErpBridge:Delivery:Enabled"] = "false" });
+        await world.SubmitAsync(DeliveryWorld.Stock("G-1", T0, ("E2E-001", 1)));
+        await world.SubmitAsync(DeliveryWorld.Stock("G-bad", T0, ("NOT-IN-SHOP", 2)));
+        await world.SubmitAsync(DeliveryWorld.Stock("G-2", T0, ("E2E-002", 3)));
+
+        world.Set("ErpBridge:Delivery:Enabled", "true");
+        await world.RestartBridgeAsync();
+        var bad = await world.WaitForAsync("G-bad", "Failed");
+        await world.WaitForAsync("G-1", "Delivered");
+        await world.WaitForAsync("G-2", "Delivered");
+
+        Assert.That(bad.Values.Select(d => d.Element(St + "LastError")!.Value), Has.All.Contains("NOT-IN-SHOP"));
+        Assert.That(world.Shopify.State.Available("E2E-001", DeliveryWorld.Location), Is.EqualTo(1));
+        Assert.That(world.BigCommerce.State().StockOf("E2E-002", DeliveryWorld.Location), Is.EqualTo(3));
+    }
 }

@@ -75,6 +75,9 @@ public sealed class DeliveryWorld : IAsyncDisposable
         return world;
     }
 
+    /// <summary>Changes a setting for the next start of the bridge.</summary>
+    public void Set(string key, string? value) => settings[key] = value;
+
     /// <summary>Stops the bridge (as a restart would) and starts a new one on the same database.</summary>
     public async Task RestartBridgeAsync()
     {
