@@ -187,6 +187,11 @@ public sealed class SqlDeliveryStore(SqlDialect dialect, StorageOptions options)
         var connection = dialect.CreateConnection(connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await dialect.PrepareAsync(connection, writer: false, cancellationToken).ConfigureAwait(false);
+        if (dialect.DeliveryConnectionPragmas is { } pragmas)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(pragmas, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
         return connection;
     }
 
