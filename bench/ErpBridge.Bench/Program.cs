@@ -40,6 +40,7 @@ internal static class Program
         "load" => new LoadCommand(TimeProvider.System).RunAsync(reader),
         "compare" => new CompareCommand(TimeProvider.System).RunAsync(reader),
         "delivery" => new DeliveryCommand(TimeProvider.System).RunAsync(reader),
+        "ratelimit" => new RateLimitCommand(TimeProvider.System).RunAsync(reader),
         _ => throw new UsageException($"unknown command '{command}'"),
     };
 }

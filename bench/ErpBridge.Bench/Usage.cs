@@ -24,6 +24,11 @@ internal static class Usage
               then wait for the backlog to drain; report accepted/s and messages delivered/s
               (delivered to every channel of the route) in the measured window.
 
+          ratelimit --url URL [--messages 1000] [--concurrency 16] [--shopify URL] [--bigcommerce URL] [--timeout 300]
+              A burst of stock messages against a bridge whose sandboxes enforce rate limits; samples the
+              sandboxes' /_sandbox/stats until everything is delivered and reports each platform's request
+              rate against its allowed rate, and how many requests it refused (429 / THROTTLED).
+
         URL must point at a loopback address (127.0.0.1 or ::1). warm-up + duration of all runs
         of one command may not exceed 600 seconds.
 

@@ -46,6 +46,9 @@ public sealed class BigCommerceSandbox : IAsyncDisposable
 
     public RateLimitSettings RateLimitSettings => rateLimit.Settings;
 
+    /// <summary>Requests refused with 429 because the window's quota was used up.</summary>
+    public long RateLimitedCount => rateLimit.Refused;
+
     public static async Task<BigCommerceSandbox> StartAsync(BigCommerceSandboxOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -13,6 +13,10 @@ internal sealed class FixedWindowRateLimit(TimeProvider time, bool enabled, int 
     private TimeSpan window = window;
     private DateTimeOffset windowStart = time.GetUtcNow();
     private int used;
+    private long refused;
+
+    /// <summary>Requests refused with 429 so far (for benchmarks of a client's pacing).</summary>
+    public long Refused => Interlocked.Read(ref refused);
 
     public void Configure(bool enabled, int? quota, TimeSpan? window)
     {
@@ -65,6 +69,11 @@ internal sealed class FixedWindowRateLimit(TimeProvider time, bool enabled, int 
 
             if (used >= quota)
             {
+                if (consume)
+                {
+                    refused++;
+                }
+
                 return new RateLimitState(false, 0, quota, windowMs, resetMs);
             }
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace ErpBridge.Sandboxes.BigCommerce;
 
 /// <summary>
-/// <c>GET /_sandbox/state</c>, <c>POST /_sandbox/faults</c>, <c>POST /_sandbox/seed</c>: the demo's window into the store.
+/// <c>GET /_sandbox/state</c>, <c>GET /_sandbox/stats</c> (request and 429 counts), <c>POST /_sandbox/faults</c>, <c>POST /_sandbox/seed</c>: the demo's window into the store.
 /// Unauthenticated: the sandbox listens on loopback and holds no real data.
 /// </summary>
 internal sealed class SandboxAdminEndpoints(BigCommerceSandbox sandbox)
@@ -15,6 +15,21 @@ internal sealed class SandboxAdminEndpoints(BigCommerceSandbox sandbox)
         {
             case ("GET", "state"):
                 await WriteState(context);
+                break;
+            case ("GET", "stats"):
+                var settings = sandbox.RateLimitSettings;
+                await BigCommerceApi.Json(context, 200, json =>
+                {
+                    json.WriteStartObject();
+                    json.WriteNumber("requests", sandbox.RequestCount);
+                    json.WriteNumber("rate_limited", sandbox.RateLimitedCount);
+                    json.WriteStartObject("rate_limit");
+                    json.WriteBoolean("enabled", settings.Enabled);
+                    json.WriteNumber("quota", settings.Quota);
+                    json.WriteNumber("window_ms", (long)settings.Window.TotalMilliseconds);
+                    json.WriteEndObject();
+                    json.WriteEndObject();
+                });
                 break;
             case ("POST", "faults"):
                 await ApplyFaults(context);

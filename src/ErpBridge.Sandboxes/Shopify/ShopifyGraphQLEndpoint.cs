@@ -27,6 +27,15 @@ internal sealed class ShopifyGraphQLEndpoint(ShopifySandboxOptions options, Shop
     /// <summary>GraphQL requests received, whatever came of them.</summary>
     public long RequestCount => Interlocked.Read(ref requestCount);
 
+    private long throttledCount;
+    private long pointsCharged;
+
+    /// <summary>Requests answered THROTTLED (for benchmarks of a client's pacing).</summary>
+    public long ThrottledCount => Interlocked.Read(ref throttledCount);
+
+    /// <summary>Cost points actually charged to the bucket so far.</summary>
+    public long PointsCharged => Interlocked.Read(ref pointsCharged);
+
     public async Task HandleAsync(HttpContext http, string version)
     {
         Interlocked.Increment(ref requestCount);
@@ -121,6 +130,7 @@ internal sealed class ShopifyGraphQLEndpoint(ShopifySandboxOptions options, Shop
 
             if (!bucket.TryTake(requested, out var throttled))
             {
+                Interlocked.Increment(ref throttledCount);
                 WriteErrors(writer, [new GraphQLError("Throttled", "THROTTLED") { Extensions = [new("documentation", "https://shopify.dev/api/usage/rate-limits")] }], requested, null, throttled);
                 return;
             }
@@ -139,6 +149,7 @@ internal sealed class ShopifyGraphQLEndpoint(ShopifySandboxOptions options, Shop
 
             var actual = operation.Operation == GraphQLParser.AST.OperationType.Mutation ? requested : Math.Min(context.ActualCost, requested);
             var status = bucket.Refund(requested - actual);
+            Interlocked.Add(ref pointsCharged, actual);
             writer.WriteStartObject();
             writer.WritePropertyName("data");
             writer.WriteRawValue(data.WrittenSpan, skipInputValidation: true);

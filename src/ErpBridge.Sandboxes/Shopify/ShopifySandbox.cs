@@ -72,6 +72,13 @@ public sealed class ShopifySandbox : IAsyncDisposable
         var sandbox = default(ShopifySandbox);
         app.MapPost("/admin/api/{version}/graphql.json", (HttpContext http, string version) => endpoint.HandleAsync(http, version));
         app.MapGet("/_sandbox/state", () => Results.Json(sandbox!.State));
+        app.MapGet("/_sandbox/stats", () => Results.Json(new
+        {
+            requests = endpoint.RequestCount,
+            throttled = endpoint.ThrottledCount,
+            pointsCharged = endpoint.PointsCharged,
+            rateLimit = new { enabled = bucket.Enabled, bucketSize = bucket.Maximum, restoreRate = bucket.RestoreRate },
+        }));
         app.MapPost("/_sandbox/faults", (ShopifyFaultRequest request) =>
         {
             sandbox!.Apply(request);
