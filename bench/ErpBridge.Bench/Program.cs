@@ -41,6 +41,7 @@ internal static class Program
         "compare" => new CompareCommand(TimeProvider.System).RunAsync(reader),
         "delivery" => new DeliveryCommand(TimeProvider.System).RunAsync(reader),
         "ratelimit" => new RateLimitCommand(TimeProvider.System).RunAsync(reader),
+        "xslt" => XsltCommand.RunAsync(reader),
         _ => throw new UsageException($"unknown command '{command}'"),
     };
 }

@@ -29,6 +29,9 @@ internal static class Usage
               sandboxes' /_sandbox/stats until everything is delivered and reports each platform's request
               rate against its allowed rate, and how many requests it refused (429 / THROTTLED).
 
+          xslt [--folder xslt] [--duration 10] [--items 10]
+              Stock-map transforms per second in process (plan parsed too), on one thread and on all cores.
+
         URL must point at a loopback address (127.0.0.1 or ::1). warm-up + duration of all runs
         of one command may not exceed 600 seconds.
 
