@@ -1,7 +1,11 @@
-# Usage: dotnet tool restore; dotnet pwsh build.ps1 [Build|Test|Run|Bench] [-Duration 60 -Warmup 30 -Concurrency 16 -Port 5080] [--extra args]
+# Usage: dotnet tool restore; dotnet pwsh build.ps1 [Build|Test|Run|Bench] [-Scenario Intake|Delivery|RateLimit|Xslt]
+#        [-Duration 60 -Warmup 30 -Concurrency 16 -Port 5080] [--extra args]
 [CmdletBinding(PositionalBinding = $false)]
 param(
     [Parameter(Position = 0)][ValidateSet('Build', 'Test', 'Run', 'Bench')] [string]$Target = 'Build',
+    # Intake: SOAP accepts against the ceiling (delivery off). Delivery: accepted and delivered to both sandboxes,
+    # rate limits off. RateLimit: a burst of 1,000 messages against rate-limited sandboxes. Xslt: stock-map transforms/s.
+    [ValidateSet('Intake', 'Delivery', 'RateLimit', 'Xslt')] [string]$Scenario = 'Intake',
     [int]$Duration = 60,
     [int]$Warmup = 30,
     [int]$Concurrency = 16,
@@ -16,6 +20,13 @@ Set-Location $PSScriptRoot
 function Get-Status([string]$Url) { try { (Invoke-WebRequest $Url -TimeoutSec 2 -SkipHttpErrorCheck).StatusCode } catch { 0 } }
 
 function Invoke-Bench {
+    $bench = 'bench/ErpBridge.Bench/bin/Release/net10.0/ErpBridge.Bench.dll'
+    if ($Scenario -eq 'Xslt') {
+        dotnet build bench/ErpBridge.Bench -c Release --nologo -v q
+        dotnet $bench xslt --folder xslt --duration ([Math]::Min($Duration, 120)) @Rest
+        return
+    }
+
     $url = "http://127.0.0.1:$Port"
     if ((Get-Status "$url/health") -ne 0) { throw "something already answers on $url; pick another -Port" }
     dotnet build src/ErpBridge.Host -c Release --nologo -v q
@@ -23,8 +34,20 @@ function Invoke-Bench {
     $tmp = Join-Path ([IO.Path]::GetTempPath()) "erpbridge-bench-$([guid]::NewGuid().ToString('N'))"
     New-Item -ItemType Directory "$tmp/logs" | Out-Null
     $stamp = Get-Date -Format 'yyyyMMdd-HHmmss'
-    $results = Join-Path $PSScriptRoot "bench/results/compare-$stamp"
-    $environment = @{ ErpBridge__Storage__ConnectionString = "Data Source=$tmp/bench.db"; ErpBridge__Logging__File = "$tmp/logs/bench-.clef"; urls = $url }
+    $results = Join-Path $PSScriptRoot "bench/results/$($Scenario.ToLowerInvariant())-$stamp"
+    $environment = @{ ErpBridge__Storage__ConnectionString = "Data Source=$tmp/bench.db"; ErpBridge__Logging__File = "$tmp/logs/bench-.clef"; urls = $url; ErpBridge__Logging__MinimumLevel = 'Warning' }
+    switch ($Scenario) {
+        'Intake' { $environment.ErpBridge__Delivery__Enabled = 'false'; $environment.ErpBridge__Sandboxes__Enabled = 'false' }
+        'Delivery' { $environment.ErpBridge__Sandboxes__RateLimits = 'false' }
+        'RateLimit' {
+            # One message per call, and limits a 1,000-message burst meets within a minute.
+            $environment.ErpBridge__Delivery__MaxItemsPerCall = '1'
+            $environment.ErpBridge__Sandboxes__Shopify__BucketSize = '200'
+            $environment.ErpBridge__Sandboxes__Shopify__RestoreRate = '500'
+            $environment.ErpBridge__Sandboxes__BigCommerce__Quota = '40'
+            $environment.ErpBridge__Sandboxes__BigCommerce__Window = '00:00:01'
+        }
+    }
     $server = Start-Process dotnet -ArgumentList 'src/ErpBridge.Host/bin/Release/net10.0/ErpBridge.Host.dll' -Environment $environment -PassThru `
         -RedirectStandardOutput "$tmp/host.out" -RedirectStandardError "$tmp/host.err"
     try {
@@ -33,9 +56,15 @@ function Invoke-Bench {
             if ($server.HasExited -or (Get-Date) -gt $deadline) { Get-Content "$tmp/host.out", "$tmp/host.err" | Write-Host; throw "the host exited or did not answer 200 on $url/health within 30 s" }
             Start-Sleep -Milliseconds 250
         }
-        dotnet bench/ErpBridge.Bench/bin/Release/net10.0/ErpBridge.Bench.dll compare --url "$url/ErpBridgeService.svc" `
-            --duration $Duration --warmup $Warmup --concurrency $Concurrency --markdown "$results.md" --json "$results.json" @Rest
-        Write-Host "Results: $results.md and $results.json"
+        switch ($Scenario) {
+            'Intake' {
+                dotnet $bench compare --url "$url/ErpBridgeService.svc" `
+                    --duration $Duration --warmup $Warmup --concurrency $Concurrency --markdown "$results.md" --json "$results.json" @Rest
+                Write-Host "Results: $results.md and $results.json"
+            }
+            'Delivery' { dotnet $bench delivery --url "$url/ErpBridgeService.svc" --duration $Duration --warmup $Warmup --concurrency $Concurrency @Rest }
+            'RateLimit' { dotnet $bench ratelimit --url "$url/ErpBridgeService.svc" --concurrency $Concurrency @Rest }
+        }
     }
     finally {
         Stop-Process -Id $server.Id -ErrorAction Ignore; $server.WaitForExit(10000) | Out-Null
