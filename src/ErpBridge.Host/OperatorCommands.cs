@@ -29,7 +29,8 @@ public static class OperatorCommands
                                                             (default folder: xslt/ of the working directory, else the host's copy)
         """;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    /// <param name="configure">Extra configuration sources (tests); the commands otherwise read what the bridge reads.</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Action<IConfigurationBuilder>? configure = null)
     {
         var command = args[0];
         if (!TryOptions(args.Skip(1).ToArray(), out var options, out var problem))
@@ -44,7 +45,7 @@ public static class OperatorCommands
             return MapsTest(options.GetValueOrDefault("--folder"), options.GetValueOrDefault("--filter"), output, error);
         }
 
-        var (app, errors) = await BridgeHost.BuildAsync([], operatorCommand: true).ConfigureAwait(false);
+        var (app, errors) = await BridgeHost.BuildAsync([], configure, operatorCommand: true).ConfigureAwait(false);
         if (app is null)
         {
             error.WriteLine("The configuration has problems:");

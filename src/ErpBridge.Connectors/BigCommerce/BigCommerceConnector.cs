@@ -165,6 +165,24 @@ public sealed class BigCommerceConnector : IChannelConnector
             return (null, new DeliveryOutcome.PermanentFailure(BigCommerceReferenceKinds.NotFound(unknown, Channel)));
         }
 
+        // A reference a delivery fails without is looked up afresh each time: a remembered "not found" is only for
+        // the optional ones, so that a SKU created after a failure is found when the operator resubmits.
+        foreach (var call in plan.Calls)
+        {
+            foreach (var parameter in call.PathParameters)
+            {
+                cache.ForgetMissing(new ReferenceKey(parameter.Kind, parameter.Key));
+            }
+
+            if (call.Body is not null)
+            {
+                foreach (var reference in PlanReference.Collect(call.Body).Where(r => r.Missing == MissingReference.Fail))
+                {
+                    cache.ForgetMissing(new ReferenceKey(reference.Kind, reference.Key));
+                }
+            }
+        }
+
         var (ids, failure) = await resolver.ResolveAsync(wanted, cancellationToken);
         return failure is null ? (ids, null) : (null, WithContext(failure, "looking up platform ids", sent: 0));
     }

@@ -35,5 +35,14 @@ internal sealed class BigCommerceIdCache(TimeProvider time, TimeSpan foundTtl, T
 
     public void Forget(ReferenceKey key) => entries.TryRemove(key, out _);
 
+    /// <summary>Drops a remembered "not found", so that the next resolve asks the platform again.</summary>
+    public void ForgetMissing(ReferenceKey key)
+    {
+        if (entries.TryGetValue(key, out var entry) && entry.Id is null)
+        {
+            entries.TryRemove(key, out _);
+        }
+    }
+
     private readonly record struct Entry(string? Id, DateTimeOffset Expires);
 }

@@ -142,6 +142,20 @@ public sealed class ShopifyConnector : IChannelConnector
             wanted.AddRange(call.PathParameters.Select(p => (p.Kind, p.Key)));
         }
 
+        foreach (var call in plan.Calls)
+        {
+            var required = call.PathParameters.Select(p => (p.Kind, p.Key));
+            if (call.Body is not null)
+            {
+                required = required.Concat(PlanReference.Collect(call.Body).Where(r => r.Missing == MissingReference.Fail).Select(r => (r.Kind, r.Key)));
+            }
+
+            foreach (var (kind, key) in required)
+            {
+                resolver.ForgetMissing(kind, key);
+            }
+        }
+
         if (await resolver.LoadAsync(wanted, cancellationToken).ConfigureAwait(false) is { } failure)
         {
             return ([], failure);

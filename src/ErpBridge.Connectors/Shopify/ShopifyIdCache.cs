@@ -23,6 +23,15 @@ internal sealed class ShopifyIdCache(ShopifyConnectorSettings settings)
     public void Found(string kind, string key, string id) =>
         entries[(kind, key)] = (id, settings.TimeProvider.GetUtcNow() + settings.FoundTtl);
 
+    /// <summary>Drops a remembered "not found", so that the next load asks the platform again.</summary>
+    public void ForgetMissing(string kind, string key)
+    {
+        if (entries.TryGetValue((kind, key), out var entry) && entry.Id is null)
+        {
+            entries.TryRemove((kind, key), out _);
+        }
+    }
+
     public void Missing(string kind, string key) =>
         entries[(kind, key)] = (null, settings.TimeProvider.GetUtcNow() + settings.MissingTtl);
 }

@@ -53,6 +53,12 @@ internal sealed class ShopifyIdResolver(string channel, ChannelOptions options, 
         }
     }
 
+    /// <summary>
+    /// A reference a delivery fails without is looked up afresh each time: a remembered "not found" is only for the
+    /// optional ones, so that a SKU created on the platform after a failure is found when the operator resubmits.
+    /// </summary>
+    public void ForgetMissing(string kind, string key) => cache.ForgetMissing(kind, key);
+
     /// <summary>The GID of a loaded reference, or null when it does not exist on the channel.</summary>
     public string? Find(string kind, string key)
     {

@@ -283,11 +283,12 @@ public sealed class BigCommerceSandboxTests
     }
 
     [Test]
-    public async Task RateLimitOff_HeadersStillSent()
+    public async Task RateLimitOff_HeadersStillSent_WithAQuotaNoClientUsesUp()
     {
         using var response = await store.Http.GetAsync(new Uri("v3/inventory/locations", UriKind.Relative));
 
-        Assert.That(Header(response, "X-Rate-Limit-Requests-Left"), Is.EqualTo(store.Sandbox.RateLimitSettings.Quota));
+        Assert.That(Header(response, "X-Rate-Limit-Requests-Left"), Is.EqualTo(int.MaxValue));
+        Assert.That(Header(response, "X-Rate-Limit-Requests-Quota"), Is.EqualTo(int.MaxValue));
         Assert.That(response.Headers.Contains("X-Rate-Limit-Time-Reset-Ms"), Is.True);
     }
 

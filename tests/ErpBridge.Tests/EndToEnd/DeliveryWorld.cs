@@ -75,6 +75,9 @@ public sealed class DeliveryWorld : IAsyncDisposable
         return world;
     }
 
+    /// <summary>The bridge's settings, for an operator command run against the same database and channels.</summary>
+    public IReadOnlyDictionary<string, string?> Settings => settings;
+
     /// <summary>Changes a setting for the next start of the bridge.</summary>
     public void Set(string key, string? value) => settings[key] = value;
 

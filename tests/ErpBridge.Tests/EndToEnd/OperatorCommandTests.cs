@@ -1,0 +1,102 @@
+using ErpBridge.Host;
+using Microsoft.Extensions.Configuration;
+
+namespace ErpBridge.Tests.EndToEnd;
+
+/// <summary>The operator's commands against a running bridge's database and channels.</summary>
+[NonParallelizable]
+public sealed class OperatorCommandTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
+
+    [Test]
+    public async Task DeadLetters_ListedWithReason_ResubmittedAndRedelivered()
+    {
+        await using var world = await DeliveryWorld.StartAsync();
+        world.Shopify.Seed([]);
+        await world.SubmitAsync(DeliveryWorld.Stock("OP-1", T0, ("LATE-SKU", 8)));
+        await world.WaitForAsync("OP-1", "Failed");
+
+        var (listed, listing, _) = await RunAsync(world, "dead-letters");
+        Assert.That(listed, Is.Zero);
+        Assert.That(listing, Does.Contain("OP-1").And.Contain("LATE-SKU").And.Contain("2 dead letter(s)"));
+
+        // The operator fixes the cause (the SKU now exists on both stores) and resubmits.
+        world.Shopify.Seed(["LATE-SKU"]);
+        world.BigCommerce.Seed(["LATE-SKU"]);
+        var (resubmitted, answer, _) = await RunAsync(world, "resubmit", "--message", "OP-1");
+        Assert.That(resubmitted, Is.Zero, answer);
+        Assert.That(answer, Does.Contain("Resubmitted 2 deliveries"));
+        await world.WaitForAsync("OP-1", "Delivered");
+        Assert.That(world.Shopify.State.Available("LATE-SKU", DeliveryWorld.Location), Is.EqualTo(8));
+
+        var (_, status, _) = await RunAsync(world, "status", "--message", "OP-1");
+        Assert.That(status, Does.Contain("Failed -> Pending: resubmitted by an operator").And.Contain("-> Delivered"));
+        var (nothing, _, _) = await RunAsync(world, "resubmit", "--channel", DeliveryWorld.ShopifyChannel, "--all");
+        Assert.That(nothing, Is.EqualTo(1), "nothing left to resubmit");
+    }
+
+    [Test]
+    public async Task DryRun_PrintsTheResolvedCalls_AndSendsNothing()
+    {
+        await using var world = await DeliveryWorld.StartAsync(new Dictionary<string, string?> { ["ErpBridge:Delivery:Enabled"] = "false" });
+        var file = Path.Combine(Path.GetTempPath(), $"dry-{Guid.NewGuid():N}.xml");
+        await File.WriteAllTextAsync(file, DeliveryWorld.Stock("DRY-1", T0, ("E2E-001", 5)));
+        try
+        {
+            var (code, output, error) = await RunAsync(world, "dry-run", "--channel", DeliveryWorld.ShopifyChannel, "--file", file);
+
+            Assert.That(code, Is.Zero, error);
+            var variant = world.Shopify.State.VariantBySku("E2E-001")!;
+            Assert.That(output, Does.Contain("POST " + world.Shopify.BaseAddress + "admin/api/2026-01/graphql.json"));
+            Assert.That(output, Does.Contain(variant.InventoryItemId), "the inventory item is resolved on the platform");
+            Assert.That(output, Does.Contain("X-Shopify-Access-Token: ********").And.Not.Contain(DeliveryWorld.ShopifyToken));
+            Assert.That(world.Shopify.State.Mutations, Is.Empty);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Test]
+    public async Task DryRun_UnknownChannel_SaysSo()
+    {
+        await using var world = await DeliveryWorld.StartAsync(new Dictionary<string, string?> { ["ErpBridge:Delivery:Enabled"] = "false" });
+        var file = Path.Combine(Path.GetTempPath(), $"dry-{Guid.NewGuid():N}.xml");
+        await File.WriteAllTextAsync(file, DeliveryWorld.Stock("DRY-2", T0, ("E2E-001", 5)));
+        try
+        {
+            var (code, _, error) = await RunAsync(world, "dry-run", "--channel", "no-such-shop", "--file", file);
+
+            Assert.That(code, Is.EqualTo(1));
+            Assert.That(error, Does.Contain("no-such-shop"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Test]
+    public async Task MapsTest_RunsTheRepositorysGoldenCases()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await OperatorCommands.RunAsync(["maps-test", "--folder", Mapping.RepositoryFolders.Xslt], output, error);
+
+        Assert.That(code, Is.Zero, output.ToString() + error);
+        Assert.That(output.ToString(), Does.Contain("PASS  outbound/shopify/Inventory").And.Contain(" 0 failed"));
+    }
+
+    private static async Task<(int Code, string Output, string Error)> RunAsync(DeliveryWorld world, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var settings = world.Settings.ToDictionary(p => p.Key, p => p.Value);
+        settings["ErpBridge:Logging:File"] = "";
+        var code = await OperatorCommands.RunAsync(args, output, error, config => config.AddInMemoryCollection(settings));
+        return (code, output.ToString(), error.ToString());
+    }
+}
