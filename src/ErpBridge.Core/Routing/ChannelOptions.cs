@@ -22,6 +22,9 @@ public sealed class ChannelOptions
     /// <summary>WooCommerce consumer secret, Magento integration consumer secret.</summary>
     public string? ConsumerSecret { get; set; }
 
+    /// <summary>Magento integration access token secret, for OAuth 1.0a-signed requests (with ConsumerKey/Secret and AccessToken).</summary>
+    public string? AccessTokenSecret { get; set; }
+
     /// <summary>Pinned API version where the platform versions its API (Shopify: 2026-01).</summary>
     public string? ApiVersion { get; set; }
 
