@@ -14,7 +14,7 @@ namespace ErpBridge.Storage;
 /// </summary>
 internal sealed class GroupCommitWriter : IAsyncDisposable
 {
-    private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<object> queue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SqlDialect dialect;
     private readonly string connectionString;
     private readonly int maxBatch;
@@ -57,6 +57,26 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         return pending.Completion.Task.WaitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Runs other writes (delivery state) on the writer's connection, in a transaction of their own between accept
+    /// batches: SQLite has one writer at a time, and a second connection would wait on the database lock instead.
+    /// </summary>
+    public Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, T> work)
+    {
+        if (broken is { } error)
+        {
+            throw Stopped(error);
+        }
+
+        var item = new Work<T>(work, new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!queue.Writer.TryWrite(item))
+        {
+            throw new ObjectDisposedException(nameof(GroupCommitWriter), "The store is shutting down.");
+        }
+
+        return item.Completion.Task;
+    }
+
     public async ValueTask DisposeAsync()
     {
         queue.Writer.TryComplete();
@@ -67,6 +87,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private void Run()
     {
         var batch = new List<Pending>(maxBatch);
+        var others = new List<IWork>();
         DbConnection? connection = null;
         AcceptBatchCommands? commands = null;
         try
@@ -77,12 +98,21 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             {
                 while (batch.Count < maxBatch && queue.Reader.TryRead(out var next))
                 {
-                    batch.Add(next);
+                    if (next is Pending accept)
+                    {
+                        batch.Add(accept);
+                    }
+                    else
+                    {
+                        others.Add((IWork)next);
+                    }
                 }
 
                 if (broken is not null)
                 {
                     batch.ForEach(p => p.Completion.TrySetException(Stopped(broken)));
+                    others.ForEach(w => w.Fail(Stopped(broken)));
+                    others.Clear();
                 }
                 else if (batch.Count > 0)
                 {
@@ -107,6 +137,18 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                         connection?.Dispose();
                         connection = null;
                     }
+                }
+
+                if (others.Count > 0)
+                {
+                    connection ??= Open();
+                    commands ??= new AcceptBatchCommands(dialect, connection, dialect.InsertMessageBatch!, dialect.InsertDeliveryBatch!);
+                    foreach (var work in others)
+                    {
+                        work.Run(connection);
+                    }
+
+                    others.Clear();
                 }
 
                 if (sync is not null && (batch.Count == 0 || sync.Due))
@@ -224,4 +266,33 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     }
 
     private sealed record Pending(AcceptRequest Request, TaskCompletionSource<AcceptResult> Completion);
+
+    private interface IWork
+    {
+        void Run(DbConnection connection);
+
+        void Fail(Exception error);
+    }
+
+    private sealed record Work<T>(Func<DbConnection, DbTransaction, T> Action, TaskCompletionSource<T> Completion) : IWork
+    {
+        public void Run(DbConnection connection)
+        {
+            try
+            {
+                using var transaction = connection.BeginTransaction();
+                var result = Action(connection, transaction);
+                transaction.Commit();
+                Completion.TrySetResult(result);
+            }
+#pragma warning disable CA1031 // The work's failure is its caller's; the writer lives on.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                Completion.TrySetException(ex);
+            }
+        }
+
+        public void Fail(Exception error) => Completion.TrySetException(error);
+    }
 }

@@ -7,48 +7,53 @@ using ErpBridge.Core.Status;
 
 namespace ErpBridge.Storage;
 
-/// <summary>Delivery state over any <see cref="SqlDialect"/>. Each call is one short transaction on its own connection.</summary>
-public sealed class SqlDeliveryStore(SqlDialect dialect, StorageOptions options) : IDeliveryStore
+/// <summary>
+/// Delivery state over any <see cref="SqlDialect"/>. Each write is one short transaction: on SQLite on the accept
+/// writer's connection (one writer at a time, so writes queue there instead of waiting on the database lock), elsewhere
+/// on a connection of its own. Reads always use their own connection.
+/// </summary>
+public sealed class SqlDeliveryStore : IDeliveryStore
 {
-    private readonly string connectionString = options.ConnectionString;
+    private readonly SqlDialect dialect;
+    private readonly string connectionString;
+    private readonly SqlMessageStore? messages;
+
+    public SqlDeliveryStore(SqlDialect dialect, StorageOptions options)
+        : this(dialect, options, null)
+    {
+    }
+
+    /// <param name="messages">The message store whose writer takes the delivery writes where it has one.</param>
+    public SqlDeliveryStore(SqlDialect dialect, StorageOptions options, SqlMessageStore? messages)
+    {
+        this.dialect = dialect;
+        connectionString = options.ConnectionString;
+        this.messages = messages;
+    }
 
     public async Task<bool> TryLeaseChannelAsync(string channel, string worker, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var holder = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
-            dialect.LeaseChannel,
-            new { Channel = channel, Holder = worker, Now = dialect.Time(now), Until = dialect.Time(now + duration) },
-            transaction,
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        var parameters = new { Channel = channel, Holder = worker, Now = dialect.Time(now), Until = dialect.Time(now + duration) };
+        var holder = await WriteAsync((c, t) => c.ExecuteScalar<string>(dialect.LeaseChannel, parameters, t), cancellationToken).ConfigureAwait(false);
         return holder == worker;
     }
 
     public async Task ReleaseChannelAsync(string channel, string worker, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(dialect.ReleaseChannel, new { Channel = channel, Holder = worker }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var parameters = new { Channel = channel, Holder = worker };
+        await WriteAsync((c, t) => c.Execute(dialect.ReleaseChannel, parameters, t), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(string channel, string worker, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        List<ClaimRow> claims;
-        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
-        {
-            claims = (await connection.QueryAsync<ClaimRow>(new CommandDefinition(
-                dialect.ClaimDeliveries,
-                new { Channel = channel, Worker = worker, Max = max, Now = dialect.Time(now), Until = dialect.Time(now + lease) },
-                transaction,
-                cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
-
+        var parameters = new { Channel = channel, Worker = worker, Max = max, Now = dialect.Time(now), Until = dialect.Time(now + lease) };
+        var claims = await WriteAsync((c, t) => c.Query<ClaimRow>(dialect.ClaimDeliveries, parameters, t).ToList(), cancellationToken).ConfigureAwait(false);
         if (claims.Count == 0)
         {
             return [];
         }
+
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
 
         var ids = JsonSerializer.Serialize(claims.Select(c => c.MessageId).Distinct(StringComparer.Ordinal));
         var messages = (await connection.QueryAsync<MessageRow>(new CommandDefinition(dialect.SelectMessagesById, new { Ids = ids }, cancellationToken: cancellationToken)).ConfigureAwait(false))
@@ -118,28 +123,26 @@ public sealed class SqlDeliveryStore(SqlDialect dialect, StorageOptions options)
             }
         }
 
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var recorded = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            dialect.CompleteDeliveries,
-            new { Rows = rows, Worker = worker, Now = dialect.Time(now) },
-            transaction,
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
-        if (versions.Count > 0)
+        var versionRows = versions.Count == 0 ? null : JsonSerializer.Serialize(versions.Select(v => new
         {
-            var versionRows = JsonSerializer.Serialize(versions.Select(v => new
+            k = v.Key,
+            s = dialect.Time(v.Value.SentAt).ToString(),
+            r = dialect.Time(v.Value.ReceivedAt).ToString(),
+            m = v.Value.MessageId,
+        }));
+        var completion = new { Rows = rows, Worker = worker, Now = dialect.Time(now) };
+        return await WriteAsync(
+            (c, t) =>
             {
-                k = v.Key,
-                s = dialect.Time(v.Value.SentAt).ToString(),
-                r = dialect.Time(v.Value.ReceivedAt).ToString(),
-                m = v.Value.MessageId,
-            }));
-            await connection.ExecuteAsync(new CommandDefinition(
-                dialect.UpsertItemVersions, new { Channel = channel, Rows = versionRows }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        }
+                var recorded = c.ExecuteScalar<long>(dialect.CompleteDeliveries, completion, t);
+                if (versionRows is not null)
+                {
+                    c.Execute(dialect.UpsertItemVersions, new { Channel = channel, Rows = versionRows }, t);
+                }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return (int)recorded;
+                return (int)recorded;
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(string? channel, int limit, CancellationToken cancellationToken)
@@ -153,11 +156,8 @@ public sealed class SqlDeliveryStore(SqlDialect dialect, StorageOptions options)
 
     public async Task<int> ResubmitAsync(string? messageId, string? channel, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var audited = await connection.ExecuteAsync(new CommandDefinition(
-            dialect.ResubmitDeliveries, new { MessageId = messageId, Channel = channel, Now = dialect.Time(now) }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        var parameters = new { MessageId = messageId, Channel = channel, Now = dialect.Time(now) };
+        var audited = await WriteAsync((c, t) => c.Execute(dialect.ResubmitDeliveries, parameters, t), cancellationToken).ConfigureAwait(false);
 
         // Both statements touch the same rows: the audit insert and the update.
         return audited / 2;
@@ -180,6 +180,21 @@ public sealed class SqlDeliveryStore(SqlDialect dialect, StorageOptions options)
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<CountRow>(new CommandDefinition(dialect.CountDeliveries, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => new DeliveryCount(r.Channel, Enum.Parse<DeliveryStatus>(r.Status), r.Count)).ToList();
+    }
+
+    /// <summary>One write transaction: on the accept writer where there is one, else on a connection of its own.</summary>
+    private async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, T> work, CancellationToken cancellationToken)
+    {
+        if (messages?.TryWriteOnWriter(work) is { } onWriter)
+        {
+            return await onWriter.ConfigureAwait(false);
+        }
+
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var result = work(connection, transaction);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return result;
     }
 
     private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)

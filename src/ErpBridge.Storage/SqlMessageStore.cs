@@ -51,6 +51,13 @@ public sealed class SqlMessageStore : IMessageStore, IAsyncDisposable
                 d.LastError)).ToList());
     }
 
+    /// <summary>
+    /// Runs a write on the accept writer's connection where there is one (SQLite: one writer at a time); null where
+    /// writes go on connections of their own (SQL Server).
+    /// </summary>
+    internal Task<T>? TryWriteOnWriter<T>(Func<System.Data.Common.DbConnection, System.Data.Common.DbTransaction, T> work) =>
+        writer?.WriteAsync(work);
+
     public async Task PingAsync(CancellationToken cancellationToken)
     {
         if (writer?.Broken is { } broken)

@@ -20,7 +20,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(dialect);
         services.AddSingleton<SqlMessageStore>();
         services.AddSingleton<IMessageStore>(sp => sp.GetRequiredService<SqlMessageStore>());
-        services.AddSingleton<IDeliveryStore, SqlDeliveryStore>();
+        services.AddSingleton<IDeliveryStore>(sp => new SqlDeliveryStore(dialect, options, sp.GetRequiredService<SqlMessageStore>()));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<MigrationRunner>(sp, options.ConnectionString));
         return services;
     }

@@ -21,7 +21,7 @@ public sealed class DeliveryStoreTests(StorageTarget target)
     {
         database = await StorageDatabase.CreateAsync(target);
         messages = database.CreateStore();
-        store = new SqlDeliveryStore(database.Dialect, database.Options);
+        store = new SqlDeliveryStore(database.Dialect, database.Options, messages);
     }
 
     [TearDown]
