@@ -47,6 +47,13 @@ await using (app)
         await app.WaitForShutdownAsync();
         return 0;
     }
+    catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+    {
+        // Another bridge (or anything else) holds the port of the service or of a sandbox.
+        logger.LogCritical("ErpBridge cannot start: {Reason}", ex.Message);
+        Console.Error.WriteLine($"ErpBridge cannot start: {ex.Message} Stop what uses it, or set urls / ErpBridge:Sandboxes:*:Url to free ports.");
+        return 2;
+    }
     catch (Exception ex) when (ex is not OperationCanceledException)
     {
         logger.LogCritical(ex, "ErpBridge stopped on an unexpected error");
