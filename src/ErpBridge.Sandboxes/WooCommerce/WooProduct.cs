@@ -23,6 +23,3 @@ public sealed record WooProduct(
     /// <summary>What WooCommerce derives when stock is managed: in stock while the quantity is above zero.</summary>
     public string StockStatus => !ManageStock || StockQuantity > 0 ? "instock" : "outofstock";
 }
-
-/// <summary>A custom (non-taxonomy) product attribute: a name and its options.</summary>
-public sealed record WooAttribute(string Name, IReadOnlyList<string> Options);
