@@ -30,9 +30,14 @@ public sealed class WooCommerceContractTests
         store.Sandbox.Seed(["SIMPLE"]);
         store.Sandbox.SeedVariable("TEE", ["TEE-S"]);
 
-        await connector.ExecuteAsync(WooCommerceMessages.Stock("M-1", new Line("SIMPLE", 1), new Line("TEE-S", 2)), CancellationToken.None);
-        await connector.ExecuteAsync(WooCommerceMessages.Products("P-1", new Product("NEW-1", "New", 5m, Description: "Text")), CancellationToken.None);
-        await connector.ExecuteAsync(WooCommerceMessages.Products("P-2", new Product("NEW-1", "New", 6m)), CancellationToken.None);
+        var outcomes = new[]
+        {
+            await connector.ExecuteAsync(WooCommerceMessages.Stock("M-1", new Line("SIMPLE", 1), new Line("TEE-S", 2)), CancellationToken.None),
+            await connector.ExecuteAsync(WooCommerceMessages.Products("P-1", new Product("NEW-1", "New", 5m, Description: "Text")), CancellationToken.None),
+            await connector.ExecuteAsync(WooCommerceMessages.Products("P-2", new Product("NEW-1", "New", 6m)), CancellationToken.None),
+        };
+
+        Assert.That(outcomes, Is.All.TypeOf<ErpBridge.Core.Delivery.DeliveryOutcome.Delivered>());
 
         var requests = store.Sandbox.Requests;
         Assert.That(requests.Select(r => r.Method).Distinct(), Is.EquivalentTo(new[] { "GET", "POST", "PUT" }));
