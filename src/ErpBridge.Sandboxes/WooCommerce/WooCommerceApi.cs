@@ -116,10 +116,16 @@ internal sealed class WooCommerceApi(WooCommerceSandboxOptions options, WooComme
             return Error(context, WooError.InvalidParam("per_page", "per_page must be between 1 (inclusive) and 100 (inclusive)"));
         }
 
+        // WooCommerce splits the filter at commas and, when that gives more than one SKU, also matches the whole text,
+        // so that a SKU holding a comma can still be found on its own.
         var sku = query["sku"].ToString();
-        var matches = sku.Length > 0
-            ? store.BySkus(sku.Split(',').Select(s => s.Trim()).Where(s => s.Length > 0).ToHashSet(StringComparer.Ordinal))
-            : store.Products();
+        var skus = sku.Split(',').Select(s => s.Trim()).Where(s => s.Length > 0).ToHashSet(StringComparer.Ordinal);
+        if (skus.Count > 1)
+        {
+            skus.Add(sku);
+        }
+
+        var matches = sku.Length > 0 ? store.BySkus(skus) : store.Products();
         return Page(context, matches, page, perPage);
     }
 

@@ -145,6 +145,59 @@ public sealed class WooCommerceConnectorTests
     }
 
     [Test]
+    public async Task Stock_SkuHoldingAComma_IsLookedUpOnItsOwn()
+    {
+        store.Sandbox.Seed(["SKU-1", "PIPE 1,5"]);
+
+        var outcome = await connector.ExecuteAsync(WooCommerceMessages.Stock("M-1", new Line("SKU-1", 1), new Line("PIPE 1,5", 2)), CancellationToken.None);
+
+        Assert.That(outcome, Is.TypeOf<DeliveryOutcome.Delivered>(), Describe(outcome));
+        Assert.That(store.Sandbox.State().StockOf("PIPE 1,5"), Is.EqualTo(2));
+        Assert.That(store.Sandbox.Requests.Where(r => r.Method == "GET").Select(r => r.Query),
+            Is.EqualTo(new[] { "?sku=SKU-1&per_page=100", "?sku=PIPE 1,5&per_page=100" }));
+    }
+
+    [Test]
+    public async Task VariationPath_FilledFromVariationAndVariationParentReferences()
+    {
+        var (tee, variations) = store.Sandbox.SeedVariable("TEE", ["TEE-S"]);
+        var plan = ErpBridge.Mapping.Plans.RequestPlan.Parse(System.Xml.Linq.XDocument.Parse("""
+            <plan xmlns="urn:erpbridge:plan:v1" xmlns:fn="http://www.w3.org/2005/xpath-functions">
+              <call id="one" method="PUT" path="products/{pid}/variations/{id}">
+                <path-param name="pid" ref="variation-parent" key="TEE-S"/>
+                <path-param name="id" ref="variation" key="TEE-S"/>
+                <body><fn:map><fn:boolean key="manage_stock">true</fn:boolean><fn:number key="stock_quantity">11</fn:number></fn:map></body>
+              </call>
+            </plan>
+            """));
+
+        var outcome = await connector.ExecuteAsync(plan, CancellationToken.None);
+
+        Assert.That(outcome, Is.TypeOf<DeliveryOutcome.Delivered>(), Describe(outcome));
+        Assert.That(store.Sandbox.WriteRequests.Single().Path, Is.EqualTo($"products/{tee.Id}/variations/{variations[0].Id}"));
+        Assert.That(store.Sandbox.State().StockOf("TEE-S"), Is.EqualTo(11));
+    }
+
+    [Test]
+    public async Task ProductReference_ToAVariationSku_IsPermanentSayingSo()
+    {
+        store.Sandbox.SeedVariable("TEE", ["TEE-S"]);
+        var plan = ErpBridge.Mapping.Plans.RequestPlan.Parse(System.Xml.Linq.XDocument.Parse("""
+            <plan xmlns="urn:erpbridge:plan:v1" xmlns:fn="http://www.w3.org/2005/xpath-functions">
+              <call id="one" method="PUT" path="products/{id}">
+                <path-param name="id" ref="product" key="TEE-S"/>
+                <body><fn:map><fn:number key="stock_quantity">1</fn:number></fn:map></body>
+              </call>
+            </plan>
+            """));
+
+        var outcome = await connector.ExecuteAsync(plan, CancellationToken.None);
+
+        Assert.That(outcome, Is.TypeOf<DeliveryOutcome.PermanentFailure>());
+        Assert.That(((DeliveryOutcome.PermanentFailure)outcome).Reason, Does.Contain("SKU 'TEE-S' is a variation, not a product"));
+    }
+
+    [Test]
     public async Task Products_CreateThenUpdate_SecondRunUpdatesTheCreatedProduct()
     {
         var created = await connector.ExecuteAsync(WooCommerceMessages.Products("P-1", new Product("SHOE-1", "Trail Shoe", 119.9m, Description: "Grip <b>sole</b>")), CancellationToken.None);
