@@ -1,0 +1,128 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ErpBridge.Sandboxes.WooCommerce;
+
+/// <summary>
+/// A WooCommerce store on a real Kestrel server: the wc/v3 product, variation and batch routes the connector uses,
+/// with one-legged OAuth 1.0a as WooCommerce requires over plain HTTP, its WP_Error bodies and pagination headers.
+/// WooCommerce has no rate limit of its own; <see cref="FailNext"/> plays the host or WAF in front of it.
+/// State, faults and seeding are reachable from code (tests) and over HTTP under <c>/_sandbox/</c> (the demo).
+/// </summary>
+public sealed class WooCommerceSandbox : IAsyncDisposable
+{
+    /// <summary>The REST namespace's root below the site URL.</summary>
+    public const string ApiRoot = "wp-json/wc/v3/";
+
+    private readonly WebApplication app;
+    private readonly WooCommerceStore store = new();
+    private readonly WooFaults faults = new();
+    private readonly WooRequestLog requests;
+
+    private WooCommerceSandbox(WebApplication app, WooCommerceSandboxOptions options)
+    {
+        this.app = app;
+        Options = options;
+        requests = new WooRequestLog(options.MaxLoggedRequests);
+    }
+
+    public WooCommerceSandboxOptions Options { get; }
+
+    /// <summary>The site URL, ending in '/' (the channel's BaseUrl); the API is at <see cref="ApiRoot"/> below it.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The authenticated API requests received, oldest first.</summary>
+    public IReadOnlyList<WooSandboxRequest> Requests => requests.Snapshot();
+
+    /// <summary>The authenticated write requests received (POST/PUT/PATCH/DELETE), oldest first.</summary>
+    public IReadOnlyList<WooSandboxRequest> WriteRequests => requests.Snapshot().Where(r => r.IsWrite).ToList();
+
+    public long RequestCount => requests.Total;
+
+    public static async Task<WooCommerceSandbox> StartAsync(WooCommerceSandboxOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.ConsumerKey);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.ConsumerSecret);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchLimit, 1);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls(options.Url);
+        var app = builder.Build();
+        var sandbox = new WooCommerceSandbox(app, options);
+        var api = new WooCommerceApi(options, sandbox.store, sandbox.faults, sandbox.requests);
+        var admin = new WooSandboxAdminEndpoints(sandbox);
+        app.Run(context =>
+        {
+            var path = context.Request.Path.Value ?? "";
+            if (path.StartsWith("/" + ApiRoot, StringComparison.Ordinal))
+            {
+                return api.HandleAsync(context, path[(ApiRoot.Length + 1)..]);
+            }
+
+            return path.StartsWith("/_sandbox/", StringComparison.Ordinal)
+                ? admin.HandleAsync(context, path["/_sandbox/".Length..])
+                : WooCommerceApi.Error(context, WooError.NoRoute());
+        });
+
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        sandbox.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        return sandbox;
+    }
+
+    /// <summary>A consistent copy of products and variations.</summary>
+    public WooCommerceSandboxState State() => store.Snapshot();
+
+    /// <summary>Creates a simple product with managed stock (0) per SKU not yet in the store; returns the items holding those SKUs.</summary>
+    public IReadOnlyList<WooProduct> Seed(IEnumerable<string> skus)
+    {
+        ArgumentNullException.ThrowIfNull(skus);
+        return skus.Distinct(StringComparer.Ordinal)
+            .Select(sku => Existing(sku) ?? Created(new WooProduct(0, 0, "simple", $"Product {sku}", sku, "publish", "10.00", "", "", true, 0, [])))
+            .ToList();
+    }
+
+    /// <summary>Creates a variable product <paramref name="parentSku"/> with one variation (managed stock 0) per SKU; returns the parent and its variations.</summary>
+    public (WooProduct Parent, IReadOnlyList<WooProduct> Variations) SeedVariable(string parentSku, IEnumerable<string> variationSkus)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(parentSku);
+        ArgumentNullException.ThrowIfNull(variationSkus);
+        var parent = Existing(parentSku) ?? Created(new WooProduct(0, 0, "variable", $"Product {parentSku}", parentSku, "publish", "", "", "", false, null, []));
+        var variations = variationSkus.Distinct(StringComparer.Ordinal)
+            .Select(sku => Existing(sku) ?? Created(new WooProduct(0, parent.Id, "variation", $"Product {parentSku} {sku}", sku, "publish", "10.00", "", "", true, 0, [])))
+            .ToList();
+        return (parent, variations);
+    }
+
+    /// <summary>Deletes a product (and its variations) behind the connector's back, as a merchant would in wp-admin.</summary>
+    public bool DeleteProduct(int productId) => store.Delete(productId, p => !p.IsVariation) is not null;
+
+    /// <summary>
+    /// The next <paramref name="count"/> authenticated API requests fail with <paramref name="status"/>: 5xx as
+    /// WordPress answers a fatal error, 429/503 as a host or WAF would, with Retry-After when <paramref name="retryAfter"/> is set.
+    /// </summary>
+    public void FailNext(int count, int status = 500, TimeSpan? retryAfter = null) => faults.FailNext(count, status, retryAfter);
+
+    /// <summary>Every API request waits this long before it is answered; <see cref="TimeSpan.Zero"/> turns it off.</summary>
+    public void Delay(TimeSpan delay) => faults.Delay = delay;
+
+    public void ClearRequests() => requests.Clear();
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    private WooProduct? Existing(string sku) => store.BySkus([sku]).FirstOrDefault();
+
+    private WooProduct Created(WooProduct draft) =>
+        store.Create(draft).Created ?? throw new InvalidOperationException($"Seeding SKU '{draft.Sku}' conflicted with an existing item.");
+}

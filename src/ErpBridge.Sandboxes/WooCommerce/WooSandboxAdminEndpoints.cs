@@ -1,0 +1,173 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace ErpBridge.Sandboxes.WooCommerce;
+
+/// <summary>
+/// <c>GET /_sandbox/state</c>, <c>GET /_sandbox/stats</c>, <c>POST /_sandbox/faults</c>, <c>POST /_sandbox/seed</c>: the demo's
+/// window into the store. Unauthenticated: the sandbox listens on loopback and holds no real data.
+/// </summary>
+internal sealed class WooSandboxAdminEndpoints(WooCommerceSandbox sandbox)
+{
+    public async Task HandleAsync(HttpContext context, string path)
+    {
+        switch (context.Request.Method, path)
+        {
+            case ("GET", "state"):
+                await WriteState(context);
+                break;
+            case ("GET", "stats"):
+                await WooCommerceApi.Json(context, 200, json =>
+                {
+                    json.WriteStartObject();
+                    json.WriteNumber("requests", sandbox.RequestCount);
+                    json.WriteNumber("write_requests", sandbox.WriteRequests.Count);
+                    json.WriteEndObject();
+                });
+                break;
+            case ("POST", "faults"):
+                await ApplyFaults(context);
+                break;
+            case ("POST", "seed"):
+                await SeedAsync(context);
+                break;
+            default:
+                await WooCommerceApi.Error(context, new WooError(404, "rest_no_route", "Unknown sandbox endpoint."));
+                break;
+        }
+    }
+
+    private Task WriteState(HttpContext context)
+    {
+        var state = sandbox.State();
+        var writes = sandbox.WriteRequests;
+        return WooCommerceApi.Json(context, 200, json =>
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("products");
+            foreach (var product in state.Products)
+            {
+                WooJson.WriteItem(json, product, state.Variations.Where(v => v.ParentId == product.Id).Select(v => v.Id).ToList());
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("variations");
+            foreach (var variation in state.Variations)
+            {
+                WooJson.WriteItem(json, variation, []);
+            }
+
+            json.WriteEndArray();
+            json.WriteNumber("request_count", sandbox.RequestCount);
+            json.WriteStartArray("recent_write_requests");
+            foreach (var write in writes.TakeLast(50))
+            {
+                json.WriteStartObject();
+                json.WriteString("received_at", write.ReceivedAt);
+                json.WriteString("method", write.Method);
+                json.WriteString("path", write.Path);
+                json.WriteNumber("status", write.Status);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        });
+    }
+
+    /// <summary>Body: any of <c>fail_next</c>, <c>fail_status</c>, <c>retry_after_s</c>, <c>delay_ms</c>.</summary>
+    private async Task ApplyFaults(HttpContext context)
+    {
+        using var document = await ReadJson(context);
+        if (document is null || document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            await BadRequest(context, "Expected a JSON object.");
+            return;
+        }
+
+        var root = document.RootElement;
+        try
+        {
+            if (root.TryGetProperty("fail_next", out var failNext))
+            {
+                TimeSpan? retryAfter = root.TryGetProperty("retry_after_s", out var wait) ? TimeSpan.FromSeconds(wait.GetInt32()) : null;
+                sandbox.FailNext(failNext.GetInt32(), root.TryGetProperty("fail_status", out var status) ? status.GetInt32() : 500, retryAfter);
+            }
+
+            if (root.TryGetProperty("delay_ms", out var delay))
+            {
+                sandbox.Delay(TimeSpan.FromMilliseconds(delay.GetInt32()));
+            }
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or FormatException or ArgumentOutOfRangeException)
+        {
+            await BadRequest(context, exception.Message);
+            return;
+        }
+
+        context.Response.StatusCode = 204;
+    }
+
+    /// <summary>Body: <c>{"skus": ["A"], "variable": [{"sku": "P", "variations": ["P-S", "P-M"]}]}</c>; both optional.</summary>
+    private async Task SeedAsync(HttpContext context)
+    {
+        using var document = await ReadJson(context);
+        var root = document?.RootElement;
+        if (root is not { ValueKind: JsonValueKind.Object } body)
+        {
+            await BadRequest(context, "Expected {\"skus\": [...], \"variable\": [{\"sku\": ..., \"variations\": [...]}]}.");
+            return;
+        }
+
+        var seeded = new List<WooProduct>();
+        try
+        {
+            if (body.TryGetProperty("skus", out var skus))
+            {
+                seeded.AddRange(sandbox.Seed(skus.EnumerateArray().Select(s => s.GetString()!).ToList()));
+            }
+
+            if (body.TryGetProperty("variable", out var variable))
+            {
+                foreach (var entry in variable.EnumerateArray())
+                {
+                    var (parent, variations) = sandbox.SeedVariable(entry.GetProperty("sku").GetString()!,
+                        entry.GetProperty("variations").EnumerateArray().Select(s => s.GetString()!).ToList());
+                    seeded.Add(parent);
+                    seeded.AddRange(variations);
+                }
+            }
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or KeyNotFoundException or ArgumentException)
+        {
+            await BadRequest(context, exception.Message);
+            return;
+        }
+
+        await WooCommerceApi.Json(context, 200, json =>
+        {
+            json.WriteStartArray();
+            foreach (var item in seeded)
+            {
+                WooJson.WriteItem(json, item, []);
+            }
+
+            json.WriteEndArray();
+        });
+    }
+
+    private static async Task<JsonDocument?> ReadJson(HttpContext context)
+    {
+        try
+        {
+            return await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static Task BadRequest(HttpContext context, string message) =>
+        WooCommerceApi.Error(context, new WooError(400, "rest_invalid_param", message));
+}
