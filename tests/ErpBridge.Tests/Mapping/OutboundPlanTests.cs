@@ -17,6 +17,7 @@ public sealed class OutboundPlanTests
     {
         ["shopify"] = ["variant", "inventory-item", "product", "location"],
         ["bigcommerce"] = ["product", "variant", "location"],
+        ["woocommerce"] = ["product", "variation", "variation-parent", "stock-item"],
     };
 
     public static IEnumerable<TestCaseData> OutboundExpectedOutputs() =>
@@ -38,7 +39,7 @@ public sealed class OutboundPlanTests
             Assert.That(references.Select(r => r.Kind).Distinct(), Is.SubsetOf(Kinds[platform]), call.Id);
             Assert.That(call.PathParameters.Select(p => p.Kind).Concat(call.Condition is null ? [] : [call.Condition.Kind]).Distinct(), Is.SubsetOf(Kinds[platform]), call.Id);
 
-            var (found, _) = PlanReference.Apply(call.Body!, r => platform == "bigcommerce" ? "42" : $"gid://shopify/{r.Kind}/1");
+            var (found, _) = PlanReference.Apply(call.Body!, r => platform == "shopify" ? $"gid://shopify/{r.Kind}/1" : "42");
             var (missing, unresolved) = PlanReference.Apply(call.Body!, r => r.Kind == "location" ? (platform == "bigcommerce" ? "1" : "gid://shopify/Location/1") : null);
 
             using var json = JsonDocument.Parse(JsonXml.ToJson(found!));
