@@ -2,6 +2,7 @@ using ErpBridge.Core.Security;
 using ErpBridge.Connectors;
 using ErpBridge.Connectors.BigCommerce;
 using ErpBridge.Connectors.Shopify;
+using ErpBridge.Connectors.WooCommerce;
 using ErpBridge.Delivery;
 using ErpBridge.Mapping.Maps;
 using ErpBridge.Soap;
@@ -62,6 +63,7 @@ public static class BridgeHost
 
         builder.Services.AddSingleton<IChannelConnectorFactory>(sp => new ShopifyConnectorFactory(loggerFactory: sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton<IChannelConnectorFactory>(sp => new BigCommerceConnectorFactory(loggerFactory: sp.GetRequiredService<ILoggerFactory>()));
+        builder.Services.AddSingleton<IChannelConnectorFactory>(sp => new WooCommerceConnectorFactory(loggerFactory: sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddXsltMaps(maps => maps.Root = settings.MapsFolder);
         builder.Services.AddErpBridgeDelivery(settings.Delivery);
 

@@ -1,5 +1,6 @@
 using ErpBridge.Sandboxes.BigCommerce;
 using ErpBridge.Sandboxes.Shopify;
+using ErpBridge.Sandboxes.WooCommerce;
 
 namespace ErpBridge.Host;
 
@@ -13,6 +14,8 @@ public sealed class SandboxHost(SandboxOptions options, ILogger<SandboxHost> log
     public ShopifySandbox? Shopify { get; private set; }
 
     public BigCommerceSandbox? BigCommerce { get; private set; }
+
+    public WooCommerceSandbox? WooCommerce { get; private set; }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -58,6 +61,28 @@ public sealed class SandboxHost(SandboxOptions options, ILogger<SandboxHost> log
             BigCommerce.Seed(skus);
             logger.LogInformation("BigCommerce sandbox on {Address} (store {StoreHash}) with {Skus} SKUs at {Locations}; state at {State}", BigCommerce.BaseAddress, options.BigCommerce.StoreHash, skus.Count, options.Locations, new Uri(BigCommerce.BaseAddress, "_sandbox/state"));
         }
+
+        await StartWooCommerceAsync(skus, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task StartWooCommerceAsync(List<string> skus, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(options.WooCommerce.Url))
+        {
+            return;
+        }
+
+        WooCommerce = await WooCommerceSandbox.StartAsync(
+            new WooCommerceSandboxOptions
+            {
+                Url = options.WooCommerce.Url,
+                ConsumerKey = options.WooCommerce.ConsumerKey,
+                ConsumerSecret = options.WooCommerce.ConsumerSecret,
+            },
+            cancellationToken).ConfigureAwait(false);
+        running.Add(WooCommerce);
+        WooCommerce.Seed(skus);
+        logger.LogInformation("WooCommerce sandbox on {Address} with {Skus} SKUs (one stock level per product); state at {State}", WooCommerce.BaseAddress, skus.Count, new Uri(WooCommerce.BaseAddress, "_sandbox/state"));
     }
 
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync().ConfigureAwait(false);

@@ -29,6 +29,8 @@ public sealed class SandboxOptions
 
     public BigCommerceSandboxSettings BigCommerce { get; set; } = new();
 
+    public WooCommerceSandboxSettings WooCommerce { get; set; } = new();
+
     public IEnumerable<string> Skus() =>
         Enumerable.Range(SkuFrom, Math.Max(0, SkuCount)).Select(n => SkuPrefix + n.ToString(CultureInfo.InvariantCulture));
 
@@ -39,7 +41,7 @@ public sealed class SandboxOptions
             yield break;
         }
 
-        foreach (var (name, url) in new[] { ("Shopify", Shopify.Url), ("BigCommerce", BigCommerce.Url) })
+        foreach (var (name, url) in new[] { ("Shopify", Shopify.Url), ("BigCommerce", BigCommerce.Url), ("WooCommerce", WooCommerce.Url) })
         {
             if (string.IsNullOrEmpty(url))
             {
@@ -90,4 +92,14 @@ public sealed class BigCommerceSandboxSettings
     public int Quota { get; set; } = 150;
 
     public TimeSpan Window { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+public sealed class WooCommerceSandboxSettings
+{
+    /// <summary>Empty: not started. Plain HTTP, so clients sign with one-legged OAuth 1.0a as WooCommerce requires.</summary>
+    public string? Url { get; set; }
+
+    public string ConsumerKey { get; set; } = "";
+
+    public string ConsumerSecret { get; set; } = "";
 }
