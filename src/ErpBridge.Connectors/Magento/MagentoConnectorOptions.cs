@@ -13,10 +13,11 @@ public sealed class MagentoConnectorOptions
     public TimeSpan MissingTtl { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// The store code in <c>/rest/{store}/</c> when a channel's BaseUrl does not name one. <c>all</c> writes values for
-    /// every store view; <c>default</c> is Magento's usual choice for admin integrations.
+    /// The store code in <c>/rest/{store}/</c> when a channel's BaseUrl does not name one. <c>all</c> saves product
+    /// values at the global (admin) scope; through <c>default</c> Magento stores names and descriptions as overrides
+    /// of the default store view, which later edits at the global scope no longer show. Stock is not scoped.
     /// </summary>
-    public string DefaultStoreCode { get; set; } = "default";
+    public string DefaultStoreCode { get; set; } = "all";
 
     /// <summary>Connections per channel.</summary>
     public int MaxConnectionsPerChannel { get; set; } = 4;
