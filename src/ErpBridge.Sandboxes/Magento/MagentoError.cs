@@ -6,6 +6,13 @@ namespace ErpBridge.Sandboxes.Magento;
 /// </summary>
 internal sealed record MagentoError(int Status, string Message, IReadOnlyList<string>? Positional = null, IReadOnlyDictionary<string, string>? Named = null)
 {
+    /// <summary>Further messages (MSI's "Validation Failed" lists one per failed rule), each with its own parameters.</summary>
+    public IReadOnlyList<MagentoError> Errors { get; init; } = [];
+
+    /// <summary>MSI's answer when a source item breaks a validation rule: "Validation Failed" with the rule's message under errors.</summary>
+    public static MagentoError ValidationFailed(string message, string field) =>
+        new(400, "Validation Failed") { Errors = [new MagentoError(400, message, Named: new Dictionary<string, string> { ["field"] = field })] };
+
     public static MagentoError RouteNotFound() => new(404, "Request does not match any route.");
 
     public static MagentoError NotAuthorized(string resource) =>

@@ -16,10 +16,23 @@ internal static class MagentoJson
         await json.FlushAsync(context.RequestAborted);
     }
 
-    public static Task WriteError(HttpContext context, MagentoError error) => Write(context, error.Status, json =>
+    public static Task WriteError(HttpContext context, MagentoError error) => Write(context, error.Status, json => WriteErrorObject(json, error));
+
+    private static void WriteErrorObject(Utf8JsonWriter json, MagentoError error)
     {
         json.WriteStartObject();
         json.WriteString("message", error.Message);
+        if (error.Errors.Count > 0)
+        {
+            json.WriteStartArray("errors");
+            foreach (var inner in error.Errors)
+            {
+                WriteErrorObject(json, inner);
+            }
+
+            json.WriteEndArray();
+        }
+
         if (error.Named is { } named)
         {
             json.WriteStartObject("parameters");
@@ -42,7 +55,7 @@ internal static class MagentoJson
         }
 
         json.WriteEndObject();
-    });
+    }
 
     public static void WriteProduct(Utf8JsonWriter json, MagentoProduct product)
     {

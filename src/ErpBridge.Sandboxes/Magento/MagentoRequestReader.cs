@@ -66,22 +66,22 @@ internal static class MagentoRequestReader
                 var source = item.ValueKind == JsonValueKind.Object ? String(item, "source_code") : null;
                 if (string.IsNullOrEmpty(sku))
                 {
-                    return (null, MagentoError.Required("sku"));
+                    return (null, MagentoError.ValidationFailed("\"%field\" can not be empty.", "sku"));
                 }
 
                 if (string.IsNullOrEmpty(source))
                 {
-                    return (null, MagentoError.Required("source_code"));
+                    return (null, MagentoError.ValidationFailed("\"%field\" can not be empty.", "source_code"));
                 }
 
                 if (!item.TryGetProperty("quantity", out var quantity) || quantity.ValueKind != JsonValueKind.Number)
                 {
-                    return (null, MagentoError.Required("quantity"));
+                    return (null, MagentoError.ValidationFailed("\"%field\" should be numeric.", "quantity"));
                 }
 
-                if (!item.TryGetProperty("status", out var status) || !status.TryGetInt32(out var statusValue) || statusValue is not (0 or 1))
+                if (!item.TryGetProperty("status", out var status) || status.ValueKind != JsonValueKind.Number || !status.TryGetInt32(out var statusValue) || statusValue is not (0 or 1))
                 {
-                    return (null, MagentoError.Invalid("status", item.TryGetProperty("status", out var s) ? s.GetRawText() : ""));
+                    return (null, MagentoError.ValidationFailed("\"%field\" should a known status.", "status"));
                 }
 
                 items.Add(new MagentoSourceItem(sku, source, quantity.GetDecimal(), statusValue));

@@ -144,9 +144,10 @@ internal sealed class MagentoStore
                 return new MagentoError(400, "Following products with requested skus were not found: %1", [string.Join(", ", unknownSkus)]);
             }
 
-            if (sourceItems.FirstOrDefault(i => !sources.ContainsKey(i.SourceCode)) is { } unknownSource)
+            if (sourceItems.Any(i => !sources.ContainsKey(i.SourceCode)))
             {
-                return new MagentoError(400, "Could not save Source Item: source \"%1\" does not exist.", [unknownSource.SourceCode]);
+                // MSI has no rule for it: the database's foreign key refuses the row, and the message names nothing.
+                return new MagentoError(400, "Could not save Source Item");
             }
 
             foreach (var item in sourceItems)

@@ -4,6 +4,9 @@ using ErpBridge.Connectors;
 using ErpBridge.Connectors.Magento;
 using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Routing;
+using ErpBridge.Mapping.Json;
+using ErpBridge.Mapping.Plans;
+using System.Xml.Linq;
 using Line = ErpBridge.Tests.Magento.MagentoPlans.StockLine;
 using Product = ErpBridge.Tests.Magento.MagentoPlans.ProductData;
 
@@ -97,6 +100,44 @@ public sealed class MagentoConnectorTests
         Assert.That(reason, Does.Contain("Magento 400 on POST V1/inventory/source-items"));
         Assert.That(reason, Does.Contain("Following products with requested skus were not found: GHOST-9"));
         Assert.That(reason, Does.Not.Contain("%1"));
+    }
+
+    [Test]
+    public async Task MsiValidationFailure_IsPermanentWithEachRuleMessageFilledIn()
+    {
+        store.Sandbox.Seed(["SKU-1"]);
+        await using var connector = MagentoTestStore.Connect("mage", store.OAuthChannel());
+        var plan = PlanOf("""
+            <call id="bad-status" method="POST" path="V1/inventory/source-items"><body><fn:map><fn:array key="sourceItems"><fn:map>
+              <fn:string key="sku">SKU-1</fn:string><fn:string key="source_code">WH1</fn:string>
+              <fn:number key="quantity">1</fn:number><fn:number key="status">5</fn:number>
+            </fn:map></fn:array></fn:map></body></call>
+            """);
+
+        var outcome = await connector.ExecuteAsync(plan, CancellationToken.None);
+
+        Assert.That(outcome, Is.TypeOf<DeliveryOutcome.PermanentFailure>(), Describe(outcome));
+        Assert.That(((DeliveryOutcome.PermanentFailure)outcome).Reason, Does.Contain("Validation Failed; \"status\" should a known status."));
+    }
+
+    [Test]
+    public async Task SignedRequestWithABracketedQuery_IsAccepted()
+    {
+        store.Sandbox.Seed(["A 1", "B-2"]);
+        await using var connector = MagentoTestStore.Connect("mage", store.OAuthChannel());
+        var plan = PlanOf("""
+            <call id="search" method="GET" path="V1/products">
+              <query name="searchCriteria[filter_groups][0][filters][0][field]" value="sku"/>
+              <query name="searchCriteria[filter_groups][0][filters][0][value]" value="A 1,B-2"/>
+              <query name="searchCriteria[filter_groups][0][filters][0][condition_type]" value="in"/>
+            </call>
+            """);
+
+        var outcome = await connector.ExecuteAsync(plan, CancellationToken.None);
+
+        Assert.That(outcome, Is.TypeOf<DeliveryOutcome.Delivered>(), Describe(outcome));
+        Assert.That(store.Sandbox.Requests.Single().Auth, Is.EqualTo("oauth-HMAC-SHA256"));
+        AssertRequestsMatchContract();
     }
 
     [Test]
@@ -264,6 +305,9 @@ public sealed class MagentoConnectorTests
         Assert.Throws<ArgumentException>(() => new MagentoConnectorFactory().Create("mage", new ChannelOptions { BaseUrl = "https://shop.example.com/" }));
         Assert.Throws<ArgumentException>(() => new MagentoConnectorFactory().Create("mage", new ChannelOptions { BaseUrl = "not a url", AccessToken = "t" }));
     }
+
+    private static RequestPlan PlanOf(string calls) => RequestPlan.Parse(XDocument.Parse(
+        $"""<plan xmlns="{RequestPlan.Namespace}" xmlns:fn="{JsonXml.Namespace}">{calls}</plan>"""));
 
     private void AssertRequestsMatchContract()
     {

@@ -199,6 +199,19 @@ public sealed class MagentoSandboxTests
     }
 
     [Test]
+    public async Task SourceItems_ForAnUnknownSource_Are400AndNothingIsSaved()
+    {
+        store.Sandbox.Seed(["SKU-1"]);
+        const string body = """{"sourceItems":[{"sku":"SKU-1","source_code":"WH1","quantity":5,"status":1},{"sku":"SKU-1","source_code":"MARS","quantity":1,"status":1}]}""";
+
+        using var response = await store.Http.SendAsync(Bearer(HttpMethod.Post, new Uri(store.Api(), "V1/inventory/source-items"), store.Sandbox.IssueAdminToken(), body));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await Message(response), Is.EqualTo("Could not save Source Item"));
+        Assert.That(store.Sandbox.State().SourceItems, Is.Empty);
+    }
+
+    [Test]
     public async Task SourceItems_ForKnownSkuAndSource_SetTheQuantity()
     {
         store.Sandbox.Seed(["SKU-1"]);
