@@ -184,6 +184,27 @@ public sealed class MagentoSandboxTests
     }
 
     [Test]
+    public async Task ProductPut_SignedForASkuWithASpace_CreatesThenUpdatesByThePathSku()
+    {
+        var url = new Uri(store.Api("all"), "V1/products/" + Uri.EscapeDataString("LAMP 1"));
+        foreach (var (name, price) in new[] { ("Lamp", "10"), ("Lamp, brass", "12.5") })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Put, url)
+            {
+                Content = new StringContent($$$"""{"product":{"sku":"LAMP 1","name":"{{{name}}}","price":{{{price}}},"attribute_set_id":4,"type_id":"simple"}}""", Encoding.UTF8, "application/json"),
+            };
+            request.Headers.TryAddWithoutValidation("Authorization", Signer().Header("PUT", url, "HMAC-SHA256"));
+            using var response = await store.Http.SendAsync(request);
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        }
+
+        var product = store.Sandbox.State().Products.Single();
+        Assert.That((product.Sku, product.Name, product.Price), Is.EqualTo(("LAMP 1", "Lamp, brass", 12.5m)));
+        Assert.That(store.Sandbox.Requests.Select(r => r.Store), Is.EqualTo(new[] { "all", "all" }));
+        Assert.That(MagentoContract.Validate("PUT", "V1/products/LAMP%201", store.Sandbox.Requests[0].Body), Is.Empty);
+    }
+
+    [Test]
     public async Task SourceItems_WithAnUnknownSku_Are400WithMagentosMessageAndNothingIsSaved()
     {
         store.Sandbox.Seed(["SKU-1"]);
