@@ -88,6 +88,22 @@ public sealed class MagentoConnectorTests
     }
 
     [Test]
+    public async Task Stock_AfterTheMissingSourceIsCreated_IsDeliveredOnResubmit()
+    {
+        store.Sandbox.Seed(["SKU-1"]);
+        await using var connector = MagentoTestStore.Connect("mage", store.OAuthChannel());
+        var plan = MagentoPlans.Stock("INV-1", new Line("SKU-1", "WH-NEW", 5));
+
+        var first = await connector.ExecuteAsync(plan, CancellationToken.None);
+        store.Sandbox.AddSources(["WH-NEW"]);
+        var resubmitted = await connector.ExecuteAsync(plan, CancellationToken.None);
+
+        Assert.That(first, Is.TypeOf<DeliveryOutcome.PermanentFailure>(), Describe(first));
+        Assert.That(resubmitted, Is.TypeOf<DeliveryOutcome.Delivered>(), Describe(resubmitted));
+        Assert.That(store.Sandbox.State().SourceItem("SKU-1", "WH-NEW")?.Quantity, Is.EqualTo(5));
+    }
+
+    [Test]
     public async Task Stock_ForAnUnknownSku_IsPermanentWithMagentosMessageFilledIn()
     {
         store.Sandbox.Seed(["SKU-1"]);
