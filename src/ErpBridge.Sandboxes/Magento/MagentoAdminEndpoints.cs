@@ -1,0 +1,177 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace ErpBridge.Sandboxes.Magento;
+
+/// <summary>
+/// <c>GET /_sandbox/state</c>, <c>GET /_sandbox/stats</c>, <c>POST /_sandbox/faults</c>, <c>POST /_sandbox/seed</c>:
+/// the demo's window into the store. Unauthenticated: the sandbox listens on loopback and holds no real data.
+/// </summary>
+internal sealed class MagentoAdminEndpoints(MagentoSandbox sandbox)
+{
+    public async Task HandleAsync(HttpContext context, string path)
+    {
+        switch (context.Request.Method, path)
+        {
+            case ("GET", "state"):
+                await WriteState(context);
+                break;
+            case ("GET", "stats"):
+                await MagentoJson.Write(context, 200, json =>
+                {
+                    json.WriteStartObject();
+                    json.WriteNumber("requests", sandbox.RequestCount);
+                    json.WriteEndObject();
+                });
+                break;
+            case ("POST", "faults"):
+                await ApplyFaults(context);
+                break;
+            case ("POST", "seed"):
+                await SeedAsync(context);
+                break;
+            default:
+                await MagentoJson.WriteError(context, new MagentoError(404, "Unknown sandbox endpoint"));
+                break;
+        }
+    }
+
+    private Task WriteState(HttpContext context)
+    {
+        var state = sandbox.State();
+        var writes = sandbox.WriteRequests;
+        return MagentoJson.Write(context, 200, json =>
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("products");
+            foreach (var product in state.Products)
+            {
+                MagentoJson.WriteProduct(json, product);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("sources");
+            foreach (var source in state.Sources)
+            {
+                MagentoJson.WriteSource(json, source);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("source_items");
+            foreach (var item in state.SourceItems)
+            {
+                MagentoJson.WriteSourceItem(json, item);
+            }
+
+            json.WriteEndArray();
+            json.WriteNumber("request_count", sandbox.RequestCount);
+            json.WriteStartArray("recent_write_requests");
+            foreach (var write in writes.TakeLast(50))
+            {
+                json.WriteStartObject();
+                json.WriteString("received_at", write.ReceivedAt);
+                json.WriteString("method", write.Method);
+                json.WriteString("path", write.Path);
+                json.WriteNumber("status", write.Status);
+                json.WriteString("auth", write.Auth);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        });
+    }
+
+    /// <summary>Body: any of <c>fail_next</c>, <c>fail_status</c>, <c>retry_after_s</c>, <c>delay_ms</c>.</summary>
+    private async Task ApplyFaults(HttpContext context)
+    {
+        using var document = await ReadJson(context);
+        if (document is null || document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            await BadRequest(context, "Expected a JSON object.");
+            return;
+        }
+
+        var root = document.RootElement;
+        try
+        {
+            if (root.TryGetProperty("fail_next", out var failNext))
+            {
+                sandbox.FailNext(
+                    failNext.GetInt32(),
+                    root.TryGetProperty("fail_status", out var status) ? status.GetInt32() : 500,
+                    root.TryGetProperty("retry_after_s", out var retry) ? TimeSpan.FromSeconds(retry.GetInt32()) : null);
+            }
+
+            if (root.TryGetProperty("delay_ms", out var delay))
+            {
+                sandbox.Delay(TimeSpan.FromMilliseconds(delay.GetInt32()));
+            }
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or FormatException or ArgumentOutOfRangeException)
+        {
+            await BadRequest(context, exception.Message);
+            return;
+        }
+
+        context.Response.StatusCode = 204;
+    }
+
+    /// <summary>Body: <c>{"skus": ["A", "B"], "sources": ["WH1"]}</c>, either list optional.</summary>
+    private async Task SeedAsync(HttpContext context)
+    {
+        using var document = await ReadJson(context);
+        if (document is null || document.RootElement.ValueKind != JsonValueKind.Object
+            || !StringList(document.RootElement, "skus", out var skus) || !StringList(document.RootElement, "sources", out var sources))
+        {
+            await BadRequest(context, "Expected {\"skus\": [\"SKU\", ...], \"sources\": [\"CODE\", ...]}.");
+            return;
+        }
+
+        sandbox.AddSources(sources);
+        var products = sandbox.Seed(skus);
+        await MagentoJson.Write(context, 200, json =>
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("items");
+            foreach (var product in products)
+            {
+                MagentoJson.WriteProduct(json, product);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        });
+    }
+
+    private static bool StringList(JsonElement root, string name, out List<string> values)
+    {
+        values = [];
+        if (!root.TryGetProperty(name, out var array))
+        {
+            return true;
+        }
+
+        if (array.ValueKind != JsonValueKind.Array || array.EnumerateArray().Any(s => s.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(s.GetString())))
+        {
+            return false;
+        }
+
+        values = array.EnumerateArray().Select(s => s.GetString()!).ToList();
+        return true;
+    }
+
+    private static async Task<JsonDocument?> ReadJson(HttpContext context)
+    {
+        try
+        {
+            return await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static Task BadRequest(HttpContext context, string message) => MagentoJson.WriteError(context, new MagentoError(400, message));
+}

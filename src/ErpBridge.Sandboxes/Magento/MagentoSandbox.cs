@@ -1,0 +1,131 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ErpBridge.Sandboxes.Magento;
+
+/// <summary>
+/// A Magento 2 / Adobe Commerce installation on a real Kestrel server: the admin REST calls the connector makes
+/// (<c>/rest/{default|all}/V1/...</c>), with Magento's admin-token and OAuth 1.0a integration auth, upsert-by-SKU
+/// product saves, MSI source items and Magento's error bodies. State, faults and seeding are reachable from code
+/// (tests) and over HTTP under <c>/_sandbox/</c> (the demo).
+/// </summary>
+public sealed class MagentoSandbox : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly MagentoStore store;
+    private readonly MagentoAuthenticator auth;
+    private readonly MagentoFaults faults = new();
+    private readonly MagentoRequestLog requests;
+
+    private MagentoSandbox(WebApplication app, MagentoSandboxOptions options)
+    {
+        this.app = app;
+        Options = options;
+        store = new MagentoStore(options.SourceCodes, options.TimeProvider);
+        auth = new MagentoAuthenticator(options);
+        requests = new MagentoRequestLog(options.MaxLoggedRequests);
+    }
+
+    public MagentoSandboxOptions Options { get; }
+
+    /// <summary>The server root, ending in '/'; the API is at <c>rest/default/V1/</c> below it.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The authenticated API requests received, oldest first.</summary>
+    public IReadOnlyList<MagentoRequest> Requests => requests.Snapshot();
+
+    /// <summary>The authenticated write requests received (POST/PUT), oldest first.</summary>
+    public IReadOnlyList<MagentoRequest> WriteRequests => requests.Snapshot().Where(r => r.IsWrite).ToList();
+
+    /// <summary>How many authenticated API requests were received in all, including those dropped from <see cref="Requests"/>.</summary>
+    public long RequestCount => requests.Total;
+
+    public static async Task<MagentoSandbox> StartAsync(MagentoSandboxOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.ConsumerKey);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.ConsumerSecret);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.IntegrationAccessToken);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.IntegrationAccessTokenSecret);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.AdminTokenLifetime, TimeSpan.Zero);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls(options.Url);
+        var app = builder.Build();
+        var sandbox = new MagentoSandbox(app, options);
+        var api = new MagentoApi(options, sandbox.store, sandbox.auth, sandbox.faults, sandbox.requests);
+        var admin = new MagentoAdminEndpoints(sandbox);
+        app.Run(context =>
+        {
+            var path = context.Request.Path.Value ?? "";
+            if (path.StartsWith("/rest/", StringComparison.Ordinal))
+            {
+                return api.HandleAsync(context, path["/rest/".Length..]);
+            }
+
+            return path.StartsWith("/_sandbox/", StringComparison.Ordinal)
+                ? admin.HandleAsync(context, path["/_sandbox/".Length..])
+                : MagentoJson.WriteError(context, MagentoError.RouteNotFound());
+        });
+
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        sandbox.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        return sandbox;
+    }
+
+    /// <summary>A consistent copy of products, sources and source items.</summary>
+    public MagentoSandboxState State() => store.Snapshot();
+
+    /// <summary>Creates a simple product (name "Product {sku}", price 10) per SKU not yet in the catalog; returns the products now holding those SKUs.</summary>
+    public IReadOnlyList<MagentoProduct> Seed(IEnumerable<string> skus)
+    {
+        ArgumentNullException.ThrowIfNull(skus);
+        var seeded = new List<MagentoProduct>();
+        foreach (var sku in skus.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            var (product, error) = store.Product(sku) is { } existing
+                ? (existing, null)
+                : store.Save(new ProductInput(sku, $"Product {sku}", MagentoStore.DefaultAttributeSet, 10m, 1, 4, "simple", 1m, new Dictionary<string, string>()));
+            seeded.Add(product ?? throw new InvalidOperationException($"Seeding SKU '{sku}' failed: {error!.Message}"));
+        }
+
+        return seeded;
+    }
+
+    /// <summary>Adds MSI sources (the demo's location codes) that do not exist yet.</summary>
+    public void AddSources(IEnumerable<string> sourceCodes)
+    {
+        ArgumentNullException.ThrowIfNull(sourceCodes);
+        foreach (var code in sourceCodes)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(code);
+            store.AddSource(code);
+        }
+    }
+
+    /// <summary>An admin bearer token, as <c>POST /V1/integration/admin/token</c> would issue it.</summary>
+    public string IssueAdminToken() => auth.IssueAdminToken(Options.AdminUsername, Options.AdminPassword)!;
+
+    /// <summary>
+    /// The next <paramref name="count"/> authenticated API requests fail with <paramref name="status"/> (e.g. 429 or 503
+    /// from a proxy in front of Magento, or 500), with a Retry-After header when <paramref name="retryAfter"/> is given.
+    /// </summary>
+    public void FailNext(int count, int status = 500, TimeSpan? retryAfter = null) => faults.FailNext(count, status, retryAfter);
+
+    /// <summary>Every API request waits this long before it is answered; <see cref="TimeSpan.Zero"/> turns it off.</summary>
+    public void Delay(TimeSpan delay) => faults.Delay = delay;
+
+    public void ClearRequests() => requests.Clear();
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}

@@ -1,0 +1,167 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Canonical product master data (prd:SubmitProducts) to a Magento 2 request plan: one POST V1/products per product.
+  Magento saves by SKU: a product with that SKU is updated (fields sent replace, fields left out stay), otherwise
+  a simple product is created. No look-up is needed, and a retry cannot create a second product.
+
+  Parameters: message-id, channel, idempotency-key (unused: the save is keyed by SKU); weight-unit (optional): the
+  store's weight unit (Stores > Configuration > General > Locale Options), g, kg, oz or lb (default kg), since
+  Magento takes a bare number in that unit; attribute-set-id (optional, default 4: Magento's "Default" set).
+  - status 1 (enabled) for active, 2 (disabled) for draft and archived; visibility 4 (catalog, search), or
+    1 (not visible individually) for archived.
+  - name is cut to 255 characters; price and weight are JSON numbers, weight only when the ERP sends one.
+  - Description is plain text in the canonical message: HTML-escaped, line breaks as <br>, in the description
+    attribute. Barcode and the ERP's attributes are not sent: Magento keeps them in attributes that each store
+    defines for itself (an unknown attribute code is dropped or refused).
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:prd="urn:erpbridge:products:v1"
+    xmlns="urn:erpbridge:plan:v1"
+    xmlns:fn="http://www.w3.org/2005/xpath-functions"
+    exclude-result-prefixes="prd">
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
+  <xsl:strip-space elements="prd:SubmitProducts prd:Products prd:Product prd:Attributes prd:Attribute"/>
+
+  <xsl:param name="message-id"/>
+  <xsl:param name="channel"/>
+  <xsl:param name="idempotency-key"/>
+  <xsl:param name="weight-unit" select="'kg'"/>
+  <xsl:param name="attribute-set-id" select="'4'"/>
+
+  <xsl:variable name="store-grams">
+    <xsl:call-template name="grams-per-unit">
+      <xsl:with-param name="unit" select="normalize-space($weight-unit)"/>
+    </xsl:call-template>
+  </xsl:variable>
+
+  <xsl:template match="/prd:SubmitProducts">
+    <plan>
+      <xsl:apply-templates select="prd:Products/prd:Product"/>
+    </plan>
+  </xsl:template>
+
+  <xsl:template match="prd:Product">
+    <xsl:variable name="status" select="normalize-space(prd:Status)"/>
+    <call id="save-{position()}" method="POST" path="V1/products">
+      <body>
+        <fn:map>
+          <fn:map key="product">
+            <fn:string key="sku"><xsl:value-of select="prd:Sku"/></fn:string>
+            <fn:string key="name"><xsl:value-of select="substring(prd:Title, 1, 255)"/></fn:string>
+            <fn:number key="attribute_set_id"><xsl:value-of select="number($attribute-set-id)"/></fn:number>
+            <fn:number key="price"><xsl:value-of select="number(translate(normalize-space(prd:Price), '+', ''))"/></fn:number>
+            <fn:number key="status">
+              <xsl:choose>
+                <xsl:when test="$status = 'active'">1</xsl:when>
+                <xsl:otherwise>2</xsl:otherwise>
+              </xsl:choose>
+            </fn:number>
+            <fn:number key="visibility">
+              <xsl:choose>
+                <xsl:when test="$status = 'archived'">1</xsl:when>
+                <xsl:otherwise>4</xsl:otherwise>
+              </xsl:choose>
+            </fn:number>
+            <fn:string key="type_id">simple</fn:string>
+            <xsl:if test="prd:Weight">
+              <fn:number key="weight"><xsl:call-template name="store-weight"/></fn:number>
+            </xsl:if>
+            <xsl:if test="prd:Description">
+              <fn:array key="custom_attributes">
+                <fn:map>
+                  <fn:string key="attribute_code">description</fn:string>
+                  <fn:string key="value">
+                    <xsl:call-template name="html">
+                      <xsl:with-param name="text" select="prd:Description"/>
+                    </xsl:call-template>
+                  </fn:string>
+                </fn:map>
+              </fn:array>
+            </xsl:if>
+          </fn:map>
+          <fn:boolean key="saveOptions">true</fn:boolean>
+        </fn:map>
+      </body>
+    </call>
+  </xsl:template>
+
+  <xsl:template name="store-weight">
+    <xsl:variable name="grams">
+      <xsl:call-template name="grams-per-unit">
+        <xsl:with-param name="unit" select="normalize-space(prd:Weight/@unit)"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="value" select="number(translate(normalize-space(prd:Weight), '+', ''))"/>
+    <xsl:value-of select="round($value * $grams div $store-grams * 10000) div 10000"/>
+  </xsl:template>
+
+  <xsl:template name="grams-per-unit">
+    <xsl:param name="unit"/>
+    <xsl:choose>
+      <xsl:when test="$unit = 'g'">1</xsl:when>
+      <xsl:when test="$unit = 'kg'">1000</xsl:when>
+      <xsl:when test="$unit = 'oz'">28.349523125</xsl:when>
+      <xsl:when test="$unit = 'lb'">453.59237</xsl:when>
+      <xsl:otherwise>
+        <xsl:message terminate="yes">Weight unit '<xsl:value-of select="$unit"/>' is not g, kg, oz or lb.</xsl:message>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Plain text as HTML: markup characters escaped, line breaks as <br>. -->
+  <xsl:template name="html">
+    <xsl:param name="text"/>
+    <xsl:call-template name="replace">
+      <xsl:with-param name="text">
+        <xsl:call-template name="replace">
+          <xsl:with-param name="text">
+            <xsl:call-template name="replace">
+              <xsl:with-param name="text">
+                <xsl:call-template name="replace">
+                  <xsl:with-param name="text">
+                    <xsl:call-template name="replace">
+                      <xsl:with-param name="text" select="translate($text, '&#13;', '')"/>
+                      <xsl:with-param name="from" select="'&amp;'"/>
+                      <xsl:with-param name="to" select="'&amp;amp;'"/>
+                    </xsl:call-template>
+                  </xsl:with-param>
+                  <xsl:with-param name="from" select="'&lt;'"/>
+                  <xsl:with-param name="to" select="'&amp;lt;'"/>
+                </xsl:call-template>
+              </xsl:with-param>
+              <xsl:with-param name="from" select="'&gt;'"/>
+              <xsl:with-param name="to" select="'&amp;gt;'"/>
+            </xsl:call-template>
+          </xsl:with-param>
+          <xsl:with-param name="from" select="'&quot;'"/>
+          <xsl:with-param name="to" select="'&amp;quot;'"/>
+        </xsl:call-template>
+      </xsl:with-param>
+      <xsl:with-param name="from" select="'&#10;'"/>
+      <xsl:with-param name="to" select="'&lt;br&gt;'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="replace">
+    <xsl:param name="text"/>
+    <xsl:param name="from"/>
+    <xsl:param name="to"/>
+    <xsl:choose>
+      <xsl:when test="contains($text, $from)">
+        <xsl:value-of select="substring-before($text, $from)"/>
+        <xsl:value-of select="$to"/>
+        <xsl:call-template name="replace">
+          <xsl:with-param name="text" select="substring-after($text, $from)"/>
+          <xsl:with-param name="from" select="$from"/>
+          <xsl:with-param name="to" select="$to"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="/*" priority="-1">
+    <xsl:message terminate="yes">Expected a SubmitProducts message (urn:erpbridge:products:v1), got <xsl:value-of select="name()"/> in namespace '<xsl:value-of select="namespace-uri()"/>'.</xsl:message>
+  </xsl:template>
+</xsl:stylesheet>
