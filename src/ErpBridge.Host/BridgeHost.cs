@@ -1,6 +1,7 @@
 using ErpBridge.Core.Security;
 using ErpBridge.Connectors;
 using ErpBridge.Connectors.BigCommerce;
+using ErpBridge.Connectors.Magento;
 using ErpBridge.Connectors.Shopify;
 using ErpBridge.Connectors.WooCommerce;
 using ErpBridge.Delivery;
@@ -64,6 +65,7 @@ public static class BridgeHost
         builder.Services.AddSingleton<IChannelConnectorFactory>(sp => new ShopifyConnectorFactory(loggerFactory: sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton<IChannelConnectorFactory>(sp => new BigCommerceConnectorFactory(loggerFactory: sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton<IChannelConnectorFactory>(sp => new WooCommerceConnectorFactory(loggerFactory: sp.GetRequiredService<ILoggerFactory>()));
+        builder.Services.AddSingleton<IChannelConnectorFactory>(sp => new MagentoConnectorFactory(loggerFactory: sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddXsltMaps(maps => maps.Root = settings.MapsFolder);
         builder.Services.AddErpBridgeDelivery(settings.Delivery);
 

@@ -1,4 +1,5 @@
 using ErpBridge.Sandboxes.BigCommerce;
+using ErpBridge.Sandboxes.Magento;
 using ErpBridge.Sandboxes.Shopify;
 using ErpBridge.Sandboxes.WooCommerce;
 
@@ -16,6 +17,8 @@ public sealed class SandboxHost(SandboxOptions options, ILogger<SandboxHost> log
     public BigCommerceSandbox? BigCommerce { get; private set; }
 
     public WooCommerceSandbox? WooCommerce { get; private set; }
+
+    public MagentoSandbox? Magento { get; private set; }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -63,6 +66,7 @@ public sealed class SandboxHost(SandboxOptions options, ILogger<SandboxHost> log
         }
 
         await StartWooCommerceAsync(skus, cancellationToken).ConfigureAwait(false);
+        await StartMagentoAsync(skus, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task StartWooCommerceAsync(List<string> skus, CancellationToken cancellationToken)
@@ -83,6 +87,29 @@ public sealed class SandboxHost(SandboxOptions options, ILogger<SandboxHost> log
         running.Add(WooCommerce);
         WooCommerce.Seed(skus);
         logger.LogInformation("WooCommerce sandbox on {Address} with {Skus} SKUs (one stock level per product); state at {State}", WooCommerce.BaseAddress, skus.Count, new Uri(WooCommerce.BaseAddress, "_sandbox/state"));
+    }
+
+    private async Task StartMagentoAsync(List<string> skus, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(options.Magento.Url))
+        {
+            return;
+        }
+
+        Magento = await MagentoSandbox.StartAsync(
+            new MagentoSandboxOptions
+            {
+                Url = options.Magento.Url,
+                ConsumerKey = options.Magento.ConsumerKey,
+                ConsumerSecret = options.Magento.ConsumerSecret,
+                IntegrationAccessToken = options.Magento.AccessToken,
+                IntegrationAccessTokenSecret = options.Magento.AccessTokenSecret,
+                SourceCodes = options.Locations,
+            },
+            cancellationToken).ConfigureAwait(false);
+        running.Add(Magento);
+        Magento.Seed(skus);
+        logger.LogInformation("Magento sandbox on {Address} with {Skus} SKUs at sources {Locations}; state at {State}", Magento.BaseAddress, skus.Count, options.Locations, new Uri(Magento.BaseAddress, "_sandbox/state"));
     }
 
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync().ConfigureAwait(false);

@@ -31,6 +31,8 @@ public sealed class SandboxOptions
 
     public WooCommerceSandboxSettings WooCommerce { get; set; } = new();
 
+    public MagentoSandboxSettings Magento { get; set; } = new();
+
     public IEnumerable<string> Skus() =>
         Enumerable.Range(SkuFrom, Math.Max(0, SkuCount)).Select(n => SkuPrefix + n.ToString(CultureInfo.InvariantCulture));
 
@@ -41,7 +43,7 @@ public sealed class SandboxOptions
             yield break;
         }
 
-        foreach (var (name, url) in new[] { ("Shopify", Shopify.Url), ("BigCommerce", BigCommerce.Url), ("WooCommerce", WooCommerce.Url) })
+        foreach (var (name, url) in new[] { ("Shopify", Shopify.Url), ("BigCommerce", BigCommerce.Url), ("WooCommerce", WooCommerce.Url), ("Magento", Magento.Url) })
         {
             if (string.IsNullOrEmpty(url))
             {
@@ -102,4 +104,18 @@ public sealed class WooCommerceSandboxSettings
     public string ConsumerKey { get; set; } = "";
 
     public string ConsumerSecret { get; set; } = "";
+}
+
+public sealed class MagentoSandboxSettings
+{
+    /// <summary>Empty: not started. Accepts the integration's OAuth 1.0a-signed requests and admin tokens as bearer.</summary>
+    public string? Url { get; set; }
+
+    public string ConsumerKey { get; set; } = "";
+
+    public string ConsumerSecret { get; set; } = "";
+
+    public string AccessToken { get; set; } = "";
+
+    public string AccessTokenSecret { get; set; } = "";
 }

@@ -15,18 +15,21 @@ public sealed class DeliveryEndToEndTests
     private static readonly DateTimeOffset T0 = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
 
     [Test]
-    public async Task Stock_LandsOnBothPlatforms_AndStatusShowsDelivered()
+    public async Task Stock_LandsOnAllFourPlatforms_AndStatusShowsDelivered()
     {
         await using var world = await DeliveryWorld.StartAsync();
 
         await world.SubmitAsync(DeliveryWorld.Stock("S-1", T0, ("E2E-001", 42), ("E2E-002", 0), ("E2E-003", 7)));
         var deliveries = await world.WaitForAsync("S-1", "Delivered");
 
-        Assert.That(deliveries.Keys, Is.EquivalentTo(new[] { DeliveryWorld.ShopifyChannel, DeliveryWorld.BigCommerceChannel }));
+        Assert.That(deliveries.Keys, Is.EquivalentTo(DemoChannels.Routed));
         var shopify = world.Shopify.State;
         var bigCommerce = world.BigCommerce.State();
         Assert.That(new[] { "E2E-001", "E2E-002", "E2E-003" }.Select(s => shopify.Available(s, DeliveryWorld.Location)), Is.EqualTo(new int?[] { 42, 0, 7 }));
         Assert.That(new[] { "E2E-001", "E2E-002", "E2E-003" }.Select(s => bigCommerce.StockOf(s, DeliveryWorld.Location)), Is.EqualTo(new int?[] { 42, 0, 7 }));
+        Assert.That(new[] { "E2E-001", "E2E-002", "E2E-003" }.Select(s => world.WooCommerce.State().StockOf(s)), Is.EqualTo(new int?[] { 42, 0, 7 }));
+        var magento = world.Magento.State();
+        Assert.That(new[] { "E2E-001", "E2E-002", "E2E-003" }.Select(s => magento.SourceItem(s, DeliveryWorld.Location)?.Quantity), Is.EqualTo(new decimal?[] { 42, 0, 7 }));
         var history = deliveries[DeliveryWorld.ShopifyChannel].Descendants(St + "Change").Select(c => c.Element(St + "Status")!.Value).ToList();
         Assert.That(history, Is.EqualTo(new[] { "Pending", "Delivered" }));
         Assert.That(deliveries[DeliveryWorld.ShopifyChannel].Descendants(St + "Detail").Last().Value, Does.Contain("gid://shopify/InventoryAdjustmentGroup/"));
@@ -36,7 +39,7 @@ public sealed class DeliveryEndToEndTests
     }
 
     [Test]
-    public async Task Products_CreatedThenUpdated_OnBothPlatforms()
+    public async Task Products_CreatedThenUpdated_OnAllFourPlatforms()
     {
         await using var world = await DeliveryWorld.StartAsync();
 
@@ -50,6 +53,11 @@ public sealed class DeliveryEndToEndTests
         Assert.That(world.Shopify.State.Products.Count(p => p.Variants.Any(v => v.Sku == "NEW-100")), Is.EqualTo(1), "updated, not created twice");
         Assert.That((shopify!.Title, shopify.Status, decimal.Parse(shopify.Variants.Single().Price, System.Globalization.CultureInfo.InvariantCulture)), Is.EqualTo(("Trail shoe, light", "DRAFT", 79.50m)));
         Assert.That((bigCommerce!.Name, bigCommerce.Price, bigCommerce.IsVisible), Is.EqualTo(("Trail shoe, light", 79.50m, false)));
+        var woo = world.WooCommerce.State().BySku("NEW-100");
+        Assert.That((woo!.Name, woo.Status), Is.EqualTo(("Trail shoe, light", "draft")));
+        Assert.That(world.WooCommerce.State().Products.Count(p => p.Sku == "NEW-100"), Is.EqualTo(1));
+        var magento = world.Magento.State().ProductBySku("NEW-100");
+        Assert.That((magento!.Name, magento.Price), Is.EqualTo(("Trail shoe, light", (decimal?)79.50m)));
     }
 
     [Test]
@@ -72,6 +80,8 @@ public sealed class DeliveryEndToEndTests
         await using var world = await DeliveryWorld.StartAsync();
         world.Shopify.FailNext(2, 500);
         world.BigCommerce.FailNext(2, 503);
+        world.WooCommerce.FailNext(2, 503);
+        world.Magento.FailNext(2, 500);
 
         await world.SubmitAsync(DeliveryWorld.Stock("R-1", T0, ("E2E-004", 11)));
         var deliveries = await world.WaitForAsync("R-1", "Delivered");
@@ -137,14 +147,12 @@ public sealed class DeliveryEndToEndTests
     public async Task RestartWhileRetrying_CarriesOnAfterTheRestart()
     {
         await using var world = await DeliveryWorld.StartAsync();
-        world.Shopify.FailNext(1000, 503);
-        world.BigCommerce.FailNext(1000, 503);
+        world.FailEverywhere(1000, 503);
         await world.SubmitAsync(DeliveryWorld.Stock("K-1", T0, ("E2E-007", 70)));
         await DeliveryWorld.EventuallyAsync(() => world.Shopify.GraphQLRequestCount >= 2 && world.BigCommerce.RequestCount >= 2, "both platforms were tried");
         await world.StopBridgeAsync();
 
-        world.Shopify.FailNext(0);
-        world.BigCommerce.FailNext(0);
+        world.FailEverywhere(0, 503);
         await world.StartBridgeAsync();
         var deliveries = await world.WaitForAsync("K-1", "Delivered");
 
@@ -177,8 +185,7 @@ public sealed class DeliveryEndToEndTests
             ["ErpBridge:Delivery:BackoffBase"] = "00:00:03",
             ["ErpBridge:Delivery:BackoffMax"] = "00:00:03",
         });
-        world.Shopify.FailNext(1, 503);
-        world.BigCommerce.FailNext(1, 503);
+        world.FailEverywhere(1, 503);
         await world.SubmitAsync(DeliveryWorld.Stock("O-old", T0, ("E2E-009", 99), ("E2E-010", 10)));
         await world.WaitForAsync("O-old", "RetryScheduled");
 
@@ -191,6 +198,8 @@ public sealed class DeliveryEndToEndTests
         Assert.That(world.BigCommerce.State().StockOf("E2E-009", DeliveryWorld.Location), Is.EqualTo(1));
         Assert.That(world.Shopify.State.Available("E2E-010", DeliveryWorld.Location), Is.EqualTo(10));
         Assert.That(world.BigCommerce.State().StockOf("E2E-010", DeliveryWorld.Location), Is.EqualTo(10));
+        Assert.That((world.WooCommerce.State().StockOf("E2E-009"), world.WooCommerce.State().StockOf("E2E-010")), Is.EqualTo(((int?)1, (int?)10)));
+        Assert.That(world.Magento.State().SourceItem("E2E-009", DeliveryWorld.Location)?.Quantity, Is.EqualTo(1m));
         Assert.That(old[DeliveryWorld.ShopifyChannel].Descendants(St + "Detail").Last().Value, Does.Contain("1 superseded item(s) left out"));
     }
 

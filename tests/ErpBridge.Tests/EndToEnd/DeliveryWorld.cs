@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Xml.Linq;
 using ErpBridge.Sandboxes.BigCommerce;
+using ErpBridge.Sandboxes.Magento;
 using ErpBridge.Sandboxes.Shopify;
+using ErpBridge.Sandboxes.WooCommerce;
 using ErpBridge.Tests.Support;
 
 namespace ErpBridge.Tests.EndToEnd;
@@ -18,17 +20,34 @@ public sealed class DeliveryWorld : IAsyncDisposable
     public const string BigCommerceChannel = "bigcommerce-demo";
     public const string BigCommerceToken = "bc_e2e_token";
     public const string StoreHash = "e2estore";
+    public const string WooCommerceChannel = "woocommerce-demo";
+    public const string MagentoChannel = "magento-demo";
     public const string Location = "WH01";
 
     private readonly string folder;
     private readonly Dictionary<string, string?> settings;
 
-    private DeliveryWorld(string folder, ShopifySandbox shopify, BigCommerceSandbox bigCommerce, Dictionary<string, string?> settings)
+    private DeliveryWorld(string folder, ShopifySandbox shopify, BigCommerceSandbox bigCommerce, WooCommerceSandbox wooCommerce, MagentoSandbox magento, Dictionary<string, string?> settings)
     {
         this.folder = folder;
         Shopify = shopify;
         BigCommerce = bigCommerce;
+        WooCommerce = wooCommerce;
+        Magento = magento;
         this.settings = settings;
+    }
+
+    public WooCommerceSandbox WooCommerce { get; }
+
+    public MagentoSandbox Magento { get; }
+
+    /// <summary>Every sandbox fails its next <paramref name="count"/> requests with <paramref name="status"/>.</summary>
+    public void FailEverywhere(int count, int status)
+    {
+        Shopify.FailNext(count, status);
+        BigCommerce.FailNext(count, status);
+        WooCommerce.FailNext(count, status);
+        Magento.FailNext(count, status);
     }
 
     public ShopifySandbox Shopify { get; }
@@ -51,6 +70,10 @@ public sealed class DeliveryWorld : IAsyncDisposable
             new BigCommerceSandboxOptions { StoreHash = StoreHash, AccessToken = BigCommerceToken, LocationCodes = [Location, "WH02"], RateLimitEnabled = false },
             CancellationToken.None);
         bigCommerce.Seed(catalogue);
+        var wooCommerce = await WooCommerceSandbox.StartAsync(new WooCommerceSandboxOptions { ConsumerKey = "ck_e2e", ConsumerSecret = "cs_e2e" }, CancellationToken.None);
+        wooCommerce.Seed(catalogue);
+        var magento = await MagentoSandbox.StartAsync(new MagentoSandboxOptions { SourceCodes = [Location, "WH02"] }, CancellationToken.None);
+        magento.Seed(catalogue);
         var settings = new Dictionary<string, string?>
         {
             ["ErpBridge:Storage:ConnectionString"] = $"Data Source={Path.Combine(folder, "bridge.db")}",
@@ -64,13 +87,21 @@ public sealed class DeliveryWorld : IAsyncDisposable
             [$"ErpBridge:Channels:{BigCommerceChannel}:BaseUrl"] = bigCommerce.BaseAddress.ToString(),
             [$"ErpBridge:Channels:{BigCommerceChannel}:AccessToken"] = BigCommerceToken,
             [$"ErpBridge:Channels:{BigCommerceChannel}:StoreHash"] = StoreHash,
+            [$"ErpBridge:Channels:{WooCommerceChannel}:BaseUrl"] = wooCommerce.BaseAddress.ToString(),
+            [$"ErpBridge:Channels:{WooCommerceChannel}:ConsumerKey"] = "ck_e2e",
+            [$"ErpBridge:Channels:{WooCommerceChannel}:ConsumerSecret"] = "cs_e2e",
+            [$"ErpBridge:Channels:{MagentoChannel}:BaseUrl"] = magento.BaseAddress.ToString(),
+            [$"ErpBridge:Channels:{MagentoChannel}:ConsumerKey"] = magento.Options.ConsumerKey,
+            [$"ErpBridge:Channels:{MagentoChannel}:ConsumerSecret"] = magento.Options.ConsumerSecret,
+            [$"ErpBridge:Channels:{MagentoChannel}:AccessToken"] = magento.Options.IntegrationAccessToken,
+            [$"ErpBridge:Channels:{MagentoChannel}:AccessTokenSecret"] = magento.Options.IntegrationAccessTokenSecret,
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
         }
 
-        var world = new DeliveryWorld(folder, shopify, bigCommerce, settings);
+        var world = new DeliveryWorld(folder, shopify, bigCommerce, wooCommerce, magento, settings);
         await world.StartBridgeAsync();
         return world;
     }
@@ -170,6 +201,8 @@ public sealed class DeliveryWorld : IAsyncDisposable
 
         await Shopify.DisposeAsync();
         await BigCommerce.DisposeAsync();
+        await WooCommerce.DisposeAsync();
+        await Magento.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

@@ -1,4 +1,5 @@
 using ErpBridge.Host;
+using ErpBridge.Tests.Support;
 using Microsoft.Extensions.Configuration;
 
 namespace ErpBridge.Tests.EndToEnd;
@@ -19,14 +20,16 @@ public sealed class OperatorCommandTests
 
         var (listed, listing, _) = await RunAsync(world, "dead-letters");
         Assert.That(listed, Is.Zero);
-        Assert.That(listing, Does.Contain("OP-1").And.Contain("LATE-SKU").And.Contain("2 dead letter(s)"));
+        Assert.That(listing, Does.Contain("OP-1").And.Contain("LATE-SKU").And.Contain($"{DemoChannels.Routed.Length} dead letter(s)"));
 
-        // The operator fixes the cause (the SKU now exists on both stores) and resubmits.
+        // The operator fixes the cause (the SKU now exists on every store) and resubmits.
         world.Shopify.Seed(["LATE-SKU"]);
         world.BigCommerce.Seed(["LATE-SKU"]);
+        world.WooCommerce.Seed(["LATE-SKU"]);
+        world.Magento.Seed(["LATE-SKU"]);
         var (resubmitted, answer, _) = await RunAsync(world, "resubmit", "--message", "OP-1");
         Assert.That(resubmitted, Is.Zero, answer);
-        Assert.That(answer, Does.Contain("Resubmitted 2 deliveries"));
+        Assert.That(answer, Does.Contain($"Resubmitted {DemoChannels.Routed.Length} deliveries"));
         await world.WaitForAsync("OP-1", "Delivered");
         Assert.That(world.Shopify.State.Available("LATE-SKU", DeliveryWorld.Location), Is.EqualTo(8));
 

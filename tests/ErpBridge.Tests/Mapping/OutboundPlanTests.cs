@@ -18,6 +18,7 @@ public sealed class OutboundPlanTests
         ["shopify"] = ["variant", "inventory-item", "product", "location"],
         ["bigcommerce"] = ["product", "variant", "location"],
         ["woocommerce"] = ["product", "variation", "variation-parent", "stock-item"],
+        ["magento"] = ["source"],
     };
 
     public static IEnumerable<TestCaseData> OutboundExpectedOutputs() =>

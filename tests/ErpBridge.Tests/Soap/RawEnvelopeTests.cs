@@ -37,8 +37,8 @@ public sealed class RawEnvelopeTests
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.Body);
         Assert.That(response.ReceiptStatus, Is.EqualTo("Accepted"));
-        Assert.That(response.Receipt!.Descendants().Where(e => e.Name.LocalName == "Channel").Select(e => e.Value), Is.EqualTo(new[] { "shopify-demo", "bigcommerce-demo" }));
-        Assert.That(await CountAsync("SELECT COUNT(*) FROM deliveries WHERE message_id = @id", id), Is.EqualTo(2));
+        Assert.That(response.Receipt!.Descendants().Where(e => e.Name.LocalName == "Channel").Select(e => e.Value), Is.EqualTo(DemoChannels.Routed));
+        Assert.That(await CountAsync("SELECT COUNT(*) FROM deliveries WHERE message_id = @id", id), Is.EqualTo(DemoChannels.Routed.Length));
     }
 
     [Test]
@@ -53,7 +53,7 @@ public sealed class RawEnvelopeTests
         Assert.That(first.ReceiptStatus, Is.EqualTo("Accepted"));
         Assert.That(second.ReceiptStatus, Is.EqualTo("Duplicate"), second.Body);
         Assert.That(Value(second, "ReceivedAt"), Is.EqualTo(Value(first, "ReceivedAt")));
-        Assert.That(await CountAsync("SELECT COUNT(*) FROM deliveries WHERE message_id = @id", id), Is.EqualTo(2));
+        Assert.That(await CountAsync("SELECT COUNT(*) FROM deliveries WHERE message_id = @id", id), Is.EqualTo(DemoChannels.Routed.Length));
     }
 
     [Test]
@@ -81,7 +81,7 @@ public sealed class RawEnvelopeTests
         Assert.That(responses.Count(r => r.ReceiptStatus == "Accepted"), Is.EqualTo(1));
         Assert.That(responses.Count(r => r.ReceiptStatus == "Duplicate"), Is.EqualTo(23));
         Assert.That(await CountAsync("SELECT COUNT(*) FROM messages WHERE message_id = @id", id), Is.EqualTo(1));
-        Assert.That(await CountAsync("SELECT COUNT(*) FROM deliveries WHERE message_id = @id", id), Is.EqualTo(2));
+        Assert.That(await CountAsync("SELECT COUNT(*) FROM deliveries WHERE message_id = @id", id), Is.EqualTo(DemoChannels.Routed.Length));
     }
 
     [Test]
@@ -94,7 +94,7 @@ public sealed class RawEnvelopeTests
         AssertFault(response, "MessageIdConflict", "s:Client", HttpStatusCode.InternalServerError);
         Assert.That(response.FaultReason, Does.Contain(id));
         Assert.That(await CountAsync("SELECT COUNT(*) FROM messages WHERE message_id = @id AND payload LIKE '%MAT-10002%' AND payload NOT LIKE '%MAT-10003%'", id), Is.EqualTo(1), "the first content stays");
-        Assert.That(await CountAsync("SELECT COUNT(*) FROM deliveries WHERE message_id = @id", id), Is.EqualTo(2));
+        Assert.That(await CountAsync("SELECT COUNT(*) FROM deliveries WHERE message_id = @id", id), Is.EqualTo(DemoChannels.Routed.Length));
     }
 
     [Test]
@@ -153,7 +153,7 @@ public sealed class RawEnvelopeTests
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.Body);
         var deliveries = response.Xml.Descendants().Where(e => e.Name.LocalName == "Delivery").ToList();
-        Assert.That(deliveries, Has.Count.EqualTo(2));
+        Assert.That(deliveries, Has.Count.EqualTo(DemoChannels.Routed.Length));
         Assert.That(deliveries.Select(d => d.Elements().First(e => e.Name.LocalName == "Status").Value), Is.All.EqualTo("Pending"));
         Assert.That(response.Xml.Descendants().First(e => e.Name.LocalName == "MessageType").Value, Is.EqualTo("Inventory"));
     }

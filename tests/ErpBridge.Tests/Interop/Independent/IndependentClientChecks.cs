@@ -11,7 +11,7 @@ public static class IndependentClientChecks
     public const string Soap11Port = "ErpBridgeServiceSoap11";
     public const string Soap12Port = "ErpBridgeServiceSoap12";
 
-    private static readonly string[] RoutedChannels = ["shopify-demo", "bigcommerce-demo"];
+    private static readonly string[] RoutedChannels = Support.DemoChannels.Routed;
 
     /// <summary>The WSDL URL the bridge serves; clients are generated from it, never from the file in wsdl/.</summary>
     public static string ServedWsdl(BridgeFixture bridge) => bridge.ServiceAddress + "?wsdl";
@@ -59,7 +59,7 @@ public static class IndependentClientChecks
             Assert.That(stored!.SourceSystem, Is.EqualTo("SAP-ECC"));
             Assert.That(stored.SentAt, Is.EqualTo("2026-11-26T10:00:00.0000000Z"));
             Assert.That(stored.Items, Is.EqualTo(new[] { ("MAT-1001", "WH01", 10), ("MAT-1002", "WH01", 20) }), stored.Payload);
-            Assert.That(stored.Deliveries, Is.EqualTo(2));
+            Assert.That(stored.Deliveries, Is.EqualTo(RoutedChannels.Length));
         });
     }
 

@@ -17,7 +17,7 @@ namespace ErpBridge.Tests.Interop.Wcf;
 [Parallelizable(ParallelScope.None)]
 public sealed class ErpBridgeServiceClientTests(SoapVersionUnderTest version)
 {
-    private static readonly string[] RoutedChannels = ["shopify-demo", "bigcommerce-demo"];
+    private static readonly string[] RoutedChannels = Support.DemoChannels.Routed;
     private readonly List<ErpBridgeServicePortTypeClient> clients = [];
     private BridgeFixture bridge = null!;
 
