@@ -38,9 +38,18 @@ function Invoke-Bench {
     $environment = @{ ErpBridge__Storage__ConnectionString = "Data Source=$tmp/bench.db"; ErpBridge__Logging__File = "$tmp/logs/bench-.clef"; urls = $url; ErpBridge__Logging__MinimumLevel = 'Warning' }
     switch ($Scenario) {
         'Intake' { $environment.ErpBridge__Delivery__Enabled = 'false'; $environment.ErpBridge__Sandboxes__Enabled = 'false' }
-        'Delivery' { $environment.ErpBridge__Sandboxes__RateLimits = 'false' }
+        'Delivery' {
+            # Stock routed to two channels (Shopify and BigCommerce), as the delivery target is stated; a blank
+            # route entry names no channel.
+            $environment.ErpBridge__Sandboxes__RateLimits = 'false'
+            $environment.ErpBridge__Routes__Inventory__2 = ' '
+            $environment.ErpBridge__Routes__Inventory__3 = ' '
+        }
         'RateLimit' {
-            # One message per call, and limits a 1,000-message burst meets within a minute.
+            # Shopify and BigCommerce (the platforms with rate limits); one message per call, and limits a
+            # 1,000-message burst meets within a minute.
+            $environment.ErpBridge__Routes__Inventory__2 = ' '
+            $environment.ErpBridge__Routes__Inventory__3 = ' '
             $environment.ErpBridge__Delivery__MaxItemsPerCall = '1'
             $environment.ErpBridge__Sandboxes__Shopify__BucketSize = '200'
             $environment.ErpBridge__Sandboxes__Shopify__RestoreRate = '500'

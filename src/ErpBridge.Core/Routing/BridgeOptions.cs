@@ -32,12 +32,14 @@ public sealed partial class BridgeOptions
                 errors.Add($"{key}: '{type}' is not a routable message type; use Inventory, Products or Shipments.");
             }
 
-            foreach (var twice in (channels ?? []).GroupBy(c => c, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+            // An empty entry names no channel, so that an override (environment, command line) can shorten a route.
+            var named = (channels ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).ToList();
+            foreach (var twice in named.GroupBy(c => c, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
             {
                 errors.Add($"{key}: channel '{twice.Key}' is named more than once.");
             }
 
-            foreach (var channel in channels ?? [])
+            foreach (var channel in named)
             {
                 if (!Channels.ContainsKey(channel))
                 {

@@ -44,6 +44,6 @@ public sealed class Router(BridgeOptions options)
     /// <summary>The configured channel names, spelt as their keys and once each.</summary>
     private List<string> Routed(MessageType type) =>
         options.Routes.TryGetValue(type.ToString(), out var channels)
-            ? (channels ?? []).Select(c => options.Channels.Keys.FirstOrDefault(k => string.Equals(k, c, StringComparison.OrdinalIgnoreCase)) ?? c).Distinct(StringComparer.Ordinal).ToList()
+            ? (channels ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => options.Channels.Keys.FirstOrDefault(k => string.Equals(k, c, StringComparison.OrdinalIgnoreCase)) ?? c).Distinct(StringComparer.Ordinal).ToList()
             : [];
 }

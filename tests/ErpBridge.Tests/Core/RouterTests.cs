@@ -24,6 +24,16 @@ public sealed class RouterTests
     }
 
     [Test]
+    public void ChannelsFor_RouteWithEmptyEntries_ThoseNameNoChannel()
+    {
+        // How an environment variable or the command line shortens a route from appsettings.json.
+        var options = BridgeOptionsTests.Sound();
+        options.Routes["Inventory"] = ["shop", "", "bc", " "];
+        Assert.That(new Router(options).ChannelsFor(Message(MessageType.Inventory)), Is.EqualTo(new[] { "shop", "bc" }));
+        Assert.That(options.Validate(), Is.Empty);
+    }
+
+    [Test]
     public void ChannelsFor_TypeWithoutRoute_None()
     {
         Assert.That(router.ChannelsFor(Message(MessageType.Shipments, hint: [])), Is.Empty);
