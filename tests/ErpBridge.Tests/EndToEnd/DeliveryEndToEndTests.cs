@@ -141,6 +141,14 @@ public sealed class DeliveryEndToEndTests
 
         Assert.That(bad[DeliveryWorld.ShopifyChannel].Element(St + "LastError")!.Value, Does.Contain("NO-SUCH-SKU"));
         Assert.That(bad[DeliveryWorld.BigCommerceChannel].Element(St + "LastError")!.Value, Does.Contain("NO-SUCH-SKU"));
+
+        // Failures are logged with their reasons, never with the platforms' credentials.
+        var logs = world.Bridge.ReadLogs();
+        Assert.That(logs, Does.Contain("NO-SUCH-SKU"));
+        foreach (var secret in world.Secrets)
+        {
+            Assert.That(logs, Does.Not.Contain(secret));
+        }
     }
 
     [Test]

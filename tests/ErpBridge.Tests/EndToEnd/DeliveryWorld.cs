@@ -39,6 +39,9 @@ public sealed class DeliveryWorld : IAsyncDisposable
 
     public WooCommerceSandbox WooCommerce { get; }
 
+    /// <summary>Every platform credential the bridge holds, for checks that none of them leaks.</summary>
+    public IReadOnlyList<string> Secrets => [ShopifyToken, BigCommerceToken, "cs_e2e", Magento.Options.ConsumerSecret, Magento.Options.IntegrationAccessToken, Magento.Options.IntegrationAccessTokenSecret];
+
     public MagentoSandbox Magento { get; }
 
     /// <summary>Every sandbox fails its next <paramref name="count"/> requests with <paramref name="status"/>.</summary>
