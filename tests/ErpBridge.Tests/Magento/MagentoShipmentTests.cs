@@ -147,6 +147,24 @@ public sealed class MagentoShipmentTests
     }
 
     [Test]
+    public async Task DryRun_FillsOrderAndItemIdsAndSaysWhenTheShipmentExistsAlready()
+    {
+        var order = store.Sandbox.SeedOrder("000000090", [("SKU-1", 2)]);
+        await using var connector = MagentoTestStore.Connect("mage", store.OAuthChannel());
+        var plan = MagentoPlans.Shipments("SHP-1", new Shipment("000000090", "8000070", "DHL", "JJD0070", null, ("SKU-1", 1)));
+
+        var before = (await connector.PrepareAsync(plan, CancellationToken.None)).Single();
+        await connector.ExecuteAsync(plan, CancellationToken.None);
+        var after = (await connector.PrepareAsync(plan, CancellationToken.None)).Single();
+
+        Assert.That(before.SkipReason, Is.Null);
+        Assert.That(before.Url.AbsolutePath, Does.EndWith($"/rest/default/V1/order/{order.Id}/ship"));
+        Assert.That(before.JsonBody, Does.Contain($"\"order_item_id\":{order.Items[0].ItemId}"));
+        Assert.That(after.SkipReason, Does.Contain("shipment").And.Contain("found"));
+        Assert.That(store.Sandbox.State().Shipments, Has.Count.EqualTo(1));
+    }
+
+    [Test]
     public async Task ServerErrorWhileLookingUpOrders_IsTransient()
     {
         store.Sandbox.SeedOrder("000000080", [("SKU-1", 1)]);
