@@ -9,7 +9,7 @@ namespace ErpBridge.Connectors.Magento;
 
 /// <summary>
 /// Executes request plans on one Magento 2 / Adobe Commerce store view (API root <c>{BaseUrl}rest/{store}/</c>):
-/// resolves the plan's MSI source references first, then sends the calls in order, each authorised as the channel
+/// resolves the plan's MSI source, order, order-item and shipment references first, then sends the calls in order, each authorised as the channel
 /// says (bearer token, or OAuth 1.0a-signed). Outcomes are values; see <see cref="IChannelConnector"/>.
 /// </summary>
 public sealed class MagentoConnector : IChannelConnector
@@ -18,6 +18,7 @@ public sealed class MagentoConnector : IChannelConnector
     private readonly MagentoCredentials credentials;
     private readonly MagentoTransport transport;
     private readonly MagentoSourceResolver resolver;
+    private readonly MagentoSalesResolver sales;
 
     internal MagentoConnector(string channel, ChannelOptions channelOptions, Uri apiRoot, MagentoConnectorOptions options, ILogger logger)
     {
@@ -33,6 +34,7 @@ public sealed class MagentoConnector : IChannelConnector
         credentials = MagentoCredentials.From(channelOptions, options.TimeProvider);
         transport = new MagentoTransport(http, credentials, options.TimeProvider, channel, logger);
         resolver = new MagentoSourceResolver(transport, channelOptions, options);
+        sales = new MagentoSalesResolver(transport);
     }
 
     public string Channel { get; }
@@ -165,8 +167,25 @@ public sealed class MagentoConnector : IChannelConnector
             return (null, new DeliveryOutcome.PermanentFailure(MagentoReferenceKinds.NotFound(unknown, Channel)));
         }
 
-        var (values, failure) = await resolver.ResolveAsync(wanted, required, cancellationToken);
-        return failure is null ? (values, null) : (null, WithContext(failure, "looking up MSI sources", sent: 0));
+        var sources = wanted.Where(r => !MagentoReferenceKinds.IsSales(r.Kind)).ToList();
+        var (values, failure) = await resolver.ResolveAsync(sources, required.Where(r => !MagentoReferenceKinds.IsSales(r.Kind)).ToHashSet(), cancellationToken);
+        if (failure is not null)
+        {
+            return (null, WithContext(failure, "looking up MSI sources", sent: 0));
+        }
+
+        var (salesValues, salesFailure) = await sales.ResolveAsync(wanted.Where(r => MagentoReferenceKinds.IsSales(r.Kind)).ToList(), cancellationToken);
+        if (salesFailure is not null)
+        {
+            return (null, WithContext(salesFailure, "looking up orders and shipments", sent: 0));
+        }
+
+        foreach (var (key, value) in salesValues!)
+        {
+            values![key] = value;
+        }
+
+        return (values, null);
     }
 
     /// <summary>The request a call makes with the resolved values; or why it is skipped, or which reference is missing.</summary>
@@ -213,9 +232,15 @@ public sealed class MagentoConnector : IChannelConnector
         return new CallRequest(path, body, null, null);
     }
 
-    /// <summary>Takes note of the products a save created or updated: their entity ids by SKU.</summary>
+    /// <summary>Takes note of the products a save created or updated (entity ids by SKU), and of the shipments created (by ERP ShipmentId).</summary>
     private static void Record(PlanCall call, byte[] body, Dictionary<string, string> platformIds)
     {
+        if (call.Condition is { Kind: MagentoReferenceKinds.Shipment } shipped && body.Length > 0)
+        {
+            platformIds[$"shipment:{MagentoReferenceKinds.Split(shipped.Key).Part}"] = System.Text.Encoding.UTF8.GetString(body).Trim();
+            return;
+        }
+
         if (body.Length == 0 || !call.Path.StartsWith("V1/products", StringComparison.Ordinal))
         {
             return;

@@ -64,6 +64,20 @@ internal sealed class MagentoAdminEndpoints(MagentoSandbox sandbox)
             }
 
             json.WriteEndArray();
+            json.WriteStartArray("orders");
+            foreach (var order in state.Orders)
+            {
+                MagentoSalesJson.WriteOrder(json, order);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("shipments");
+            foreach (var shipment in state.Shipments)
+            {
+                MagentoSalesJson.WriteShipment(json, shipment);
+            }
+
+            json.WriteEndArray();
             json.WriteNumber("request_count", sandbox.RequestCount);
             json.WriteStartArray("recent_write_requests");
             foreach (var write in writes.TakeLast(50))
@@ -117,7 +131,10 @@ internal sealed class MagentoAdminEndpoints(MagentoSandbox sandbox)
         context.Response.StatusCode = 204;
     }
 
-    /// <summary>Body: <c>{"skus": ["A", "B"], "sources": ["WH1"]}</c>, either list optional.</summary>
+    /// <summary>
+    /// Body: <c>{"skus": ["A", "B"], "sources": ["WH1"], "orders": [{"increment_id": "000000042", "items": [{"sku": "A", "qty": 2}]}]}</c>,
+    /// every list optional.
+    /// </summary>
     private async Task SeedAsync(HttpContext context)
     {
         using var document = await ReadJson(context);
@@ -128,8 +145,15 @@ internal sealed class MagentoAdminEndpoints(MagentoSandbox sandbox)
             return;
         }
 
+        if (!OrderList(document.RootElement, out var orders))
+        {
+            await BadRequest(context, "Expected \"orders\": [{\"increment_id\": \"...\", \"items\": [{\"sku\": \"...\", \"qty\": 1}]}].");
+            return;
+        }
+
         sandbox.AddSources(sources);
         var products = sandbox.Seed(skus);
+        var placed = orders.Select(o => sandbox.SeedOrder(o.Number, o.Lines)).ToList();
         await MagentoJson.Write(context, 200, json =>
         {
             json.WriteStartObject();
@@ -140,8 +164,45 @@ internal sealed class MagentoAdminEndpoints(MagentoSandbox sandbox)
             }
 
             json.WriteEndArray();
+            json.WriteStartArray("orders");
+            foreach (var order in placed)
+            {
+                MagentoSalesJson.WriteOrder(json, order);
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
         });
+    }
+
+    private static bool OrderList(JsonElement root, out List<(string Number, List<(string Sku, int Quantity)> Lines)> orders)
+    {
+        orders = [];
+        if (!root.TryGetProperty("orders", out var array))
+        {
+            return true;
+        }
+
+        try
+        {
+            foreach (var order in array.EnumerateArray())
+            {
+                var lines = order.GetProperty("items").EnumerateArray().Select(i => (i.GetProperty("sku").GetString() ?? "", i.GetProperty("qty").GetInt32())).ToList();
+                var number = order.GetProperty("increment_id").GetString() ?? "";
+                if (number.Length == 0 || lines.Count == 0 || lines.Any(l => l.Item1.Length == 0 || l.Item2 <= 0))
+                {
+                    return false;
+                }
+
+                orders.Add((number, lines));
+            }
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or KeyNotFoundException or FormatException)
+        {
+            return false;
+        }
+
+        return true;
     }
 
     private static bool StringList(JsonElement root, string name, out List<string> values)

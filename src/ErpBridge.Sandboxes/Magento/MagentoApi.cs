@@ -4,13 +4,16 @@ namespace ErpBridge.Sandboxes.Magento;
 
 /// <summary>
 /// <c>/rest/{store}/V1/...</c> for the store codes <c>default</c> and <c>all</c>: the admin token, products by SKU (read,
-/// search, create-or-update), MSI source items and sources. Unknown routes get Magento's "Request does not match any route."
+/// search, create-or-update), MSI source items and sources, orders, shipments and shipping an order. Unknown routes get Magento's "Request does not match any route."
 /// </summary>
-internal sealed class MagentoApi(MagentoSandboxOptions options, MagentoStore store, MagentoAuthenticator auth, MagentoFaults faults, MagentoRequestLog requests)
+internal sealed class MagentoApi(MagentoSandboxOptions options, MagentoStore store, MagentoSalesApi sales, MagentoAuthenticator auth, MagentoFaults faults, MagentoRequestLog requests)
 {
     private const string ProductsResource = "Magento_Catalog::products";
     private const string SourceItemsResource = "Magento_InventoryApi::source_item";
     private const string SourcesResource = "Magento_InventoryApi::source";
+    private const string OrdersResource = "Magento_Sales::actions_view";
+    private const string ShipResource = "Magento_Sales::ship";
+    private const string ShipmentsResource = "Magento_Sales::shipment";
 
     public async Task HandleAsync(HttpContext context, string afterRest)
     {
@@ -71,8 +74,15 @@ internal sealed class MagentoApi(MagentoSandboxOptions options, MagentoStore sto
     private (string Resource, Func<HttpContext, string, Task> Handle)? Route(string method, string path)
     {
         const string productPrefix = "V1/products/";
+        const string orderPrefix = "V1/order/";
+        const string shipSuffix = "/ship";
         return (method, path) switch
         {
+            ("GET", "V1/orders") => (OrdersResource, (c, _) => sales.SearchOrders(c)),
+            ("GET", "V1/shipments") => (ShipmentsResource, (c, _) => sales.SearchShipments(c)),
+            ("POST", _) when path.StartsWith(orderPrefix, StringComparison.Ordinal) && path.EndsWith(shipSuffix, StringComparison.Ordinal)
+                && path.Length > orderPrefix.Length + shipSuffix.Length && !path[orderPrefix.Length..^shipSuffix.Length].Contains('/', StringComparison.Ordinal) =>
+                (ShipResource, (c, b) => sales.Ship(c, path[orderPrefix.Length..^shipSuffix.Length], b)),
             ("GET", "V1/products") => (ProductsResource, (c, _) => Search(c)),
             ("POST", "V1/products") => (ProductsResource, (c, b) => Save(c, b, pathSku: null)),
             ("GET", "V1/inventory/sources") => (SourcesResource, (c, _) => Sources(c)),

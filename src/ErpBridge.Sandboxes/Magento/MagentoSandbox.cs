@@ -17,6 +17,7 @@ public sealed class MagentoSandbox : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly MagentoStore store;
+    private readonly MagentoOrderBook orders;
     private readonly MagentoAuthenticator auth;
     private readonly MagentoFaults faults = new();
     private readonly MagentoRequestLog requests;
@@ -26,6 +27,7 @@ public sealed class MagentoSandbox : IAsyncDisposable
         this.app = app;
         Options = options;
         store = new MagentoStore(options.SourceCodes, options.TimeProvider);
+        orders = new MagentoOrderBook(options.TimeProvider);
         auth = new MagentoAuthenticator(options);
         requests = new MagentoRequestLog(options.MaxLoggedRequests);
     }
@@ -58,7 +60,7 @@ public sealed class MagentoSandbox : IAsyncDisposable
         builder.WebHost.UseUrls(options.Url);
         var app = builder.Build();
         var sandbox = new MagentoSandbox(app, options);
-        var api = new MagentoApi(options, sandbox.store, sandbox.auth, sandbox.faults, sandbox.requests);
+        var api = new MagentoApi(options, sandbox.store, new MagentoSalesApi(sandbox.orders), sandbox.auth, sandbox.faults, sandbox.requests);
         var admin = new MagentoAdminEndpoints(sandbox);
         app.Run(context =>
         {
@@ -79,8 +81,31 @@ public sealed class MagentoSandbox : IAsyncDisposable
         return sandbox;
     }
 
-    /// <summary>A consistent copy of products, sources and source items.</summary>
-    public MagentoSandboxState State() => store.Snapshot();
+    /// <summary>A copy of products, sources and source items, and of orders and shipments (each part consistent in itself).</summary>
+    public MagentoSandboxState State()
+    {
+        var (placed, shipments) = orders.Snapshot();
+        return store.Snapshot() with { Orders = placed, Shipments = shipments };
+    }
+
+    /// <summary>
+    /// Places an order with increment id <paramref name="orderNumber"/> (the shop's order number) for these lines, nothing
+    /// shipped yet, and creates the products it names that do not exist; returns the order with its entity and item ids.
+    /// An order number that exists already returns that order unchanged.
+    /// </summary>
+    public MagentoOrder SeedOrder(string orderNumber, IEnumerable<(string Sku, int Quantity)> lines)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(orderNumber);
+        ArgumentNullException.ThrowIfNull(lines);
+        var list = lines.ToList();
+        if (list.Count == 0 || list.Any(l => string.IsNullOrWhiteSpace(l.Sku) || l.Quantity <= 0))
+        {
+            throw new ArgumentException("An order needs at least one line, each with a SKU and a positive quantity.", nameof(lines));
+        }
+
+        Seed(list.Select(l => l.Sku));
+        return orders.Place(orderNumber, list);
+    }
 
     /// <summary>Creates a simple product (name "Product {sku}", price 10) per SKU not yet in the catalog; returns the products now holding those SKUs.</summary>
     public IReadOnlyList<MagentoProduct> Seed(IEnumerable<string> skus)

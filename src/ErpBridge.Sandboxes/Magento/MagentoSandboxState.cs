@@ -27,6 +27,18 @@ public sealed record MagentoSandboxState(
     IReadOnlyList<MagentoSource> Sources,
     IReadOnlyList<MagentoSourceItem> SourceItems)
 {
+    /// <summary>The orders, oldest first, with their shipped quantities.</summary>
+    public IReadOnlyList<MagentoOrder> Orders { get; init; } = [];
+
+    /// <summary>The shipments, oldest first.</summary>
+    public IReadOnlyList<MagentoShipment> Shipments { get; init; } = [];
+
+    public MagentoOrder? OrderByNumber(string incrementId) => Orders.FirstOrDefault(o => o.IncrementId == incrementId);
+
+    /// <summary>The shipments of the order with that increment id.</summary>
+    public IReadOnlyList<MagentoShipment> ShipmentsOf(string incrementId) =>
+        OrderByNumber(incrementId) is { } order ? Shipments.Where(s => s.OrderId == order.Id).ToList() : [];
+
     public MagentoProduct? ProductBySku(string sku) => Products.FirstOrDefault(p => p.Sku == sku);
 
     /// <summary>The source item of <paramref name="sku"/> at <paramref name="sourceCode"/>, or null when never set.</summary>

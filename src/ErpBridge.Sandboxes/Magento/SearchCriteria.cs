@@ -7,7 +7,8 @@ namespace ErpBridge.Sandboxes.Magento;
 /// <summary>
 /// <c>searchCriteria[filter_groups][g][filters][f][field|value|condition_type]</c>, <c>[pageSize]</c> and
 /// <c>[currentPage]</c> from a query string. Filters of one group are OR-ed, groups are AND-ed. The fields of a
-/// product this sandbox can filter on are sku, name, type_id and status; conditions eq, neq, in, nin, like.
+/// product this sandbox can filter on are sku, name, type_id and status; conditions eq, neq, in, nin, like. The contract's
+/// camelCase spelling (<c>filterGroups</c>, <c>conditionType</c>) is read too, as Magento does.
 /// </summary>
 internal sealed partial record SearchCriteria(IReadOnlyList<IReadOnlyList<SearchFilter>> Groups, int? PageSize, int CurrentPage)
 {
@@ -28,7 +29,7 @@ internal sealed partial record SearchCriteria(IReadOnlyList<IReadOnlyList<Search
                     filters[key] = parts = new Dictionary<string, string>(StringComparer.Ordinal);
                 }
 
-                parts[match.Groups[3].Value] = value;
+                parts[match.Groups[3].Value == "conditionType" ? "condition_type" : match.Groups[3].Value] = value;
             }
             else if (name == "searchCriteria[pageSize]" && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var size))
             {
@@ -66,8 +67,11 @@ internal sealed partial record SearchCriteria(IReadOnlyList<IReadOnlyList<Search
         return (new SearchCriteria(groups, pageSize, currentPage), null);
     }
 
-    public bool Matches(MagentoProduct product) =>
-        Groups.All(group => group.Any(filter => filter.Matches(FieldOf(product, filter.Field))));
+    public bool Matches(MagentoProduct product) => Matches(field => FieldOf(product, field));
+
+    /// <summary>Whether an entity whose fields <paramref name="field"/> reads (null = no such field) matches every group.</summary>
+    public bool Matches(Func<string, string?> field) =>
+        Groups.All(group => group.Any(filter => filter.Matches(field(filter.Field))));
 
     private static string? FieldOf(MagentoProduct product, string field) => field switch
     {
@@ -78,7 +82,7 @@ internal sealed partial record SearchCriteria(IReadOnlyList<IReadOnlyList<Search
         _ => product.CustomAttributes.GetValueOrDefault(field),
     };
 
-    [GeneratedRegex(@"^searchCriteria\[filter_groups\]\[(\d+)\]\[filters\]\[(\d+)\]\[(field|value|condition_type)\]$")]
+    [GeneratedRegex(@"^searchCriteria\[(?:filter_groups|filterGroups)\]\[(\d+)\]\[filters\]\[(\d+)\]\[(field|value|condition_type|conditionType)\]$")]
     private static partial Regex FilterPart();
 }
 

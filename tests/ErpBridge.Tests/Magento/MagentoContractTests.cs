@@ -42,7 +42,12 @@ public sealed class MagentoContractTests
         Assert.That(plan.Calls, Is.Not.Empty);
         foreach (var call in plan.Calls)
         {
-            var (body, unresolved) = PlanReference.Apply(call.Body!, r => r.Kind == "source" ? "default" : null);
+            var (body, unresolved) = PlanReference.Apply(call.Body!, r => r.Kind switch
+            {
+                "source" => "default",
+                "order-item" => "1",
+                _ => null,
+            });
             Assert.That(unresolved, Is.Null, call.Id);
             var problems = MagentoContract.Validate(call.Method, call.Path, JsonXml.ToJson(body!));
             Assert.That(problems, Is.Empty, $"{call.Id}: {string.Join(Environment.NewLine, problems)}");

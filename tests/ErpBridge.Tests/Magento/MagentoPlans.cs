@@ -10,6 +10,7 @@ internal static class MagentoPlans
 {
     private static readonly XNamespace Inv = "urn:erpbridge:inventory:v1";
     private static readonly XNamespace Prd = "urn:erpbridge:products:v1";
+    private static readonly XNamespace Shp = "urn:erpbridge:shipments:v1";
     private static readonly Lazy<XsltMapEngine> Engine = new(() => new XsltMapEngine(new XsltMapEngineOptions { Root = RepositoryFolders.Xslt, WatchFiles = false }));
 
     public sealed record StockLine(string Sku, string Location, int Quantity);
@@ -35,6 +36,26 @@ internal static class MagentoPlans
             new XElement(Prd + "Currency", "EUR"),
             new XElement(Prd + "Status", p.Status),
             p.WeightKg is null ? null : new XElement(Prd + "Weight", new XAttribute("unit", "kg"), p.WeightKg))))));
+
+    public sealed record ShipmentData(string OrderNumber, string ShipmentId, string Carrier, string TrackingNumber, string? TrackingUrl, params (string Sku, int Quantity)[] Lines)
+    {
+        public string Channel { get; init; } = "magento-test";
+    }
+
+    /// <summary>A plan for channel "magento-test" from a shipments message holding these shipments.</summary>
+    public static RequestPlan Shipments(string messageId, params ShipmentData[] shipments) => Run("outbound/magento/Shipments", messageId, new XElement(Shp + "SubmitShipments",
+        new XElement(Shp + "MessageId", messageId),
+        new XElement(Shp + "SentAt", "2026-11-25T14:30:00Z"),
+        new XElement(Shp + "SourceSystem", "SAP"),
+        new XElement(Shp + "Shipments", shipments.Select(s => new XElement(Shp + "Shipment",
+            new XElement(Shp + "Channel", s.Channel),
+            new XElement(Shp + "OrderNumber", s.OrderNumber),
+            new XElement(Shp + "ShipmentId", s.ShipmentId),
+            new XElement(Shp + "Carrier", s.Carrier),
+            new XElement(Shp + "TrackingNumber", s.TrackingNumber),
+            s.TrackingUrl is null ? null : new XElement(Shp + "TrackingUrl", s.TrackingUrl),
+            new XElement(Shp + "ShippedAt", "2026-11-25T13:00:00Z"),
+            new XElement(Shp + "Lines", s.Lines.Select(l => new XElement(Shp + "Line", new XElement(Shp + "Sku", l.Sku), new XElement(Shp + "Quantity", l.Quantity)))))))));
 
     private static RequestPlan Run(string map, string messageId, XElement message) =>
         RequestPlan.Parse(Engine.Value.Transform(map, new XDocument(message), new Dictionary<string, string>

@@ -18,7 +18,7 @@ public sealed class OutboundPlanTests
         ["shopify"] = ["variant", "inventory-item", "product", "location"],
         ["bigcommerce"] = ["product", "variant", "location"],
         ["woocommerce"] = ["product", "variation", "variation-parent", "stock-item"],
-        ["magento"] = ["source"],
+        ["magento"] = ["source", "order", "order-item", "shipment"],
     };
 
     public static IEnumerable<TestCaseData> OutboundExpectedOutputs() =>
