@@ -118,6 +118,20 @@ public sealed class ShopifySandbox : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Creates order <paramref name="orderNumber"/> (named "#1001" for "1001") with one open fulfillment order holding
+    /// a line per SKU and quantity, ready to be shipped by <c>fulfillmentCreate</c>.
+    /// </summary>
+    public ShopifySeededOrder SeedOrder(string orderNumber, IEnumerable<(string Sku, int Quantity)> lines)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(orderNumber);
+        ArgumentNullException.ThrowIfNull(lines);
+        lock (store.Gate)
+        {
+            return store.SeedOrder(orderNumber, lines);
+        }
+    }
+
     /// <summary>Adds a location and returns its GID.</summary>
     public string AddLocation(string name)
     {
