@@ -216,6 +216,11 @@ public sealed class ShopifyConnector : IChannelConnector
                 ids[$"inventory-adjustment-group:{callId}"] = groupId.GetString()!;
             }
 
+            if (field.Value.TryGetProperty("fulfillment", out var fulfillment) && fulfillment.ValueKind == JsonValueKind.Object && fulfillment.TryGetProperty("id", out var fulfillmentId))
+            {
+                ids[$"fulfillment:{callId}"] = fulfillmentId.GetString()!;
+            }
+
             if (!field.Value.TryGetProperty("product", out var product) || product.ValueKind != JsonValueKind.Object || !product.TryGetProperty("id", out var productId))
             {
                 continue;
