@@ -197,7 +197,7 @@ public sealed class ShopifyConnector : IChannelConnector
         var (body, unresolved) = PlanReference.Apply(call.Body, r => resolver.Find(r.Kind, r.Key));
         return unresolved is not null
             ? new ShopifyPreparedCall(call, url, null, null, resolver.Describe(unresolved.Kind, unresolved.Key))
-            : new ShopifyPreparedCall(call, url, JsonXml.ToJsonUtf8(body!), null, null);
+            : new ShopifyPreparedCall(call, url, JsonXml.ToJsonUtf8(ShopifyFulfillmentGroups.Merge(body!)), null, null);
     }
 
     private Task<ShopifyCallResult> QueryAsync(string document, object variables, CancellationToken cancellationToken)

@@ -194,6 +194,41 @@ public sealed class ShopifyShipmentTests
     }
 
     [Test]
+    public async Task Prepare_NamesEachFulfillmentOrderOnce()
+    {
+        var seeded = sandbox.SeedOrder("1003", [("SKU-1", 2), ("SKU-2", 2)]);
+        await using var connector = Connector();
+
+        var calls = await connector.PrepareAsync(Plan(Channel, "SHP-1", new Shipment(Channel, "1003", "80010", "DHL", "JJD10", null, ("SKU-1", 1), ("SKU-2", 2))), CancellationToken.None);
+
+        using var body = JsonDocument.Parse(calls.Single().JsonBody!);
+        var groups = body.RootElement.GetProperty("variables").GetProperty("fulfillment").GetProperty("lineItemsByFulfillmentOrder");
+        Assert.Multiple(() =>
+        {
+            Assert.That(groups.GetArrayLength(), Is.EqualTo(1));
+            Assert.That(groups[0].GetProperty("fulfillmentOrderId").GetString(), Is.EqualTo(seeded.FulfillmentOrderId));
+            Assert.That(groups[0].GetProperty("fulfillmentOrderLineItems").EnumerateArray().Select(l => (l.GetProperty("id").GetString(), l.GetProperty("quantity").GetInt32())),
+                Is.EqualTo(new[] { (seeded.LineItemIdsBySku["SKU-1"], 1), (seeded.LineItemIdsBySku["SKU-2"], 2) }));
+        });
+    }
+
+    [Test]
+    public async Task SeedEndpoint_CreatesOrders_AndAnswersTheirIds()
+    {
+        using var http = new HttpClient { BaseAddress = sandbox.BaseAddress };
+
+        using var response = await http.PostAsJsonAsync(new Uri("/_sandbox/seed", UriKind.Relative), new { orders = new[] { new { orderNumber = "1005", lines = new[] { new { sku = "SKU-1", quantity = 3 } } } } });
+        using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.IsSuccessStatusCode, Is.True);
+            Assert.That(answer.RootElement[0].GetProperty("orderId").GetString(), Is.EqualTo(sandbox.State.Order("1005")!.Id));
+            Assert.That(sandbox.State.Order("#1005")!.Remaining("SKU-1"), Is.EqualTo(3));
+        });
+    }
+
+    [Test]
     public async Task SandboxState_OverHttp_ShowsOrdersAndFulfillments()
     {
         await using (var connector = Connector())
