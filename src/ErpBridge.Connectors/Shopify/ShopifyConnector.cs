@@ -197,7 +197,7 @@ public sealed class ShopifyConnector : IChannelConnector
         var (body, unresolved) = PlanReference.Apply(call.Body, r => resolver.Find(r.Kind, r.Key));
         return unresolved is not null
             ? new ShopifyPreparedCall(call, url, null, null, resolver.Describe(unresolved.Kind, unresolved.Key))
-            : new ShopifyPreparedCall(call, url, JsonXml.ToJsonUtf8(body!), null, null);
+            : new ShopifyPreparedCall(call, url, JsonXml.ToJsonUtf8(ShopifyFulfillmentGroups.Merge(body!)), null, null);
     }
 
     private Task<ShopifyCallResult> QueryAsync(string document, object variables, CancellationToken cancellationToken)
@@ -214,6 +214,11 @@ public sealed class ShopifyConnector : IChannelConnector
             if (field.Value.TryGetProperty("inventoryAdjustmentGroup", out var group) && group.ValueKind == JsonValueKind.Object && group.TryGetProperty("id", out var groupId))
             {
                 ids[$"inventory-adjustment-group:{callId}"] = groupId.GetString()!;
+            }
+
+            if (field.Value.TryGetProperty("fulfillment", out var fulfillment) && fulfillment.ValueKind == JsonValueKind.Object && fulfillment.TryGetProperty("id", out var fulfillmentId))
+            {
+                ids[$"fulfillment:{callId}"] = fulfillmentId.GetString()!;
             }
 
             if (!field.Value.TryGetProperty("product", out var product) || product.ValueKind != JsonValueKind.Object || !product.TryGetProperty("id", out var productId))

@@ -16,6 +16,28 @@ public static class ShopifyDocuments
     public const string Locations =
         "query Locations($first: Int!, $after: String) { locations(first: $first, after: $after) { nodes { id name } pageInfo { hasNextPage endCursor } } }";
 
+    /// <summary>
+    /// An order by its name, with its fulfillment orders' lines (id, SKU, what remains) and the tracking numbers of its
+    /// fulfillments. Variables: query (see <see cref="OrderNameSearch"/>).
+    /// </summary>
+    public const string OrderForShipment =
+        "query OrderForShipment($query: String!) { orders(first: 1, query: $query) { nodes { " + OrderSelection + " } } }";
+
+    /// <summary>The same as <see cref="OrderForShipment"/> for an order whose GID is known. Variables: id.</summary>
+    public const string OrderForShipmentById =
+        "query OrderForShipmentById($id: ID!) { order(id: $id) { " + OrderSelection + " } }";
+
+    private const string OrderSelection =
+        "id name fulfillmentOrders(first: 5) { nodes { id status lineItems(first: 50) { nodes { id sku remainingQuantity } } } } fulfillments(first: 50) { id trackingInfo(first: 5) { number } }";
+
+    /// <summary>The search for an order by the store's order number: <c>name:"#1001"</c> (a leading '#' is added when absent).</summary>
+    public static string OrderNameSearch(string orderNumber)
+    {
+        ArgumentNullException.ThrowIfNull(orderNumber);
+        var name = orderNumber.StartsWith('#') ? orderNumber : "#" + orderNumber;
+        return "name:\"" + name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+    }
+
     /// <summary>A search query matching any of <paramref name="skus"/> exactly: <c>sku:"A" OR sku:"B"</c>, quotes and backslashes escaped.</summary>
     public static string SkuSearch(IEnumerable<string> skus)
     {

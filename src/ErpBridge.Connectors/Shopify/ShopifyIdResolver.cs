@@ -12,6 +12,8 @@ namespace ErpBridge.Connectors.Shopify;
 /// </summary>
 internal sealed class ShopifyIdResolver(string channel, ChannelOptions options, ShopifyIdCache cache, Func<string, object, CancellationToken, Task<ShopifyCallResult>> query)
 {
+    private readonly ShopifyShipmentResolver shipments = new(channel, cache, query);
+
     public const string Variant = "variant";
     public const string InventoryItem = "inventory-item";
     public const string Product = "product";
@@ -27,14 +29,19 @@ internal sealed class ShopifyIdResolver(string channel, ChannelOptions options, 
     /// <summary>Looks up whatever is not cached; returns a failure when a look-up itself failed.</summary>
     public async Task<DeliveryOutcome?> LoadAsync(IEnumerable<(string Kind, string Key)> wanted, CancellationToken cancellationToken)
     {
-        var unknownKinds = wanted.Select(w => w.Kind).Where(k => !SkuKinds.Contains(k) && k != Location).Distinct().ToList();
+        var unknownKinds = wanted.Select(w => w.Kind).Where(k => !SkuKinds.Contains(k) && k != Location && !ShopifyShipmentResolver.Kinds.Contains(k)).Distinct().ToList();
         if (unknownKinds.Count > 0)
         {
-            return new DeliveryOutcome.PermanentFailure($"reference kind '{unknownKinds[0]}' is not one the Shopify connector resolves (variant, inventory-item, product, location)");
+            return new DeliveryOutcome.PermanentFailure($"reference kind '{unknownKinds[0]}' is not one the Shopify connector resolves (variant, inventory-item, product, location, order, fulfillment-order, fulfillment-order-line-item, fulfillment)");
         }
 
         try
         {
+            if (await shipments.LoadAsync(wanted, cancellationToken).ConfigureAwait(false) is { } shipmentFailure)
+            {
+                return shipmentFailure;
+            }
+
             var skus = wanted.Where(w => SkuKinds.Contains(w.Kind) && !cache.TryGet(w.Kind, w.Key, out _)).Select(w => w.Key).Distinct(StringComparer.Ordinal).ToList();
             foreach (var chunk in skus.Chunk(SkusPerSearch))
             {
@@ -62,6 +69,11 @@ internal sealed class ShopifyIdResolver(string channel, ChannelOptions options, 
     /// <summary>The GID of a loaded reference, or null when it does not exist on the channel.</summary>
     public string? Find(string kind, string key)
     {
+        if (ShopifyShipmentResolver.Kinds.Contains(kind))
+        {
+            return shipments.Find(kind, key);
+        }
+
         if (kind == Location && options.Locations.TryGetValue(key, out var configured))
         {
             return long.TryParse(configured, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? $"gid://shopify/Location/{configured}" : configured;
@@ -71,7 +83,8 @@ internal sealed class ShopifyIdResolver(string channel, ChannelOptions options, 
     }
 
     /// <summary>What to say when a required reference does not resolve.</summary>
-    public string Describe(string kind, string key) => kind == Location
+    public string Describe(string kind, string key) => ShopifyShipmentResolver.Kinds.Contains(kind) ? shipments.Describe(kind, key)
+        : kind == Location
         ? $"location '{key}' is not in the Locations of channel '{channel}' and no Shopify location has that name"
         : $"SKU '{key}' has no variant on channel '{channel}'";
 

@@ -12,7 +12,7 @@ namespace ErpBridge.Sandboxes.Shopify;
 /// <summary>
 /// A real Kestrel server standing in for a shop's GraphQL Admin API: variant search by SKU, locations,
 /// <c>inventorySetQuantities</c> (idempotent), <c>productSet</c>, the cost bucket, and fault knobs. Also serves
-/// <c>GET /_sandbox/state</c>, <c>POST /_sandbox/faults</c> and <c>POST /_sandbox/seed</c> for demos.
+/// <c>GET /_sandbox/state</c>, <c>POST /_sandbox/faults</c> and <c>POST /_sandbox/seed</c> (SKUs and orders) for demos.
 /// </summary>
 public sealed class ShopifySandbox : IAsyncDisposable
 {
@@ -87,7 +87,19 @@ public sealed class ShopifySandbox : IAsyncDisposable
         app.MapPost("/_sandbox/seed", (ShopifySeedRequest request) =>
         {
             sandbox!.Seed(request.Skus ?? []);
-            return Results.NoContent();
+            if (request.Orders is not { Count: > 0 } orders)
+            {
+                return Results.NoContent();
+            }
+
+            try
+            {
+                return Results.Json(orders.Select(o => sandbox.SeedOrder(o.OrderNumber, o.Lines.Select(l => (l.Sku, l.Quantity)))).ToList());
+            }
+            catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
+            {
+                return Results.BadRequest(new { errors = exception.Message });
+            }
         });
         await app.StartAsync(cancellationToken);
 
@@ -115,6 +127,20 @@ public sealed class ShopifySandbox : IAsyncDisposable
         lock (store.Gate)
         {
             store.Seed(skus);
+        }
+    }
+
+    /// <summary>
+    /// Creates order <paramref name="orderNumber"/> (named "#1001" for "1001") with one open fulfillment order holding
+    /// a line per SKU and quantity, ready to be shipped by <c>fulfillmentCreate</c>.
+    /// </summary>
+    public ShopifySeededOrder SeedOrder(string orderNumber, IEnumerable<(string Sku, int Quantity)> lines)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(orderNumber);
+        ArgumentNullException.ThrowIfNull(lines);
+        lock (store.Gate)
+        {
+            return store.SeedOrder(orderNumber, lines);
         }
     }
 

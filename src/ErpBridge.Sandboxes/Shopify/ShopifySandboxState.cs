@@ -5,8 +5,13 @@ public sealed record ShopifySandboxState(
     IReadOnlyList<ShopifyLocationState> Locations,
     IReadOnlyList<ShopifyProductState> Products,
     IReadOnlyList<ShopifyInventoryLevelState> InventoryLevels,
-    IReadOnlyList<ShopifyMutationRecord> Mutations)
+    IReadOnlyList<ShopifyMutationRecord> Mutations,
+    IReadOnlyList<ShopifyOrderState> Orders)
 {
+    /// <summary>The order named <paramref name="orderNumber"/> ("1001" or "#1001"), or null.</summary>
+    public ShopifyOrderState? Order(string orderNumber) =>
+        Orders.FirstOrDefault(o => o.Name == (orderNumber.StartsWith('#') ? orderNumber : "#" + orderNumber));
+
     public IEnumerable<ShopifyVariantState> Variants => Products.SelectMany(p => p.Variants);
 
     public ShopifyVariantState? VariantBySku(string sku) => Variants.FirstOrDefault(v => v.Sku == sku);

@@ -9,7 +9,12 @@ namespace ErpBridge.Sandboxes.Shopify;
 internal static class ShopifySearchQuery
 {
     /// <summary>The SKUs asked for, or null when the query has no terms (match everything).</summary>
-    public static HashSet<string>? Skus(string? query)
+    public static HashSet<string>? Skus(string? query) => Values(query, "sku");
+
+    /// <summary>The order names asked for (<c>name:#1001</c>), or null when the query has no terms.</summary>
+    public static HashSet<string>? Names(string? query) => Values(query, "name");
+
+    private static HashSet<string>? Values(string? query, string fieldName)
     {
         if (string.IsNullOrWhiteSpace(query))
         {
@@ -33,7 +38,7 @@ internal static class ShopifySearchQuery
             }
 
             var colon = term.IndexOf(':', StringComparison.Ordinal);
-            if (colon > 0 && term[..colon] == "sku")
+            if (colon > 0 && term[..colon] == fieldName)
             {
                 skus.Add(term[(colon + 1)..]);
             }

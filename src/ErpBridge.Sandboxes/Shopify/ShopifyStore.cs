@@ -76,7 +76,8 @@ internal sealed partial class ShopifyStore(TimeProvider time)
                 p.Id, p.Title, p.Handle, p.Status, p.DescriptionHtml,
                 p.Variants.Select(v => new ShopifyVariantState(v.Id, p.Id, v.Sku, v.Price, v.Barcode, v.Item.Id, v.Item.WeightValue, v.Item.WeightUnit)).ToList())).ToList(),
             levels.Select(l => new ShopifyInventoryLevelState(l.Key.Item, l.Key.Location, l.Value)).ToList(),
-            [.. log]);
+            [.. log],
+            [.. OrderStates()]);
     }
 
     public void Record(string mutation, string? idempotencyKey, string argumentsJson, string result)

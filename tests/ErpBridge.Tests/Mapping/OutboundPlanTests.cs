@@ -15,7 +15,7 @@ public sealed class OutboundPlanTests
 {
     private static readonly Dictionary<string, string[]> Kinds = new()
     {
-        ["shopify"] = ["variant", "inventory-item", "product", "location"],
+        ["shopify"] = ["variant", "inventory-item", "product", "location", "fulfillment-order", "fulfillment-order-line-item", "fulfillment"],
         ["bigcommerce"] = ["product", "variant", "location"],
         ["woocommerce"] = ["product", "variation", "variation-parent", "stock-item"],
         ["magento"] = ["source", "order", "order-item", "shipment"],

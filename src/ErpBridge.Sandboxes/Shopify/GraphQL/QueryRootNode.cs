@@ -29,6 +29,13 @@ internal sealed class QueryRootNode(ShopifyStore store) : IGraphNode
                 return store.Item(call.Argument<string>("id")!) is { } item ? new InventoryItemNode(item, store) : null;
             case "location":
                 return store.Location(call.Argument<string>("id") ?? "") is { } location ? new LocationNode(location, store) : null;
+            case "orders":
+                var names = ShopifySearchQuery.Names(call.Argument<string>("query"));
+                var orders = store.Orders.Where(o => names is null || names.Contains(o.Name) || names.Contains(o.Name.TrimStart('#')))
+                    .OrderBy(o => o.Number).Select(o => (IGraphNode)new OrderNode(o)).ToList();
+                return new ConnectionNode("OrderConnection", orders, call.Arguments);
+            case "order":
+                return store.Order(call.Argument<string>("id")!) is { } order ? new OrderNode(order) : null;
             default:
                 return null;
         }

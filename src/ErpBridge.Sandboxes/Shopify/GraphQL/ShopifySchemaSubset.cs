@@ -24,12 +24,122 @@ public static class ShopifySchemaSubset
           inventoryItem(id: ID!): InventoryItem
           locations(after: String, before: String, first: Int, includeInactive: Boolean = false, includeLegacy: Boolean = false, last: Int, query: String, reverse: Boolean = false, sortKey: LocationSortKeys = NAME): LocationConnection!
           location(id: ID): Location
+          orders(after: String, before: String, first: Int, last: Int, query: String, reverse: Boolean = false): OrderConnection!
+          order(id: ID!): Order
         }
 
         type Mutation {
           inventorySetQuantities(input: InventorySetQuantitiesInput!): InventorySetQuantitiesPayload
           productSet(identifier: ProductSetIdentifiers, input: ProductSetInput!, synchronous: Boolean = true): ProductSetPayload
+          fulfillmentCreate(fulfillment: FulfillmentInput!, message: String): FulfillmentCreatePayload
         }
+
+        type OrderConnection {
+          edges: [OrderEdge!]!
+          nodes: [Order!]!
+          pageInfo: PageInfo!
+        }
+
+        type OrderEdge {
+          cursor: String!
+          node: Order!
+        }
+
+        type Order {
+          fulfillmentOrders(after: String, before: String, first: Int, last: Int, reverse: Boolean = false): FulfillmentOrderConnection!
+          fulfillments(first: Int): [Fulfillment!]!
+          id: ID!
+          legacyResourceId: UnsignedInt64!
+          name: String!
+        }
+
+        type FulfillmentOrderConnection {
+          edges: [FulfillmentOrderEdge!]!
+          nodes: [FulfillmentOrder!]!
+          pageInfo: PageInfo!
+        }
+
+        type FulfillmentOrderEdge {
+          cursor: String!
+          node: FulfillmentOrder!
+        }
+
+        type FulfillmentOrder {
+          id: ID!
+          lineItems(after: String, before: String, first: Int, last: Int, reverse: Boolean = false): FulfillmentOrderLineItemConnection!
+          status: FulfillmentOrderStatus!
+        }
+
+        type FulfillmentOrderLineItemConnection {
+          edges: [FulfillmentOrderLineItemEdge!]!
+          nodes: [FulfillmentOrderLineItem!]!
+          pageInfo: PageInfo!
+        }
+
+        type FulfillmentOrderLineItemEdge {
+          cursor: String!
+          node: FulfillmentOrderLineItem!
+        }
+
+        type FulfillmentOrderLineItem {
+          id: ID!
+          remainingQuantity: Int!
+          sku: String
+          totalQuantity: Int!
+        }
+
+        type Fulfillment {
+          createdAt: DateTime!
+          id: ID!
+          name: String!
+          status: FulfillmentStatus!
+          totalQuantity: Int!
+          trackingInfo(first: Int): [FulfillmentTrackingInfo!]!
+        }
+
+        type FulfillmentTrackingInfo {
+          company: String
+          number: String
+          url: URL
+        }
+
+        type FulfillmentCreatePayload {
+          fulfillment: Fulfillment
+          userErrors: [UserError!]!
+        }
+
+        type UserError {
+          field: [String!]
+          message: String!
+        }
+
+        input FulfillmentInput {
+          lineItemsByFulfillmentOrder: [FulfillmentOrderLineItemsInput!]!
+          notifyCustomer: Boolean = false
+          trackingInfo: FulfillmentTrackingInput
+        }
+
+        input FulfillmentOrderLineItemsInput {
+          fulfillmentOrderId: ID!
+          fulfillmentOrderLineItems: [FulfillmentOrderLineItemInput!]
+        }
+
+        input FulfillmentOrderLineItemInput {
+          id: ID!
+          quantity: Int!
+        }
+
+        input FulfillmentTrackingInput {
+          company: String
+          number: String
+          url: URL
+        }
+
+        scalar URL
+
+        enum FulfillmentOrderStatus { CANCELLED CLOSED INCOMPLETE IN_PROGRESS ON_HOLD OPEN SCHEDULED }
+
+        enum FulfillmentStatus { CANCELLED ERROR FAILURE SUCCESS }
 
         type PageInfo {
           endCursor: String

@@ -1,0 +1,28 @@
+namespace ErpBridge.Sandboxes.Shopify;
+
+/// <summary>An order as the sandbox holds it: its lines with what remains to ship, and the fulfillments made.</summary>
+public sealed record ShopifyOrderState(string Id, string Name, IReadOnlyList<ShopifyOrderLineState> Lines, IReadOnlyList<ShopifyFulfillmentState> Fulfillments)
+{
+    /// <summary>What is still to ship of a SKU on this order.</summary>
+    public int Remaining(string sku) => Lines.Where(l => l.Sku == sku).Sum(l => l.Remaining);
+}
+
+/// <summary>A fulfillment order line: SKU, ordered and remaining quantity, with its ids.</summary>
+public sealed record ShopifyOrderLineState(string FulfillmentOrderId, string FulfillmentOrderLineItemId, string Sku, int Quantity, int Remaining);
+
+/// <summary>A fulfillment with its tracking details, as the connector sent them.</summary>
+public sealed record ShopifyFulfillmentState(
+    string Id,
+    string Name,
+    IReadOnlyList<ShopifyFulfilledLineState> Lines,
+    string? TrackingNumber,
+    string? TrackingCompany,
+    string? TrackingUrl,
+    string? Message,
+    bool NotifyCustomer);
+
+/// <summary>A SKU and the quantity one fulfillment shipped of it.</summary>
+public sealed record ShopifyFulfilledLineState(string Sku, int Quantity);
+
+/// <summary>The ids of a seeded order: the order, its fulfillment order and the fulfillment order line item of each SKU.</summary>
+public sealed record ShopifySeededOrder(string OrderId, string Name, string FulfillmentOrderId, IReadOnlyDictionary<string, string> LineItemIdsBySku);
