@@ -253,6 +253,12 @@ public sealed class BigCommerceConnector : IChannelConnector
                 platformIds[$"transaction:{call.Id}"] = transaction.GetString()!;
             }
 
+            if (call.Path.StartsWith("v2/orders/", StringComparison.Ordinal) && call.Path.EndsWith("/shipments", StringComparison.Ordinal)
+                && root.TryGetProperty("id", out var shipmentId))
+            {
+                platformIds[$"shipment:{call.Id}"] = shipmentId.GetRawText();
+            }
+
             if (call.Path.StartsWith("v3/catalog/products", StringComparison.Ordinal)
                 && root.TryGetProperty("data", out var product) && product.ValueKind == JsonValueKind.Object
                 && product.TryGetProperty("id", out var id) && product.TryGetProperty("sku", out var skuElement)

@@ -7,7 +7,7 @@ namespace ErpBridge.Connectors.BigCommerce;
 /// <summary>
 /// Finds the platform ids a plan asks for, with as few requests as possible: the channel's location map first, then
 /// the cache, then one <c>GET v3/catalog/variants?sku:in=...</c> per batch of SKUs (a variant names both its own id
-/// and its product's) and one <c>GET v3/inventory/locations</c>.
+/// and its product's) and one <c>GET v3/inventory/locations</c>. Order kinds go to <see cref="BigCommerceOrderLookup"/>, uncached.
 /// </summary>
 internal sealed class BigCommerceReferenceResolver(
     BigCommerceTransport transport,
@@ -18,6 +18,7 @@ internal sealed class BigCommerceReferenceResolver(
     private static readonly KeyValuePair<string, string>[] NoHeaders = [];
 
     private readonly SemaphoreSlim lookups = new(1, 1);
+    private readonly BigCommerceOrderLookup orders = new(transport);
 
     /// <summary>Every wanted reference's id (null = not found), or the failure a look-up came to.</summary>
     public async Task<(Dictionary<ReferenceKey, string?>? Ids, DeliveryOutcome? Failure)> ResolveAsync(
@@ -50,8 +51,14 @@ internal sealed class BigCommerceReferenceResolver(
             }
         }
 
-        var ids = new Dictionary<ReferenceKey, string?>();
-        foreach (var reference in wanted)
+        var (orderIds, orderFailure) = await orders.ResolveAsync(wanted, cancellationToken);
+        if (orderFailure is not null)
+        {
+            return (null, orderFailure);
+        }
+
+        var ids = orderIds!;
+        foreach (var reference in wanted.Where(r => !BigCommerceReferenceKinds.IsOrderKind(r.Kind)))
         {
             ids[reference] = Known(reference, out var id) ? id : null;
         }
@@ -66,7 +73,7 @@ internal sealed class BigCommerceReferenceResolver(
     {
         var skus = new SortedSet<string>(StringComparer.Ordinal);
         var locationCodes = new List<string>();
-        foreach (var reference in wanted.Where(r => !Known(r, out _)))
+        foreach (var reference in wanted.Where(r => !BigCommerceReferenceKinds.IsOrderKind(r.Kind) && !Known(r, out _)))
         {
             if (reference.Kind == BigCommerceReferenceKinds.Location)
             {

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace ErpBridge.Sandboxes.BigCommerce;
 
 /// <summary>
-/// The emulated REST API under <c>/stores/{hash}/v3/</c>: store hash, auth, rate limit and injected faults are checked
+/// The emulated REST API under <c>/stores/{hash}/</c> (v3 catalog and inventory, v2 orders): store hash, auth, rate limit and injected faults are checked
 /// in that order, then the request is routed by hand (no MVC: the benchmark pushes thousands of requests a second).
 /// </summary>
 internal sealed class BigCommerceApi(
@@ -15,7 +15,8 @@ internal sealed class BigCommerceApi(
     BigCommerceStore store,
     FixedWindowRateLimit rateLimit,
     SandboxFaults faults,
-    RequestLog requests)
+    RequestLog requests,
+    BigCommerceOrdersApi ordersApi)
 {
     private const int DefaultLimit = 50;
     private const int MaxLimit = 250;
@@ -82,6 +83,7 @@ internal sealed class BigCommerceApi(
         ("PUT", _) when path.StartsWith(ProductPath, StringComparison.Ordinal) && !path[ProductPath.Length..].Contains('/', StringComparison.Ordinal)
             => UpdateProduct(context, path[ProductPath.Length..], body!),
         ("GET", "v3/catalog/variants") => GetVariants(context),
+        _ when path.StartsWith(BigCommerceOrdersApi.Prefix, StringComparison.Ordinal) => ordersApi.HandleAsync(context, method, path, body),
         _ => Problem(context, 404, "The requested resource was not found", null),
     };
 

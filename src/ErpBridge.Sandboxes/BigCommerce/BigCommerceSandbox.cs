@@ -17,6 +17,7 @@ public sealed class BigCommerceSandbox : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly BigCommerceStore store;
+    private readonly BigCommerceOrders orders;
     private readonly FixedWindowRateLimit rateLimit;
     private readonly SandboxFaults faults = new();
     private readonly RequestLog requests;
@@ -26,6 +27,7 @@ public sealed class BigCommerceSandbox : IAsyncDisposable
         this.app = app;
         Options = options;
         store = new BigCommerceStore(options.LocationCodes, options.TimeProvider);
+        orders = new BigCommerceOrders(options.TimeProvider);
         rateLimit = new FixedWindowRateLimit(options.TimeProvider, options.RateLimitEnabled, options.RateLimitQuota, options.RateLimitWindow);
         requests = new RequestLog(options.MaxLoggedRequests);
     }
@@ -60,7 +62,7 @@ public sealed class BigCommerceSandbox : IAsyncDisposable
         builder.WebHost.UseUrls(options.Url);
         var app = builder.Build();
         var sandbox = new BigCommerceSandbox(app, options);
-        var api = new BigCommerceApi(options, sandbox.store, sandbox.rateLimit, sandbox.faults, sandbox.requests);
+        var api = new BigCommerceApi(options, sandbox.store, sandbox.rateLimit, sandbox.faults, sandbox.requests, new BigCommerceOrdersApi(sandbox.orders));
         var admin = new SandboxAdminEndpoints(sandbox);
         app.Run(context =>
         {
@@ -81,8 +83,26 @@ public sealed class BigCommerceSandbox : IAsyncDisposable
         return sandbox;
     }
 
-    /// <summary>A consistent copy of products, variants, locations and stock.</summary>
-    public BigCommerceSandboxState State() => store.Snapshot();
+    /// <summary>A consistent copy of products, variants, locations and stock, and the orders with their shipments.</summary>
+    public BigCommerceSandboxState State() => store.Snapshot() with { Orders = orders.Snapshot() };
+
+    /// <summary>
+    /// Creates (or replaces) order <paramref name="orderId"/> (the store's order number) with one order product per line
+    /// and one shipping address; a line's SKU is linked to the catalog product holding it, if any. Returns the order,
+    /// whose products carry the <c>order_product_id</c>s and whose address carries the <c>order_address_id</c>.
+    /// </summary>
+    public SandboxOrder SeedOrder(int orderId, IEnumerable<(string Sku, int Quantity)> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(orderId);
+        var list = lines.ToList();
+        if (list.Count == 0 || list.Any(l => string.IsNullOrEmpty(l.Sku) || l.Quantity < 1))
+        {
+            throw new ArgumentException("An order needs at least one line, each with a SKU and a quantity of at least 1.", nameof(lines));
+        }
+
+        return orders.Seed(orderId, list, sku => store.Products(p => p.Sku == sku).FirstOrDefault()?.Id ?? 0);
+    }
 
     /// <summary>Creates one product (with its base variant) per SKU not yet in the store; returns the products now holding those SKUs.</summary>
     public IReadOnlyList<SandboxProduct> Seed(IEnumerable<string> skus)

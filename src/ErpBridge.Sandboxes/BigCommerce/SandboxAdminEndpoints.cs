@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace ErpBridge.Sandboxes.BigCommerce;
 
 /// <summary>
-/// <c>GET /_sandbox/state</c>, <c>GET /_sandbox/stats</c> (request and 429 counts), <c>POST /_sandbox/faults</c>, <c>POST /_sandbox/seed</c>: the demo's window into the store.
+/// <c>GET /_sandbox/state</c>, <c>GET /_sandbox/stats</c> (request and 429 counts), <c>POST /_sandbox/faults</c>, <c>POST /_sandbox/seed</c>, <c>POST /_sandbox/orders</c> (seed an order): the demo's window into the store.
 /// Unauthenticated: the sandbox listens on loopback and holds no real data.
 /// </summary>
 internal sealed class SandboxAdminEndpoints(BigCommerceSandbox sandbox)
@@ -36,6 +36,9 @@ internal sealed class SandboxAdminEndpoints(BigCommerceSandbox sandbox)
                 break;
             case ("POST", "seed"):
                 await SeedAsync(context);
+                break;
+            case ("POST", "orders"):
+                await SeedOrderAsync(context);
                 break;
             default:
                 await BigCommerceApi.Json(context, 404, json => BigCommerceJson.WriteProblem(json, 404, "Unknown sandbox endpoint", null));
@@ -87,6 +90,13 @@ internal sealed class SandboxAdminEndpoints(BigCommerceSandbox sandbox)
                 json.WriteString("location_code", level.LocationCode);
                 json.WriteNumber("quantity", level.Quantity);
                 json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("orders");
+            foreach (var order in state.Orders)
+            {
+                WriteOrder(json, order);
             }
 
             json.WriteEndArray();
@@ -179,6 +189,68 @@ internal sealed class SandboxAdminEndpoints(BigCommerceSandbox sandbox)
             json.WriteEndArray();
             json.WriteEndObject();
         });
+    }
+
+    /// <summary>Body: <c>{"id": 1001, "lines": [{"sku": "SKU-1", "quantity": 2}, ...]}</c>; answers the order as the state shows it.</summary>
+    private async Task SeedOrderAsync(HttpContext context)
+    {
+        using var document = await ReadJson(context);
+        var lines = new List<(string Sku, int Quantity)>();
+        if (document?.RootElement is not { ValueKind: JsonValueKind.Object } order
+            || !order.TryGetProperty("id", out var id) || !id.TryGetInt32(out var orderId) || orderId < 1
+            || !order.TryGetProperty("lines", out var items) || items.ValueKind != JsonValueKind.Array || items.GetArrayLength() == 0)
+        {
+            await BadRequest(context, OrderShape);
+            return;
+        }
+
+        foreach (var line in items.EnumerateArray())
+        {
+            if (line.ValueKind != JsonValueKind.Object
+                || !line.TryGetProperty("sku", out var sku) || sku.ValueKind != JsonValueKind.String || sku.GetString()!.Length == 0
+                || !line.TryGetProperty("quantity", out var quantity) || !quantity.TryGetInt32(out var count) || count < 1)
+            {
+                await BadRequest(context, OrderShape);
+                return;
+            }
+
+            lines.Add((sku.GetString()!, count));
+        }
+
+        var seeded = sandbox.SeedOrder(orderId, lines);
+        await BigCommerceApi.Json(context, 200, json => WriteOrder(json, seeded));
+    }
+
+    private const string OrderShape = "Expected {\"id\": 1001, \"lines\": [{\"sku\": \"SKU\", \"quantity\": 1}, ...]}.";
+
+    /// <summary>An order with its products, shipping addresses and shipments nested, in v2 field names.</summary>
+    private static void WriteOrder(Utf8JsonWriter json, SandboxOrder order)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("id", order.Id);
+        json.WriteString("status", order.Status);
+        json.WriteStartArray("products");
+        foreach (var product in order.Products)
+        {
+            BigCommerceOrdersApi.WriteOrderProduct(json, product);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("shipping_addresses");
+        foreach (var address in order.ShippingAddresses)
+        {
+            BigCommerceOrdersApi.WriteAddress(json, address);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("shipments");
+        foreach (var shipment in order.Shipments)
+        {
+            BigCommerceOrdersApi.WriteShipment(json, shipment);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 
     private static async Task<JsonDocument?> ReadJson(HttpContext context)

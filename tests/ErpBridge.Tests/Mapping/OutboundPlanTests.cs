@@ -16,7 +16,7 @@ public sealed class OutboundPlanTests
     private static readonly Dictionary<string, string[]> Kinds = new()
     {
         ["shopify"] = ["variant", "inventory-item", "product", "location", "fulfillment-order", "fulfillment-order-line-item", "fulfillment"],
-        ["bigcommerce"] = ["product", "variant", "location"],
+        ["bigcommerce"] = ["product", "variant", "location", "order", "order-address", "order-product", "order-shipment"],
         ["woocommerce"] = ["product", "variation", "variation-parent", "stock-item"],
         ["magento"] = ["source", "order", "order-item", "shipment"],
     };

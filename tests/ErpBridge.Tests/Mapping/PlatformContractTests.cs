@@ -96,6 +96,14 @@ public sealed class PlatformContractTests
                     Assert.That(keys, Does.Not.Contain("custom_fields"), "custom fields without ids would be added again on every update");
                     Assert.That(call.PathParameters.Select(p => (p.Name, p.Kind)), Is.EqualTo(new[] { ("id", "product") }));
                     break;
+                case ("POST", "v2/orders/{order}/shipments"):
+                    var orders = File.ReadAllText(RepositoryFolders.Contract("bigcommerce/orders.v2.oas2.yml"));
+                    Assert.That(orders, Does.Contain("'/orders/{order_id}/shipments':"));
+                    var (shipment, _) = OpenApiSchemaText.Schema(orders, "orderShipment_Post");
+                    Assert.That(keys, Is.SubsetOf(shipment));
+                    Assert.That(new[] { "order_address_id", "items" }, Is.SubsetOf(keys), "the API's required fields");
+                    Assert.That(call.PathParameters.Select(p => (p.Name, p.Kind)), Is.EqualTo(new[] { ("order", "order") }));
+                    break;
                 default:
                     Assert.Fail($"{call.Id}: {call.Method} {call.Path} is not a call the BigCommerce maps are agreed to make.");
                     break;
