@@ -8,7 +8,10 @@ namespace ErpBridge.Mapping.Plans;
 /// <c>plan:missing</c> says what happens when nothing is found: <c>fail</c> (default; a permanent failure naming
 /// the key), <c>null</c> (the element becomes JSON null), <c>omit</c> (the element is removed) or
 /// <c>omit-parent</c> (its parent element is removed).
-/// Kinds are the connector's: Shopify variant, inventory-item, product, location; BigCommerce product, variant, location.
+/// Kinds are the connector's: Shopify variant, inventory-item, product, location, fulfillment-order,
+/// fulfillment-order-line-item, fulfillment; BigCommerce product, variant, location, order, order-address,
+/// order-product, order-shipment; WooCommerce product, variation, variation-parent, stock-item; Magento source, order,
+/// order-item, shipment.
 /// </summary>
 public sealed record PlanReference(string Kind, string Key, MissingReference Missing, XElement Element)
 {
