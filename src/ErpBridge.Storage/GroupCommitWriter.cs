@@ -118,13 +118,8 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                 {
                     try
                     {
-                        if (connection is null)
-                        {
-                            connection = Open();
-                            commands = new AcceptBatchCommands(dialect, connection, dialect.InsertMessageBatch!, dialect.InsertDeliveryBatch!);
-                        }
-
-                        Commit(connection, commands!, batch);
+                        (connection, commands) = EnsureOpen(connection, commands);
+                        Commit(connection, commands, batch);
                     }
 #pragma warning disable CA1031 // Any failure of the batch fails its callers; the writer must live on for the next one.
                     catch (Exception ex)
@@ -141,8 +136,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
                 if (others.Count > 0)
                 {
-                    connection ??= Open();
-                    commands ??= new AcceptBatchCommands(dialect, connection, dialect.InsertMessageBatch!, dialect.InsertDeliveryBatch!);
+                    (connection, commands) = EnsureOpen(connection, commands);
                     foreach (var work in others)
                     {
                         work.Run(connection);
@@ -169,6 +163,20 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             commands?.Dispose();
             connection?.Dispose();
         }
+    }
+
+    /// <summary>The writer's connection and its accept commands, opened together when there are none.</summary>
+    private (DbConnection Connection, AcceptBatchCommands Commands) EnsureOpen(DbConnection? connection, AcceptBatchCommands? commands)
+    {
+        if (connection is not null && commands is not null)
+        {
+            return (connection, commands);
+        }
+
+        commands?.Dispose();
+        connection?.Dispose();
+        var opened = Open();
+        return (opened, new AcceptBatchCommands(dialect, opened, dialect.InsertMessageBatch!, dialect.InsertDeliveryBatch!));
     }
 
     private DbConnection Open()

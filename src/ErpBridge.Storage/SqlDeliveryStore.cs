@@ -16,15 +16,10 @@ public sealed class SqlDeliveryStore : IDeliveryStore
 {
     private readonly SqlDialect dialect;
     private readonly string connectionString;
-    private readonly SqlMessageStore? messages;
-
-    public SqlDeliveryStore(SqlDialect dialect, StorageOptions options)
-        : this(dialect, options, null)
-    {
-    }
+    private readonly SqlMessageStore messages;
 
     /// <param name="messages">The message store whose writer takes the delivery writes where it has one.</param>
-    public SqlDeliveryStore(SqlDialect dialect, StorageOptions options, SqlMessageStore? messages)
+    public SqlDeliveryStore(SqlDialect dialect, StorageOptions options, SqlMessageStore messages)
     {
         this.dialect = dialect;
         connectionString = options.ConnectionString;
@@ -185,7 +180,7 @@ public sealed class SqlDeliveryStore : IDeliveryStore
     /// <summary>One write transaction: on the accept writer where there is one, else on a connection of its own.</summary>
     private async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, T> work, CancellationToken cancellationToken)
     {
-        if (messages?.TryWriteOnWriter(work) is { } onWriter)
+        if (messages.TryWriteOnWriter(work) is { } onWriter)
         {
             return await onWriter.ConfigureAwait(false);
         }
@@ -202,11 +197,6 @@ public sealed class SqlDeliveryStore : IDeliveryStore
         var connection = dialect.CreateConnection(connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await dialect.PrepareAsync(connection, writer: false, cancellationToken).ConfigureAwait(false);
-        if (dialect.DeliveryConnectionPragmas is { } pragmas)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(pragmas, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        }
-
         return connection;
     }
 

@@ -28,13 +28,6 @@ public abstract class SqlDialect
     /// <summary>Per-connection settings, run after opening.</summary>
     public virtual Task PrepareAsync(DbConnection connection, bool writer, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>
-    /// Run on connections that write delivery state: where the database lets a connection trade durability against a
-    /// power cut for speed, it does so. A delivery outcome lost in a power cut is delivered again (at least once);
-    /// an accepted message is never lost (the intake's writer keeps its own durability).
-    /// </summary>
-    public virtual string? DeliveryConnectionPragmas => null;
-
     /// <summary>Value to bind for a UTC time.</summary>
     public abstract object Time(DateTimeOffset value);
 

@@ -38,9 +38,6 @@ public sealed class SqliteDialect(string synchronous = "Full") : SqlDialect
         return string.IsNullOrEmpty(file) ? null : file + "-wal";
     }
 
-    // In WAL mode NORMAL commits without syncing the log; the intake's writer syncs it before answering anyway.
-    public override string? DeliveryConnectionPragmas => "PRAGMA synchronous = NORMAL;";
-
     // A background connection checkpoints every 250 ms, off the commit path; the writer's own checkpoint at 2,000
     // pages only finishes what is left, so that the log can restart and stays bounded under sustained load.
     public override string? Checkpoint => "PRAGMA wal_checkpoint(PASSIVE)";
