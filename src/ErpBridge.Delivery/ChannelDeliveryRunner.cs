@@ -258,13 +258,7 @@ public sealed class ChannelDeliveryRunner(
 
     private RequestPlan PlanFor(string channel, string platform, MessageType type, XDocument canonical, string messageId, string idempotencyKey)
     {
-        var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["message-id"] = messageId,
-            ["channel"] = channel,
-            ["idempotency-key"] = idempotencyKey,
-        };
-        return RequestPlan.Parse(maps.ToPlan(platform, type, canonical, parameters));
+        return RequestPlan.Parse(maps.ToPlan(platform, type, canonical, MapParameters.Outbound(messageId, channel, idempotencyKey)));
     }
 
     private async Task<DeliveryOutcome> ExecuteAsync(string channel, IChannelConnector connector, RequestPlan plan, string what, CancellationToken cancellationToken)
@@ -303,8 +297,7 @@ public sealed class ChannelDeliveryRunner(
 
                 return Result(claim, DeliveryStatus.Delivered, attempts, null, null, $"delivered{note}{ids}{skipped}", remaining);
             case DeliveryOutcome.PermanentFailure permanent:
-                logger.LogWarning("Channel {Channel}: {MessageId} failed permanently: {Reason}", claim.Channel, claim.MessageId, permanent.Reason);
-                return Result(claim, DeliveryStatus.Failed, attempts, null, permanent.Reason, $"failed: {permanent.Reason}", []);
+                return Failed(claim, permanent.Reason);
             case DeliveryOutcome.TransientFailure transient when attempts >= options.MaxAttempts:
                 var reason = $"gave up after {attempts} attempts: {transient.Reason}";
                 logger.LogWarning("Channel {Channel}: {MessageId} dead-lettered: {Reason}", claim.Channel, claim.MessageId, reason);
@@ -338,12 +331,10 @@ public sealed class ChannelDeliveryRunner(
         XNamespace ns = DocumentsNs;
         var document = payload.Root?.Element(ns + "Payload")?.Elements().FirstOrDefault()
             ?? throw new MappingFailedException("the document has no payload element");
-        var canonical = maps.ToCanonical(claim.DocumentType ?? "", document, new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["message-id"] = claim.MessageId,
-            ["sent-at"] = claim.SentAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", System.Globalization.CultureInfo.InvariantCulture),
-            ["source-system"] = payload.Root!.Element(ns + "SourceSystem")?.Value ?? "",
-        });
+        var canonical = maps.ToCanonical(
+            claim.DocumentType ?? "",
+            document,
+            MapParameters.Inbound(claim.MessageId, claim.SentAt, payload.Root!.Element(ns + "SourceSystem")?.Value ?? ""));
         var type = CanonicalMessage.TypeOf(canonical)
             ?? throw new MappingFailedException($"the inbound map for {claim.DocumentType} produced {canonical.Root?.Name}, not a canonical message");
         return CanonicalMessage.Parse(type, canonical);

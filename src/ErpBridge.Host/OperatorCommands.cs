@@ -156,12 +156,7 @@ public static class OperatorCommands
             XDocument canonical;
             if (documentType is not null)
             {
-                canonical = maps.ToCanonical(documentType, document.Root!, new Dictionary<string, string>
-                {
-                    ["message-id"] = "DRY-RUN",
-                    ["sent-at"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-                    ["source-system"] = "DRY-RUN",
-                });
+                canonical = maps.ToCanonical(documentType, document.Root!, MapParameters.Inbound("DRY-RUN", DateTimeOffset.UtcNow, "DRY-RUN"));
             }
             else
             {
@@ -171,12 +166,8 @@ public static class OperatorCommands
             var type = CanonicalMessage.TypeOf(canonical) ?? throw new MappingFailedException($"'{canonical.Root?.Name}' is not a canonical message (SubmitInventory, SubmitProducts, SubmitShipments).");
             var messageId = canonical.Root!.Elements().FirstOrDefault(e => e.Name.LocalName == "MessageId")?.Value ?? "DRY-RUN";
             var items = CanonicalMessage.Parse(type, canonical);
-            var plan = RequestPlan.Parse(maps.ToPlan(platform, type, canonical, new Dictionary<string, string>
-            {
-                ["message-id"] = messageId,
-                ["channel"] = channel,
-                ["idempotency-key"] = ChannelDeliveryRunner.IdempotencyKey(messageId, channel, items.Keys),
-            }));
+            var plan = RequestPlan.Parse(maps.ToPlan(
+                platform, type, canonical, MapParameters.Outbound(messageId, channel, ChannelDeliveryRunner.IdempotencyKey(messageId, channel, items.Keys))));
             var calls = await registry.For(channel).PrepareAsync(plan, CancellationToken.None).ConfigureAwait(false);
             output.WriteLine($"Dry run of {type} message {messageId} on channel {channel} ({platform}): {calls.Count} call(s), nothing sent.");
             foreach (var call in calls)
