@@ -1,37 +1,14 @@
-using System.Collections.Concurrent;
-
 namespace ErpBridge.Connectors.Shopify;
 
-/// <summary>Platform ids of one channel by (kind, key), found ones kept for minutes, "not found" for seconds.</summary>
+/// <summary>Platform ids of one Shopify channel by (kind, key).</summary>
 internal sealed class ShopifyIdCache(ShopifyConnectorSettings settings)
+    : ExpiringIdCache<(string Kind, string Key), string>(settings.TimeProvider, settings.FoundTtl, settings.MissingTtl)
 {
-    private readonly ConcurrentDictionary<(string Kind, string Key), (string? Id, DateTimeOffset Expires)> entries = new();
+    public bool TryGet(string kind, string key, out string? id) => TryGet((kind, key), out id);
 
-    /// <summary>True when the cache has a live answer; <paramref name="id"/> is null for a remembered "not found".</summary>
-    public bool TryGet(string kind, string key, out string? id)
-    {
-        if (entries.TryGetValue((kind, key), out var entry) && entry.Expires > settings.TimeProvider.GetUtcNow())
-        {
-            id = entry.Id;
-            return true;
-        }
+    public void Found(string kind, string key, string id) => Found((kind, key), id);
 
-        id = null;
-        return false;
-    }
+    public void Missing(string kind, string key) => Missing((kind, key));
 
-    public void Found(string kind, string key, string id) =>
-        entries[(kind, key)] = (id, settings.TimeProvider.GetUtcNow() + settings.FoundTtl);
-
-    /// <summary>Drops a remembered "not found", so that the next load asks the platform again.</summary>
-    public void ForgetMissing(string kind, string key)
-    {
-        if (entries.TryGetValue((kind, key), out var entry) && entry.Id is null)
-        {
-            entries.TryRemove((kind, key), out _);
-        }
-    }
-
-    public void Missing(string kind, string key) =>
-        entries[(kind, key)] = (null, settings.TimeProvider.GetUtcNow() + settings.MissingTtl);
+    public void ForgetMissing(string kind, string key) => ForgetMissing((kind, key));
 }
