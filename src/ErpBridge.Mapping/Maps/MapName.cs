@@ -34,6 +34,9 @@ public static class MapName
     /// <summary>The inbound map for a raw document type: <c>inbound/{DocumentType}</c>.</summary>
     public static string Inbound(string documentType) => Normalize($"inbound/{documentType.Trim()}");
 
+    /// <summary>The order map of a platform: <c>orders/{platform}</c> (platform in lower case), platform order JSON → ord:Order.</summary>
+    public static string Order(string platform) => Normalize($"orders/{platform.Trim().ToLowerInvariant()}");
+
     /// <summary>The stylesheet file of a normalized name under <paramref name="root"/>.</summary>
     public static string FilePath(string root, string normalizedName) =>
         Path.Combine([Path.GetFullPath(root), .. normalizedName.Split('/')]) + Extension;

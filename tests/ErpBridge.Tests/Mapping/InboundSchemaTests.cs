@@ -16,6 +16,12 @@ public sealed class InboundSchemaTests
             .Where(c => c.MapName.StartsWith("inbound/", StringComparison.Ordinal) && !c.ExpectsError)
             .Select(c => new TestCaseData(c).SetName($"InboundExpected {c.MapName} {c.Name} validates"));
 
+    /// <summary>Order maps (xslt/orders/{platform}.xslt) render a platform's order JSON as a canonical ord:Order.</summary>
+    public static IEnumerable<TestCaseData> OrderExpectedOutputs() =>
+        GoldenCases.Discover(RepositoryFolders.Xslt)
+            .Where(c => c.MapName.StartsWith("orders/", StringComparison.Ordinal) && !c.ExpectsError)
+            .Select(c => new TestCaseData(c).SetName($"OrderExpected {c.MapName} {c.Name} validates"));
+
     public static IEnumerable<TestCaseData> Samples() =>
         Directory.EnumerateFiles(Path.Combine(RepositoryFolders.Samples, "idoc"), "*.xml")
             .Where(path => !Path.GetFileName(path).StartsWith("SubmitDocument", StringComparison.Ordinal))
@@ -27,6 +33,15 @@ public sealed class InboundSchemaTests
         var errors = Validate(CanonicalXml.Load(goldenCase.ExpectedPath));
 
         Assert.That(errors, Is.Empty);
+    }
+
+    [TestCaseSource(nameof(OrderExpectedOutputs))]
+    public void OrderMapExpectedOutput_IsACanonicalOrder(GoldenCase goldenCase)
+    {
+        var expected = CanonicalXml.Load(goldenCase.ExpectedPath);
+
+        Assert.That(expected.Root!.Name, Is.EqualTo(XName.Get("Order", "urn:erpbridge:orders:v1")));
+        Assert.That(Validate(expected), Is.Empty);
     }
 
     [TestCaseSource(nameof(Samples))]
@@ -88,7 +103,7 @@ public sealed class InboundSchemaTests
     private static XmlSchemaSet LoadSchemas()
     {
         var set = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
-        foreach (var name in new[] { "Common.xsd", "Inventory.xsd", "Products.xsd", "Shipments.xsd" })
+        foreach (var name in new[] { "Common.xsd", "Inventory.xsd", "Products.xsd", "Shipments.xsd", "Orders.xsd" })
         {
             var path = Path.Combine(RepositoryFolders.Wsdl, name);
             using var reader = XmlReader.Create(path, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
