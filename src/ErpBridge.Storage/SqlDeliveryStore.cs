@@ -7,23 +7,17 @@ using ErpBridge.Core.Status;
 
 namespace ErpBridge.Storage;
 
-/// <summary>
-/// Delivery state over any <see cref="SqlDialect"/>. Each write is one short transaction: on SQLite on the accept
-/// writer's connection (one writer at a time, so writes queue there instead of waiting on the database lock), elsewhere
-/// on a connection of its own. Reads always use their own connection.
-/// </summary>
+/// <summary>Delivery state over any <see cref="SqlDialect"/>; where statements run is <see cref="SqlConnections"/>'s to say.</summary>
 public sealed class SqlDeliveryStore : IDeliveryStore
 {
     private readonly SqlDialect dialect;
-    private readonly string connectionString;
-    private readonly SqlMessageStore messages;
+    private readonly SqlConnections connections;
 
     /// <param name="messages">The message store whose writer takes the delivery writes where it has one.</param>
     public SqlDeliveryStore(SqlDialect dialect, StorageOptions options, SqlMessageStore messages)
     {
         this.dialect = dialect;
-        connectionString = options.ConnectionString;
-        this.messages = messages;
+        connections = new SqlConnections(dialect, options, messages);
     }
 
     public async Task<bool> TryLeaseChannelAsync(string channel, string worker, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken)
@@ -177,28 +171,10 @@ public sealed class SqlDeliveryStore : IDeliveryStore
         return rows.Select(r => new DeliveryCount(r.Channel, Enum.Parse<DeliveryStatus>(r.Status), r.Count)).ToList();
     }
 
-    /// <summary>One write transaction: on the accept writer where there is one, else on a connection of its own.</summary>
-    private async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, T> work, CancellationToken cancellationToken)
-    {
-        if (messages.TryWriteOnWriter(work) is { } onWriter)
-        {
-            return await onWriter.ConfigureAwait(false);
-        }
+    private Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, T> work, CancellationToken cancellationToken) =>
+        connections.WriteAsync(work, cancellationToken);
 
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var result = work(connection, transaction);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return result;
-    }
-
-    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = dialect.CreateConnection(connectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await dialect.PrepareAsync(connection, writer: false, cancellationToken).ConfigureAwait(false);
-        return connection;
-    }
+    private Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => connections.OpenAsync(cancellationToken);
 
     private sealed class ClaimRow
     {

@@ -7,7 +7,7 @@ namespace ErpBridge.Storage;
 /// The SQL every database shares, with what differs overridden per database (as Quartz.NET's delegates do).
 /// Statements use Dapper parameters (@Name).
 /// </summary>
-public abstract class SqlDialect
+public abstract partial class SqlDialect
 {
     public abstract string Name { get; }
 
@@ -171,6 +171,11 @@ public abstract class SqlDialect
         yield return (nameof(ResubmitDeliveries), ResubmitDeliveries);
         yield return (nameof(SelectHistory), SelectHistory);
         yield return (nameof(CountDeliveries), CountDeliveries);
+        foreach (var statement in OrderStatements())
+        {
+            yield return statement;
+        }
+
         yield return (nameof(CreateMigrationTable), CreateMigrationTable);
         yield return (nameof(SelectAppliedMigrations), SelectAppliedMigrations);
         yield return (nameof(InsertMigration), InsertMigration);

@@ -3,7 +3,7 @@ using Microsoft.Data.SqlClient;
 
 namespace ErpBridge.Storage;
 
-public sealed class SqlServerDialect : SqlDialect
+public sealed partial class SqlServerDialect : SqlDialect
 {
     public override string Name => "SqlServer";
 

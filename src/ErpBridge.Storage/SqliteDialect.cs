@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 
 namespace ErpBridge.Storage;
 
-public sealed class SqliteDialect(string synchronous = "Full") : SqlDialect
+public sealed partial class SqliteDialect(string synchronous = "Full") : SqlDialect
 {
     public override string Name => "Sqlite";
 

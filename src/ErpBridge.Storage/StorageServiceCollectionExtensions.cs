@@ -1,5 +1,6 @@
 using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Intake;
+using ErpBridge.Core.Orders;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,6 +22,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SqlMessageStore>();
         services.AddSingleton<IMessageStore>(sp => sp.GetRequiredService<SqlMessageStore>());
         services.AddSingleton<IDeliveryStore>(sp => new SqlDeliveryStore(dialect, options, sp.GetRequiredService<SqlMessageStore>()));
+        services.AddSingleton<IOrderStore>(sp => new SqlOrderStore(dialect, options, sp.GetRequiredService<SqlMessageStore>()));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<MigrationRunner>(sp, options.ConnectionString));
         return services;
     }

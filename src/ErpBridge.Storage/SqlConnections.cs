@@ -1,0 +1,36 @@
+using System.Data.Common;
+
+namespace ErpBridge.Storage;
+
+/// <summary>
+/// Where the stores' statements run. Each write is one short transaction: on SQLite on the accept writer's
+/// connection (one writer at a time, so writes queue there instead of waiting on the database lock), elsewhere on a
+/// connection of its own. Reads always use their own connection.
+/// </summary>
+internal sealed class SqlConnections(SqlDialect dialect, StorageOptions options, SqlMessageStore messages)
+{
+    public SqlDialect Dialect => dialect;
+
+    /// <summary>One write transaction: on the accept writer where there is one, else on a connection of its own.</summary>
+    public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, T> work, CancellationToken cancellationToken)
+    {
+        if (messages.TryWriteOnWriter(work) is { } onWriter)
+        {
+            return await onWriter.ConfigureAwait(false);
+        }
+
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var result = work(connection, transaction);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = dialect.CreateConnection(options.ConnectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await dialect.PrepareAsync(connection, writer: false, cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+}

@@ -1,0 +1,273 @@
+using System.Data.Common;
+using Dapper;
+using ErpBridge.Core.Orders;
+
+namespace ErpBridge.Storage;
+
+/// <summary>Store orders over any <see cref="SqlDialect"/> (migration 0003).</summary>
+public sealed class SqlOrderStore : IOrderStore
+{
+    private readonly SqlDialect dialect;
+    private readonly SqlConnections connections;
+
+    public SqlOrderStore(SqlDialect dialect, StorageOptions options, SqlMessageStore messages)
+    {
+        this.dialect = dialect;
+        connections = new SqlConnections(dialect, options, messages);
+    }
+
+    public async Task<DateTimeOffset?> GetCursorAsync(string channel, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var value = await connection.ExecuteScalarAsync<object?>(new CommandDefinition(dialect.SelectOrderCursor, new { Channel = channel }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return SqlDialect.ReadNullableTime(value);
+    }
+
+    public Task SaveCursorAsync(string channel, DateTimeOffset changedSince, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var parameters = new { Channel = channel, ChangedSince = dialect.Time(changedSince), Now = dialect.Time(now) };
+        return connections.WriteAsync((c, t) => c.Execute(dialect.SaveOrderCursor, parameters, t), cancellationToken);
+    }
+
+    public Task<OrderUpsertSummary> UpsertAsync(IReadOnlyList<OrderRevision> orders, OrderHandover handover, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (orders.Count == 0)
+        {
+            return Task.FromResult(new OrderUpsertSummary(0, 0, 0));
+        }
+
+        return connections.WriteAsync((c, t) => Upsert(c, t, orders, handover, now), cancellationToken);
+    }
+
+    private OrderUpsertSummary Upsert(DbConnection connection, DbTransaction transaction, IReadOnlyList<OrderRevision> orders, OrderHandover handover, DateTimeOffset now)
+    {
+        int created = 0, changed = 0, unchanged = 0;
+        foreach (var order in orders)
+        {
+            var parameters = new
+            {
+                order.OrderId,
+                order.Channel,
+                order.PlatformOrderId,
+                order.OrderNumber,
+                order.ContentHash,
+                Cancelled = order.Cancelled,
+                order.CanonicalXml,
+                PlatformUpdatedAt = dialect.Time(order.PlatformUpdatedAt),
+                Now = dialect.Time(now),
+                Handover = handover.ToString(),
+            };
+            var stored = connection.QuerySingleOrDefault<StoredOrderRow>(dialect.SelectOrderForUpsert, new { order.OrderId }, transaction);
+            if (stored is null)
+            {
+                connection.Execute(dialect.InsertOrder, parameters, transaction);
+                created++;
+            }
+            else if (stored.ContentHash == order.ContentHash || order.PlatformUpdatedAt < SqlDialect.ReadTime(stored.PlatformUpdatedAt))
+            {
+                // The same content, or an older state than the one stored (a page read before a later poll's): no new revision.
+                connection.Execute(dialect.TouchOrder, parameters, transaction);
+                unchanged++;
+            }
+            else
+            {
+                connection.Execute(dialect.UpdateOrderRevision, parameters, transaction);
+                changed++;
+            }
+        }
+
+        return new OrderUpsertSummary(created, changed, unchanged);
+    }
+
+    public async Task<IReadOnlyList<PendingOrder>> FetchAsync(int max, string? channel, DateTimeOffset now, TimeSpan visibility, CancellationToken cancellationToken)
+    {
+        var parameters = new { Max = max, Channel = channel, Now = dialect.Time(now), Until = dialect.Time(now + visibility) };
+        var rows = await connections.WriteAsync((c, t) => c.Query<PendingOrderRow>(dialect.FetchOrders, parameters, t).ToList(), cancellationToken).ConfigureAwait(false);
+        return ToPending(rows);
+    }
+
+    public async Task<IReadOnlyList<PendingOrder>> ClaimPushesAsync(string channel, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var parameters = new { Max = max, Channel = channel, Now = dialect.Time(now), Until = dialect.Time(now + lease) };
+        var rows = await connections.WriteAsync((c, t) => c.Query<PendingOrderRow>(dialect.ClaimOrderPushes, parameters, t).ToList(), cancellationToken).ConfigureAwait(false);
+        return ToPending(rows);
+    }
+
+    public Task<IReadOnlyList<AcknowledgeResult>> AcknowledgeAsync(IReadOnlyList<OrderAcknowledgement> acknowledgements, DateTimeOffset now, CancellationToken cancellationToken) =>
+        connections.WriteAsync<IReadOnlyList<AcknowledgeResult>>((c, t) => acknowledgements.Select(a => Acknowledge(c, t, a, now)).ToList(), cancellationToken);
+
+    private AcknowledgeResult Acknowledge(DbConnection connection, DbTransaction transaction, OrderAcknowledgement acknowledgement, DateTimeOffset now)
+    {
+        var stored = connection.QuerySingleOrDefault<AcknowledgeRow>(dialect.SelectOrderForAcknowledge, new { acknowledgement.OrderId }, transaction);
+        if (stored is null)
+        {
+            return new AcknowledgeResult(acknowledgement.OrderId, AcknowledgeStatus.Unknown, null, null);
+        }
+
+        // Without a revision the ERP acknowledges what it fetched; an order it never fetched, as it is now.
+        var taken = acknowledgement.Revision ?? stored.FetchedRevision ?? stored.Revision;
+        if (taken > stored.Revision || taken < 1)
+        {
+            return new AcknowledgeResult(acknowledgement.OrderId, AcknowledgeStatus.Unknown, stored.Revision, stored.ErpDocumentNumber);
+        }
+
+        if (stored.AcknowledgedRevision is { } done && done >= taken)
+        {
+            return new AcknowledgeResult(acknowledgement.OrderId, AcknowledgeStatus.AlreadyAcknowledged, stored.Revision, stored.ErpDocumentNumber);
+        }
+
+        var current = taken == stored.Revision;
+        connection.Execute(dialect.AcknowledgeOrder, new
+        {
+            acknowledgement.OrderId,
+            AcknowledgedRevision = taken,
+            acknowledgement.ErpDocumentNumber,
+            Now = dialect.Time(now),
+            State = current ? nameof(OrderState.Acknowledged) : nameof(OrderState.Pending),
+        }, transaction);
+        return new AcknowledgeResult(
+            acknowledgement.OrderId, current ? AcknowledgeStatus.Acknowledged : AcknowledgeStatus.Superseded, stored.Revision, acknowledgement.ErpDocumentNumber);
+    }
+
+    public Task CompletePushAsync(PushCompletion completion, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (completion.ErpDocumentNumber is { } document)
+        {
+            var acknowledgement = new OrderAcknowledgement(completion.OrderId, completion.Revision, document);
+            return connections.WriteAsync((c, t) => Acknowledge(c, t, acknowledgement, now), cancellationToken);
+        }
+
+        var parameters = new
+        {
+            completion.OrderId,
+            completion.Revision,
+            State = completion.Permanent ? nameof(OrderState.Failed) : nameof(OrderState.Pending),
+            RetryAt = dialect.Time(completion.RetryAt ?? now),
+            Error = completion.Error,
+            Now = dialect.Time(now),
+        };
+        return connections.WriteAsync((c, t) => c.Execute(dialect.FailOrderPush, parameters, t), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<OrderView>> ListAsync(string? channel, OrderState? state, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<OrderViewRow>(new CommandDefinition(
+            dialect.ListOrders, new { Channel = channel, State = state?.ToString(), Limit = limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => new OrderView(
+            r.OrderId,
+            r.Channel,
+            r.OrderNumber,
+            r.Revision,
+            Enum.Parse<OrderState>(r.State),
+            Enum.Parse<OrderHandover>(r.Handover),
+            r.AcknowledgedRevision,
+            r.ErpDocumentNumber,
+            SqlDialect.ReadTime(r.ChangedAt),
+            (int)r.PushAttempts,
+            r.LastError)).ToList();
+    }
+
+    public Task<int> ResubmitAsync(string? orderId, string? channel, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var parameters = new { OrderId = orderId, Channel = channel, Now = dialect.Time(now) };
+        return connections.WriteAsync((c, t) => c.Execute(dialect.ResubmitOrders, parameters, t), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<OrderCount>> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<CountRow>(new CommandDefinition(dialect.CountOrders, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => new OrderCount(r.Channel, Enum.Parse<OrderState>(r.State), (int)r.Count)).ToList();
+    }
+
+    /// <summary>Oldest change first: a RETURNING clause does not keep the order of the rows it updated.</summary>
+    private static List<PendingOrder> ToPending(List<PendingOrderRow> rows) =>
+        rows.Select(r => new PendingOrder(
+                r.OrderId,
+                r.Channel,
+                r.OrderNumber,
+                r.Revision,
+                Enum.Parse<OrderChangeType>(r.ChangeType),
+                r.CanonicalXml,
+                SqlDialect.ReadTime(r.ChangedAt),
+                (int)r.PushAttempts))
+            .OrderBy(o => o.ChangedAt)
+            .ThenBy(o => o.OrderId, StringComparer.Ordinal)
+            .ToList();
+
+    private sealed class StoredOrderRow
+    {
+        public long Revision { get; set; }
+
+        public string ContentHash { get; set; } = "";
+
+        public object PlatformUpdatedAt { get; set; } = "";
+    }
+
+    private sealed class AcknowledgeRow
+    {
+        public long Revision { get; set; }
+
+        public long? FetchedRevision { get; set; }
+
+        public long? AcknowledgedRevision { get; set; }
+
+        public string? ErpDocumentNumber { get; set; }
+
+        public string State { get; set; } = "";
+    }
+
+    private sealed class PendingOrderRow
+    {
+        public string OrderId { get; set; } = "";
+
+        public string Channel { get; set; } = "";
+
+        public string OrderNumber { get; set; } = "";
+
+        public long Revision { get; set; }
+
+        public string ChangeType { get; set; } = "";
+
+        public string CanonicalXml { get; set; } = "";
+
+        public object ChangedAt { get; set; } = "";
+
+        public long PushAttempts { get; set; }
+    }
+
+    private sealed class OrderViewRow
+    {
+        public string OrderId { get; set; } = "";
+
+        public string Channel { get; set; } = "";
+
+        public string OrderNumber { get; set; } = "";
+
+        public long Revision { get; set; }
+
+        public string State { get; set; } = "";
+
+        public string Handover { get; set; } = "";
+
+        public long? AcknowledgedRevision { get; set; }
+
+        public string? ErpDocumentNumber { get; set; }
+
+        public object ChangedAt { get; set; } = "";
+
+        public long PushAttempts { get; set; }
+
+        public string? LastError { get; set; }
+    }
+
+    private sealed class CountRow
+    {
+        public string Channel { get; set; } = "";
+
+        public string State { get; set; } = "";
+
+        public long Count { get; set; }
+    }
+}
