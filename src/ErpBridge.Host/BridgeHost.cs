@@ -4,7 +4,9 @@ using ErpBridge.Connectors.BigCommerce;
 using ErpBridge.Connectors.Magento;
 using ErpBridge.Connectors.Shopify;
 using ErpBridge.Connectors.WooCommerce;
+using ErpBridge.Core.Orders;
 using ErpBridge.Delivery;
+using ErpBridge.Orders;
 using ErpBridge.Mapping.Maps;
 using ErpBridge.Soap;
 using ErpBridge.Storage;
@@ -68,6 +70,8 @@ public static class BridgeHost
         builder.Services.AddSingleton<IChannelConnectorFactory>(sp => new MagentoConnectorFactory(loggerFactory: sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddXsltMaps(maps => maps.Root = settings.MapsFolder);
         builder.Services.AddErpBridgeDelivery(settings.Delivery);
+        builder.Services.AddErpBridgeOrders(settings.Orders, sp => sp.GetRequiredService<ContractSchemas>().Set);
+        builder.Services.AddSingleton(new OrderFetchSettings(settings.Orders.VisibilityTimeout, settings.Orders.MaxFetch));
 
         var app = builder.Build();
         await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(CancellationToken.None).ConfigureAwait(false);

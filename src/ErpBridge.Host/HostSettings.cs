@@ -1,6 +1,7 @@
 using ErpBridge.Core.Routing;
 using ErpBridge.Core.Security;
 using ErpBridge.Delivery;
+using ErpBridge.Orders;
 using ErpBridge.Soap;
 using ErpBridge.Storage;
 
@@ -23,6 +24,8 @@ public sealed class HostSettings
 
     public required SandboxOptions Sandboxes { get; init; }
 
+    public required OrdersOptions Orders { get; init; }
+
     /// <summary>ErpBridge:Maps:Folder, the XSLT maps (default: the xslt folder beside the executable).</summary>
     public required string MapsFolder { get; set; }
 
@@ -38,6 +41,7 @@ public sealed class HostSettings
             Delivery = Get<DeliveryOptions>(configuration, "ErpBridge:Delivery"),
             MapsFolder = configuration["ErpBridge:Maps:Folder"] ?? "xslt",
             Sandboxes = Get<SandboxOptions>(configuration, SandboxOptions.Section),
+            Orders = Get<OrdersOptions>(configuration, OrdersOptions.Section),
         };
         settings.Soap.ContractFolder = Path.GetFullPath(settings.Soap.ContractFolder, contentRoot);
         settings.MapsFolder = Path.GetFullPath(settings.MapsFolder, contentRoot);
@@ -54,6 +58,7 @@ public sealed class HostSettings
         errors.AddRange(Security.Validate());
         errors.AddRange(Delivery.Validate());
         errors.AddRange(Sandboxes.Validate());
+        errors.AddRange(Orders.Validate(Bridge.Channels.Keys, []));
         if (!File.Exists(Path.Combine(Soap.ContractFolder, "ErpBridgeService.wsdl")))
         {
             errors.Add($"{SoapOptions.Section}:ContractFolder: no ErpBridgeService.wsdl in '{Soap.ContractFolder}'.");

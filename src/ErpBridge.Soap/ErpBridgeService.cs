@@ -1,6 +1,8 @@
 using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Intake;
 using ErpBridge.Core.Messages;
+using ErpBridge.Core.Orders;
+using ErpBridge.Core.Routing;
 using ErpBridge.Soap.Contract;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -8,7 +10,16 @@ using Microsoft.Extensions.Logging;
 namespace ErpBridge.Soap;
 
 /// <summary>The operations. Requests reach them already authenticated and valid against the XSD.</summary>
-public sealed class ErpBridgeService(IntakeService intake, IMessageStore store, IDeliveryStore deliveries, IHttpContextAccessor http, ILogger<ErpBridgeService> logger) : IErpBridgeService
+public sealed class ErpBridgeService(
+    IntakeService intake,
+    IMessageStore store,
+    IDeliveryStore deliveries,
+    IOrderStore orders,
+    OrderFetchSettings fetchSettings,
+    Router router,
+    TimeProvider time,
+    IHttpContextAccessor http,
+    ILogger<ErpBridgeService> logger) : IErpBridgeService
 {
     public async Task<SubmitInventoryResponse> SubmitInventory(SubmitInventoryRequest request)
     {
@@ -70,6 +81,75 @@ public sealed class ErpBridgeService(IntakeService intake, IMessageStore store, 
                 }).ToList(),
             },
         };
+    }
+
+    public async Task<FetchOrdersResponse> FetchOrders(FetchOrdersRequest request)
+    {
+        var context = Caller();
+        string? channel = null;
+        if (!string.IsNullOrWhiteSpace(request.Channel))
+        {
+            channel = router.ConfiguredChannel(request.Channel.Trim())
+                ?? throw new IntakeRejectedException(FaultCodes.UnknownChannel, $"Channel '{request.Channel.Trim()}' is not configured.");
+        }
+
+        var now = time.GetUtcNow();
+        var max = Math.Min(request.MaxOrders, fetchSettings.MaxFetch);
+        var fetched = await orders.FetchAsync(max, channel, now, fetchSettings.VisibilityTimeout, CancellationToken.None).ConfigureAwait(false);
+        if (fetched.Count > 0)
+        {
+            logger.LogInformation("{Client} fetched {Count} orders ({OrderIds})", context.ClientName, fetched.Count, fetched.Select(o => $"{o.OrderId}#{o.Revision}"));
+        }
+
+        var offeredAgainAt = (now + fetchSettings.VisibilityTimeout).UtcDateTime;
+        return new FetchOrdersResponse
+        {
+            Orders = new PendingOrderList
+            {
+                PendingOrder = fetched.Select(o => new PendingOrderDto
+                {
+                    OrderId = o.OrderId,
+                    Revision = o.Revision,
+                    ChangeType = o.ChangeType.ToString(),
+                    OfferedAgainAt = offeredAgainAt,
+                    Order = ToXmlElement(o.CanonicalXml),
+                }).ToList(),
+            },
+        };
+    }
+
+    public async Task<AcknowledgeOrdersResponse> AcknowledgeOrders(AcknowledgeOrdersRequest request)
+    {
+        var context = Caller();
+        var acknowledgements = request.Acknowledgements.Acknowledgement
+            .Select(a => new OrderAcknowledgement(a.OrderId.Trim(), a.RevisionSpecified ? a.Revision : null, a.ErpDocumentNumber.Trim()))
+            .ToList();
+        var results = await orders.AcknowledgeAsync(acknowledgements, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+        logger.LogInformation(
+            "{Client} acknowledged {Count} orders: {Results}", context.ClientName, results.Count, results.Select(r => $"{r.OrderId} {r.Status}"));
+        return new AcknowledgeOrdersResponse
+        {
+            Results = new AcknowledgeResultList
+            {
+                Result = results.Select(r => new AcknowledgeResultDto
+                {
+                    OrderId = r.OrderId,
+                    Status = r.Status.ToString(),
+                    CurrentRevision = r.CurrentRevision ?? 0,
+                    CurrentRevisionSpecified = r.CurrentRevision.HasValue,
+                    ErpDocumentNumber = r.ErpDocumentNumber,
+                }).ToList(),
+            },
+        };
+    }
+
+    /// <summary>The stored canonical order (written by the bridge itself, validated before it was stored).</summary>
+    private static System.Xml.XmlElement ToXmlElement(string xml)
+    {
+        var document = new System.Xml.XmlDocument { XmlResolver = null };
+        using var reader = System.Xml.XmlReader.Create(new StringReader(xml), new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null });
+        document.Load(reader);
+        return document.DocumentElement!;
     }
 
     private async Task<ReceiptDto> AcceptAsync<T>(T request, string ns, MessageType type, string? documentType, IReadOnlyList<string> channelHint)

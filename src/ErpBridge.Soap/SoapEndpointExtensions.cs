@@ -1,9 +1,11 @@
+using ErpBridge.Core.Orders;
 using System.ServiceModel.Channels;
 using System.Text;
 using ErpBridge.Core.Security;
 using ErpBridge.Soap.Contract;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SoapCore;
 using SoapCore.Extensibility;
 
@@ -23,6 +25,7 @@ public static class SoapEndpointExtensions
         services.AddHttpContextAccessor();
         services.AddSoapCore();
         services.AddSingleton<IFaultExceptionTransformer, FaultTransformer>();
+        services.TryAddSingleton(OrderFetchSettings.Default);
         services.AddScoped<ErpBridgeService>();
         return services;
     }

@@ -13,6 +13,10 @@ public sealed class Router(BridgeOptions options)
         _ => Routed(message.Type),
     };
 
+    /// <summary>The configured channel of that name (names compare ignoring case), spelt as configured; null if none.</summary>
+    public string? ConfiguredChannel(string name) =>
+        options.Channels.Keys.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Shipments name their store; each name must be a configured channel.</summary>
     private List<string> NamedChannels(IReadOnlyList<string> names)
     {

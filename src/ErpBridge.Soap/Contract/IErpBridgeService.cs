@@ -26,4 +26,12 @@ public interface IErpBridgeService
     [OperationContract(Action = Ns.Service + "/GetMessageStatus", ReplyAction = Ns.Service + "/GetMessageStatusResponse")]
     [FaultContract(typeof(ErpBridgeFault), Name = "ErpBridgeFault", Namespace = Ns.Common)]
     Task<GetMessageStatusResponse> GetMessageStatus(GetMessageStatusRequest request);
+
+    [OperationContract(Action = Ns.Service + "/FetchOrders", ReplyAction = Ns.Service + "/FetchOrdersResponse")]
+    [FaultContract(typeof(ErpBridgeFault), Name = "ErpBridgeFault", Namespace = Ns.Common)]
+    Task<FetchOrdersResponse> FetchOrders(FetchOrdersRequest request);
+
+    [OperationContract(Action = Ns.Service + "/AcknowledgeOrders", ReplyAction = Ns.Service + "/AcknowledgeOrdersResponse")]
+    [FaultContract(typeof(ErpBridgeFault), Name = "ErpBridgeFault", Namespace = Ns.Common)]
+    Task<AcknowledgeOrdersResponse> AcknowledgeOrders(AcknowledgeOrdersRequest request);
 }

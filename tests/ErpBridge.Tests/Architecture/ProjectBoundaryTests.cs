@@ -28,6 +28,13 @@ public sealed class ProjectBoundaryTests
     }
 
     [Test]
+    public void Orders_KnowNeitherSoapNorStorage()
+    {
+        var references = typeof(ErpBridge.Orders.OrderPoller).Assembly.GetReferencedAssemblies().Select(a => a.Name!);
+        Assert.That(references, Has.None.StartsWith("ErpBridge.Soap").And.None.StartsWith("ErpBridge.Storage").And.None.StartsWith("Dapper"));
+    }
+
+    [Test]
     public void Tests_LoadTheRealAssemblies()
     {
         Assert.That(Assembly.Load("ErpBridge.Host").GetName().Name, Is.EqualTo("ErpBridge.Host"));
