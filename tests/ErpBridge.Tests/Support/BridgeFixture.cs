@@ -47,6 +47,7 @@ public sealed class BridgeFixture : IAsyncDisposable
             // The end-to-end tests start their own sandboxes and turn delivery on.
             ["ErpBridge:Sandboxes:Enabled"] = "false",
             ["ErpBridge:Delivery:Enabled"] = "false",
+            ["ErpBridge:Orders:Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
