@@ -48,6 +48,11 @@ internal static class MagentoSalesJson
         WriteOptional(json, "shipping_description", order.ShippingDescription);
         WriteMoney(json, "tax_amount", order.TaxAmount);
         WriteMoney(json, "grand_total", order.GrandTotal);
+        WriteMoney(json, "base_grand_total", order.GrandTotal);
+        WriteMoney(json, "base_subtotal", order.Subtotal);
+        WriteMoney(json, "base_discount_amount", -order.DiscountAmount);
+        WriteMoney(json, "base_shipping_amount", order.ShippingAmount);
+        WriteMoney(json, "base_tax_amount", order.TaxAmount);
         WriteMoney(json, "total_paid", order.TotalPaid);
         WriteMoney(json, "total_invoiced", order.TotalPaid);
         WriteMoney(json, "total_refunded", order.TotalRefunded);
