@@ -10,15 +10,17 @@ namespace ErpBridge.Connectors.Magento;
 /// <summary>
 /// Executes request plans on one Magento 2 / Adobe Commerce store view (API root <c>{BaseUrl}rest/{store}/</c>):
 /// resolves the plan's MSI source, order, order-item and shipment references first, then sends the calls in order, each authorised as the channel
-/// says (bearer token, or OAuth 1.0a-signed). Outcomes are values; see <see cref="IChannelConnector"/>.
+/// says (bearer token, or OAuth 1.0a-signed). Outcomes are values; see <see cref="IChannelConnector"/>. Also the
+/// channel's <see cref="IOrderSource"/>: order polling goes through the same client and credentials.
 /// </summary>
-public sealed class MagentoConnector : IChannelConnector
+public sealed class MagentoConnector : IChannelConnector, IOrderSource
 {
     private readonly HttpClient http;
     private readonly MagentoCredentials credentials;
     private readonly MagentoTransport transport;
     private readonly MagentoSourceResolver resolver;
     private readonly MagentoSalesResolver sales;
+    private readonly MagentoOrderReader orderReader;
 
     internal MagentoConnector(string channel, ChannelOptions channelOptions, Uri apiRoot, MagentoConnectorOptions options, ILogger logger)
     {
@@ -35,6 +37,7 @@ public sealed class MagentoConnector : IChannelConnector
         transport = new MagentoTransport(http, credentials, options.TimeProvider, channel, logger);
         resolver = new MagentoSourceResolver(transport, channelOptions, options);
         sales = new MagentoSalesResolver(transport);
+        orderReader = new MagentoOrderReader(transport);
     }
 
     public string Channel { get; }
@@ -123,6 +126,14 @@ public sealed class MagentoConnector : IChannelConnector
 
         return prepared;
     }
+
+    /// <summary>
+    /// One page of <c>GET V1/orders</c>: updated_at at or after <see cref="OrderQuery.ChangedSince"/> (to the second),
+    /// oldest change first, at most 300 per page; the page token is the next page number. Each order's JSON is
+    /// Magento's order object as listed, which already holds items, billing address and shipping assignments.
+    /// </summary>
+    public Task<OrderReadResult> ReadOrdersAsync(OrderQuery query, CancellationToken cancellationToken) =>
+        orderReader.ReadAsync(query, cancellationToken);
 
     public ValueTask DisposeAsync()
     {

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Http;
 namespace ErpBridge.Sandboxes.Magento;
 
 /// <summary>
-/// <c>GET /_sandbox/state</c>, <c>GET /_sandbox/stats</c>, <c>POST /_sandbox/faults</c>, <c>POST /_sandbox/seed</c>:
-/// the demo's window into the store. Unauthenticated: the sandbox listens on loopback and holds no real data.
+/// <c>GET /_sandbox/state</c>, <c>GET /_sandbox/stats</c>, <c>POST /_sandbox/faults</c>, <c>POST /_sandbox/seed</c>,
+/// <c>POST /_sandbox/orders/update</c> and <c>POST /_sandbox/orders/cancel</c>: the demo's window into the store. Unauthenticated: the sandbox listens on loopback and holds no real data.
 /// </summary>
 internal sealed class MagentoAdminEndpoints(MagentoSandbox sandbox)
 {
@@ -29,6 +29,12 @@ internal sealed class MagentoAdminEndpoints(MagentoSandbox sandbox)
                 break;
             case ("POST", "seed"):
                 await SeedAsync(context);
+                break;
+            case ("POST", "orders/update"):
+                await ChangeOrderAsync(context, cancel: false);
+                break;
+            case ("POST", "orders/cancel"):
+                await ChangeOrderAsync(context, cancel: true);
                 break;
             default:
                 await MagentoJson.WriteError(context, new MagentoError(404, "Unknown sandbox endpoint"));
@@ -173,6 +179,42 @@ internal sealed class MagentoAdminEndpoints(MagentoSandbox sandbox)
             json.WriteEndArray();
             json.WriteEndObject();
         });
+    }
+
+    /// <summary>
+    /// Body: <c>{"increment_id": "000000101", "state": "complete", "status": "complete"}</c> (status optional) to
+    /// update, <c>{"increment_id": "000000101"}</c> to cancel. Answers the order as <c>GET V1/orders</c> lists it.
+    /// </summary>
+    private async Task ChangeOrderAsync(HttpContext context, bool cancel)
+    {
+        using var document = await ReadJson(context);
+        var root = document?.RootElement;
+        string? Text(string name) =>
+            root is { ValueKind: JsonValueKind.Object } r && r.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+                ? value.GetString()
+                : null;
+        var number = Text("increment_id");
+        var state = cancel ? "canceled" : Text("state");
+        if (string.IsNullOrWhiteSpace(number) || string.IsNullOrWhiteSpace(state))
+        {
+            await BadRequest(context, cancel
+                ? "Expected {\"increment_id\": \"...\"}."
+                : "Expected {\"increment_id\": \"...\", \"state\": \"...\", \"status\": \"...\" (optional)}.");
+            return;
+        }
+
+        MagentoOrder order;
+        try
+        {
+            order = sandbox.UpdateOrder(number, state, cancel ? null : Text("status"));
+        }
+        catch (KeyNotFoundException exception)
+        {
+            await MagentoJson.WriteError(context, new MagentoError(404, exception.Message));
+            return;
+        }
+
+        await MagentoJson.Write(context, 200, json => MagentoSalesJson.WriteOrder(json, order));
     }
 
     private static bool OrderList(JsonElement root, out List<(string Number, List<(string Sku, int Quantity)> Lines)> orders)

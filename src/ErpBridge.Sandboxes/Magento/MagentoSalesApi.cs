@@ -5,10 +5,12 @@ using Microsoft.AspNetCore.Http;
 namespace ErpBridge.Sandboxes.Magento;
 
 /// <summary>
-/// The sales calls: <c>GET V1/orders</c> and <c>GET V1/shipments</c> (search criteria on increment_id, entity_id /
-/// order_id, state), and <c>POST V1/order/{orderId}/ship</c>, which answers the new shipment's id as a bare integer.
+/// The sales calls: <c>GET V1/orders</c> (search criteria and sort orders on increment_id, entity_id, state, status,
+/// created_at, updated_at, customer_email, customer_id; page size at most <paramref name="maxPageSize"/>),
+/// <c>GET V1/shipments</c> (order_id, entity_id, increment_id), and <c>POST V1/order/{orderId}/ship</c>, which answers
+/// the new shipment's id as a bare integer. A page past the end answers the last page again, as Magento does.
 /// </summary>
-internal sealed class MagentoSalesApi(MagentoOrderBook orders)
+internal sealed class MagentoSalesApi(MagentoOrderBook orders, int maxPageSize)
 {
     public Task SearchOrders(HttpContext context)
     {
@@ -18,8 +20,14 @@ internal sealed class MagentoSalesApi(MagentoOrderBook orders)
             return MagentoJson.WriteError(context, error);
         }
 
-        var matching = orders.Orders(o => criteria!.Matches(field => OrderField(o, field)));
-        return MagentoJson.Write(context, 200, json => WriteResults(json, matching, criteria!, MagentoSalesJson.WriteOrder));
+        if (criteria!.PageSize > maxPageSize)
+        {
+            return MagentoJson.WriteError(context, new MagentoError(400, "Maximum SearchCriteria pageSize is %max",
+                Named: new Dictionary<string, string> { ["max"] = maxPageSize.ToString(CultureInfo.InvariantCulture) }));
+        }
+
+        var matching = criteria.Sort(orders.Orders(o => criteria.Matches(field => OrderField(o, field))), OrderField);
+        return MagentoJson.Write(context, 200, json => WriteResults(json, matching, criteria, MagentoSalesJson.WriteOrder));
     }
 
     public Task SearchShipments(HttpContext context)
@@ -118,19 +126,16 @@ internal sealed class MagentoSalesApi(MagentoOrderBook orders)
 
     private static void WriteResults<T>(Utf8JsonWriter json, IReadOnlyList<T> matching, SearchCriteria criteria, Action<Utf8JsonWriter, T> write)
     {
-        var page = criteria.PageSize is { } size ? matching.Skip((criteria.CurrentPage - 1) * size).Take(size) : matching;
         json.WriteStartObject();
         json.WriteStartArray("items");
-        foreach (var entity in page)
+        foreach (var entity in criteria.Page(matching))
         {
             write(json, entity);
         }
 
         json.WriteEndArray();
-        json.WriteStartObject("search_criteria");
-        json.WriteStartArray("filter_groups");
-        json.WriteEndArray();
-        json.WriteEndObject();
+        json.WritePropertyName("search_criteria");
+        criteria.WriteTo(json);
         json.WriteNumber("total_count", matching.Count);
         json.WriteEndObject();
     }
@@ -140,6 +145,11 @@ internal sealed class MagentoSalesApi(MagentoOrderBook orders)
         "increment_id" => order.IncrementId,
         "entity_id" => order.Id.ToString(CultureInfo.InvariantCulture),
         "state" => order.State,
+        "status" => order.Status,
+        "created_at" => MagentoJson.Timestamp(order.CreatedAt),
+        "updated_at" => MagentoJson.Timestamp(order.UpdatedAt),
+        "customer_email" => order.Customer.Email,
+        "customer_id" => order.Customer.CustomerId?.ToString(CultureInfo.InvariantCulture),
         _ => null,
     };
 

@@ -21,6 +21,7 @@ public sealed class MagentoSandbox : IAsyncDisposable
     private readonly MagentoAuthenticator auth;
     private readonly MagentoFaults faults = new();
     private readonly MagentoRequestLog requests;
+    private int demoOrdersPlaced;
 
     private MagentoSandbox(WebApplication app, MagentoSandboxOptions options)
     {
@@ -60,7 +61,7 @@ public sealed class MagentoSandbox : IAsyncDisposable
         builder.WebHost.UseUrls(options.Url);
         var app = builder.Build();
         var sandbox = new MagentoSandbox(app, options);
-        var api = new MagentoApi(options, sandbox.store, new MagentoSalesApi(sandbox.orders), sandbox.auth, sandbox.faults, sandbox.requests);
+        var api = new MagentoApi(options, sandbox.store, new MagentoSalesApi(sandbox.orders, options.MaxPageSize), sandbox.auth, sandbox.faults, sandbox.requests);
         var admin = new MagentoAdminEndpoints(sandbox);
         app.Run(context =>
         {
@@ -90,8 +91,8 @@ public sealed class MagentoSandbox : IAsyncDisposable
 
     /// <summary>
     /// Places an order with increment id <paramref name="orderNumber"/> (the shop's order number) for these lines, nothing
-    /// shipped yet, and creates the products it names that do not exist; returns the order with its entity and item ids.
-    /// An order number that exists already returns that order unchanged.
+    /// shipped yet, at the products' prices, and creates the products it names that do not exist; returns the order with
+    /// its entity and item ids. An order number that exists already returns that order unchanged.
     /// </summary>
     public MagentoOrder SeedOrder(string orderNumber, IEnumerable<(string Sku, int Quantity)> lines)
     {
@@ -103,14 +104,69 @@ public sealed class MagentoSandbox : IAsyncDisposable
             throw new ArgumentException("An order needs at least one line, each with a SKU and a positive quantity.", nameof(lines));
         }
 
-        Seed(list.Select(l => l.Sku));
-        return orders.Place(orderNumber, list);
+        var products = SeedProducts(list.Select(l => l.Sku));
+        return SeedOrder(new MagentoOrderSeed(orderNumber, list.Select(l =>
+        {
+            var product = products.First(p => string.Equals(p.Sku, l.Sku, StringComparison.OrdinalIgnoreCase));
+            return new MagentoOrderLineSeed(l.Sku, l.Quantity, product.Price ?? 0m) { Name = product.Name };
+        }).ToList()));
     }
 
-    /// <summary>Creates a simple product (name "Product {sku}", price 10) per SKU not yet in the catalog; returns the products now holding those SKUs.</summary>
+    /// <summary>
+    /// Places an order as <paramref name="seed"/> describes it (customer, addresses, prices, tax, discount, state),
+    /// created and updated now by the sandbox's clock, and creates the products it names that do not exist. An order
+    /// number that exists already returns that order unchanged.
+    /// </summary>
+    public MagentoOrder SeedOrder(MagentoOrderSeed seed)
+    {
+        ArgumentNullException.ThrowIfNull(seed);
+        ArgumentException.ThrowIfNullOrWhiteSpace(seed.IncrementId);
+        if (seed.Lines.Count == 0 || seed.Lines.Any(l => string.IsNullOrWhiteSpace(l.Sku) || l.Quantity <= 0 || l.Price < 0 || l.Discount < 0))
+        {
+            throw new ArgumentException("An order needs at least one line, each with a SKU, a positive quantity and no negative amounts.", nameof(seed));
+        }
+
+        SeedProducts(seed.Lines.Select(l => l.Sku));
+        return orders.Place(seed);
+    }
+
+    /// <summary>
+    /// Moves the order with that increment id to a Magento <paramref name="state"/> (new, pending_payment, processing,
+    /// holded, complete, closed, canceled) and <paramref name="status"/> (the state's default when null), and bumps
+    /// its updated_at to now. Closing refunds what was paid. Throws when there is no such order.
+    /// </summary>
+    public MagentoOrder UpdateOrder(string incrementId, string state, string? status = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(incrementId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(state);
+        return orders.Update(incrementId, state, status) ?? throw new KeyNotFoundException($"No order with increment id '{incrementId}'.");
+    }
+
+    /// <summary>Cancels the order with that increment id (state and status canceled) and bumps its updated_at to now.</summary>
+    public MagentoOrder CancelOrder(string incrementId) => UpdateOrder(incrementId, "canceled");
+
+    /// <summary>
+    /// Creates a simple product (name "Product {sku}", price 10) per SKU not yet in the catalog; returns the products
+    /// now holding those SKUs. The first call that names SKUs also places the demo orders (see
+    /// <see cref="MagentoSandboxOptions.DemoOrders"/>) with them, so that a freshly started demo has orders to poll.
+    /// </summary>
     public IReadOnlyList<MagentoProduct> Seed(IEnumerable<string> skus)
     {
         ArgumentNullException.ThrowIfNull(skus);
+        var seeded = SeedProducts(skus);
+        if (Options.DemoOrders && seeded.Count > 0 && Interlocked.Exchange(ref demoOrdersPlaced, 1) == 0)
+        {
+            foreach (var demo in MagentoDemoOrders.For(seeded.Select(p => p.Sku).ToList()))
+            {
+                orders.Place(demo);
+            }
+        }
+
+        return seeded;
+    }
+
+    private List<MagentoProduct> SeedProducts(IEnumerable<string> skus)
+    {
         var seeded = new List<MagentoProduct>();
         foreach (var sku in skus.Distinct(StringComparer.OrdinalIgnoreCase))
         {

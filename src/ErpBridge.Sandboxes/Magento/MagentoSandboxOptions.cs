@@ -38,5 +38,19 @@ public sealed class MagentoSandboxOptions
     /// <summary>Requests kept in <see cref="MagentoSandbox.Requests"/>; the oldest are dropped beyond it.</summary>
     public int MaxLoggedRequests { get; set; } = 10_000;
 
+    /// <summary>
+    /// Place three demo orders (paid with tax, discount and a configurable line; a guest order awaiting payment that
+    /// ships elsewhere; a cancelled one) with the SKUs of the first <see cref="MagentoSandbox.Seed"/> call. On by
+    /// default, for the demo; tests that count orders turn it off.
+    /// </summary>
+    public bool DemoOrders { get; set; } = true;
+
+    /// <summary>
+    /// The largest <c>searchCriteria[pageSize]</c> accepted (Magento's input limiting: 300); larger pages are refused
+    /// with Magento's 400 "Maximum SearchCriteria pageSize is %max".
+    /// </summary>
+    public int MaxPageSize { get; set; } = 300;
+
+    /// <summary>The clock of created and updated times, admin tokens and OAuth timestamps.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

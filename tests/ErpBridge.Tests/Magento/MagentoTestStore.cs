@@ -5,7 +5,10 @@ using ErpBridge.Sandboxes.Magento;
 
 namespace ErpBridge.Tests.Magento;
 
-/// <summary>A running Magento sandbox (sources default, WH1, WH2) and connectors for it, bearer or OAuth 1.0a-signed.</summary>
+/// <summary>
+/// A running Magento sandbox (sources default, WH1, WH2; no demo orders, so that tests count only their own) and
+/// connectors for it, bearer or OAuth 1.0a-signed.
+/// </summary>
 internal sealed class MagentoTestStore : IAsyncDisposable
 {
     private MagentoTestStore(MagentoSandbox sandbox) => Sandbox = sandbox;
@@ -19,7 +22,7 @@ internal sealed class MagentoTestStore : IAsyncDisposable
 
     public static async Task<MagentoTestStore> StartAsync(Action<MagentoSandboxOptions>? configure = null)
     {
-        var options = new MagentoSandboxOptions { SourceCodes = ["default", "WH1", "WH2"] };
+        var options = new MagentoSandboxOptions { SourceCodes = ["default", "WH1", "WH2"], DemoOrders = false };
         configure?.Invoke(options);
         return new MagentoTestStore(await MagentoSandbox.StartAsync(options, CancellationToken.None));
     }
