@@ -35,7 +35,7 @@ public abstract partial class SqlDialect
         INSERT INTO {Table("orders")} (order_id, channel, platform_order_id, order_number, revision, content_hash, cancelled,
             canonical_xml, platform_updated_at, first_seen_at, changed_at, handover, state, push_attempts, next_push_at)
         VALUES (@OrderId, @Channel, @PlatformOrderId, @OrderNumber, 1, @ContentHash, @Cancelled,
-            @CanonicalXml, @PlatformUpdatedAt, @Now, @Now, @Handover, 'Pending', 0, @Now)
+            @CanonicalXml, @PlatformUpdatedAt, @Now, @Now, @Handover, 'Pending', 0, @Due)
         """;
 
     /// <summary>
@@ -47,8 +47,8 @@ public abstract partial class SqlDialect
         UPDATE {Table("orders")} SET revision = revision + 1, content_hash = @ContentHash, cancelled = @Cancelled,
             canonical_xml = @CanonicalXml, order_number = @OrderNumber, platform_updated_at = @PlatformUpdatedAt,
             changed_at = @Now, handover = @Handover,
-            state = CASE WHEN state IN ('Fetched', 'Pushing') AND visible_at > @Now THEN state ELSE 'Pending' END,
-            push_attempts = 0, next_push_at = @Now, last_error = NULL
+            state = CASE WHEN state IN ('Fetched', 'Pushing') AND visible_at > @Due THEN state ELSE 'Pending' END,
+            push_attempts = 0, next_push_at = @Due, last_error = NULL
         WHERE order_id = @OrderId
         """;
 

@@ -42,8 +42,11 @@ public sealed class SqlOrderStore : IOrderStore
     private OrderUpsertSummary Upsert(DbConnection connection, DbTransaction transaction, IReadOnlyList<OrderRevision> orders, OrderHandover handover, DateTimeOffset now)
     {
         int created = 0, changed = 0, unchanged = 0;
+        var tick = 0;
         foreach (var order in orders)
         {
+            // One tick apart, so that the ERP is offered the orders of a page in the order the platform listed them.
+            var storedAt = now.AddTicks(tick++);
             var parameters = new
             {
                 order.OrderId,
@@ -54,7 +57,8 @@ public sealed class SqlOrderStore : IOrderStore
                 Cancelled = order.Cancelled,
                 order.CanonicalXml,
                 PlatformUpdatedAt = dialect.Time(order.PlatformUpdatedAt),
-                Now = dialect.Time(now),
+                Now = dialect.Time(storedAt),
+                Due = dialect.Time(now),
                 Handover = handover.ToString(),
             };
             var stored = connection.QuerySingleOrDefault<StoredOrderRow>(dialect.SelectOrderForUpsert, new { order.OrderId }, transaction);
