@@ -177,6 +177,3 @@ internal sealed class BigCommerceOrders(TimeProvider time)
         return new DateTimeOffset(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
     }
 }
-
-/// <summary>A v2 list sort: <c>sort=date_modified:asc</c>.</summary>
-internal sealed record OrderSort(Func<SandboxOrder, IComparable> Key, bool Descending);

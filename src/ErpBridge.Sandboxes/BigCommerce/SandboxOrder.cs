@@ -89,30 +89,6 @@ public sealed record SandboxOrderProduct(int Id, int OrderId, int ProductId, str
     public decimal DiscountedTotalIncTax => TotalExTax - Discount + TotalTax;
 }
 
-/// <summary>A postal address with contact data, as v2 writes billing and shipping addresses. Empty strings stand for "not entered".</summary>
-public sealed record SandboxAddress(string FirstName, string LastName, string Street1, string City, string Zip, string CountryIso2)
-{
-    public static readonly SandboxAddress Demo = new("Ada", "Lovelace", "1 Market St", "Austin", "78701", "US")
-    {
-        State = "Texas",
-        Country = "United States",
-        Phone = "512-555-0100",
-        Email = "ada@example.com",
-    };
-
-    public string Company { get; init; } = "";
-
-    public string Street2 { get; init; } = "";
-
-    public string State { get; init; } = "";
-
-    public string Country { get; init; } = "";
-
-    public string Phone { get; init; } = "";
-
-    public string Email { get; init; } = "";
-}
-
 /// <summary>Where an order ships to; <see cref="Id"/> is the <c>order_address_id</c> shipments name.</summary>
 public sealed record SandboxShippingAddress(int Id, int OrderId, SandboxAddress Address, string ShippingMethod);
 
@@ -131,9 +107,3 @@ public sealed record SandboxShipment(
 
 /// <summary>How many of an order product a shipment ships.</summary>
 public sealed record SandboxShipmentItem(int OrderProductId, int ProductId, int Quantity);
-
-/// <summary>Cents, rounded the way a store rounds a tax amount.</summary>
-internal static class Money
-{
-    public static decimal Round(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
-}

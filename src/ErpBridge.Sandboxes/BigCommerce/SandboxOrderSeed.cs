@@ -34,15 +34,3 @@ public sealed record SandboxOrderSeed(int Id, IReadOnlyList<SandboxOrderLineSeed
     /// <summary>Null: now, on the sandbox's clock. The order's modified time starts equal to it.</summary>
     public DateTimeOffset? CreatedAt { get; init; }
 }
-
-/// <summary>An order line to seed. An empty <see cref="Sku"/> makes a custom product (not from the catalog).</summary>
-public sealed record SandboxOrderLineSeed(string Sku, int Quantity, decimal Price = 10m)
-{
-    /// <summary>Null: "Product {Sku}".</summary>
-    public string? Name { get; init; }
-
-    public decimal TaxRate { get; init; }
-
-    /// <summary>Discount on the whole line.</summary>
-    public decimal Discount { get; init; }
-}

@@ -217,6 +217,30 @@ public sealed class BigCommerceOrderSourceTests
         Assert.That(transient.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(30)));
     }
 
+    [Test]
+    public async Task RateLimitedStore_ReadingIsPacedToTheQuota_NotRefused()
+    {
+        await using var limited = await BigCommerceTestStore.StartAsync(o =>
+        {
+            o.RateLimitEnabled = true;
+            o.RateLimitQuota = 4;
+            o.RateLimitWindow = TimeSpan.FromMilliseconds(500);
+        });
+        for (var id = 1; id <= 3; id++)
+        {
+            limited.Sandbox.SeedOrder(id, [("SKU-1", 1)]);
+        }
+
+        await using var paced = Connect(limited);
+
+        var result = await paced.ReadOrdersAsync(new OrderQuery(DateTimeOffset.UtcNow.AddDays(-1), null, 50), CancellationToken.None);
+
+        Assert.That(result.Failure, Is.Null, result.Failure?.ToString());
+        Assert.That(result.Page!.Orders, Has.Count.EqualTo(3));
+        Assert.That(limited.Sandbox.RequestCount, Is.EqualTo(7));
+        Assert.That(limited.Sandbox.RateLimitedCount, Is.Zero);
+    }
+
     [TestCase(500)]
     [TestCase(503)]
     public async Task ServerError_IsTransient(int status)
