@@ -10,9 +10,10 @@ namespace ErpBridge.Connectors.BigCommerce;
 /// <summary>
 /// Executes request plans on one BigCommerce store (<c>{BaseUrl}stores/{StoreHash}/</c>): resolves every reference of
 /// the plan first, then sends the calls in order, paced to the store's rate limit. Outcomes are values; see
-/// <see cref="IChannelConnector"/>.
+/// <see cref="IChannelConnector"/>. Also the channel's <see cref="IOrderSource"/>: order polling shares the HTTP
+/// client, credentials and rate-limit pacing with delivery.
 /// </summary>
-public sealed class BigCommerceConnector : IChannelConnector
+public sealed class BigCommerceConnector : IChannelConnector, IOrderSource
 {
     private const string MaskedToken = "***";
 
@@ -20,6 +21,7 @@ public sealed class BigCommerceConnector : IChannelConnector
     private readonly BigCommerceTransport transport;
     private readonly BigCommerceIdCache cache;
     private readonly BigCommerceReferenceResolver resolver;
+    private readonly BigCommerceOrderReader orderReader;
 
     internal BigCommerceConnector(string channel, ChannelOptions channelOptions, BigCommerceConnectorOptions options, ILogger logger)
     {
@@ -40,6 +42,7 @@ public sealed class BigCommerceConnector : IChannelConnector
         transport = new BigCommerceTransport(http, new RateLimitPacer(options.TimeProvider, options.RateLimitReserve), options.TimeProvider, channel, logger);
         cache = new BigCommerceIdCache(options.TimeProvider, options.FoundTtl, options.MissingTtl);
         resolver = new BigCommerceReferenceResolver(transport, cache, channelOptions, options);
+        orderReader = new BigCommerceOrderReader(transport, channel);
     }
 
     public string Channel { get; }
@@ -133,6 +136,13 @@ public sealed class BigCommerceConnector : IChannelConnector
 
         return prepared;
     }
+
+    /// <summary>
+    /// Orders changed at or after <see cref="OrderQuery.ChangedSince"/>, oldest change first, at most 250 a page (the
+    /// v2 maximum); each with its <c>products</c> and <c>shipping_addresses</c> arrays in place of the resource links.
+    /// </summary>
+    public Task<OrderReadResult> ReadOrdersAsync(OrderQuery query, CancellationToken cancellationToken) =>
+        orderReader.ReadAsync(query, cancellationToken);
 
     public ValueTask DisposeAsync()
     {

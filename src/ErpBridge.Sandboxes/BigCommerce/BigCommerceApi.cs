@@ -83,6 +83,7 @@ internal sealed class BigCommerceApi(
         ("PUT", _) when path.StartsWith(ProductPath, StringComparison.Ordinal) && !path[ProductPath.Length..].Contains('/', StringComparison.Ordinal)
             => UpdateProduct(context, path[ProductPath.Length..], body!),
         ("GET", "v3/catalog/variants") => GetVariants(context),
+        ("GET", BigCommerceOrdersApi.ListPath) => ordersApi.ListAsync(context),
         _ when path.StartsWith(BigCommerceOrdersApi.Prefix, StringComparison.Ordinal) => ordersApi.HandleAsync(context, method, path, body),
         _ => Problem(context, 404, "The requested resource was not found", null),
     };

@@ -1,8 +1,9 @@
 namespace ErpBridge.Sandboxes.BigCommerce;
 
 /// <summary>
-/// The store's orders (v2): seeded by tests and the demo, shipped by the connector. A shipment is refused, as
-/// BigCommerce refuses it, when its address is not the order's or it ships more of a product than is left to ship.
+/// The store's orders (v2): seeded by tests and the demo, listed by the order poller, shipped by the connector. A
+/// shipment is refused, as BigCommerce refuses it, when its address is not the order's or it ships more of a product
+/// than is left to ship. Every change bumps the order's modified time (whole seconds, as v2 keeps it).
 /// </summary>
 internal sealed class BigCommerceOrders(TimeProvider time)
 {
@@ -28,17 +29,89 @@ internal sealed class BigCommerceOrders(TimeProvider time)
         }
     }
 
-    /// <summary>Creates (or replaces) order <paramref name="id"/> with one product per line and one shipping address.</summary>
-    public SandboxOrder Seed(int id, IEnumerable<(string Sku, int Quantity)> lines, Func<string, int> productIdOf)
+    /// <summary>The orders <paramref name="include"/> keeps, in the order <paramref name="sort"/> gives, ties by id.</summary>
+    public IReadOnlyList<SandboxOrder> List(Func<SandboxOrder, bool> include, OrderSort sort)
     {
         lock (gate)
         {
-            var products = lines.Select(line => new SandboxOrderProduct(
-                nextOrderProductId++, id, productIdOf(line.Sku), line.Sku, $"Product {line.Sku}", line.Quantity, 0)).ToList();
-            var address = new SandboxShippingAddress(nextAddressId++, id, "Ada", "Lovelace", "1 Market St", "Austin", "78701", "US");
-            var order = new SandboxOrder(id, "Awaiting Fulfillment", products, [address], [], time.GetUtcNow());
-            orders[id] = order;
+            var matching = orders.Values.Where(include);
+            var sorted = sort.Descending
+                ? matching.OrderByDescending(sort.Key).ThenByDescending(o => o.Id)
+                : matching.OrderBy(sort.Key).ThenBy(o => o.Id);
+            return sorted.ToList();
+        }
+    }
+
+    /// <summary>Creates (or replaces) the order with one product per line and one shipping address.</summary>
+    public SandboxOrder Seed(SandboxOrderSeed seed, Func<string, int> productIdOf)
+    {
+        lock (gate)
+        {
+            var products = seed.Lines.Select(line => new SandboxOrderProduct(
+                nextOrderProductId++, seed.Id, line.Sku.Length == 0 ? 0 : productIdOf(line.Sku), line.Sku,
+                line.Name ?? $"Product {line.Sku}", line.Quantity, 0)
+            {
+                PriceExTax = line.Price,
+                TaxRate = line.TaxRate,
+                Discount = line.Discount,
+            }).ToList();
+            var address = new SandboxShippingAddress(nextAddressId++, seed.Id, seed.ShippingAddress ?? seed.BillingAddress, seed.ShippingMethod);
+            var created = Seconds(seed.CreatedAt ?? time.GetUtcNow());
+            var order = new SandboxOrder(seed.Id, seed.StatusId, products, [address], [], created)
+            {
+                DateModified = created,
+                CustomerId = seed.CustomerId,
+                BillingAddress = seed.BillingAddress,
+                PaymentStatus = seed.PaymentStatus,
+                PaymentMethod = seed.PaymentMethod,
+                CurrencyCode = seed.CurrencyCode,
+                ShippingCostExTax = seed.ShippingCost,
+                ShippingTaxRate = seed.ShippingTaxRate,
+                CustomerMessage = seed.CustomerMessage,
+            };
+            orders[seed.Id] = order;
             return order;
+        }
+    }
+
+    /// <summary>Changes status and/or payment status, as a merchant does in the control panel; null when there is no such order.</summary>
+    public SandboxOrder? Update(int id, int? statusId, string? paymentStatus)
+    {
+        lock (gate)
+        {
+            if (!orders.TryGetValue(id, out var order))
+            {
+                return null;
+            }
+
+            var status = statusId ?? order.StatusId;
+            var updated = order with
+            {
+                StatusId = status,
+                PaymentStatus = paymentStatus ?? order.PaymentStatus,
+                RefundedAmount = status == BigCommerceOrderStatuses.Refunded ? order.TotalIncTax : order.RefundedAmount,
+                DateModified = Bumped(order),
+            };
+            orders[id] = updated;
+            return updated;
+        }
+    }
+
+    /// <summary>Links order lines seeded before their SKU was in the catalog to the product that now holds it.</summary>
+    public void Relink(Func<string, int> productIdOf)
+    {
+        lock (gate)
+        {
+            foreach (var order in orders.Values.ToList())
+            {
+                if (order.Products.Any(p => p.ProductId == 0 && p.Sku.Length > 0))
+                {
+                    orders[order.Id] = order with
+                    {
+                        Products = order.Products.Select(p => p.ProductId == 0 && p.Sku.Length > 0 ? p with { ProductId = productIdOf(p.Sku) } : p).ToList(),
+                    };
+                }
+            }
         }
     }
 
@@ -84,9 +157,23 @@ internal sealed class BigCommerceOrders(TimeProvider time)
             {
                 Products = shipped,
                 Shipments = [.. order.Shipments, shipment],
-                Status = shipped.All(p => p.QuantityShipped >= p.Quantity) ? "Shipped" : "Partially Shipped",
+                StatusId = shipped.All(p => p.QuantityShipped >= p.Quantity) ? BigCommerceOrderStatuses.Shipped : BigCommerceOrderStatuses.PartiallyShipped,
+                DateModified = Bumped(order),
             };
             return (shipment, null);
         }
+    }
+
+    /// <summary>Now in whole seconds, and never earlier than the order's last change (a clock held still by a test still orders changes).</summary>
+    private DateTimeOffset Bumped(SandboxOrder order)
+    {
+        var now = Seconds(time.GetUtcNow());
+        return now > order.DateModified ? now : order.DateModified;
+    }
+
+    private static DateTimeOffset Seconds(DateTimeOffset value)
+    {
+        var utc = value.ToUniversalTime();
+        return new DateTimeOffset(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
     }
 }

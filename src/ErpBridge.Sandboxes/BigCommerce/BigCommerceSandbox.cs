@@ -9,7 +9,8 @@ using Microsoft.Extensions.Logging;
 namespace ErpBridge.Sandboxes.BigCommerce;
 
 /// <summary>
-/// A BigCommerce store on a real Kestrel server: the v3 catalog and inventory calls the connector makes, with
+/// A BigCommerce store on a real Kestrel server: the v3 catalog and inventory calls and the v2 order calls the
+/// connector makes (order list with changed-since filter and paging, products, shipping addresses, shipments), with
 /// BigCommerce's auth, envelopes, error bodies and X-Rate-Limit-* headers. State, faults and seeding are reachable
 /// from code (tests) and over HTTP under <c>/_sandbox/</c> (the demo).
 /// </summary>
@@ -30,6 +31,17 @@ public sealed class BigCommerceSandbox : IAsyncDisposable
         orders = new BigCommerceOrders(options.TimeProvider);
         rateLimit = new FixedWindowRateLimit(options.TimeProvider, options.RateLimitEnabled, options.RateLimitQuota, options.RateLimitWindow);
         requests = new RequestLog(options.MaxLoggedRequests);
+        if (options.DemoOrders)
+        {
+            foreach (var demo in BigCommerceDemoOrders.Create(options.DemoOrderSkus, options.TimeProvider.GetUtcNow()))
+            {
+                orders.Seed(demo.Seed, ProductIdOf);
+                if (demo.Then is { } then)
+                {
+                    orders.Update(demo.Seed.Id, then, then == BigCommerceOrderStatuses.Cancelled ? "void" : null);
+                }
+            }
+        }
     }
 
     public BigCommerceSandboxOptions Options { get; }
@@ -88,21 +100,59 @@ public sealed class BigCommerceSandbox : IAsyncDisposable
 
     /// <summary>
     /// Creates (or replaces) order <paramref name="orderId"/> (the store's order number) with one order product per line
-    /// and one shipping address; a line's SKU is linked to the catalog product holding it, if any. Returns the order,
-    /// whose products carry the <c>order_product_id</c>s and whose address carries the <c>order_address_id</c>.
+    /// (price 10.00, no tax) and one shipping address; a line's SKU is linked to the catalog product holding it, if any.
+    /// Returns the order, whose products carry the <c>order_product_id</c>s and whose address carries the <c>order_address_id</c>.
     /// </summary>
     public SandboxOrder SeedOrder(int orderId, IEnumerable<(string Sku, int Quantity)> lines)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(orderId);
         var list = lines.ToList();
-        if (list.Count == 0 || list.Any(l => string.IsNullOrEmpty(l.Sku) || l.Quantity < 1))
+        if (list.Any(l => string.IsNullOrEmpty(l.Sku)))
         {
-            throw new ArgumentException("An order needs at least one line, each with a SKU and a quantity of at least 1.", nameof(lines));
+            throw new ArgumentException("Every line needs a SKU; seed a SandboxOrderSeed for custom products without one.", nameof(lines));
         }
 
-        return orders.Seed(orderId, list, sku => store.Products(p => p.Sku == sku).FirstOrDefault()?.Id ?? 0);
+        return SeedOrder(new SandboxOrderSeed(orderId, list.Select(l => new SandboxOrderLineSeed(l.Sku, l.Quantity)).ToList()));
     }
+
+    /// <summary>
+    /// Creates (or replaces) an order with everything the order poller reads: customer (0 = guest), billing and shipping
+    /// address, lines with price, tax rate and discount (an empty SKU is a custom product), shipping cost, statuses and
+    /// currency. Created and modified times are the seed's CreatedAt or now on the sandbox's clock.
+    /// </summary>
+    public SandboxOrder SeedOrder(SandboxOrderSeed seed)
+    {
+        ArgumentNullException.ThrowIfNull(seed);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(seed.Id);
+        if (seed.Lines.Count == 0 || seed.Lines.Any(l => l.Sku is null || l.Quantity < 1 || l.Price < 0 || l.TaxRate < 0 || l.Discount < 0))
+        {
+            throw new ArgumentException("An order needs at least one line, each with a quantity of at least 1 and no negative price, tax rate or discount.", nameof(seed));
+        }
+
+        if (!BigCommerceOrderStatuses.IsKnown(seed.StatusId))
+        {
+            throw new ArgumentOutOfRangeException(nameof(seed), seed.StatusId, "BigCommerce order statuses are 0 to 14.");
+        }
+
+        return orders.Seed(seed, ProductIdOf);
+    }
+
+    /// <summary>
+    /// Changes an order's status (a <see cref="BigCommerceOrderStatuses"/> id) and/or payment status, as a merchant does
+    /// in the control panel, and bumps its modified time to now. Null when there is no such order.
+    /// </summary>
+    public SandboxOrder? UpdateOrder(int orderId, int? statusId = null, string? paymentStatus = null)
+    {
+        if (statusId is { } status && !BigCommerceOrderStatuses.IsKnown(status))
+        {
+            throw new ArgumentOutOfRangeException(nameof(statusId), status, "BigCommerce order statuses are 0 to 14.");
+        }
+
+        return orders.Update(orderId, statusId, paymentStatus);
+    }
+
+    /// <summary>Cancels an order (status 5, Cancelled; the payment voided) and bumps its modified time. Null when there is no such order.</summary>
+    public SandboxOrder? CancelOrder(int orderId) => orders.Update(orderId, BigCommerceOrderStatuses.Cancelled, "void");
 
     /// <summary>Creates one product (with its base variant) per SKU not yet in the store; returns the products now holding those SKUs.</summary>
     public IReadOnlyList<SandboxProduct> Seed(IEnumerable<string> skus)
@@ -122,6 +172,7 @@ public sealed class BigCommerceSandbox : IAsyncDisposable
             seeded.Add(product ?? throw new InvalidOperationException($"Seeding SKU '{sku}' conflicted with an existing product name."));
         }
 
+        orders.Relink(ProductIdOf);
         return seeded;
     }
 
@@ -138,6 +189,8 @@ public sealed class BigCommerceSandbox : IAsyncDisposable
     public void RateLimit(bool enabled, int? quota = null, TimeSpan? window = null) => rateLimit.Configure(enabled, quota, window);
 
     public void ClearRequests() => requests.Clear();
+
+    private int ProductIdOf(string sku) => store.Products(p => p.Sku == sku).FirstOrDefault()?.Id ?? 0;
 
     public async ValueTask DisposeAsync()
     {

@@ -26,4 +26,16 @@ public sealed class BigCommerceSandboxOptions
     public int MaxLoggedRequests { get; set; } = 10_000;
 
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// Places the demo orders (ids 100 to 103: paid and awaiting fulfillment, awaiting payment as a guest, shipped, and
+    /// cancelled) on start, so that a fresh sandbox has orders to poll. Tests that count orders switch it off.
+    /// </summary>
+    public bool DemoOrders { get; set; } = true;
+
+    /// <summary>
+    /// The SKUs the demo orders buy: the host's demo catalog (SkuPrefix MAT-, from 100000). Lines are linked to the
+    /// catalog product of their SKU once <see cref="BigCommerceSandbox.Seed"/> has created it.
+    /// </summary>
+    public IList<string> DemoOrderSkus { get; set; } = ["MAT-100000", "MAT-100001", "MAT-100002"];
 }

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Http;
 namespace ErpBridge.Sandboxes.BigCommerce;
 
 /// <summary>
-/// <c>GET /_sandbox/state</c>, <c>GET /_sandbox/stats</c> (request and 429 counts), <c>POST /_sandbox/faults</c>, <c>POST /_sandbox/seed</c>, <c>POST /_sandbox/orders</c> (seed an order): the demo's window into the store.
+/// <c>GET /_sandbox/state</c>, <c>GET /_sandbox/stats</c> (request and 429 counts), <c>POST /_sandbox/faults</c>,
+/// <c>POST /_sandbox/seed</c>, <c>POST /_sandbox/orders</c> (seed an order), <c>POST /_sandbox/orders/{id}</c> (change its
+/// status or payment status) and <c>POST /_sandbox/orders/{id}/cancel</c>: the demo's window into the store.
 /// Unauthenticated: the sandbox listens on loopback and holds no real data.
 /// </summary>
 internal sealed class SandboxAdminEndpoints(BigCommerceSandbox sandbox)
@@ -39,6 +41,9 @@ internal sealed class SandboxAdminEndpoints(BigCommerceSandbox sandbox)
                 break;
             case ("POST", "orders"):
                 await SeedOrderAsync(context);
+                break;
+            case ("POST", _) when path.StartsWith("orders/", StringComparison.Ordinal):
+                await ChangeOrderAsync(context, path["orders/".Length..]);
                 break;
             default:
                 await BigCommerceApi.Json(context, 404, json => BigCommerceJson.WriteProblem(json, 404, "Unknown sandbox endpoint", null));
@@ -191,11 +196,15 @@ internal sealed class SandboxAdminEndpoints(BigCommerceSandbox sandbox)
         });
     }
 
-    /// <summary>Body: <c>{"id": 1001, "lines": [{"sku": "SKU-1", "quantity": 2}, ...]}</c>; answers the order as the state shows it.</summary>
+    /// <summary>
+    /// Body: <c>{"id": 1001, "lines": [{"sku": "SKU-1", "quantity": 2, "price": 24.5, "tax_rate": 0.0825, "discount": 1, "name": "..."}, ...]}</c>
+    /// and optionally <c>customer_id</c> (0 = guest), <c>status_id</c>, <c>payment_status</c>, <c>shipping_cost</c>,
+    /// <c>currency_code</c>, <c>customer_message</c>; a line with an empty SKU is a custom product. Answers the order as the state shows it.
+    /// </summary>
     private async Task SeedOrderAsync(HttpContext context)
     {
         using var document = await ReadJson(context);
-        var lines = new List<(string Sku, int Quantity)>();
+        var lines = new List<SandboxOrderLineSeed>();
         if (document?.RootElement is not { ValueKind: JsonValueKind.Object } order
             || !order.TryGetProperty("id", out var id) || !id.TryGetInt32(out var orderId) || orderId < 1
             || !order.TryGetProperty("lines", out var items) || items.ValueKind != JsonValueKind.Array || items.GetArrayLength() == 0)
@@ -207,28 +216,113 @@ internal sealed class SandboxAdminEndpoints(BigCommerceSandbox sandbox)
         foreach (var line in items.EnumerateArray())
         {
             if (line.ValueKind != JsonValueKind.Object
-                || !line.TryGetProperty("sku", out var sku) || sku.ValueKind != JsonValueKind.String || sku.GetString()!.Length == 0
-                || !line.TryGetProperty("quantity", out var quantity) || !quantity.TryGetInt32(out var count) || count < 1)
+                || !line.TryGetProperty("sku", out var sku) || sku.ValueKind != JsonValueKind.String
+                || !line.TryGetProperty("quantity", out var quantity) || !quantity.TryGetInt32(out var count) || count < 1
+                || Decimal(line, "price", 10m) is not { } price || Decimal(line, "tax_rate", 0m) is not { } taxRate || Decimal(line, "discount", 0m) is not { } discount)
             {
                 await BadRequest(context, OrderShape);
                 return;
             }
 
-            lines.Add((sku.GetString()!, count));
+            lines.Add(new SandboxOrderLineSeed(sku.GetString()!, count, price)
+            {
+                TaxRate = taxRate,
+                Discount = discount,
+                Name = line.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString() : null,
+            });
         }
 
-        var seeded = sandbox.SeedOrder(orderId, lines);
+        var defaults = new SandboxOrderSeed(orderId, lines);
+        SandboxOrder seeded;
+        try
+        {
+            seeded = sandbox.SeedOrder(defaults with
+            {
+                CustomerId = order.TryGetProperty("customer_id", out var customer) && customer.TryGetInt32(out var customerId) ? customerId : defaults.CustomerId,
+                StatusId = order.TryGetProperty("status_id", out var status) && status.TryGetInt32(out var statusId) ? statusId : defaults.StatusId,
+                PaymentStatus = Text(order, "payment_status") ?? defaults.PaymentStatus,
+                ShippingCost = Decimal(order, "shipping_cost", 0m) ?? 0m,
+                CurrencyCode = Text(order, "currency_code") ?? defaults.CurrencyCode,
+                CustomerMessage = Text(order, "customer_message") ?? "",
+            });
+        }
+        catch (ArgumentException exception)
+        {
+            await BadRequest(context, exception.Message);
+            return;
+        }
+
         await BigCommerceApi.Json(context, 200, json => WriteOrder(json, seeded));
     }
 
-    private const string OrderShape = "Expected {\"id\": 1001, \"lines\": [{\"sku\": \"SKU\", \"quantity\": 1}, ...]}.";
+    /// <summary><c>orders/{id}</c> with body <c>{"status_id": 10, "payment_status": "refunded"}</c> (either), or <c>orders/{id}/cancel</c>.</summary>
+    private async Task ChangeOrderAsync(HttpContext context, string rest)
+    {
+        var parts = rest.Split('/');
+        if (!int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var orderId)
+            || parts.Length > 2 || (parts.Length == 2 && parts[1] != "cancel"))
+        {
+            await BigCommerceApi.Json(context, 404, json => BigCommerceJson.WriteProblem(json, 404, "Unknown sandbox endpoint", null));
+            return;
+        }
+
+        SandboxOrder? changed;
+        if (parts.Length == 2)
+        {
+            changed = sandbox.CancelOrder(orderId);
+        }
+        else
+        {
+            using var document = await ReadJson(context);
+            if (document?.RootElement is not { ValueKind: JsonValueKind.Object } body)
+            {
+                await BadRequest(context, "Expected {\"status_id\": 10, \"payment_status\": \"paid\"} (either or both).");
+                return;
+            }
+
+            int? statusId = body.TryGetProperty("status_id", out var status) && status.TryGetInt32(out var value) ? value : null;
+            try
+            {
+                changed = sandbox.UpdateOrder(orderId, statusId, Text(body, "payment_status"));
+            }
+            catch (ArgumentOutOfRangeException exception)
+            {
+                await BadRequest(context, exception.Message);
+                return;
+            }
+        }
+
+        if (changed is null)
+        {
+            await BigCommerceApi.Json(context, 404, json => BigCommerceJson.WriteProblem(json, 404, $"No order {orderId} in the sandbox", null));
+            return;
+        }
+
+        await BigCommerceApi.Json(context, 200, json => WriteOrder(json, changed));
+    }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    /// <summary>The number, the fallback when absent, or null when present but not a number.</summary>
+    private static decimal? Decimal(JsonElement element, string name, decimal fallback) =>
+        !element.TryGetProperty(name, out var value) ? fallback
+        : value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number) ? number
+        : null;
+
+    private const string OrderShape = "Expected {\"id\": 1001, \"lines\": [{\"sku\": \"SKU\", \"quantity\": 1}, ...]} (a line may add price, tax_rate, discount, name; the order customer_id, status_id, payment_status, shipping_cost, currency_code, customer_message).";
 
     /// <summary>An order with its products, shipping addresses and shipments nested, in v2 field names.</summary>
     private static void WriteOrder(Utf8JsonWriter json, SandboxOrder order)
     {
         json.WriteStartObject();
         json.WriteNumber("id", order.Id);
+        json.WriteNumber("status_id", order.StatusId);
         json.WriteString("status", order.Status);
+        json.WriteString("payment_status", order.PaymentStatus);
+        json.WriteString("date_created", BigCommerceDates.Format(order.DateCreated));
+        json.WriteString("date_modified", BigCommerceDates.Format(order.DateModified));
+        json.WriteString("total_inc_tax", order.TotalIncTax.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture));
         json.WriteStartArray("products");
         foreach (var product in order.Products)
         {
@@ -239,7 +333,7 @@ internal sealed class SandboxAdminEndpoints(BigCommerceSandbox sandbox)
         json.WriteStartArray("shipping_addresses");
         foreach (var address in order.ShippingAddresses)
         {
-            BigCommerceOrdersApi.WriteAddress(json, address);
+            BigCommerceOrdersApi.WriteAddress(json, address, order, "/");
         }
 
         json.WriteEndArray();

@@ -52,7 +52,7 @@ public sealed class BigCommerceSandboxTests
 
     [TestCase("GET", "v3/catalog/brands")]
     [TestCase("DELETE", "v3/catalog/products")]
-    [TestCase("GET", "v2/orders")]
+    [TestCase("GET", "v2/customers")]
     [TestCase("PUT", "v3/catalog/products/1/variants/2")]
     public async Task UnsupportedRoute_Returns404(string method, string path)
     {

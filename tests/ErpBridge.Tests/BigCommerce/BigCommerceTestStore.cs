@@ -3,7 +3,10 @@ using ErpBridge.Sandboxes.BigCommerce;
 
 namespace ErpBridge.Tests.BigCommerce;
 
-/// <summary>Starts a sandbox store for one test, with a raw HTTP client that authenticates as the store's API account.</summary>
+/// <summary>
+/// Starts a sandbox store for one test, with a raw HTTP client that authenticates as the store's API account. The
+/// store starts without demo orders, so that each test sees only the orders it seeded.
+/// </summary>
 internal sealed class BigCommerceTestStore : IAsyncDisposable
 {
     public const string StoreHash = "abc123";
@@ -24,7 +27,7 @@ internal sealed class BigCommerceTestStore : IAsyncDisposable
 
     public static async Task<BigCommerceTestStore> StartAsync(Action<BigCommerceSandboxOptions>? configure = null)
     {
-        var options = new BigCommerceSandboxOptions { StoreHash = StoreHash, AccessToken = Token, LocationCodes = ["WH1", "WH2"] };
+        var options = new BigCommerceSandboxOptions { StoreHash = StoreHash, AccessToken = Token, LocationCodes = ["WH1", "WH2"], DemoOrders = false };
         configure?.Invoke(options);
         return new BigCommerceTestStore(await BigCommerceSandbox.StartAsync(options, CancellationToken.None));
     }
