@@ -10,9 +10,11 @@ namespace ErpBridge.Connectors.WooCommerce;
 /// <summary>
 /// Executes request plans on one WooCommerce shop (<c>{BaseUrl}wp-json/wc/v3/</c>): checks the plan's stock location,
 /// resolves every SKU the plan names first, then sends the calls in order; a <c>products/batch</c> stock update is
-/// split so that variations go to their parent's batch route. Outcomes are values; see <see cref="IChannelConnector"/>.
+/// split so that variations go to their parent's batch route; order references (shipments) are read fresh from the
+/// orders they name. It is also the channel's <see cref="IOrderSource"/>, on the same client, key and connections.
+/// Outcomes are values; see <see cref="IChannelConnector"/>.
 /// </summary>
-public sealed class WooCommerceConnector : IChannelConnector
+public sealed class WooCommerceConnector : IChannelConnector, IOrderSource
 {
     private readonly HttpClient http;
     private readonly ChannelOptions channelOptions;
@@ -20,6 +22,7 @@ public sealed class WooCommerceConnector : IChannelConnector
     private readonly WooCommerceIdCache cache;
     private readonly WooCommerceReferenceResolver resolver;
     private readonly WooOrderLookup orderLookup;
+    private readonly WooOrderReader orderReader;
 
     internal WooCommerceConnector(string channel, ChannelOptions channelOptions, WooCommerceConnectorOptions options, ILogger logger)
     {
@@ -42,6 +45,7 @@ public sealed class WooCommerceConnector : IChannelConnector
         cache = new WooCommerceIdCache(options.TimeProvider, options.FoundTtl, options.MissingTtl);
         resolver = new WooCommerceReferenceResolver(transport, cache, options);
         orderLookup = new WooOrderLookup(transport, channel);
+        orderReader = new WooOrderReader(transport, channel);
     }
 
     public string Channel { get; }
@@ -114,6 +118,9 @@ public sealed class WooCommerceConnector : IChannelConnector
             return new DeliveryOutcome.PermanentFailure($"the plan cannot be sent to channel '{Channel}': {exception.Message}");
         }
     }
+
+    /// <summary>One page of the orders changed since the query's instant, oldest change first; see <see cref="WooOrderReader"/>.</summary>
+    public Task<OrderReadResult> ReadOrdersAsync(OrderQuery query, CancellationToken cancellationToken) => orderReader.ReadAsync(query, cancellationToken);
 
     public async Task<IReadOnlyList<PreparedCall>> PrepareAsync(RequestPlan plan, CancellationToken cancellationToken)
     {

@@ -62,8 +62,11 @@ internal sealed class WooOrderBook(TimeProvider time)
                 ArgumentOutOfRangeException.ThrowIfLessThan(seed.Quantity, 1);
                 var product = seed.Sku.Length > 0 ? catalog(seed.Sku) : null;
                 var price = seed.UnitPrice ?? (decimal.TryParse(product?.RegularPrice, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : 10m);
-                var subtotal = Money(price * seed.Quantity);
-                var total = Money(subtotal - (subtotal * percent / 100m));
+                // WooCommerce keeps line amounts without tax; with prices entered including tax it takes the tax out.
+                var gross = price * seed.Quantity;
+                var discounted = Money(gross - (gross * percent / 100m));
+                var subtotal = draft.PricesIncludeTax ? Money(gross / (1 + draft.TaxRate)) : Money(gross);
+                var total = draft.PricesIncludeTax ? Money(discounted / (1 + draft.TaxRate)) : discounted;
                 items.Add(new WooOrderLine(
                     nextItemId++,
                     seed.Name ?? product?.Name ?? $"Custom item {items.Count + 1}",
@@ -71,11 +74,11 @@ internal sealed class WooOrderBook(TimeProvider time)
                     product is { IsVariation: true } ? product.Id : 0,
                     seed.Quantity,
                     seed.Sku,
-                    price,
+                    Money(subtotal / seed.Quantity),
                     subtotal,
-                    Money(subtotal * draft.TaxRate),
+                    draft.PricesIncludeTax ? Money(gross) - subtotal : Money(subtotal * draft.TaxRate),
                     total,
-                    Money(total * draft.TaxRate)));
+                    draft.PricesIncludeTax ? discounted - total : Money(total * draft.TaxRate)));
             }
 
             var coupons = draft.Coupon is { } coupon
@@ -84,7 +87,7 @@ internal sealed class WooOrderBook(TimeProvider time)
             var shipping = new List<WooShippingLine> { new(nextItemId++, draft.ShippingMethodTitle, "flat_rate", draft.ShippingTotal, Money(draft.ShippingTotal * draft.TaxRate)) };
             var paid = draft.Status is "processing" or "completed" or "refunded" ? created : (DateTimeOffset?)null;
             var order = new WooOrder(
-                nextOrderId++, draft.Status, draft.Currency, PricesIncludeTax: false, created, Truncate(draft.ModifiedAt ?? created), paid,
+                nextOrderId++, draft.Status, draft.Currency, draft.PricesIncludeTax, created, Truncate(draft.ModifiedAt ?? created), paid,
                 draft.Status == "completed" ? created : null, draft.CustomerId, draft.Billing,
                 draft.Shipping ?? draft.Billing with { Email = "" }, draft.PaymentMethod, draft.PaymentMethodTitle,
                 paid is null ? "" : $"ch_{Guid.NewGuid():N}"[..27], draft.CustomerNote, items, shipping, coupons, [], [], [], [], draft.TaxRate);

@@ -11,6 +11,9 @@ public sealed record WooOrderDraft
 
     public string Currency { get; init; } = "EUR";
 
+    /// <summary>Whether catalog prices are entered with tax (WooCommerce then stores the amounts without it, and says so in prices_include_tax).</summary>
+    public bool PricesIncludeTax { get; init; }
+
     /// <summary>Tax rate applied to lines (after the coupon) and shipping, e.g. 0.19.</summary>
     public decimal TaxRate { get; init; } = 0.19m;
 
