@@ -278,6 +278,43 @@ public sealed class WooCommerceShipmentTests
         Assert.That(store.Sandbox.Requests, Is.Empty);
     }
 
+    [Test]
+    public async Task DryRun_ResolvesOrderAndLineIds_AndSendsNothing()
+    {
+        var order = store.Sandbox.SeedOrder([("SKU-1", 1), ("SKU-2", 1)]);
+        var plan = WooCommerceShipmentMessages.Plan(ChannelName, WooShipmentMode.CompleteOrder, "SHP-1",
+            new Shipment(ChannelName, order.Number, "S-1", "UPS", "1Z1", null, ("SKU-1", 1), ("SKU-2", 1)));
+
+        var prepared = await connector.PrepareAsync(plan, CancellationToken.None);
+
+        Assert.That(prepared.Select(p => (p.Method, p.Url.AbsolutePath, p.SkipReason)), Is.EqualTo(new[]
+        {
+            ("PUT", $"/wp-json/wc/v3/orders/{order.Id}", (string?)null),
+            ("POST", $"/wp-json/wc/v3/orders/{order.Id}/notes", null),
+        }));
+        var body = System.Text.Json.JsonDocument.Parse(prepared[0].JsonBody!).RootElement;
+        Assert.That(body.GetProperty("status").GetString(), Is.EqualTo("completed"));
+        Assert.That(body.GetProperty("meta_data")[0].GetProperty("value").GetProperty("items").EnumerateArray().Select(i => i.GetProperty("item_id").GetInt32()),
+            Is.EqualTo(order.Lines.Select(l => l.Id)));
+        Assert.That(prepared[0].Url.Query, Does.Contain("oauth_signature=%2A%2A%2A"));
+        Assert.That(store.Sandbox.WriteRequests, Is.Empty);
+    }
+
+    [TestCase(null, WooShipmentMode.CompleteOrder)]
+    [TestCase("", WooShipmentMode.CompleteOrder)]
+    [TestCase("fulfillments", WooShipmentMode.Fulfillments)]
+    [TestCase(" CompleteOrder ", WooShipmentMode.CompleteOrder)]
+    public void ShipmentModeSetting_BecomesTheMapParameter(string? setting, string expected) =>
+        Assert.That(WooShipmentMode.MapParameters(setting, ChannelName)[WooShipmentMode.ParameterName], Is.EqualTo(expected));
+
+    [Test]
+    public void UnknownShipmentModeSetting_IsAConfigurationErrorNamingIt()
+    {
+        var error = Assert.Throws<ArgumentException>(() => WooShipmentMode.Normalize("Tracking", ChannelName));
+
+        Assert.That(error!.Message, Does.Contain("ShipmentMode 'Tracking'").And.Contain(ChannelName));
+    }
+
     private Task<DeliveryOutcome> Ship(string? mode, params Shipment[] shipments) =>
         connector.ExecuteAsync(WooCommerceShipmentMessages.Plan(ChannelName, mode, "SHP-1", shipments), CancellationToken.None);
 
