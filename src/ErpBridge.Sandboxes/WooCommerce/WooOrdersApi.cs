@@ -65,9 +65,10 @@ internal sealed class WooOrdersApi(WooCommerceSandboxOptions options, WooOrderBo
         }
 
         var statuses = query["status"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (statuses.FirstOrDefault(s => s != "any" && !WooOrderStatuses.IsKnown(s)) is { } badStatus)
+        var badStatus = Array.FindIndex(statuses, s => s != "any" && !WooOrderStatuses.IsKnown(s));
+        if (badStatus >= 0)
         {
-            return WooCommerceApi.Error(context, WooError.InvalidParam("status", $"status[0] is not one of any, {string.Join(", ", WooOrderStatuses.All)}, trash."));
+            return WooCommerceApi.Error(context, WooError.InvalidParam("status", $"status[{badStatus}] is not one of any, {string.Join(", ", WooOrderStatuses.All)}, trash."));
         }
 
         var bounds = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
