@@ -10,15 +10,19 @@ namespace ErpBridge.Connectors.WooCommerce;
 /// <summary>
 /// Executes request plans on one WooCommerce shop (<c>{BaseUrl}wp-json/wc/v3/</c>): checks the plan's stock location,
 /// resolves every SKU the plan names first, then sends the calls in order; a <c>products/batch</c> stock update is
-/// split so that variations go to their parent's batch route. Outcomes are values; see <see cref="IChannelConnector"/>.
+/// split so that variations go to their parent's batch route; order references (shipments) are read fresh from the
+/// orders they name. It is also the channel's <see cref="IOrderSource"/>, on the same client, key and connections.
+/// Outcomes are values; see <see cref="IChannelConnector"/>.
 /// </summary>
-public sealed class WooCommerceConnector : IChannelConnector
+public sealed class WooCommerceConnector : IChannelConnector, IOrderSource
 {
     private readonly HttpClient http;
     private readonly ChannelOptions channelOptions;
     private readonly WooCommerceTransport transport;
     private readonly WooCommerceIdCache cache;
     private readonly WooCommerceReferenceResolver resolver;
+    private readonly WooOrderLookup orderLookup;
+    private readonly WooOrderReader orderReader;
 
     internal WooCommerceConnector(string channel, ChannelOptions channelOptions, WooCommerceConnectorOptions options, ILogger logger)
     {
@@ -40,6 +44,8 @@ public sealed class WooCommerceConnector : IChannelConnector
         transport = new WooCommerceTransport(http, authenticator, options.TimeProvider, channel, logger);
         cache = new WooCommerceIdCache(options.TimeProvider, options.FoundTtl, options.MissingTtl);
         resolver = new WooCommerceReferenceResolver(transport, cache, options);
+        orderLookup = new WooOrderLookup(transport, channel);
+        orderReader = new WooOrderReader(transport, channel);
     }
 
     public string Channel { get; }
@@ -59,7 +65,7 @@ public sealed class WooCommerceConnector : IChannelConnector
 
             // Conditions are judged on the shop as it was before the plan ran (create XOR update); ids recorded by a
             // create are then available to the plan's later bodies and paths.
-            var live = new Dictionary<string, WooCatalogItem?>(initial!, StringComparer.Ordinal);
+            var live = initial!.Copy();
             var platformIds = new Dictionary<string, string>(StringComparer.Ordinal);
             var sent = 0;
             for (var index = 0; index < plan.Calls.Count; index++)
@@ -100,7 +106,8 @@ public sealed class WooCommerceConnector : IChannelConnector
                     }
 
                     sent++;
-                    Record(call.Method, request.Path, result.Body, live, platformIds);
+                    Record(call.Method, request.Path, result.Body, live.Items, platformIds);
+                    WooOrderRecording.Record(call, request.Path, result.Body, live.Orders, platformIds);
                 }
             }
 
@@ -111,6 +118,9 @@ public sealed class WooCommerceConnector : IChannelConnector
             return new DeliveryOutcome.PermanentFailure($"the plan cannot be sent to channel '{Channel}': {exception.Message}");
         }
     }
+
+    /// <summary>One page of the orders changed since the query's instant, oldest change first; see <see cref="WooOrderReader"/>.</summary>
+    public Task<OrderReadResult> ReadOrdersAsync(OrderQuery query, CancellationToken cancellationToken) => orderReader.ReadAsync(query, cancellationToken);
 
     public async Task<IReadOnlyList<PreparedCall>> PrepareAsync(RequestPlan plan, CancellationToken cancellationToken)
     {
@@ -158,7 +168,7 @@ public sealed class WooCommerceConnector : IChannelConnector
         return ValueTask.CompletedTask;
     }
 
-    private async Task<(Dictionary<string, WooCatalogItem?>? Items, DeliveryOutcome? Failure)> ResolveAsync(RequestPlan plan, CancellationToken cancellationToken)
+    private async Task<(WooKnown? Known, DeliveryOutcome? Failure)> ResolveAsync(RequestPlan plan, CancellationToken cancellationToken)
     {
         var wanted = new HashSet<(string Kind, string Key)>();
         foreach (var call in plan.Calls)
@@ -191,30 +201,38 @@ public sealed class WooCommerceConnector : IChannelConnector
         // optional ones, so that a SKU created after a failure is found when the operator resubmits.
         foreach (var call in plan.Calls)
         {
-            foreach (var parameter in call.PathParameters)
+            foreach (var parameter in call.PathParameters.Where(p => !WooCommerceReferenceKinds.IsOrderKind(p.Kind)))
             {
                 cache.ForgetMissing(parameter.Key);
             }
 
             if (call.Body is not null)
             {
-                foreach (var reference in PlanReference.Collect(call.Body).Where(r => r.Missing == MissingReference.Fail))
+                foreach (var reference in PlanReference.Collect(call.Body).Where(r => r.Missing == MissingReference.Fail && !WooCommerceReferenceKinds.IsOrderKind(r.Kind)))
                 {
                     cache.ForgetMissing(reference.Key);
                 }
             }
         }
 
-        var (items, failure) = await resolver.ResolveAsync(wanted.Select(r => r.Key).ToHashSet(StringComparer.Ordinal), cancellationToken);
-        return failure is null ? (items, null) : (null, WithContext(failure, "looking up SKUs", sent: 0));
+        var (orders, orderFailure) = await orderLookup.LookUpAsync(wanted, cancellationToken);
+        if (orderFailure is not null)
+        {
+            return (null, WithContext(orderFailure, "looking up orders", sent: 0));
+        }
+
+        var skus = wanted.Where(r => !WooCommerceReferenceKinds.IsOrderKind(r.Kind)).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+        var (items, failure) = await resolver.ResolveAsync(skus, cancellationToken);
+        return failure is null ? (new WooKnown(items!, orders!), null) : (null, WithContext(failure, "looking up SKUs", sent: 0));
     }
 
     /// <summary>The requests a call makes, given what SKUs name now; or why it is skipped, or which reference is missing.</summary>
-    private BuiltCall Build(PlanCall call, Dictionary<string, WooCatalogItem?> initial, Dictionary<string, WooCatalogItem?> live)
+    private BuiltCall Build(PlanCall call, WooKnown initial, WooKnown live)
     {
+        var shipping = call.Body is null ? [] : WooOrderRecording.Shipping(call.Body, live.Orders);
         if (call.Condition is { } condition)
         {
-            var found = WooCommerceReferenceKinds.Select(condition.Kind, initial.GetValueOrDefault(condition.Key)) is not null;
+            var found = Select(condition.Kind, condition.Key, initial, shipping) is not null;
             if (found != condition.Found)
             {
                 return new BuiltCall([], $"condition: {condition.Kind} '{condition.Key}' is {(found ? "found" : "missing")}", null);
@@ -224,10 +242,9 @@ public sealed class WooCommerceConnector : IChannelConnector
         var path = call.Path;
         foreach (var parameter in call.PathParameters)
         {
-            var item = live.GetValueOrDefault(parameter.Key);
-            if (WooCommerceReferenceKinds.Select(parameter.Kind, item) is not { } id)
+            if (Select(parameter.Kind, parameter.Key, live, shipping) is not { } id)
             {
-                return new BuiltCall([], null, WooCommerceReferenceKinds.NotFound(parameter.Kind, parameter.Key, item, Channel));
+                return new BuiltCall([], null, NotFound(parameter.Kind, parameter.Key, live));
             }
 
             path = path.Replace("{" + parameter.Name + "}", Uri.EscapeDataString(id), StringComparison.Ordinal);
@@ -239,12 +256,12 @@ public sealed class WooCommerceConnector : IChannelConnector
         }
 
         var requests = new List<OutgoingRequest>();
-        foreach (var (partPath, partBody) in WooBatchRouting.Split(path, call.Body, sku => live.GetValueOrDefault(sku)))
+        foreach (var (partPath, partBody) in WooBatchRouting.Split(path, call.Body, sku => live.Items.GetValueOrDefault(sku)))
         {
-            var (applied, unresolved) = PlanReference.Apply(partBody, r => WooCommerceReferenceKinds.Select(r.Kind, live.GetValueOrDefault(r.Key)));
+            var (applied, unresolved) = PlanReference.Apply(partBody, r => Select(r.Kind, r.Key, live, shipping));
             if (unresolved is not null)
             {
-                return new BuiltCall([], null, WooCommerceReferenceKinds.NotFound(unresolved.Kind, unresolved.Key, live.GetValueOrDefault(unresolved.Key), Channel));
+                return new BuiltCall([], null, NotFound(unresolved.Kind, unresolved.Key, live));
             }
 
             var skus = PlanReference.Collect(partBody).Select(r => r.Key).Distinct(StringComparer.Ordinal).ToList();
@@ -252,6 +269,26 @@ public sealed class WooCommerceConnector : IChannelConnector
         }
 
         return new BuiltCall(requests, null, null);
+    }
+
+    /// <summary>What a reference resolves to: catalog kinds by SKU, order kinds from the order's facts.</summary>
+    private static string? Select(string kind, string key, WooKnown known, IReadOnlyList<ShippedItem> shipping) =>
+        WooCommerceReferenceKinds.IsOrderKind(kind)
+            ? WooCommerceReferenceKinds.SelectOrder(kind, key, known.Orders.GetValueOrDefault(WooCommerceReferenceKinds.OrderNumber(kind, key)), shipping)
+            : WooCommerceReferenceKinds.Select(kind, known.Items.GetValueOrDefault(key));
+
+    /// <summary>Why a reference the plan cannot do without is missing; an unknown order is named as such whatever part of it was asked for.</summary>
+    private string NotFound(string kind, string key, WooKnown known)
+    {
+        if (WooCommerceReferenceKinds.IsOrderKind(kind))
+        {
+            var number = WooCommerceReferenceKinds.OrderNumber(kind, key);
+            return known.Orders.GetValueOrDefault(number) is null
+                ? WooCommerceReferenceKinds.NotFound(WooCommerceReferenceKinds.Order, number, null, Channel)
+                : WooCommerceReferenceKinds.NotFound(kind, key, null, Channel);
+        }
+
+        return WooCommerceReferenceKinds.NotFound(kind, key, known.Items.GetValueOrDefault(key), Channel);
     }
 
     /// <summary>Takes note of what a successful create made: product and variation ids, also into the cache.</summary>

@@ -79,6 +79,22 @@ internal static class WooCommerceOutcomes
         return text;
     }
 
+    /// <summary>The WP_Error code of a body, or null when it is not one.</summary>
+    public static string? ErrorCode(byte[] body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String
+                ? code.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Retry-After as seconds or an HTTP date, when the answer gives one.</summary>
     public static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now)
     {

@@ -46,7 +46,9 @@ internal sealed partial class WooCommerceTransport(HttpClient http, WooCommerceA
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             LogCall(logger, channel, method.Method, path, (int)response.StatusCode, time.GetElapsedTime(started).TotalMilliseconds);
             var failure = WooCommerceOutcomes.Classify(response, body, label, channel, time.GetUtcNow());
-            return new WooTransportResult((int)response.StatusCode, body, failure);
+            var totalPages = response.Headers.TryGetValues("X-WP-TotalPages", out var values)
+                && int.TryParse(values.FirstOrDefault(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pages) ? pages : (int?)null;
+            return new WooTransportResult((int)response.StatusCode, body, failure) { TotalPages = totalPages };
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -9,9 +9,10 @@ namespace ErpBridge.Sandboxes.WooCommerce;
 /// <summary>
 /// The wc/v3 product routes under <c>/wp-json/wc/v3/</c>: list (with the comma-separated sku filter, which returns
 /// variations too, and X-WP-Total / X-WP-TotalPages), read, create, update, delete, variations, and the batch
-/// endpoints with WooCommerce's item limit. Every request is OAuth-verified first.
+/// endpoints with WooCommerce's item limit; the order routes are <see cref="WooOrdersApi"/>'s. Every request is
+/// OAuth-verified first.
 /// </summary>
-internal sealed class WooCommerceApi(WooCommerceSandboxOptions options, WooCommerceStore store, WooFaults faults, WooRequestLog log)
+internal sealed class WooCommerceApi(WooCommerceSandboxOptions options, WooCommerceStore store, WooOrdersApi orders, WooFaults faults, WooRequestLog log)
 {
     private static readonly WooError InvalidProductId = new(400, "woocommerce_rest_product_invalid_id", "Invalid ID.");
     private static readonly WooError InvalidVariationId = new(400, "woocommerce_rest_product_variation_invalid_id", "Invalid ID.");
@@ -67,6 +68,11 @@ internal sealed class WooCommerceApi(WooCommerceSandboxOptions options, WooComme
         var parts = path.Split('/');
         var method = context.Request.Method;
         var write = method is "POST" or "PUT" or "PATCH";
+        if (parts.Length > 0 && parts[0] == "orders")
+        {
+            return orders.Route(context, parts, body);
+        }
+
         if (parts.Length == 0 || parts[0] != "products")
         {
             return Error(context, WooError.NoRoute());
@@ -282,7 +288,7 @@ internal sealed class WooCommerceApi(WooCommerceSandboxOptions options, WooComme
     private IReadOnlyList<int> VariationIds(WooProduct item) =>
         item.Type == "variable" ? store.VariationsOf(item.Id).Select(v => v.Id).ToList() : [];
 
-    private static Task WithBody(HttpContext context, string body, Func<JsonObject, Task> then)
+    public static Task WithBody(HttpContext context, string body, Func<JsonObject, Task> then)
     {
         JsonNode? node;
         try

@@ -10,7 +10,8 @@ namespace ErpBridge.Sandboxes.WooCommerce;
 
 /// <summary>
 /// A WooCommerce store on a real Kestrel server: the wc/v3 product, variation and batch routes the connector uses,
-/// with one-legged OAuth 1.0a as WooCommerce requires over plain HTTP, its WP_Error bodies and pagination headers.
+/// the order routes (list with the modified-date filter and pagination, read, update, notes, and the core fulfillments
+/// routes when <see cref="WooCommerceSandboxOptions.FulfillmentsEnabled"/>), with one-legged OAuth 1.0a as WooCommerce requires over plain HTTP, its WP_Error bodies and pagination headers.
 /// WooCommerce has no rate limit of its own; <see cref="FailNext"/> plays the host or WAF in front of it.
 /// State, faults and seeding are reachable from code (tests) and over HTTP under <c>/_sandbox/</c> (the demo).
 /// </summary>
@@ -23,12 +24,15 @@ public sealed class WooCommerceSandbox : IAsyncDisposable
     private readonly WooCommerceStore store = new();
     private readonly WooFaults faults = new();
     private readonly WooRequestLog requests;
+    private readonly WooOrderBook orders;
+    private int demoOrdersPlaced;
 
     private WooCommerceSandbox(WebApplication app, WooCommerceSandboxOptions options)
     {
         this.app = app;
         Options = options;
         requests = new WooRequestLog(options.MaxLoggedRequests);
+        orders = new WooOrderBook(options.TimeProvider);
     }
 
     public WooCommerceSandboxOptions Options { get; }
@@ -56,7 +60,7 @@ public sealed class WooCommerceSandbox : IAsyncDisposable
         builder.WebHost.UseUrls(options.Url);
         var app = builder.Build();
         var sandbox = new WooCommerceSandbox(app, options);
-        var api = new WooCommerceApi(options, sandbox.store, sandbox.faults, sandbox.requests);
+        var api = new WooCommerceApi(options, sandbox.store, new WooOrdersApi(options, sandbox.orders), sandbox.faults, sandbox.requests);
         var admin = new WooSandboxAdminEndpoints(sandbox);
         app.Run(context =>
         {
@@ -78,16 +82,56 @@ public sealed class WooCommerceSandbox : IAsyncDisposable
     }
 
     /// <summary>A consistent copy of products and variations.</summary>
-    public WooCommerceSandboxState State() => store.Snapshot();
+    public WooCommerceSandboxState State() => store.Snapshot() with { Orders = orders.All() };
 
-    /// <summary>Creates a simple product with managed stock (0) per SKU not yet in the store; returns the items holding those SKUs.</summary>
+    /// <summary>
+    /// Creates a simple product with managed stock (0) per SKU not yet in the store; returns the items holding those SKUs.
+    /// The first call on a store started with <see cref="WooCommerceSandboxOptions.DemoOrders"/> also places the demo orders.
+    /// </summary>
     public IReadOnlyList<WooProduct> Seed(IEnumerable<string> skus)
     {
         ArgumentNullException.ThrowIfNull(skus);
-        return skus.Distinct(StringComparer.Ordinal)
+        var seeded = skus.Distinct(StringComparer.Ordinal)
             .Select(sku => Existing(sku) ?? Created(new WooProduct(0, 0, "simple", $"Product {sku}", sku, "publish", "10.00", "", "", true, 0, [])))
             .ToList();
+        if (Options.DemoOrders && seeded.Count > 0 && orders.All().Count == 0 && Interlocked.Exchange(ref demoOrdersPlaced, 1) == 0)
+        {
+            WooDemoOrders.Place(this, seeded.Select(p => p.Sku).ToList());
+        }
+
+        return seeded;
     }
+
+    /// <summary>
+    /// Places an order for the lines (SKUs of the catalog take its product ids, names and prices); returns it with its
+    /// id (= its order number) and line item ids.
+    /// </summary>
+    public WooOrder SeedOrder(IEnumerable<(string Sku, int Quantity)> lines, WooOrderDraft? draft = null)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        return SeedOrder(lines.Select(l => new WooOrderLineSeed(l.Sku, l.Quantity)).ToList(), draft);
+    }
+
+    /// <inheritdoc cref="SeedOrder(IEnumerable{ValueTuple{string, int}}, WooOrderDraft?)"/>
+    public WooOrder SeedOrder(IReadOnlyList<WooOrderLineSeed> lines, WooOrderDraft? draft = null)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        return orders.Create(draft ?? new WooOrderDraft(), lines, Existing);
+    }
+
+    /// <summary>Sets an order's status as a merchant would in wp-admin; bumps its modified time. Null when there is no such order.</summary>
+    public WooOrder? UpdateOrder(int orderId, string status)
+    {
+        if (!WooOrderStatuses.IsKnown(status))
+        {
+            throw new ArgumentException($"Status '{status}' is not a WooCommerce order status ({string.Join(", ", WooOrderStatuses.All)}).", nameof(status));
+        }
+
+        return orders.Update(orderId, o => o with { Status = status });
+    }
+
+    /// <summary>Cancels an order (status cancelled); bumps its modified time. Null when there is no such order.</summary>
+    public WooOrder? CancelOrder(int orderId) => UpdateOrder(orderId, "cancelled");
 
     /// <summary>Creates a variable product <paramref name="parentSku"/> with one variation (managed stock 0) per SKU; returns the parent and its variations.</summary>
     public (WooProduct Parent, IReadOnlyList<WooProduct> Variations) SeedVariable(string parentSku, IEnumerable<string> variationSkus)

@@ -19,5 +19,18 @@ public sealed class WooCommerceSandboxOptions
     /// <summary>Requests kept in <see cref="WooCommerceSandbox.Requests"/>; the oldest are dropped beyond it.</summary>
     public int MaxLoggedRequests { get; set; } = 10_000;
 
+    /// <summary>
+    /// Whether the store has WooCommerce's core fulfillments feature (WC 10.1+, behind a feature flag): when off, the
+    /// <c>orders/{id}/fulfillments</c> routes answer 404 <c>rest_no_route</c>, as on most stores today.
+    /// </summary>
+    public bool FulfillmentsEnabled { get; set; }
+
+    /// <summary>
+    /// Whether the first <see cref="WooCommerceSandbox.Seed"/> of a store without orders also places a few demo orders
+    /// with the seeded SKUs, so that a fresh demo has orders to poll.
+    /// </summary>
+    public bool DemoOrders { get; set; } = true;
+
+    /// <summary>The store's clock: order times, and the OAuth timestamp window.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

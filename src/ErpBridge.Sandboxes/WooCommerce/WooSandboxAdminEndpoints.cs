@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Http;
 namespace ErpBridge.Sandboxes.WooCommerce;
 
 /// <summary>
-/// <c>GET /_sandbox/state</c>, <c>GET /_sandbox/stats</c>, <c>POST /_sandbox/faults</c>, <c>POST /_sandbox/seed</c>: the demo's
-/// window into the store. Unauthenticated: the sandbox listens on loopback and holds no real data.
+/// <c>GET /_sandbox/state</c>, <c>GET /_sandbox/stats</c>, <c>POST /_sandbox/faults</c>, <c>POST /_sandbox/seed</c>,
+/// <c>POST /_sandbox/orders</c> (place an order), <c>POST /_sandbox/orders/{id}</c> (set its status),
+/// <c>POST /_sandbox/orders/{id}/cancel</c>: the demo's window into the store. Unauthenticated: the sandbox listens on loopback and holds no real data.
 /// </summary>
 internal sealed class WooSandboxAdminEndpoints(WooCommerceSandbox sandbox)
 {
@@ -31,6 +32,12 @@ internal sealed class WooSandboxAdminEndpoints(WooCommerceSandbox sandbox)
             case ("POST", "seed"):
                 await SeedAsync(context);
                 break;
+            case ("POST", "orders"):
+                await PlaceOrderAsync(context);
+                break;
+            case ("POST", _) when path.StartsWith("orders/", StringComparison.Ordinal):
+                await ChangeOrderAsync(context, path["orders/".Length..]);
+                break;
             default:
                 await WooCommerceApi.Error(context, new WooError(404, "rest_no_route", "Unknown sandbox endpoint."));
                 break;
@@ -55,6 +62,13 @@ internal sealed class WooSandboxAdminEndpoints(WooCommerceSandbox sandbox)
             foreach (var variation in state.Variations)
             {
                 WooJson.WriteItem(json, variation, []);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("orders");
+            foreach (var order in state.Orders)
+            {
+                WriteOrderState(json, order);
             }
 
             json.WriteEndArray();
@@ -154,6 +168,126 @@ internal sealed class WooSandboxAdminEndpoints(WooCommerceSandbox sandbox)
 
             json.WriteEndArray();
         });
+    }
+
+    /// <summary>An order as the API shows it, plus its notes and fulfillments (which the API serves from sub-routes).</summary>
+    private static void WriteOrderState(Utf8JsonWriter json, WooOrder order)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            WooOrderJson.WriteOrder(writer, order);
+        }
+
+        using var document = JsonDocument.Parse(buffer.ToArray());
+        json.WriteStartObject();
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            property.WriteTo(json);
+        }
+
+        json.WriteStartArray("notes");
+        foreach (var note in order.Notes)
+        {
+            WooOrderJson.WriteNote(json, note);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("fulfillments");
+        foreach (var fulfillment in order.Fulfillments)
+        {
+            WooOrderJson.WriteFulfillment(json, fulfillment);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>Body: <c>{"lines": [{"sku": "A", "quantity": 2, "price": 9.5}], "status": "processing", "customer_id": 0, "currency": "EUR", "coupon": "CODE", "coupon_percent": 10}</c>.</summary>
+    private async Task PlaceOrderAsync(HttpContext context)
+    {
+        using var document = await ReadJson(context);
+        if (document?.RootElement is not { ValueKind: JsonValueKind.Object } body || !body.TryGetProperty("lines", out var lines) || lines.ValueKind != JsonValueKind.Array)
+        {
+            await BadRequest(context, "Expected {\"lines\": [{\"sku\": ..., \"quantity\": ...}], \"status\": ..., \"customer_id\": ...}.");
+            return;
+        }
+
+        WooOrder order;
+        try
+        {
+            var draft = new WooOrderDraft();
+            if (body.TryGetProperty("status", out var status))
+            {
+                draft = draft with { Status = status.GetString()! };
+            }
+
+            if (body.TryGetProperty("customer_id", out var customer))
+            {
+                draft = draft with { CustomerId = customer.GetInt32() };
+            }
+
+            if (body.TryGetProperty("currency", out var currency))
+            {
+                draft = draft with { Currency = currency.GetString()! };
+            }
+
+            if (body.TryGetProperty("coupon", out var coupon))
+            {
+                draft = draft with { Coupon = (coupon.GetString()!, body.TryGetProperty("coupon_percent", out var percent) ? percent.GetDecimal() : 10m) };
+            }
+
+            order = sandbox.SeedOrder(lines.EnumerateArray().Select(l => new WooOrderLineSeed(
+                l.GetProperty("sku").GetString()!, l.GetProperty("quantity").GetInt32(),
+                l.TryGetProperty("price", out var price) ? price.GetDecimal() : null)).ToList(), draft);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or KeyNotFoundException or ArgumentException or FormatException)
+        {
+            await BadRequest(context, exception.Message);
+            return;
+        }
+
+        await WooCommerceApi.Json(context, 201, json => WriteOrderState(json, order));
+    }
+
+    /// <summary><c>orders/{id}</c> with body <c>{"status": "completed"}</c>, or <c>orders/{id}/cancel</c>.</summary>
+    private async Task ChangeOrderAsync(HttpContext context, string rest)
+    {
+        var parts = rest.Split('/');
+        if (!int.TryParse(parts[0], out var id) || parts.Length > 2 || (parts.Length == 2 && parts[1] != "cancel"))
+        {
+            await WooCommerceApi.Error(context, new WooError(404, "rest_no_route", "Unknown sandbox endpoint."));
+            return;
+        }
+
+        WooOrder? order;
+        try
+        {
+            if (parts.Length == 2)
+            {
+                order = sandbox.CancelOrder(id);
+            }
+            else
+            {
+                using var document = await ReadJson(context);
+                if (document?.RootElement is not { ValueKind: JsonValueKind.Object } body || !body.TryGetProperty("status", out var status) || status.ValueKind != JsonValueKind.String)
+                {
+                    await BadRequest(context, "Expected {\"status\": ...}.");
+                    return;
+                }
+
+                order = sandbox.UpdateOrder(id, status.GetString()!);
+            }
+        }
+        catch (ArgumentException exception)
+        {
+            await BadRequest(context, exception.Message);
+            return;
+        }
+
+        await (order is null
+            ? WooCommerceApi.Error(context, WooOrderErrors.InvalidOrderId)
+            : WooCommerceApi.Json(context, 200, json => WriteOrderState(json, order)));
     }
 
     private static async Task<JsonDocument?> ReadJson(HttpContext context)

@@ -17,7 +17,7 @@ public sealed class OutboundPlanTests
     {
         ["shopify"] = ["variant", "inventory-item", "product", "location", "fulfillment-order", "fulfillment-order-line-item", "fulfillment"],
         ["bigcommerce"] = ["product", "variant", "location", "order", "order-address", "order-product", "order-shipment"],
-        ["woocommerce"] = ["product", "variation", "variation-parent", "stock-item"],
+        ["woocommerce"] = ["product", "variation", "variation-parent", "stock-item", "order", "order-item", "fulfillment", "order-shipment", "order-note", "order-completion"],
         ["magento"] = ["source", "order", "order-item", "shipment"],
     };
 

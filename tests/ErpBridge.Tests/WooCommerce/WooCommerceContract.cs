@@ -76,6 +76,35 @@ public static class WooCommerceContract
         return problems;
     }
 
+    /// <summary>Problems with a response body (empty = it matches the operation's schema for <paramref name="status"/>).</summary>
+    public static IReadOnlyList<string> ValidateResponse(string method, string path, int status, string jsonBody)
+    {
+        var (local, _) = Split(path);
+        var label = $"{method.ToUpperInvariant()} {local} -> {status}";
+        if (Find(method, local) is not { } found)
+        {
+            return [$"{label}: no such operation in the published WooCommerce contract"];
+        }
+
+        var response = Deref(found.Operation["responses"]?[status.ToString(System.Globalization.CultureInfo.InvariantCulture)]) as JsonObject;
+        if (response?["content"]?["application/json"]?["schema"] is not { } schema)
+        {
+            return [$"{label}: the contract declares no JSON body for this status"];
+        }
+
+        var built = Schemas.GetOrAdd($"{found.Template} {method} -> {status}", key => Build(schema, key));
+        using var document = JsonDocument.Parse(jsonBody);
+        var results = built.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        return results.IsValid
+            ? []
+            : (results.Details ?? [])
+                .Where(d => d.Errors is { Count: > 0 })
+                .SelectMany(d => d.Errors!.Select(e => $"{label}: {d.InstanceLocation} {e.Key}: {e.Value}"))
+                .Distinct()
+                .DefaultIfEmpty($"{label}: the body does not match the schema")
+                .ToList();
+    }
+
     private static JsonSchema Build(JsonNode schemaNode, string label)
     {
         var root = Normalize(schemaNode.DeepClone()) as JsonObject ?? [];

@@ -25,7 +25,7 @@ internal sealed class WooCommerceTestStore : IAsyncDisposable
 
     public static async Task<WooCommerceTestStore> StartAsync(Action<WooCommerceSandboxOptions>? configure = null)
     {
-        var options = new WooCommerceSandboxOptions { ConsumerKey = Key, ConsumerSecret = Secret };
+        var options = new WooCommerceSandboxOptions { ConsumerKey = Key, ConsumerSecret = Secret, DemoOrders = false };
         configure?.Invoke(options);
         return new WooCommerceTestStore(await WooCommerceSandbox.StartAsync(options, CancellationToken.None));
     }
