@@ -258,7 +258,7 @@ public sealed class ChannelDeliveryRunner(
 
     private RequestPlan PlanFor(string channel, string platform, MessageType type, XDocument canonical, string messageId, string idempotencyKey)
     {
-        return RequestPlan.Parse(maps.ToPlan(platform, type, canonical, MapParameters.Outbound(messageId, channel, idempotencyKey)));
+        return RequestPlan.Parse(maps.ToPlan(platform, type, canonical, MapParameters.Outbound(messageId, channel, idempotencyKey, connectors.OptionsOf(channel))));
     }
 
     private async Task<DeliveryOutcome> ExecuteAsync(string channel, IChannelConnector connector, RequestPlan plan, string what, CancellationToken cancellationToken)

@@ -57,6 +57,9 @@ public sealed class ConnectorRegistry(BridgeOptions bridge, IEnumerable<IChannel
         }
     }
 
+    public ChannelOptions OptionsOf(string channel) =>
+        bridge.Channels.TryGetValue(channel, out var options) ? options : throw new InvalidOperationException($"Channel '{channel}' is not configured.");
+
     public string PlatformOf(string channel) =>
         bridge.Channels.TryGetValue(channel, out var options) ? options.Platform : throw new InvalidOperationException($"Channel '{channel}' is not configured.");
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using ErpBridge.Connectors.WooCommerce;
+using ErpBridge.Core.Routing;
 
 namespace ErpBridge.Delivery;
 
@@ -13,11 +15,23 @@ public static class MapParameters
             ["source-system"] = sourceSystem,
         };
 
-    public static IReadOnlyDictionary<string, string> Outbound(string messageId, string channel, string idempotencyKey) =>
-        new Dictionary<string, string>(StringComparer.Ordinal)
+    /// <param name="options">The channel's settings: its MapParameters, and for WooCommerce its ShipmentMode as shipment-mode.</param>
+    public static IReadOnlyDictionary<string, string> Outbound(string messageId, string channel, string idempotencyKey, ChannelOptions? options = null)
+    {
+        var parameters = new Dictionary<string, string>(options?.MapParameters ?? [], StringComparer.Ordinal)
         {
             ["message-id"] = messageId,
             ["channel"] = channel,
             ["idempotency-key"] = idempotencyKey,
         };
+        if (options?.Platform == Platform.WooCommerce)
+        {
+            foreach (var (name, value) in WooShipmentMode.MapParameters(options.ShipmentMode, channel))
+            {
+                parameters[name] = value;
+            }
+        }
+
+        return parameters;
+    }
 }

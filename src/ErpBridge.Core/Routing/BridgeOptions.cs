@@ -80,6 +80,23 @@ public sealed partial class BridgeOptions
             errors.Add($"{key}:BaseUrl: '{channel.BaseUrl}' is not an absolute http or https URL.");
         }
 
+        if (channel.ShipmentMode is { Length: > 0 } mode)
+        {
+            if (channel.Platform != Platform.WooCommerce)
+            {
+                errors.Add($"{key}:ShipmentMode: only WooCommerce channels have a shipment mode.");
+            }
+            else if (!mode.Trim().Equals("Fulfillments", StringComparison.OrdinalIgnoreCase) && !mode.Trim().Equals("CompleteOrder", StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Add($"{key}:ShipmentMode: '{mode}' is not Fulfillments or CompleteOrder.");
+            }
+        }
+
+        foreach (var reserved in channel.MapParameters.Keys.Where(k => k is "message-id" or "channel" or "idempotency-key" or "shipment-mode"))
+        {
+            errors.Add($"{key}:MapParameters:{reserved}: set by the bridge itself{(reserved == "shipment-mode" ? "; use ShipmentMode" : "")}.");
+        }
+
         foreach (var missing in MissingCredentials(channel))
         {
             errors.Add($"{key}:{missing}: required for platform {channel.Platform}; set it through an environment variable or user secrets.");

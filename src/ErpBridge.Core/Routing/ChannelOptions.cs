@@ -33,4 +33,14 @@ public sealed class ChannelOptions
     /// platform by location name (Shopify) or code (BigCommerce).
     /// </summary>
     public Dictionary<string, string> Locations { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// WooCommerce: how shipments are recorded. CompleteOrder (default; every store): tracking stored on the order and a
+    /// customer note, the order completed once every line is shipped. Fulfillments: WooCommerce's core fulfillments API
+    /// (WooCommerce 10.1+ with the feature on). Passed to the map as the parameter shipment-mode.
+    /// </summary>
+    public string? ShipmentMode { get; set; }
+
+    /// <summary>Extra xsl:param values for this channel's outbound maps (e.g. weight-unit = lb); see xslt/README.md.</summary>
+    public Dictionary<string, string> MapParameters { get; set; } = new(StringComparer.Ordinal);
 }
