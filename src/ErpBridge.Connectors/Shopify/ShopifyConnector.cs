@@ -15,6 +15,9 @@ namespace ErpBridge.Connectors.Shopify;
 /// </summary>
 public sealed class ShopifyConnector : IChannelConnector, IOrderSource
 {
+    /// <summary>The most orders one <see cref="ReadOrdersAsync"/> page holds (bound by Shopify's single-query cost limit, not by its 250 per page).</summary>
+    public const int MaxOrdersPerPage = ShopifyOrderReader.MaxPageSize;
+
     private const string MaskedToken = "********";
 
     private readonly HttpClient http;
@@ -123,7 +126,7 @@ public sealed class ShopifyConnector : IChannelConnector, IOrderSource
 
     /// <summary>
     /// A page of the orders updated at or after <see cref="OrderQuery.ChangedSince"/> (to the second), oldest change
-    /// first; at most <see cref="ShopifyOrderReader.MaxPageSize"/> orders, whatever larger size is asked for.
+    /// first; at most <see cref="MaxOrdersPerPage"/> orders, whatever larger size is asked for.
     /// </summary>
     public Task<OrderReadResult> ReadOrdersAsync(OrderQuery query, CancellationToken cancellationToken) => orderReader.ReadAsync(query, cancellationToken);
 

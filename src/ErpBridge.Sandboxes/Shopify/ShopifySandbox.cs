@@ -52,6 +52,9 @@ public sealed class ShopifySandbox : IAsyncDisposable
     /// <summary>GraphQL requests received so far (look-ups included), to check that a client batches and caches.</summary>
     public long GraphQLRequestCount => endpoint.RequestCount;
 
+    /// <summary>The most recent GraphQL requests that passed auth and version checks (up to 1,000): path, document, variables.</summary>
+    public IReadOnlyList<ShopifyGraphQLRequest> GraphQLRequests => endpoint.Received;
+
     public static async Task<ShopifySandbox> StartAsync(ShopifySandboxOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
