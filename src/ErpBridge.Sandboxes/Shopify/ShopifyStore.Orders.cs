@@ -258,7 +258,7 @@ internal sealed partial class ShopifyStore
     private static decimal TaxOn(decimal amount, decimal rate, bool included) =>
         Math.Round(included ? amount * rate / (1 + rate) : amount * rate, 2, MidpointRounding.AwayFromZero);
 
-    private static string TaxTitle(decimal rate) => string.Create(CultureInfo.InvariantCulture, $"VAT {rate * 100:0.##}%");
+    private static string TaxTitle(decimal rate) => string.Create(CultureInfo.InvariantCulture, $"Tax {rate * 100:0.###}%");
 
     private static void RequireFinancialStatus(string status)
     {
