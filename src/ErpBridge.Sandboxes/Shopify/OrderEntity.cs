@@ -45,6 +45,8 @@ internal sealed class OrderEntity(long number, string name, DateTimeOffset creat
     /// <summary>The shipping price as charged (tax included when <see cref="TaxesIncluded"/>).</summary>
     public decimal ShippingPrice { get; set; }
 
+    public decimal ShippingTaxRate { get; set; }
+
     public decimal ShippingTax { get; set; }
 
     public List<OrderLineEntity> Lines { get; } = [];

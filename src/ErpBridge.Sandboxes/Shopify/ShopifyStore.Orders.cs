@@ -58,6 +58,7 @@ internal sealed partial class ShopifyStore
             ShippingAddress = seed.ShippingAddress,
             ShippingMethod = seed.ShippingMethod,
             ShippingPrice = seed.ShippingMethod is null ? 0 : seed.ShippingPrice,
+            ShippingTaxRate = seed.ShippingTaxRate,
             ShippingTax = seed.ShippingMethod is null ? 0 : TaxOn(seed.ShippingPrice, seed.ShippingTaxRate, seed.TaxesIncluded),
         };
         var fulfillmentOrder = new FulfillmentOrderEntity(Next(), order);

@@ -10,7 +10,7 @@ internal sealed record ShippingLineNode(OrderEntity Order) : IGraphNode
         "title" => Order.ShippingMethod,
         "code" => Order.ShippingMethod,
         "originalPriceSet" or "discountedPriceSet" => new MoneyBagNode(Order.ShippingPrice, Order.Currency),
-        "taxLines" => Order.ShippingTax == 0 ? [] : new List<IGraphNode> { new TaxLineNode(new OrderTaxLine("Shipping tax", Order.ShippingPrice == 0 ? 0 : Math.Round(Order.ShippingTax / (Order.TaxesIncluded ? Order.ShippingPrice - Order.ShippingTax : Order.ShippingPrice), 4), Order.ShippingTax), Order.Currency) },
+        "taxLines" => Order.ShippingTax == 0 ? [] : new List<IGraphNode> { new TaxLineNode(new OrderTaxLine("Shipping tax", Order.ShippingTaxRate, Order.ShippingTax), Order.Currency) },
         _ => null,
     };
 }
