@@ -10,15 +10,20 @@ namespace ErpBridge.Connectors.Shopify;
 
 /// <summary>
 /// Executes request plans on one Shopify shop through the GraphQL Admin API: resolves every reference first
-/// (batched, cached), fills the bodies, then sends the calls in order, paced to the shop's cost bucket.
+/// (batched, cached), fills the bodies, then sends the calls in order, paced to the shop's cost bucket. Also reads
+/// the shop's changed orders for the order poller, through the same client, token and pacing.
 /// </summary>
-public sealed class ShopifyConnector : IChannelConnector
+public sealed class ShopifyConnector : IChannelConnector, IOrderSource
 {
+    /// <summary>The most orders one <see cref="ReadOrdersAsync"/> page holds (bound by Shopify's single-query cost limit, not by its 250 per page).</summary>
+    public const int MaxOrdersPerPage = ShopifyOrderReader.MaxPageSize;
+
     private const string MaskedToken = "********";
 
     private readonly HttpClient http;
     private readonly ShopifyHttpSender sender;
     private readonly ShopifyIdResolver resolver;
+    private readonly ShopifyOrderReader orderReader;
     private readonly Uri apiRoot;
 
     internal ShopifyConnector(string channel, ChannelOptions options, ShopifyConnectorSettings settings, ILogger logger)
@@ -50,6 +55,7 @@ public sealed class ShopifyConnector : IChannelConnector
         var pacer = new ShopifyCostPacer(settings.TimeProvider, settings.MaxPacingWait);
         sender = new ShopifyHttpSender(channel, http, options.AccessToken, pacer, settings, logger);
         resolver = new ShopifyIdResolver(channel, options, new ShopifyIdCache(settings), QueryAsync);
+        orderReader = new ShopifyOrderReader(channel, OrdersQueryAsync);
     }
 
     public string Channel { get; }
@@ -117,6 +123,12 @@ public sealed class ShopifyConnector : IChannelConnector
             return new PreparedCall(call.Id, call.Method, url, headers, prepared?.Body is { } body ? Encoding.UTF8.GetString(body) : null, skip);
         }).ToList();
     }
+
+    /// <summary>
+    /// A page of the orders updated at or after <see cref="OrderQuery.ChangedSince"/> (to the second), oldest change
+    /// first; at most <see cref="MaxOrdersPerPage"/> orders, whatever larger size is asked for.
+    /// </summary>
+    public Task<OrderReadResult> ReadOrdersAsync(OrderQuery query, CancellationToken cancellationToken) => orderReader.ReadAsync(query, cancellationToken);
 
     public ValueTask DisposeAsync()
     {
@@ -204,6 +216,12 @@ public sealed class ShopifyConnector : IChannelConnector
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(new { query = document, variables });
         return sender.SendAsync("lookup", HttpMethod.Post, new Uri(apiRoot, "graphql.json"), [], body, cancellationToken);
+    }
+
+    private Task<ShopifyCallResult> OrdersQueryAsync(string document, object variables, CancellationToken cancellationToken)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(new { query = document, variables });
+        return sender.SendAsync("orders", HttpMethod.Post, new Uri(apiRoot, "graphql.json"), [], body, cancellationToken);
     }
 
     /// <summary>Collects the ids a mutation returned ("product:SKU" → GID, ...) and teaches the resolver about new products.</summary>

@@ -30,6 +30,44 @@ public static class ShopifyDocuments
     private const string OrderSelection =
         "id name fulfillmentOrders(first: 5) { nodes { id status lineItems(first: 50) { nodes { id sku remainingQuantity } } } } fulfillments(first: 50) { id trackingInfo(first: 5) { number } }";
 
+    /// <summary>Line items fetched with each order of a page; an order with more gets the rest through <see cref="OrderLineItems"/>.</summary>
+    public const int LinesPerOrder = 5;
+
+    /// <summary>Line items per follow-up page of one order.</summary>
+    public const int LinesPerPage = 100;
+
+    /// <summary>
+    /// Orders changed since a time, oldest change first (sort key UPDATED_AT), with everything the order map reads.
+    /// Variables: first, after, query (see <see cref="UpdatedSinceSearch"/>).
+    /// </summary>
+    public const string OrdersChangedSince =
+        "query OrdersChangedSince($first: Int!, $after: String, $query: String!) { orders(first: $first, after: $after, sortKey: UPDATED_AT, query: $query) { nodes { "
+        + OrderFields + " lineItems(first: 5) { nodes { " + LineItemFields + " } pageInfo { hasNextPage endCursor } } } pageInfo { hasNextPage endCursor } } }";
+
+    /// <summary>The next line items of one order, when it has more than <see cref="LinesPerOrder"/>. Variables: id, after.</summary>
+    public const string OrderLineItems =
+        "query OrderLineItems($id: ID!, $after: String) { order(id: $id) { lineItems(first: 100, after: $after) { nodes { " + LineItemFields + " } pageInfo { hasNextPage endCursor } } } }";
+
+    private const string Money = "{ shopMoney { amount currencyCode } }";
+
+    private const string AddressFields = "{ firstName lastName company address1 address2 city province zip countryCodeV2 phone }";
+
+    private const string OrderFields =
+        "id name createdAt updatedAt cancelledAt displayFinancialStatus displayFulfillmentStatus currencyCode taxesIncluded email phone note "
+        + "customer { id firstName lastName defaultEmailAddress { emailAddress } defaultPhoneNumber { phoneNumber } } "
+        + "billingAddress " + AddressFields + " shippingAddress " + AddressFields + " shippingLine { title code originalPriceSet " + Money + " } "
+        + "subtotalPriceSet " + Money + " totalShippingPriceSet " + Money + " totalDiscountsSet " + Money + " totalTaxSet " + Money + " totalPriceSet " + Money;
+
+    private const string LineItemFields =
+        "id sku title quantity originalUnitPriceSet " + Money + " totalDiscountSet " + Money + " taxLines { title rate priceSet " + Money + " }";
+
+    /// <summary>The search for orders updated at or after <paramref name="since"/>: <c>updated_at:&gt;='2026-01-01T00:00:00Z'</c>, to the second (Shopify keeps no fractions).</summary>
+    public static string UpdatedSinceSearch(DateTimeOffset since)
+    {
+        var utc = since.UtcDateTime;
+        return "updated_at:>='" + utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerSecond)).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture) + "'";
+    }
+
     /// <summary>The search for an order by the store's order number: <c>name:"#1001"</c> (a leading '#' is added when absent).</summary>
     public static string OrderNameSearch(string orderNumber)
     {

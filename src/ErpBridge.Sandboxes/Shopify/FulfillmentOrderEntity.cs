@@ -11,6 +11,9 @@ internal sealed class FulfillmentOrderEntity(long number, OrderEntity order)
 
     public List<FulfillmentOrderLineEntity> LineItems { get; } = [];
 
-    /// <summary>OPEN until something ships, IN_PROGRESS while lines remain, CLOSED when all shipped.</summary>
-    public string Status => LineItems.All(l => l.Remaining == 0) ? "CLOSED" : LineItems.Any(l => l.Remaining < l.Total) ? "IN_PROGRESS" : "OPEN";
+    /// <summary>Set when the order is cancelled: nothing more ships from it.</summary>
+    public bool Cancelled { get; set; }
+
+    /// <summary>OPEN until something ships, IN_PROGRESS while lines remain, CLOSED when all shipped; CANCELLED with its order.</summary>
+    public string Status => Cancelled ? "CANCELLED" : LineItems.All(l => l.Remaining == 0) ? "CLOSED" : LineItems.Any(l => l.Remaining < l.Total) ? "IN_PROGRESS" : "OPEN";
 }

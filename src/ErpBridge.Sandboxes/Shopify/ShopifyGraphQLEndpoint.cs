@@ -22,7 +22,23 @@ internal sealed class ShopifyGraphQLEndpoint(ShopifySandboxOptions options, Shop
 
     private readonly HashSet<string> versions = new(options.ApiVersions, StringComparer.Ordinal);
 
+    private const int MaxLoggedRequests = 1_000;
+
+    private readonly Queue<ShopifyGraphQLRequest> received = new();
+
     private long requestCount;
+
+    /// <summary>The most recent requests that reached the GraphQL executor, oldest first (the last 1,000), for contract checks of what a client sends.</summary>
+    public IReadOnlyList<ShopifyGraphQLRequest> Received
+    {
+        get
+        {
+            lock (received)
+            {
+                return [.. received];
+            }
+        }
+    }
 
     /// <summary>GraphQL requests received, whatever came of them.</summary>
     public long RequestCount => Interlocked.Read(ref requestCount);
@@ -91,6 +107,16 @@ internal sealed class ShopifyGraphQLEndpoint(ShopifySandboxOptions options, Shop
             }
 
             JsonElement? variables = root.TryGetProperty("variables", out var v) ? v : null;
+            lock (received)
+            {
+                if (received.Count >= MaxLoggedRequests)
+                {
+                    received.Dequeue();
+                }
+
+                received.Enqueue(new ShopifyGraphQLRequest(http.Request.Path, query.GetString()!, variables?.GetRawText()));
+            }
+
             var operationName = root.TryGetProperty("operationName", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString() : null;
             var output = new ArrayBufferWriter<byte>(1024);
             Answer(query.GetString()!, variables, operationName, output);

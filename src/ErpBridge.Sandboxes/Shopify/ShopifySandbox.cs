@@ -11,8 +11,10 @@ namespace ErpBridge.Sandboxes.Shopify;
 
 /// <summary>
 /// A real Kestrel server standing in for a shop's GraphQL Admin API: variant search by SKU, locations,
-/// <c>inventorySetQuantities</c> (idempotent), <c>productSet</c>, the cost bucket, and fault knobs. Also serves
-/// <c>GET /_sandbox/state</c>, <c>POST /_sandbox/faults</c> and <c>POST /_sandbox/seed</c> (SKUs and orders) for demos.
+/// <c>inventorySetQuantities</c> (idempotent), <c>productSet</c>, orders (search by <c>updated_at</c>, sort keys,
+/// keyset cursors) and <c>fulfillmentCreate</c>, the cost bucket, and fault knobs. Also serves
+/// <c>GET /_sandbox/state</c>, <c>POST /_sandbox/faults</c>, <c>POST /_sandbox/seed</c> (SKUs and orders) and
+/// <c>POST /_sandbox/orders</c>, <c>/_sandbox/orders/{number}/update</c> and <c>/cancel</c> for demos.
 /// </summary>
 public sealed class ShopifySandbox : IAsyncDisposable
 {
@@ -50,6 +52,9 @@ public sealed class ShopifySandbox : IAsyncDisposable
     /// <summary>GraphQL requests received so far (look-ups included), to check that a client batches and caches.</summary>
     public long GraphQLRequestCount => endpoint.RequestCount;
 
+    /// <summary>The most recent GraphQL requests that passed auth and version checks (up to 1,000): path, document, variables.</summary>
+    public IReadOnlyList<ShopifyGraphQLRequest> GraphQLRequests => endpoint.Received;
+
     public static async Task<ShopifySandbox> StartAsync(ShopifySandboxOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -61,6 +66,15 @@ public sealed class ShopifySandbox : IAsyncDisposable
         }
 
         store.Seed(options.Skus);
+        foreach (var demo in ShopifyDemoOrders.Create(options.Skus, options.DemoOrders))
+        {
+            store.SeedOrder(demo);
+            if (ShopifyDemoOrders.StartsCancelled(demo))
+            {
+                store.CancelOrder(demo.OrderNumber, refund: true);
+            }
+        }
+
         var bucket = new ShopifyCostBucket(options.TimeProvider, options.BucketSize, options.RestoreRate) { Enabled = options.RateLimitEnabled };
         var faults = new ShopifyFaults();
         var endpoint = new ShopifyGraphQLEndpoint(options, store, bucket, faults);
@@ -101,6 +115,9 @@ public sealed class ShopifySandbox : IAsyncDisposable
                 return Results.BadRequest(new { errors = exception.Message });
             }
         });
+        app.MapPost("/_sandbox/orders", (ShopifyOrderSeed seed) => Answer(() => Results.Json(sandbox!.SeedOrder(seed), statusCode: StatusCodes.Status201Created)));
+        app.MapPost("/_sandbox/orders/{number}/update", (string number, ShopifyOrderUpdate update) => Answer(() => Results.Json(sandbox!.UpdateOrder(number, update))));
+        app.MapPost("/_sandbox/orders/{number}/cancel", (string number, ShopifyOrderCancel? cancel) => Answer(() => Results.Json(sandbox!.CancelOrder(number, cancel?.Refund ?? true))));
         await app.StartAsync(cancellationToken);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -144,6 +161,36 @@ public sealed class ShopifySandbox : IAsyncDisposable
         }
     }
 
+    /// <summary>Creates an order with customer, addresses, prices, discounts and taxes; created and updated now (sandbox clock).</summary>
+    public ShopifySeededOrder SeedOrder(ShopifyOrderSeed seed)
+    {
+        ArgumentNullException.ThrowIfNull(seed);
+        ArgumentException.ThrowIfNullOrWhiteSpace(seed.OrderNumber);
+        lock (store.Gate)
+        {
+            return store.SeedOrder(seed);
+        }
+    }
+
+    /// <summary>Changes an order's payment status, note or shipping address and bumps its updated time; throws <see cref="KeyNotFoundException"/> for an unknown order.</summary>
+    public ShopifyOrderState UpdateOrder(string orderNumber, ShopifyOrderUpdate update)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        lock (store.Gate)
+        {
+            return ShopifyStore.OrderState(store.UpdateOrder(orderNumber, update));
+        }
+    }
+
+    /// <summary>Cancels an order (payment refunded, or voided when <paramref name="refund"/> is false or nothing was captured) and bumps its updated time.</summary>
+    public ShopifyOrderState CancelOrder(string orderNumber, bool refund = true)
+    {
+        lock (store.Gate)
+        {
+            return ShopifyStore.OrderState(store.CancelOrder(orderNumber, refund));
+        }
+    }
+
     /// <summary>Adds a location and returns its GID.</summary>
     public string AddLocation(string name)
     {
@@ -157,6 +204,22 @@ public sealed class ShopifySandbox : IAsyncDisposable
     {
         await app.StopAsync();
         await app.DisposeAsync();
+    }
+
+    private static IResult Answer(Func<IResult> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (KeyNotFoundException exception)
+        {
+            return Results.NotFound(new { errors = exception.Message });
+        }
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
+        {
+            return Results.BadRequest(new { errors = exception.Message });
+        }
     }
 
     private void Apply(ShopifyFaultRequest request)

@@ -18,6 +18,12 @@ public sealed class ShopifySandboxOptions
     /// <summary>SKUs seeded at start (one product, variant and inventory item each).</summary>
     public IReadOnlyList<string> Skus { get; set; } = [];
 
+    /// <summary>
+    /// How many demo orders (0 to 4, numbered from #9001, using the first of <see cref="Skus"/>) exist at start, so
+    /// that a fresh sandbox has orders to poll. Tests that count orders set 0.
+    /// </summary>
+    public int DemoOrders { get; set; } = 4;
+
     public bool RateLimitEnabled { get; set; } = true;
 
     /// <summary>The cost bucket's size (<c>maximumAvailable</c>).</summary>

@@ -239,7 +239,7 @@ public sealed class ShopifyShipmentTests
         using var http = new HttpClient { BaseAddress = sandbox.BaseAddress };
         using var state = JsonDocument.Parse(await http.GetStringAsync(new Uri("/_sandbox/state", UriKind.Relative)));
 
-        var order = state.RootElement.GetProperty("orders")[0];
+        var order = state.RootElement.GetProperty("orders").EnumerateArray().Single(o => o.GetProperty("name").GetString() == "#1001");
         Assert.Multiple(() =>
         {
             Assert.That(order.GetProperty("name").GetString(), Is.EqualTo("#1001"));

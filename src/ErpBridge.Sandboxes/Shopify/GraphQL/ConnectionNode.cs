@@ -2,18 +2,34 @@ using GraphQLParser.AST;
 
 namespace ErpBridge.Sandboxes.Shopify.GraphQL;
 
-/// <summary>A Relay connection page over an in-memory list: nodes, edges with cursors, pageInfo.</summary>
-internal sealed class ConnectionNode(string typeName, IReadOnlyList<IGraphNode> all, IReadOnlyDictionary<string, object?> arguments) : IGraphNode
+/// <summary>
+/// A Relay connection page: nodes, edges with cursors, pageInfo. Either over an in-memory list with position
+/// cursors, or a page already cut by the caller with its own cursors (keyset pagination, as the orders search does).
+/// </summary>
+internal sealed class ConnectionNode : IGraphNode
 {
-    private readonly Page page = Page.Of(all, arguments);
+    private readonly Page page;
+    private readonly IReadOnlyList<string> cursors;
 
-    public string TypeName { get; } = typeName;
+    public ConnectionNode(string typeName, IReadOnlyList<IGraphNode> all, IReadOnlyDictionary<string, object?> arguments)
+        : this(typeName, Page.Of(all, arguments), null)
+    {
+    }
+
+    public ConnectionNode(string typeName, Page page, IReadOnlyList<string>? cursors)
+    {
+        TypeName = typeName;
+        this.page = page;
+        this.cursors = cursors ?? page.Items.Select((_, i) => Cursor(page.Offset + i)).ToList();
+    }
+
+    public string TypeName { get; }
 
     public object? Resolve(FieldCall call) => call.Name switch
     {
         "nodes" => page.Items,
-        "edges" => page.Items.Select((node, i) => (IGraphNode)new EdgeNode(TypeName.Replace("Connection", "Edge", StringComparison.Ordinal), Cursor(page.Offset + i), node)).ToList(),
-        "pageInfo" => new PageInfoNode(page),
+        "edges" => page.Items.Select((node, i) => (IGraphNode)new EdgeNode(TypeName.Replace("Connection", "Edge", StringComparison.Ordinal), cursors[i], node)).ToList(),
+        "pageInfo" => new PageInfoNode(page, cursors),
         _ => null,
     };
 
@@ -39,7 +55,8 @@ internal sealed class ConnectionNode(string typeName, IReadOnlyList<IGraphNode> 
 
     internal sealed record Page(IReadOnlyList<IGraphNode> Items, int Offset, bool HasNext, bool HasPrevious)
     {
-        public static Page Of(IReadOnlyList<IGraphNode> all, IReadOnlyDictionary<string, object?> arguments)
+        /// <summary>The page size asked for, refused as Shopify does when neither or more than 250 is asked.</summary>
+        public static (int? First, int? Last) Sizes(IReadOnlyDictionary<string, object?> arguments)
         {
             var first = arguments.GetValueOrDefault("first") as int?;
             var last = arguments.GetValueOrDefault("last") as int?;
@@ -52,6 +69,13 @@ internal sealed class ConnectionNode(string typeName, IReadOnlyList<IGraphNode> 
             {
                 throw new GraphQLRequestException(new GraphQLError("The maximum number of elements per page is 250.", "BAD_REQUEST"));
             }
+
+            return (first, last);
+        }
+
+        public static Page Of(IReadOnlyList<IGraphNode> all, IReadOnlyDictionary<string, object?> arguments)
+        {
+            var (first, last) = Sizes(arguments);
 
             var ordered = arguments.GetValueOrDefault("reverse") is true ? all.Reverse().ToList() : all;
             var start = FromCursor(arguments.GetValueOrDefault("after") as string) is { } after ? after + 1 : 0;
@@ -74,7 +98,7 @@ internal sealed class ConnectionNode(string typeName, IReadOnlyList<IGraphNode> 
         public object? Resolve(FieldCall call) => call.Name == "cursor" ? Cursor : Node;
     }
 
-    private sealed record PageInfoNode(Page Page) : IGraphNode
+    private sealed record PageInfoNode(Page Page, IReadOnlyList<string> Cursors) : IGraphNode
     {
         public string TypeName => "PageInfo";
 
@@ -82,8 +106,8 @@ internal sealed class ConnectionNode(string typeName, IReadOnlyList<IGraphNode> 
         {
             "hasNextPage" => Page.HasNext,
             "hasPreviousPage" => Page.HasPrevious,
-            "startCursor" => Page.Items.Count == 0 ? null : Cursor(Page.Offset),
-            "endCursor" => Page.Items.Count == 0 ? null : Cursor(Page.Offset + Page.Items.Count - 1),
+            "startCursor" => Cursors.Count == 0 ? null : Cursors[0],
+            "endCursor" => Cursors.Count == 0 ? null : Cursors[^1],
             _ => null,
         };
     }

@@ -8,7 +8,7 @@ internal sealed record FulfillmentOrderLineItemNode(FulfillmentOrderLineEntity L
     public object? Resolve(FieldCall call) => call.Name switch
     {
         "id" => Line.Id,
-        "sku" => Line.Sku,
+        "sku" => Line.Sku.Length == 0 ? null : Line.Sku,
         "remainingQuantity" => Line.Remaining,
         "totalQuantity" => Line.Total,
         _ => null,

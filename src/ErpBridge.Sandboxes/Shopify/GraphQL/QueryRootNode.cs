@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace ErpBridge.Sandboxes.Shopify.GraphQL;
 
-/// <summary>The query root: variant search by SKU, locations, and look-ups by id.</summary>
+/// <summary>The query root: variant search by SKU, locations, the orders search, and look-ups by id.</summary>
 internal sealed class QueryRootNode(ShopifyStore store) : IGraphNode
 {
     public string TypeName => "QueryRoot";
@@ -30,10 +30,7 @@ internal sealed class QueryRootNode(ShopifyStore store) : IGraphNode
             case "location":
                 return store.Location(call.Argument<string>("id") ?? "") is { } location ? new LocationNode(location, store) : null;
             case "orders":
-                var names = ShopifySearchQuery.Names(call.Argument<string>("query"));
-                var orders = store.Orders.Where(o => names is null || names.Contains(o.Name) || names.Contains(o.Name.TrimStart('#')))
-                    .OrderBy(o => o.Number).Select(o => (IGraphNode)new OrderNode(o)).ToList();
-                return new ConnectionNode("OrderConnection", orders, call.Arguments);
+                return OrderConnection.Resolve(store, call.Arguments);
             case "order":
                 return store.Order(call.Argument<string>("id")!) is { } order ? new OrderNode(order) : null;
             default:

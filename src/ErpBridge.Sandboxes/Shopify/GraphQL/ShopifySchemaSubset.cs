@@ -24,7 +24,7 @@ public static class ShopifySchemaSubset
           inventoryItem(id: ID!): InventoryItem
           locations(after: String, before: String, first: Int, includeInactive: Boolean = false, includeLegacy: Boolean = false, last: Int, query: String, reverse: Boolean = false, sortKey: LocationSortKeys = NAME): LocationConnection!
           location(id: ID): Location
-          orders(after: String, before: String, first: Int, last: Int, query: String, reverse: Boolean = false): OrderConnection!
+          orders(after: String, before: String, first: Int, last: Int, query: String, reverse: Boolean = false, sortKey: OrderSortKeys = PROCESSED_AT): OrderConnection!
           order(id: ID!): Order
         }
 
@@ -46,12 +46,127 @@ public static class ShopifySchemaSubset
         }
 
         type Order {
+          billingAddress: MailingAddress
+          cancelledAt: DateTime
+          createdAt: DateTime!
+          currencyCode: CurrencyCode!
+          customer: Customer
+          displayFinancialStatus: OrderDisplayFinancialStatus
+          displayFulfillmentStatus: OrderDisplayFulfillmentStatus!
+          email: String
           fulfillmentOrders(after: String, before: String, first: Int, last: Int, reverse: Boolean = false): FulfillmentOrderConnection!
           fulfillments(first: Int): [Fulfillment!]!
           id: ID!
           legacyResourceId: UnsignedInt64!
+          lineItems(after: String, before: String, first: Int, last: Int, reverse: Boolean = false): LineItemConnection!
           name: String!
+          note: String
+          number: Int!
+          phone: String
+          processedAt: DateTime!
+          shippingAddress: MailingAddress
+          shippingLine: ShippingLine
+          subtotalPriceSet: MoneyBag
+          taxesIncluded: Boolean!
+          totalDiscountsSet: MoneyBag
+          totalPriceSet: MoneyBag!
+          totalShippingPriceSet: MoneyBag!
+          totalTaxSet: MoneyBag
+          updatedAt: DateTime!
         }
+
+        type LineItemConnection {
+          edges: [LineItemEdge!]!
+          nodes: [LineItem!]!
+          pageInfo: PageInfo!
+        }
+
+        type LineItemEdge {
+          cursor: String!
+          node: LineItem!
+        }
+
+        type LineItem {
+          discountedTotalSet(withCodeDiscounts: Boolean = false): MoneyBag!
+          id: ID!
+          name: String!
+          originalTotalSet: MoneyBag!
+          originalUnitPriceSet: MoneyBag!
+          quantity: Int!
+          sku: String
+          taxLines(first: Int): [TaxLine!]!
+          title: String!
+          totalDiscountSet: MoneyBag!
+          variantTitle: String
+        }
+
+        type TaxLine {
+          priceSet: MoneyBag!
+          rate: Float
+          ratePercentage: Float
+          title: String!
+        }
+
+        type ShippingLine {
+          code: String
+          discountedPriceSet: MoneyBag!
+          originalPriceSet: MoneyBag!
+          taxLines: [TaxLine!]!
+          title: String!
+        }
+
+        type MoneyBag {
+          presentmentMoney: MoneyV2!
+          shopMoney: MoneyV2!
+        }
+
+        type MoneyV2 {
+          amount: Decimal!
+          currencyCode: CurrencyCode!
+        }
+
+        type MailingAddress {
+          address1: String
+          address2: String
+          city: String
+          company: String
+          countryCodeV2: CountryCode
+          firstName: String
+          id: ID!
+          lastName: String
+          name: String
+          phone: String
+          province: String
+          zip: String
+        }
+
+        type Customer {
+          defaultEmailAddress: CustomerEmailAddress
+          defaultPhoneNumber: CustomerPhoneNumber
+          displayName: String!
+          firstName: String
+          id: ID!
+          lastName: String
+          legacyResourceId: UnsignedInt64!
+        }
+
+        type CustomerEmailAddress {
+          emailAddress: String!
+        }
+
+        type CustomerPhoneNumber {
+          phoneNumber: String!
+        }
+
+        enum OrderSortKeys { CREATED_AT CURRENT_TOTAL_PRICE CUSTOMER_NAME DESTINATION FINANCIAL_STATUS FULFILLMENT_STATUS ID ORDER_NUMBER PO_NUMBER PROCESSED_AT RELEVANCE TOTAL_ITEMS_QUANTITY TOTAL_PRICE UPDATED_AT }
+
+        enum OrderDisplayFinancialStatus { PENDING AUTHORIZED PARTIALLY_PAID PARTIALLY_REFUNDED VOIDED PAID REFUNDED EXPIRED }
+
+        enum OrderDisplayFulfillmentStatus { UNFULFILLED PARTIALLY_FULFILLED FULFILLED RESTOCKED PENDING_FULFILLMENT OPEN IN_PROGRESS ON_HOLD SCHEDULED REQUEST_DECLINED }
+
+        enum CurrencyCode { AUD CAD CHF CZK DKK EUR GBP JPY NOK NZD PLN SEK USD }
+
+        enum CountryCode { AT AU BE CA CH CZ DE DK ES FI FR GB IE IT JP LU NL NO NZ PL PT SE US }
 
         type FulfillmentOrderConnection {
           edges: [FulfillmentOrderEdge!]!
