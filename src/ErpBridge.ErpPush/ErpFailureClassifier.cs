@@ -74,7 +74,7 @@ internal static partial class ErpFailureClassifier
             }
 
             using var reader = messageFault.GetReaderAtDetailContents();
-            var detail = XElement.Load(reader);
+            var detail = XElement.Parse(reader.ReadOuterXml());
             if (detail.Name != Receiver + "ReceiveOrderFault")
             {
                 return (null, null);
