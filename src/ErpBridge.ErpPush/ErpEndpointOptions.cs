@@ -30,6 +30,52 @@ public sealed class ErpEndpointOptions
     /// <summary>The largest answer accepted, in bytes.</summary>
     public long MaxReceivedMessageSize { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// What is wrong with these options, one message per problem naming the key; empty when they can work. The host
+    /// calls it at start-up so that a broken route stops it with a clear message instead of failing every push.
+    /// </summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (Url is null || !Url.IsAbsoluteUri)
+        {
+            problems.Add("Url is required: the receiver's absolute endpoint address.");
+        }
+        else if (Url.Scheme != Uri.UriSchemeHttps && !(Url.Scheme == Uri.UriSchemeHttp && AllowHttp))
+        {
+            problems.Add($"Url must use https (Basic credentials would travel in clear text); plain http needs AllowHttp, for sandboxes only. Got {Url.Scheme}.");
+        }
+
+        if (string.IsNullOrEmpty(UserName))
+        {
+            problems.Add("UserName is required: the receiver authenticates with HTTP Basic.");
+        }
+
+        if (Timeout <= TimeSpan.Zero)
+        {
+            problems.Add("Timeout must be positive.");
+        }
+
+        if (MaxReceivedMessageSize <= 0)
+        {
+            problems.Add("MaxReceivedMessageSize must be positive.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(Map))
+        {
+            try
+            {
+                ErpBridge.Mapping.Maps.MapName.Normalize(Map);
+            }
+            catch (ArgumentException exception)
+            {
+                problems.Add("Map: " + exception.Message);
+            }
+        }
+
+        return problems;
+    }
+
     /// <summary>The options without the password, for logs and status pages.</summary>
     public override string ToString() =>
         $"Url={Url}, UserName={UserName}, Password={(Password.Length > 0 ? "***" : "(none)")}, Timeout={Timeout}, AllowHttp={AllowHttp}, Map={Map ?? "(canonical order)"}";

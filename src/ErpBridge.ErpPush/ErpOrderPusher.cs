@@ -19,27 +19,18 @@ public sealed partial class ErpOrderPusher : IErpOrderPusher, IDisposable
     private readonly ILogger logger;
     private readonly TimeSpan timeout;
 
-    /// <exception cref="ArgumentException">The options cannot work: no Url, no user, or plain http without AllowHttp.</exception>
+    /// <exception cref="ArgumentException">The options cannot work (see <see cref="ErpEndpointOptions.Validate"/>).</exception>
     public ErpOrderPusher(ErpEndpointOptions options, ILogger<ErpOrderPusher>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var url = options.Url ?? throw new ArgumentException("ErpEndpointOptions.Url is required.", nameof(options));
+        var problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("The ERP endpoint options cannot work: " + string.Join(" ", problems), nameof(options));
+        }
+
+        var url = options.Url!;
         var https = url.Scheme == Uri.UriSchemeHttps;
-        if (!https && !(url.Scheme == Uri.UriSchemeHttp && options.AllowHttp))
-        {
-            throw new ArgumentException($"The ERP Url must use https (Basic credentials would travel in clear text); plain http needs AllowHttp, for sandboxes only. Got {url.Scheme}.", nameof(options));
-        }
-
-        if (string.IsNullOrEmpty(options.UserName))
-        {
-            throw new ArgumentException("ErpEndpointOptions.UserName is required: the receiver authenticates with HTTP Basic.", nameof(options));
-        }
-
-        if (options.Timeout <= TimeSpan.Zero)
-        {
-            throw new ArgumentException("ErpEndpointOptions.Timeout must be positive.", nameof(options));
-        }
-
         timeout = options.Timeout;
         this.logger = logger ?? NullLogger<ErpOrderPusher>.Instance;
         var binding = new BasicHttpBinding(https ? BasicHttpSecurityMode.Transport : BasicHttpSecurityMode.None)

@@ -25,29 +25,36 @@ internal sealed class ErpOrderBook(long firstDocumentNumber, TimeProvider time)
                 return Answer(new ErpSandboxReceipt(messageId, changeType, first.DocumentNumber, ErpStatus.Duplicate, time.GetUtcNow()), remember: false);
             }
 
-            documentsByOrderKey.TryGetValue(orderKey, out var existing);
-            switch (changeType)
+            if (!documentsByOrderKey.TryGetValue(orderKey, out var existing))
             {
-                case ErpChangeTypes.New when existing is not null:
-                    return Answer(new ErpSandboxReceipt(messageId, changeType, existing.Number, ErpStatus.Created, time.GetUtcNow()));
-                case ErpChangeTypes.New:
-                    var created = new Entry(FormatNumber(nextNumber++), orderKey, content.ToString(SaveOptions.DisableFormatting));
-                    created.ChangeTypes.Add(changeType);
-                    documents.Add(created);
-                    documentsByOrderKey.Add(orderKey, created);
-                    return Answer(new ErpSandboxReceipt(messageId, changeType, created.Number, ErpStatus.Created, time.GetUtcNow()));
-                case ErpChangeTypes.Update or ErpChangeTypes.Cancellation when existing is null:
+                if (changeType != ErpChangeTypes.New)
+                {
                     return ErpReceiveResult.Refused("Client", "OrderNotFound", $"No sales order for {orderKey}: an {changeType} needs an order handed over as New before.");
-                case ErpChangeTypes.Update when existing.Cancelled:
-                    return ErpReceiveResult.Refused("Client", "OrderCancelled", $"Sales order {existing.Number} for {orderKey} is cancelled and cannot be changed.");
-                default:
-                    ArgumentNullException.ThrowIfNull(existing);
-                    existing.ChangeTypes.Add(changeType);
-                    existing.Content = content.ToString(SaveOptions.DisableFormatting);
-                    existing.Cancelled |= changeType == ErpChangeTypes.Cancellation;
-                    var status = changeType == ErpChangeTypes.Cancellation ? ErpStatus.Cancelled : ErpStatus.Changed;
-                    return Answer(new ErpSandboxReceipt(messageId, changeType, existing.Number, status, time.GetUtcNow()));
+                }
+
+                var created = new Entry(FormatNumber(nextNumber++), orderKey, content.ToString(SaveOptions.DisableFormatting));
+                created.ChangeTypes.Add(changeType);
+                documents.Add(created);
+                documentsByOrderKey.Add(orderKey, created);
+                return Answer(new ErpSandboxReceipt(messageId, changeType, created.Number, ErpStatus.Created, time.GetUtcNow()));
             }
+
+            // A New for an order that already has a document names that document: one web order, one sales order.
+            if (changeType == ErpChangeTypes.New)
+            {
+                return Answer(new ErpSandboxReceipt(messageId, changeType, existing.Number, ErpStatus.Created, time.GetUtcNow()));
+            }
+
+            if (changeType == ErpChangeTypes.Update && existing.Cancelled)
+            {
+                return ErpReceiveResult.Refused("Client", "OrderCancelled", $"Sales order {existing.Number} for {orderKey} is cancelled and cannot be changed.");
+            }
+
+            existing.ChangeTypes.Add(changeType);
+            existing.Content = content.ToString(SaveOptions.DisableFormatting);
+            existing.Cancelled |= changeType == ErpChangeTypes.Cancellation;
+            var status = changeType == ErpChangeTypes.Cancellation ? ErpStatus.Cancelled : ErpStatus.Changed;
+            return Answer(new ErpSandboxReceipt(messageId, changeType, existing.Number, status, time.GetUtcNow()));
         }
     }
 
@@ -86,29 +93,4 @@ internal sealed class ErpOrderBook(long firstDocumentNumber, TimeProvider time)
 
         public List<string> ChangeTypes { get; } = [];
     }
-}
-
-/// <summary>What the order book made of a hand-over: an answer, or a refusal to send as a SOAP fault.</summary>
-internal sealed record ErpReceiveResult(ErpSandboxReceipt? Receipt, ErpSandboxFault? Refusal)
-{
-    public static ErpReceiveResult Answered(ErpSandboxReceipt receipt) => new(receipt, null);
-
-    public static ErpReceiveResult Refused(string faultCode, string code, string text) => new(null, new ErpSandboxFault(faultCode, code, text));
-}
-
-internal static class ErpChangeTypes
-{
-    public const string New = "New";
-    public const string Update = "Update";
-    public const string Cancellation = "Cancellation";
-
-    public static bool IsValid(string value) => value is New or Update or Cancellation;
-}
-
-internal static class ErpStatus
-{
-    public const string Created = "Created";
-    public const string Changed = "Changed";
-    public const string Cancelled = "Cancelled";
-    public const string Duplicate = "Duplicate";
 }

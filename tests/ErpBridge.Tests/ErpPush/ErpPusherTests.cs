@@ -216,6 +216,59 @@ public sealed class ErpPusherTests
     }
 
     [Test]
+    public async Task Push_NewAgainWithAnotherMessageId_NamesTheExistingDocument()
+    {
+        using var pusher = Pusher();
+        var order = ErpTestOrders.Order("8001").Root!;
+
+        var first = await pusher.PushAsync(new ErpPushRequest("MSG-A", ErpChangeType.New, order), CancellationToken.None);
+        var second = await pusher.PushAsync(new ErpPushRequest("MSG-B", ErpChangeType.New, order), CancellationToken.None);
+
+        Assert.That(second.ErpDocumentNumber, Is.EqualTo(first.ErpDocumentNumber));
+        Assert.That(sandbox.State().Documents, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Push_UpdateAfterCancellation_PermanentOrderCancelled()
+    {
+        using var pusher = Pusher();
+        var order = ErpTestOrders.Order("8002").Root!;
+        await pusher.PushAsync(new ErpPushRequest("MSG-N", ErpChangeType.New, order), CancellationToken.None);
+        await pusher.PushAsync(new ErpPushRequest("MSG-C", ErpChangeType.Cancellation, order), CancellationToken.None);
+
+        var result = await pusher.PushAsync(new ErpPushRequest("MSG-U2", ErpChangeType.Update, order), CancellationToken.None);
+
+        Assert.That(result.Outcome, Is.TypeOf<DeliveryOutcome.PermanentFailure>(), result.ToString());
+        Assert.That(((DeliveryOutcome.PermanentFailure)result.Outcome).Reason, Does.Contain("OrderCancelled"));
+    }
+
+    [Test]
+    public async Task Push_CancelledByTheCaller_ThrowsOperationCanceled()
+    {
+        using var pusher = Pusher();
+        sandbox.Delay(TimeSpan.FromSeconds(5));
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        await Assert.ThrowsAsync(
+            Is.InstanceOf<OperationCanceledException>(),
+            async () => await pusher.PushAsync(new ErpPushRequest("MSG-CANCEL", ErpChangeType.New, ErpTestOrders.Order("8003").Root!), cancellation.Token));
+    }
+
+    [Test]
+    public void Options_Validate_NamesEveryBrokenKey()
+    {
+        var options = new ErpEndpointOptions { Url = new Uri("http://erp.example.com/x"), Timeout = TimeSpan.Zero, Map = "../escape" };
+
+        var problems = options.Validate();
+
+        Assert.That(problems, Has.Some.StartsWith("Url must use https"));
+        Assert.That(problems, Has.Some.StartsWith("UserName"));
+        Assert.That(problems, Has.Some.StartsWith("Timeout"));
+        Assert.That(problems, Has.Some.StartsWith("Map:"));
+        Assert.That(Options().Validate(), Is.Empty);
+    }
+
+    [Test]
     public void Constructor_PlainHttpWithoutAllowHttp_IsRefused()
     {
         var options = Options();
