@@ -24,6 +24,12 @@ public sealed class ErpEndpointOptions
     /// </summary>
     public bool AllowHttp { get; set; }
 
+    /// <summary>
+    /// The SHA-256 thumbprint (hex) of the ERP's TLS certificate, to trust exactly that certificate when the ERP's
+    /// certificate comes from an internal CA this machine does not trust. Unset: the usual chain validation applies.
+    /// </summary>
+    public string? TrustedServerCertificateSha256 { get; set; }
+
     /// <summary>The route's ERP map under the maps root (e.g. <c>erp/ORDERS05</c>); none means the canonical ord:Order is sent.</summary>
     public string? Map { get; set; }
 
@@ -59,6 +65,13 @@ public sealed class ErpEndpointOptions
         if (MaxReceivedMessageSize <= 0)
         {
             problems.Add("MaxReceivedMessageSize must be positive.");
+        }
+
+        if (TrustedServerCertificateSha256 is { Length: > 0 } pin
+            && pin.Replace(":", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal) is var hex
+            && (hex.Length != 64 || !hex.All(char.IsAsciiHexDigit)))
+        {
+            problems.Add("TrustedServerCertificateSha256 must be a SHA-256 thumbprint: 64 hex digits (':' and spaces allowed).");
         }
 
         if (!string.IsNullOrWhiteSpace(Map))

@@ -26,6 +26,7 @@ internal static partial class ErpFailureClassifier
         FaultException fault => FromFault(fault),
         TimeoutException => ErpPushResult.Transient("The ERP did not answer in time: " + exception.Message),
         MessageSecurityException => ErpPushResult.Permanent("The ERP refused the credentials (HTTP 401/403): check UserName and Password. " + exception.Message),
+        SecurityNegotiationException => ErpPushResult.Permanent("The ERP's TLS certificate is not trusted (check the Url, or TrustedServerCertificateSha256 for an internal CA): " + Innermost(exception).Message),
         ServerTooBusyException => ErpPushResult.Transient("The ERP is unavailable (HTTP 503): " + exception.Message),
         EndpointNotFoundException when CannotConnect(exception) => ErpPushResult.Transient("Cannot connect to the ERP: " + Innermost(exception).Message),
         EndpointNotFoundException => ErpPushResult.Permanent("No order receiver at the configured Url (HTTP 404): " + exception.Message),

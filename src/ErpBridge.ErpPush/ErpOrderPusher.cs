@@ -1,5 +1,6 @@
 using System.ServiceModel;
 using System.ServiceModel.Channels;
+using System.ServiceModel.Security;
 using System.Text.RegularExpressions;
 using System.Xml;
 using ErpBridge.ErpPush.Contract;
@@ -44,6 +45,14 @@ public sealed partial class ErpOrderPusher : IErpOrderPusher, IDisposable
         binding.Security.Transport.ClientCredentialType = HttpClientCredentialType.None;
         factory = new ChannelFactory<IOrderReceiver>(binding, new EndpointAddress(url));
         factory.Endpoint.EndpointBehaviors.Add(new BasicAuthenticationBehavior(options.UserName, options.Password));
+        if (https && !string.IsNullOrWhiteSpace(options.TrustedServerCertificateSha256))
+        {
+            factory.Credentials.ServiceCertificate.SslCertificateAuthentication = new X509ServiceCertificateAuthentication
+            {
+                CertificateValidationMode = X509CertificateValidationMode.Custom,
+                CustomCertificateValidator = new PinnedCertificateValidator(options.TrustedServerCertificateSha256),
+            };
+        }
     }
 
     public async Task<ErpPushResult> PushAsync(ErpPushRequest request, CancellationToken ct)

@@ -27,5 +27,11 @@ public sealed class ErpSandboxOptions
     /// <summary>Requests larger than this are refused (413), as a gateway in front of an ERP would.</summary>
     public long MaxRequestBytes { get; set; } = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// The TLS certificate for an https <see cref="Url"/> (e.g. https://127.0.0.1:0), so that clients can be tested the
+    /// way they must run against a real ERP: Basic credentials over HTTPS only.
+    /// </summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? ServerCertificate { get; set; }
+
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }
