@@ -1,0 +1,166 @@
+using System.ServiceModel;
+using System.ServiceModel.Channels;
+using System.ServiceModel.Security;
+using System.Text.RegularExpressions;
+using System.Xml;
+using ErpBridge.ErpPush.Contract;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ErpBridge.ErpPush;
+
+/// <summary>
+/// The WCF client of the ERP's OrderReceiverService: BasicHttpBinding (SOAP 1.1) over HTTPS with pre-emptive HTTP
+/// Basic, plain HTTP only when <see cref="ErpEndpointOptions.AllowHttp"/> says so. One instance per endpoint: the
+/// channel factory is built once and shared; each push uses its own channel.
+/// </summary>
+public sealed partial class ErpOrderPusher : IErpOrderPusher, IDisposable
+{
+    private readonly ChannelFactory<IOrderReceiver> factory;
+    private readonly ILogger logger;
+    private readonly TimeSpan timeout;
+
+    /// <exception cref="ArgumentException">The options cannot work (see <see cref="ErpEndpointOptions.Validate"/>).</exception>
+    public ErpOrderPusher(ErpEndpointOptions options, ILogger<ErpOrderPusher>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("The ERP endpoint options cannot work: " + string.Join(" ", problems), nameof(options));
+        }
+
+        var url = options.Url!;
+        var https = url.Scheme == Uri.UriSchemeHttps;
+        timeout = options.Timeout;
+        this.logger = logger ?? NullLogger<ErpOrderPusher>.Instance;
+        var binding = new BasicHttpBinding(https ? BasicHttpSecurityMode.Transport : BasicHttpSecurityMode.None)
+        {
+            OpenTimeout = options.Timeout,
+            SendTimeout = options.Timeout,
+            ReceiveTimeout = options.Timeout,
+            CloseTimeout = options.Timeout,
+            MaxReceivedMessageSize = options.MaxReceivedMessageSize,
+        };
+        binding.Security.Transport.ClientCredentialType = HttpClientCredentialType.None;
+        factory = new ChannelFactory<IOrderReceiver>(binding, new EndpointAddress(url));
+        factory.Endpoint.EndpointBehaviors.Add(new BasicAuthenticationBehavior(options.UserName, options.Password));
+        if (https && !string.IsNullOrWhiteSpace(options.TrustedServerCertificateSha256))
+        {
+            factory.Credentials.ServiceCertificate.SslCertificateAuthentication = new X509ServiceCertificateAuthentication
+            {
+                CertificateValidationMode = X509CertificateValidationMode.Custom,
+                CustomCertificateValidator = new PinnedCertificateValidator(options.TrustedServerCertificateSha256),
+            };
+        }
+    }
+
+    public async Task<ErpPushResult> PushAsync(ErpPushRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.Document);
+        if (request.MessageId is null || !MessageIdPattern().IsMatch(request.MessageId))
+        {
+            return ErpPushResult.Permanent($"MessageId '{request.MessageId}' is not 1 to 128 characters of letters, digits, '.', '_', ':' and '-'.");
+        }
+
+        if (!ErpChangeType.IsValid(request.ChangeType))
+        {
+            return ErpPushResult.Permanent($"ChangeType must be New, Update or Cancellation, not '{request.ChangeType}'.");
+        }
+
+        var message = new ReceiveOrderRequestMessage
+        {
+            MessageId = request.MessageId,
+            ChangeType = request.ChangeType,
+            Document = new OrderDocument { Content = ToXmlElement(request.Document) },
+        };
+
+        var channel = factory.CreateChannel();
+        var communication = (IClientChannel)channel;
+        var result = await SendAsync(channel, communication, message, ct);
+        Log(request, result);
+        return result;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            factory.Close(timeout);
+        }
+        catch (Exception exception) when (exception is CommunicationException or TimeoutException)
+        {
+            factory.Abort();
+        }
+    }
+
+    private static async Task<ErpPushResult> SendAsync(IOrderReceiver channel, IClientChannel communication, ReceiveOrderRequestMessage message, CancellationToken ct)
+    {
+        var succeeded = false;
+        try
+        {
+            var response = await channel.ReceiveOrderAsync(message).WaitAsync(ct);
+            succeeded = true;
+            return string.IsNullOrWhiteSpace(response.ErpDocumentNumber) || string.IsNullOrWhiteSpace(response.Status)
+                ? ErpPushResult.Permanent("The ERP answered without ErpDocumentNumber or Status.")
+                : ErpPushResult.Accept(response.ErpDocumentNumber.Trim(), response.Status.Trim());
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            return ErpFailureClassifier.Classify(exception);
+        }
+        finally
+        {
+            Close(communication, succeeded);
+        }
+    }
+
+    private static void Close(IClientChannel communication, bool gracefully)
+    {
+        if (gracefully && communication.State == CommunicationState.Opened)
+        {
+            try
+            {
+                communication.Close();
+                return;
+            }
+            catch (Exception exception) when (exception is CommunicationException or TimeoutException)
+            {
+                // Aborted below.
+            }
+        }
+
+        communication.Abort();
+    }
+
+    private static XmlElement ToXmlElement(System.Xml.Linq.XElement element)
+    {
+        var document = new XmlDocument { XmlResolver = null };
+        using (var reader = element.CreateReader())
+        {
+            document.Load(reader);
+        }
+
+        return document.DocumentElement!;
+    }
+
+    private void Log(ErpPushRequest request, ErpPushResult result)
+    {
+        if (result.Accepted)
+        {
+            logger.LogInformation("ERP push {MessageId} ({ChangeType}): {Status} as {ErpDocumentNumber}", request.MessageId, request.ChangeType, result.Status, result.ErpDocumentNumber);
+        }
+        else
+        {
+            logger.LogWarning("ERP push {MessageId} ({ChangeType}) failed: {Result}", request.MessageId, request.ChangeType, result);
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._:\\-]{1,128}$")]
+    private static partial Regex MessageIdPattern();
+}
