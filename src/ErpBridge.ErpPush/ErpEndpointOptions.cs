@@ -36,6 +36,9 @@ public sealed class ErpEndpointOptions
     /// <summary>The largest answer accepted, in bytes.</summary>
     public long MaxReceivedMessageSize { get; set; } = 1024 * 1024;
 
+    /// <summary>Parameters of the ERP map (e.g. sender-partner, sales-org for erp/ORDERS05); change-type and message-id are set per hand-over.</summary>
+    public Dictionary<string, string> MapParameters { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>
     /// What is wrong with these options, one message per problem naming the key; empty when they can work. The host
     /// calls it at start-up so that a broken route stops it with a clear message instead of failing every push.

@@ -70,7 +70,7 @@ public static class BridgeHost
         builder.Services.AddSingleton<IChannelConnectorFactory>(sp => new MagentoConnectorFactory(loggerFactory: sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddXsltMaps(maps => maps.Root = settings.MapsFolder);
         builder.Services.AddErpBridgeDelivery(settings.Delivery);
-        builder.Services.AddErpBridgeOrders(settings.Orders, sp => sp.GetRequiredService<ContractSchemas>().Set);
+        builder.Services.AddErpBridgeOrders(settings.Orders, settings.ErpEndpoints, sp => sp.GetRequiredService<ContractSchemas>().Set);
         builder.Services.AddSingleton(new OrderFetchSettings(settings.Orders.VisibilityTimeout, settings.Orders.MaxFetch));
 
         var app = builder.Build();

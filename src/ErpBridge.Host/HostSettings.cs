@@ -1,6 +1,7 @@
 using ErpBridge.Core.Routing;
 using ErpBridge.Core.Security;
 using ErpBridge.Delivery;
+using ErpBridge.ErpPush;
 using ErpBridge.Orders;
 using ErpBridge.Soap;
 using ErpBridge.Storage;
@@ -26,6 +27,9 @@ public sealed class HostSettings
 
     public required OrdersOptions Orders { get; init; }
 
+    /// <summary>ErpBridge:ErpEndpoints: the ERP order receivers channels push orders to.</summary>
+    public required Dictionary<string, ErpEndpointOptions> ErpEndpoints { get; init; }
+
     /// <summary>ErpBridge:Maps:Folder, the XSLT maps (default: the xslt folder beside the executable).</summary>
     public required string MapsFolder { get; set; }
 
@@ -42,6 +46,9 @@ public sealed class HostSettings
             MapsFolder = configuration["ErpBridge:Maps:Folder"] ?? "xslt",
             Sandboxes = Get<SandboxOptions>(configuration, SandboxOptions.Section),
             Orders = Get<OrdersOptions>(configuration, OrdersOptions.Section),
+            ErpEndpoints = configuration.GetSection(ErpBridge.Orders.ErpEndpoints.Section).Get<Dictionary<string, ErpEndpointOptions>>() is { } endpoints
+                ? new Dictionary<string, ErpEndpointOptions>(endpoints, StringComparer.OrdinalIgnoreCase)
+                : new Dictionary<string, ErpEndpointOptions>(StringComparer.OrdinalIgnoreCase),
         };
         settings.Soap.ContractFolder = Path.GetFullPath(settings.Soap.ContractFolder, contentRoot);
         settings.MapsFolder = Path.GetFullPath(settings.MapsFolder, contentRoot);
@@ -58,7 +65,8 @@ public sealed class HostSettings
         errors.AddRange(Security.Validate());
         errors.AddRange(Delivery.Validate());
         errors.AddRange(Sandboxes.Validate());
-        errors.AddRange(Orders.Validate(Bridge.Channels.Keys, []));
+        errors.AddRange(Orders.Validate(Bridge.Channels.Keys, ErpEndpoints.Keys));
+        errors.AddRange(ErpBridge.Orders.ErpEndpoints.Validate(ErpEndpoints));
         if (!File.Exists(Path.Combine(Soap.ContractFolder, "ErpBridgeService.wsdl")))
         {
             errors.Add($"{SoapOptions.Section}:ContractFolder: no ErpBridgeService.wsdl in '{Soap.ContractFolder}'.");

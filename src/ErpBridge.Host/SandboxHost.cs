@@ -1,3 +1,4 @@
+using ErpBridge.Sandboxes.Erp;
 using ErpBridge.Sandboxes.BigCommerce;
 using ErpBridge.Sandboxes.Magento;
 using ErpBridge.Sandboxes.Shopify;
@@ -19,6 +20,8 @@ public sealed class SandboxHost(SandboxOptions options, ILogger<SandboxHost> log
     public WooCommerceSandbox? WooCommerce { get; private set; }
 
     public MagentoSandbox? Magento { get; private set; }
+
+    public ErpSandbox? Erp { get; private set; }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -67,6 +70,21 @@ public sealed class SandboxHost(SandboxOptions options, ILogger<SandboxHost> log
 
         await StartWooCommerceAsync(skus, cancellationToken).ConfigureAwait(false);
         await StartMagentoAsync(skus, cancellationToken).ConfigureAwait(false);
+        await StartErpAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task StartErpAsync(CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(options.Erp.Url))
+        {
+            return;
+        }
+
+        Erp = await ErpSandbox.StartAsync(
+            new ErpSandboxOptions { Url = options.Erp.Url, UserName = options.Erp.UserName, Password = options.Erp.Password },
+            cancellationToken).ConfigureAwait(false);
+        running.Add(Erp);
+        logger.LogInformation("ERP sandbox (order receiver) on {Address}; WSDL at {Wsdl}; state at {State}", Erp.ServiceAddress, Erp.WsdlAddress, new Uri(Erp.BaseAddress, "_sandbox/state"));
     }
 
     private async Task StartWooCommerceAsync(List<string> skus, CancellationToken cancellationToken)
@@ -82,6 +100,7 @@ public sealed class SandboxHost(SandboxOptions options, ILogger<SandboxHost> log
                 Url = options.WooCommerce.Url,
                 ConsumerKey = options.WooCommerce.ConsumerKey,
                 ConsumerSecret = options.WooCommerce.ConsumerSecret,
+                FulfillmentsEnabled = options.WooCommerce.FulfillmentsEnabled,
             },
             cancellationToken).ConfigureAwait(false);
         running.Add(WooCommerce);

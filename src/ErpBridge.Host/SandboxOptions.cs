@@ -33,6 +33,8 @@ public sealed class SandboxOptions
 
     public MagentoSandboxSettings Magento { get; set; } = new();
 
+    public ErpSandboxSettings Erp { get; set; } = new();
+
     public IEnumerable<string> Skus() =>
         Enumerable.Range(SkuFrom, Math.Max(0, SkuCount)).Select(n => SkuPrefix + n.ToString(CultureInfo.InvariantCulture));
 
@@ -43,7 +45,7 @@ public sealed class SandboxOptions
             yield break;
         }
 
-        foreach (var (name, url) in new[] { ("Shopify", Shopify.Url), ("BigCommerce", BigCommerce.Url), ("WooCommerce", WooCommerce.Url), ("Magento", Magento.Url) })
+        foreach (var (name, url) in new[] { ("Shopify", Shopify.Url), ("BigCommerce", BigCommerce.Url), ("WooCommerce", WooCommerce.Url), ("Magento", Magento.Url), ("Erp", Erp.Url) })
         {
             if (string.IsNullOrEmpty(url))
             {
@@ -104,6 +106,19 @@ public sealed class WooCommerceSandboxSettings
     public string ConsumerKey { get; set; } = "";
 
     public string ConsumerSecret { get; set; } = "";
+
+    /// <summary>Serve WooCommerce's core fulfillments API (WooCommerce 10.1+ with the feature on); off answers 404 rest_no_route.</summary>
+    public bool FulfillmentsEnabled { get; set; }
+}
+
+public sealed class ErpSandboxSettings
+{
+    /// <summary>Empty: not started. An SAP-style order receiver (wsdl/erp/ErpOrderReceiver.wsdl) that channels can push orders to.</summary>
+    public string? Url { get; set; }
+
+    public string UserName { get; set; } = "ERPBRIDGE";
+
+    public string Password { get; set; } = "";
 }
 
 public sealed class MagentoSandboxSettings

@@ -62,9 +62,14 @@ public sealed class OrdersScheduler(
         foreach (var channel in channels)
         {
             var settings = options.For(channel);
-            logger.LogInformation(
-                "Polling orders of {Channel} on '{Cron}' (UTC); handover {Handover}{Endpoint}",
-                channel, options.CronFor(channel), settings.Handover, settings.Handover == OrderHandover.Push ? $" to ERP endpoint {settings.ErpEndpoint}" : "");
+            if (settings.Handover == OrderHandover.Push)
+            {
+                logger.LogInformation("Polling orders of {Channel} on '{Cron}' (UTC), pushed to ERP endpoint {Endpoint}", channel, options.CronFor(channel), settings.ErpEndpoint);
+            }
+            else
+            {
+                logger.LogInformation("Polling orders of {Channel} on '{Cron}' (UTC), held for FetchOrders", channel, options.CronFor(channel));
+            }
         }
     }
 

@@ -1,14 +1,19 @@
 using System.Xml.Schema;
+using ErpBridge.ErpPush;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ErpBridge.Orders;
 
 public static class OrdersServiceCollectionExtensions
 {
     /// <summary>Order polling and pushing, on the Quartz scheduler the delivery pipeline set up.</summary>
-    public static IServiceCollection AddErpBridgeOrders(this IServiceCollection services, OrdersOptions options, Func<IServiceProvider, XmlSchemaSet> contractSchemas)
+    public static IServiceCollection AddErpBridgeOrders(
+        this IServiceCollection services, OrdersOptions options, IReadOnlyDictionary<string, ErpEndpointOptions> erpEndpoints, Func<IServiceProvider, XmlSchemaSet> contractSchemas)
     {
         services.AddSingleton(options);
+        services.AddSingleton(sp => new ErpEndpoints(erpEndpoints, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<ErpDocumentBuilder>();
         services.AddSingleton(sp => new CanonicalOrders(contractSchemas(sp)));
         services.AddSingleton<OrderPoller>();
         services.AddSingleton<OrderPushWakeup>();
