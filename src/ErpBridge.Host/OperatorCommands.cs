@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Xml.Linq;
 using ErpBridge.Connectors;
 using ErpBridge.Core.Delivery;
+using ErpBridge.Core.Orders;
 using ErpBridge.Delivery;
 using ErpBridge.Mapping.Golden;
 using ErpBridge.Mapping.Maps;
@@ -15,7 +16,7 @@ namespace ErpBridge.Host;
 /// </summary>
 public static class OperatorCommands
 {
-    public static readonly string[] Names = ["dead-letters", "resubmit", "status", "dry-run", "maps-test"];
+    public static readonly string[] Names = ["dead-letters", "resubmit", "status", "dry-run", "maps-test", "orders", "resubmit-order"];
 
     public const string Usage = """
         Operator commands (add to `dotnet run --project src/ErpBridge.Host --`):
@@ -25,6 +26,10 @@ public static class OperatorCommands
           status --message ID                               each channel's status and every attempt's outcome
           dry-run --channel NAME --file MESSAGE.xml         print the exact HTTP calls for a canonical message or a
                   [--document-type TYPE]                    raw ERP document (ids resolved on the platform; nothing is sent)
+          orders [--channel NAME] [--state STATE] [--limit N]
+                                                            store orders held for the ERP, newest change first, with their
+                                                            state (Pending, Fetched, Pushing, Acknowledged, Failed) and last error
+          resubmit-order --order ID | --channel NAME --all  push orders whose push Failed again (fresh attempt budget)
           maps-test [--filter TEXT] [--folder PATH]         run the golden cases beside every XSLT map; a failure shows a diff
                                                             (default folder: xslt/ of the working directory, else the host's copy)
         """;
@@ -123,6 +128,23 @@ public static class OperatorCommands
 
                     return 0;
 
+                case "orders":
+                    return await ListOrdersAsync(services.GetRequiredService<IOrderStore>(), channel, options, output, error).ConfigureAwait(false);
+
+                case "resubmit-order":
+                    var order = options.GetValueOrDefault("--order");
+                    if (order is null && (channel is null || !options.ContainsKey("--all")))
+                    {
+                        error.WriteLine("resubmit-order: give --order ID, or --channel NAME --all.");
+                        return 2;
+                    }
+
+                    var orders = await services.GetRequiredService<IOrderStore>().ResubmitAsync(order, channel, services.GetRequiredService<TimeProvider>().GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+                    output.WriteLine(orders == 0
+                        ? "Nothing to resubmit: no failed order push matches."
+                        : $"Resubmitted {orders} order{(orders == 1 ? "" : "s")}; a running bridge pushes {(orders == 1 ? "it" : "them")} within its push interval.");
+                    return orders == 0 ? 1 : 0;
+
                 case "dry-run":
                     return await DryRunAsync(services, channel, options.GetValueOrDefault("--file"), options.GetValueOrDefault("--document-type"), output, error).ConfigureAwait(false);
 
@@ -131,6 +153,39 @@ public static class OperatorCommands
                     return 2;
             }
         }
+    }
+
+    private static async Task<int> ListOrdersAsync(IOrderStore store, string? channel, Dictionary<string, string> options, TextWriter output, TextWriter error)
+    {
+        OrderState? state = null;
+        if (options.TryGetValue("--state", out var stateText))
+        {
+            if (!Enum.TryParse<OrderState>(stateText, ignoreCase: true, out var parsed) || int.TryParse(stateText, out _))
+            {
+                error.WriteLine($"orders: --state is one of {string.Join(", ", Enum.GetNames<OrderState>())}, not '{stateText}'.");
+                return 2;
+            }
+
+            state = parsed;
+        }
+
+        var limit = int.TryParse(options.GetValueOrDefault("--limit", "100"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 100;
+        var orders = await store.ListAsync(channel, state, limit, CancellationToken.None).ConfigureAwait(false);
+        if (orders.Count == 0)
+        {
+            output.WriteLine("No orders match.");
+            return 0;
+        }
+
+        output.WriteLine($"{"OrderId",-32} {"Number",-12} {"Rev",3} {"State",-12} {"Handover",-8} {"ERP document",-14} {"Changed (UTC)",-19} Last error");
+        foreach (var o in orders)
+        {
+            output.WriteLine(
+                $"{o.OrderId,-32} {o.OrderNumber,-12} {o.Revision,3} {o.State,-12} {o.Handover,-8} {o.ErpDocumentNumber ?? "-",-14} {o.ChangedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),-19} {o.LastError}");
+        }
+
+        output.WriteLine($"{orders.Count} order(s){(orders.Count == limit ? $" (first {limit}; --limit for more)" : "")}.");
+        return 0;
     }
 
     private static async Task<int> DryRunAsync(IServiceProvider services, string? channel, string? file, string? documentType, TextWriter output, TextWriter error)

@@ -4,6 +4,7 @@ using ErpBridge.Orders;
 using ErpBridge.Sandboxes.Erp;
 using ErpBridge.Tests.Magento;
 using ErpBridge.Tests.Support;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ErpBridge.Tests.Orders;
@@ -19,6 +20,7 @@ public sealed class OrderPushTests
     private MagentoTestStore shop = null!;
     private ErpSandbox erp = null!;
     private BridgeFixture bridge = null!;
+    private Dictionary<string, string?> settings = [];
 
     [SetUp]
     public async Task StartAsync()
@@ -109,7 +111,7 @@ public sealed class OrderPushTests
     }
 
     [Test]
-    public async Task ErpRefuses_TheOrderFails_ForAnOperator_AndResubmitPushesItAgain()
+    public async Task ErpRefuses_TheOrderFails_TheOperatorSeesItAndResubmits_ThenItIsPushed()
     {
         await StartBridgeAsync();
         shop.Sandbox.SeedOrder("100000001", [("MAT-1", 2)]);
@@ -118,11 +120,18 @@ public sealed class OrderPushTests
 
         await Pushes.RunAsync(Channel, CancellationToken.None);
         var failed = (await Orders.ListAsync(Channel, OrderState.Failed, 10, CancellationToken.None)).Single();
-        var resubmitted = await Orders.ResubmitAsync(failed.OrderId, null, DateTimeOffset.UtcNow, CancellationToken.None);
+        var (listed, listing, _) = await OperatorAsync("orders", "--state", "failed");
+        var (badState, _, badStateError) = await OperatorAsync("orders", "--state", "lost");
+        var (resubmitted, answer, _) = await OperatorAsync("resubmit-order", "--order", failed.OrderId);
         await Pushes.RunAsync(Channel, CancellationToken.None);
 
         Assert.That(failed.LastError, Does.Contain("Material MAT-1 is blocked"));
-        Assert.That(resubmitted, Is.EqualTo(1));
+        Assert.That(listed, Is.EqualTo(0));
+        Assert.That(listing, Does.Contain(failed.OrderId).And.Contain("Failed").And.Contain("Material MAT-1 is blocked"));
+        Assert.That(badState, Is.EqualTo(2));
+        Assert.That(badStateError, Does.Contain("Pending, Fetched, Pushing, Acknowledged, Failed"));
+        Assert.That(resubmitted, Is.EqualTo(0), answer);
+        Assert.That(answer, Does.Contain("Resubmitted 1 order"));
         Assert.That((await Orders.ListAsync(Channel, null, 10, CancellationToken.None)).Single().State, Is.EqualTo(OrderState.Acknowledged));
     }
 
@@ -139,7 +148,7 @@ public sealed class OrderPushTests
 
     private async Task StartBridgeAsync(Dictionary<string, string?>? extra = null)
     {
-        var settings = new Dictionary<string, string?>
+        settings = new Dictionary<string, string?>
         {
             [$"ErpBridge:Channels:{Channel}:Platform"] = "magento",
             [$"ErpBridge:Channels:{Channel}:BaseUrl"] = shop.Sandbox.BaseAddress.ToString(),
@@ -169,6 +178,20 @@ public sealed class OrderPushTests
         }
 
         bridge = await BridgeFixture.StartAsync(settings);
+    }
+
+    private async Task<(int Code, string Output, string Error)> OperatorAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var values = new Dictionary<string, string?>(settings)
+        {
+            ["ErpBridge:Storage:ConnectionString"] = $"Data Source={bridge.DatabasePath}",
+            ["ErpBridge:Logging:File"] = "",
+            ["ErpBridge:Sandboxes:Enabled"] = "false",
+        };
+        var code = await ErpBridge.Host.OperatorCommands.RunAsync(args, output, error, config => config.AddInMemoryCollection(values));
+        return (code, output.ToString(), error.ToString());
     }
 
     private async Task<List<string>> FetchableAsync() =>
