@@ -70,13 +70,13 @@ public sealed class OrderPollingTests
     }
 
     [Test]
-    public async Task CrashBetweenStoringAndSavingTheCursor_NeitherLosesNorDuplicates()
+    public async Task CursorNotSaved_ThePagesAreReadAgain_AndNothingIsStoredTwice()
     {
         var numbers = SeedOrders(7);
         var before = await Orders.GetCursorAsync(Channel, CancellationToken.None);
 
         await Poller.PollAsync(Channel, CancellationToken.None);
-        // The crash: the pages were stored, the cursor was not saved. Put it back where it was.
+        // As after a crash between storing the pages and saving the cursor (PollCrashTests kills a real process there).
         await Orders.SaveCursorAsync(Channel, before ?? DateTimeOffset.UtcNow.AddDays(-30), DateTimeOffset.UtcNow, CancellationToken.None);
         var again = await Poller.PollAsync(Channel, CancellationToken.None);
         var fetched = await FetchAsync(100);
