@@ -171,7 +171,7 @@ public abstract partial class SqlDialect
         yield return (nameof(ResubmitDeliveries), ResubmitDeliveries);
         yield return (nameof(SelectHistory), SelectHistory);
         yield return (nameof(CountDeliveries), CountDeliveries);
-        foreach (var statement in OrderStatements())
+        foreach (var statement in OrderStatements().Concat(ReconciliationStatements()))
         {
             yield return statement;
         }

@@ -1,6 +1,7 @@
 using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Intake;
 using ErpBridge.Core.Orders;
+using ErpBridge.Core.Reconciliation;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,6 +23,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SqlMessageStore>();
         services.AddSingleton<IMessageStore>(sp => sp.GetRequiredService<SqlMessageStore>());
         services.AddSingleton<IDeliveryStore>(sp => new SqlDeliveryStore(dialect, options, sp.GetRequiredService<SqlMessageStore>()));
+        services.AddSingleton<IReconciliationStore>(sp => new SqlReconciliationStore(dialect, options, sp.GetRequiredService<SqlMessageStore>()));
         services.AddSingleton<IOrderStore>(sp => new SqlOrderStore(dialect, options, sp.GetRequiredService<SqlMessageStore>()));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<MigrationRunner>(sp, options.ConnectionString));
         return services;

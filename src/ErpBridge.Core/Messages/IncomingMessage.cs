@@ -6,6 +6,7 @@ namespace ErpBridge.Core.Messages;
 /// </summary>
 /// <param name="ContentHash">Hash of the canonical payload; the same MessageId with another hash is a conflict.</param>
 /// <param name="ChannelHint">Channels the message itself names (shipments name their store); empty for the others.</param>
+/// <param name="Channels">Explicit channels that replace the routes (a reconciliation's corrective message for one store); null for messages from the ERP.</param>
 public sealed record IncomingMessage(
     string MessageId,
     MessageType Type,
@@ -14,4 +15,5 @@ public sealed record IncomingMessage(
     DateTimeOffset SentAt,
     string Payload,
     string ContentHash,
-    IReadOnlyList<string> ChannelHint);
+    IReadOnlyList<string> ChannelHint,
+    IReadOnlyList<string>? Channels = null);

@@ -6,7 +6,7 @@ namespace ErpBridge.Core.Routing;
 /// <summary>Which channels a message goes to, by the configured routes.</summary>
 public sealed class Router(BridgeOptions options)
 {
-    public IReadOnlyList<string> ChannelsFor(IncomingMessage message) => message.Type switch
+    public IReadOnlyList<string> ChannelsFor(IncomingMessage message) => message.Channels is { } explicitChannels ? NamedChannels(explicitChannels) : message.Type switch
     {
         MessageType.Shipments => NamedChannels(message.ChannelHint),
         MessageType.Document => DocumentChannels(message.DocumentType),
