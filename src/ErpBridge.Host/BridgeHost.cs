@@ -7,6 +7,7 @@ using ErpBridge.Connectors.WooCommerce;
 using ErpBridge.Core.Orders;
 using ErpBridge.Delivery;
 using ErpBridge.Orders;
+using ErpBridge.Reconciliation;
 using ErpBridge.Mapping.Maps;
 using ErpBridge.Soap;
 using ErpBridge.Storage;
@@ -71,6 +72,7 @@ public static class BridgeHost
         builder.Services.AddXsltMaps(maps => maps.Root = settings.MapsFolder);
         builder.Services.AddErpBridgeDelivery(settings.Delivery);
         builder.Services.AddErpBridgeOrders(settings.Orders, settings.ErpEndpoints, sp => sp.GetRequiredService<ContractSchemas>().Set);
+        builder.Services.AddErpBridgeReconciliation(settings.Reconciliation);
         builder.Services.AddSingleton(new OrderFetchSettings(settings.Orders.VisibilityTimeout, settings.Orders.MaxFetch));
 
         var app = builder.Build();

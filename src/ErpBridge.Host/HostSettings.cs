@@ -3,6 +3,7 @@ using ErpBridge.Core.Security;
 using ErpBridge.Delivery;
 using ErpBridge.ErpPush;
 using ErpBridge.Orders;
+using ErpBridge.Reconciliation;
 using ErpBridge.Soap;
 using ErpBridge.Storage;
 
@@ -27,6 +28,8 @@ public sealed class HostSettings
 
     public required OrdersOptions Orders { get; init; }
 
+    public required ReconciliationOptions Reconciliation { get; init; }
+
     /// <summary>ErpBridge:ErpEndpoints: the ERP order receivers channels push orders to.</summary>
     public required Dictionary<string, ErpEndpointOptions> ErpEndpoints { get; init; }
 
@@ -46,6 +49,7 @@ public sealed class HostSettings
             MapsFolder = configuration["ErpBridge:Maps:Folder"] ?? "xslt",
             Sandboxes = Get<SandboxOptions>(configuration, SandboxOptions.Section),
             Orders = Get<OrdersOptions>(configuration, OrdersOptions.Section),
+            Reconciliation = Get<ReconciliationOptions>(configuration, ReconciliationOptions.Section),
             ErpEndpoints = configuration.GetSection(ErpBridge.Orders.ErpEndpoints.Section).Get<Dictionary<string, ErpEndpointOptions>>() is { } endpoints
                 ? new Dictionary<string, ErpEndpointOptions>(endpoints, StringComparer.OrdinalIgnoreCase)
                 : new Dictionary<string, ErpEndpointOptions>(StringComparer.OrdinalIgnoreCase),
@@ -67,6 +71,7 @@ public sealed class HostSettings
         errors.AddRange(Sandboxes.Validate());
         errors.AddRange(Orders.Validate(Bridge.Channels.Keys, ErpEndpoints.Keys));
         errors.AddRange(ErpBridge.Orders.ErpEndpoints.Validate(ErpEndpoints));
+        errors.AddRange(Reconciliation.Validate(Bridge.Channels.Keys));
         if (!File.Exists(Path.Combine(Soap.ContractFolder, "ErpBridgeService.wsdl")))
         {
             errors.Add($"{SoapOptions.Section}:ContractFolder: no ErpBridgeService.wsdl in '{Soap.ContractFolder}'.");

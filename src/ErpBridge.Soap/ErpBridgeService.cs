@@ -2,6 +2,7 @@ using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Intake;
 using ErpBridge.Core.Messages;
 using ErpBridge.Core.Orders;
+using ErpBridge.Core.Reconciliation;
 using ErpBridge.Core.Routing;
 using ErpBridge.Soap.Contract;
 using Microsoft.AspNetCore.Http;
@@ -16,6 +17,8 @@ public sealed class ErpBridgeService(
     IDeliveryStore deliveries,
     IOrderStore orders,
     OrderFetchSettings fetchSettings,
+    IReconciliationStore reconciliations,
+    IReconciliationLauncher launcher,
     Router router,
     TimeProvider time,
     IHttpContextAccessor http,
@@ -139,6 +142,100 @@ public sealed class ErpBridgeService(
                     CurrentRevisionSpecified = r.CurrentRevision.HasValue,
                     ErpDocumentNumber = r.ErpDocumentNumber,
                 }).ToList(),
+            },
+        };
+    }
+
+    public async Task<StartReconciliationResponse> StartReconciliation(StartReconciliationRequest request)
+    {
+        var context = Caller();
+        string? channel = null;
+        if (!string.IsNullOrWhiteSpace(request.Channel))
+        {
+            channel = router.ConfiguredChannel(request.Channel.Trim())
+                ?? throw new IntakeRejectedException(FaultCodes.UnknownChannel, $"Channel '{request.Channel.Trim()}' is not configured.");
+        }
+
+        IReadOnlyList<ReconciliationRun> runs;
+        try
+        {
+            runs = await launcher.StartRunsAsync(channel, $"soap:{context.ClientName}", CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new IntakeRejectedException(FaultCodes.UnknownChannel, ex.Message);
+        }
+
+        logger.LogInformation("{Client} started reconciliation {Runs}", context.ClientName, runs.Select(r => $"{r.RunId} ({r.Channel})"));
+        return new StartReconciliationResponse
+        {
+            Runs = new RunSummaryList
+            {
+                Run = runs.Select(r => new RunSummaryDto { RunId = r.RunId, Channel = r.Channel, Status = r.Status.ToString(), StartedAt = r.StartedAt.UtcDateTime }).ToList(),
+            },
+        };
+    }
+
+    public async Task<GetReconciliationReportResponse> GetReconciliationReport(GetReconciliationReportRequest request)
+    {
+        Caller();
+        var run = request.RunId is { } id
+            ? await reconciliations.GetAsync(id, CancellationToken.None).ConfigureAwait(false)
+            : await reconciliations.LatestAsync(string.IsNullOrWhiteSpace(request.Channel) ? null : router.ConfiguredChannel(request.Channel.Trim()) ?? request.Channel.Trim(), CancellationToken.None).ConfigureAwait(false);
+        if (run is null)
+        {
+            throw new IntakeRejectedException(FaultCodes.ReconciliationNotFound, request.RunId is { } missing ? $"No reconciliation run {missing}." : "No reconciliation has run yet.");
+        }
+
+        var counts = await reconciliations.CountsAsync(run.RunId, CancellationToken.None).ConfigureAwait(false);
+        var findings = new List<ReconciliationItem>();
+        var wanted = request.MaxFindings ?? 100;
+        string? after = null;
+        while (findings.Count < wanted)
+        {
+            var page = await reconciliations.ItemsAsync(run.RunId, null, after, 1000, CancellationToken.None).ConfigureAwait(false);
+            findings.AddRange(page.Where(i => i.Class != ReconciliationClass.Match).Take(wanted - findings.Count));
+            if (page.Count < 1000)
+            {
+                break;
+            }
+
+            after = page[^1].ItemKey;
+        }
+
+        return new GetReconciliationReportResponse
+        {
+            Run = new RunReportDto
+            {
+                RunId = run.RunId,
+                Channel = run.Channel,
+                Status = run.Status.ToString(),
+                Phase = run.Phase.ToString(),
+                Trigger = run.Trigger,
+                StartedAt = run.StartedAt.UtcDateTime,
+                FinishedAt = run.FinishedAt?.UtcDateTime ?? default,
+                FinishedAtSpecified = run.FinishedAt.HasValue,
+                PagesRead = run.Pages,
+                LevelsRead = run.LevelsRead,
+                Error = run.Error,
+                Counts = new ClassCountList { Count = counts.Select(c => new ClassCountDto { Class = c.Class.ToString(), Number = c.Count }).ToList() },
+                Healed = await reconciliations.HealedCountAsync(run.RunId, CancellationToken.None).ConfigureAwait(false),
+                Findings = new FindingList
+                {
+                    Finding = findings.Select(f => new FindingDto
+                    {
+                        Class = f.Class.ToString(),
+                        Key = f.ItemKey,
+                        Sku = f.Sku,
+                        Location = f.Location,
+                        ErpQuantity = f.ErpQuantity ?? 0,
+                        ErpQuantitySpecified = f.ErpQuantity.HasValue,
+                        StoreQuantity = f.StoreQuantity ?? 0,
+                        StoreQuantitySpecified = f.StoreQuantity.HasValue,
+                        Detail = f.Detail,
+                        HealedBy = f.HealedBy,
+                    }).ToList(),
+                },
             },
         };
     }

@@ -90,6 +90,9 @@ public abstract partial class SqlDialect
 
     public abstract string ListOrders { get; }
 
+    public virtual string FindOrders =>
+        $"SELECT {OrderViewColumns} FROM {Table("orders")} WHERE order_id IN (SELECT value FROM {JsonValues("@Ids")})";
+
     public virtual string ResubmitOrders =>
         $"""
         UPDATE {Table("orders")} SET state = 'Pending', push_attempts = 0, next_push_at = @Now, last_error = NULL
@@ -113,6 +116,7 @@ public abstract partial class SqlDialect
         yield return (nameof(AcknowledgeOrder), AcknowledgeOrder);
         yield return (nameof(FailOrderPush), FailOrderPush);
         yield return (nameof(ListOrders), ListOrders);
+        yield return (nameof(FindOrders), FindOrders);
         yield return (nameof(ResubmitOrders), ResubmitOrders);
         yield return (nameof(CountOrders), CountOrders);
     }

@@ -55,6 +55,7 @@ public abstract partial class SqlDialect
     /// </summary>
     public virtual string CompareReconciledLevels =>
         $"""
+        DELETE FROM {Table("reconciliation_items")} WHERE run_id = @RunId AND item_key LIKE 'inv:%';
         INSERT INTO {Table("reconciliation_items")} (run_id, item_key, class, sku, location, erp_quantity, store_quantity, detail)
         SELECT e.run_id, e.item_key,
                CASE WHEN f.item_key IS NOT NULL AND (s.item_key IS NULL OR s.quantity <> f.quantity) THEN 'InFlight'
@@ -62,7 +63,7 @@ public abstract partial class SqlDialect
                     WHEN s.item_key IS NULL THEN 'MissingOnStore'
                     WHEN s.quantity = e.quantity THEN 'Match'
                     ELSE 'Drift' END,
-               e.sku, e.location, COALESCE(f.quantity, e.quantity), s.quantity, f.detail
+               e.sku, e.location, COALESCE(f.quantity, e.quantity), s.quantity, COALESCE(f.detail, e.detail)
         FROM {Table("reconciliation_levels")} AS e
         LEFT JOIN {Table("reconciliation_levels")} AS s ON s.run_id = e.run_id AND s.side = 'Store' AND s.item_key = e.item_key
         LEFT JOIN {Table("reconciliation_levels")} AS f ON f.run_id = e.run_id AND f.side = 'InFlight' AND f.item_key = e.item_key
@@ -93,6 +94,9 @@ public abstract partial class SqlDialect
     public virtual string CountItems =>
         $"SELECT class AS Class, COUNT(*) AS Count FROM {Table("reconciliation_items")} WHERE run_id = @RunId GROUP BY class";
 
+    public virtual string CountHealed =>
+        $"SELECT COUNT(*) FROM {Table("reconciliation_items")} WHERE run_id = @RunId AND healed_by IS NOT NULL";
+
     /// <summary>Items of @RunId after @After (item order), optionally only @Class, at most @Max.</summary>
     public abstract string SelectItems { get; }
 
@@ -122,6 +126,7 @@ public abstract partial class SqlDialect
         yield return (nameof(SetRunPhase), SetRunPhase);
         yield return (nameof(FinishRun), FinishRun);
         yield return (nameof(CountItems), CountItems);
+        yield return (nameof(CountHealed), CountHealed);
         yield return (nameof(SelectItems), SelectItems);
         yield return (nameof(SelectUnhealedDrift), SelectUnhealedDrift);
         yield return (nameof(MarkItemsHealed), MarkItemsHealed);

@@ -153,12 +153,29 @@ public sealed class SqlOrderStore : IOrderStore
         return connections.WriteAsync((c, t) => c.Execute(dialect.FailOrderPush, parameters, t), cancellationToken);
     }
 
+    public async Task<IReadOnlyList<OrderView>> FindAsync(IReadOnlyCollection<string> orderIds, CancellationToken cancellationToken)
+    {
+        if (orderIds.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<OrderViewRow>(new CommandDefinition(
+            dialect.FindOrders, new { Ids = System.Text.Json.JsonSerializer.Serialize(orderIds) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return ToViews(rows);
+    }
+
     public async Task<IReadOnlyList<OrderView>> ListAsync(string? channel, OrderState? state, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<OrderViewRow>(new CommandDefinition(
             dialect.ListOrders, new { Channel = channel, State = state?.ToString(), Limit = limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.Select(r => new OrderView(
+        return ToViews(rows);
+    }
+
+    private static List<OrderView> ToViews(IEnumerable<OrderViewRow> rows) =>
+        rows.Select(r => new OrderView(
             r.OrderId,
             r.Channel,
             r.OrderNumber,
@@ -170,7 +187,6 @@ public sealed class SqlOrderStore : IOrderStore
             SqlDialect.ReadTime(r.ChangedAt),
             (int)r.PushAttempts,
             r.LastError)).ToList();
-    }
 
     public Task<int> ResubmitAsync(string? orderId, string? channel, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -146,6 +146,12 @@ public sealed class SqlReconciliationStore : IReconciliationStore
         return rows.Select(r => new ClassCount(Enum.Parse<ReconciliationClass>(r.Class), r.Count)).OrderBy(c => c.Class).ToList();
     }
 
+    public async Task<long> HealedCountAsync(long runId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(dialect.CountHealed, new { RunId = runId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<ReconciliationItem>> ItemsAsync(long runId, ReconciliationClass? onlyClass, string? afterKey, int max, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -16,5 +16,6 @@ public static class FaultCodes
     public const string UnknownDocumentType = "UnknownDocumentType";
     public const string UnknownChannel = "UnknownChannel";
     public const string MessageNotFound = "MessageNotFound";
+    public const string ReconciliationNotFound = "ReconciliationNotFound";
     public const string InternalError = "InternalError";
 }

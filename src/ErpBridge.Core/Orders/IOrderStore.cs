@@ -36,6 +36,9 @@ public interface IOrderStore
     /// <summary>Records a push's outcome for the revision that was pushed. A newer revision stays due.</summary>
     Task CompletePushAsync(PushCompletion completion, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>The stored orders among these ids (reconciliation checks a page of store orders at a time).</summary>
+    Task<IReadOnlyList<OrderView>> FindAsync(IReadOnlyCollection<string> orderIds, CancellationToken cancellationToken);
+
     /// <summary>Orders for operators, newest change first.</summary>
     Task<IReadOnlyList<OrderView>> ListAsync(string? channel, OrderState? state, int limit, CancellationToken cancellationToken);
 

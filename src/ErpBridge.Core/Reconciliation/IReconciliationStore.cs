@@ -57,6 +57,9 @@ public interface IReconciliationStore
 
     Task<IReadOnlyList<ClassCount>> CountsAsync(long runId, CancellationToken cancellationToken);
 
+    /// <summary>How many findings of the run corrective messages were queued for.</summary>
+    Task<long> HealedCountAsync(long runId, CancellationToken cancellationToken);
+
     /// <summary>The run's items, in item order, a page at a time (after <paramref name="afterKey"/>), optionally one class only.</summary>
     Task<IReadOnlyList<ReconciliationItem>> ItemsAsync(long runId, ReconciliationClass? onlyClass, string? afterKey, int max, CancellationToken cancellationToken);
 }

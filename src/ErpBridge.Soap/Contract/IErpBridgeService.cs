@@ -34,4 +34,12 @@ public interface IErpBridgeService
     [OperationContract(Action = Ns.Service + "/AcknowledgeOrders", ReplyAction = Ns.Service + "/AcknowledgeOrdersResponse")]
     [FaultContract(typeof(ErpBridgeFault), Name = "ErpBridgeFault", Namespace = Ns.Common)]
     Task<AcknowledgeOrdersResponse> AcknowledgeOrders(AcknowledgeOrdersRequest request);
+
+    [OperationContract(Action = Ns.Service + "/StartReconciliation", ReplyAction = Ns.Service + "/StartReconciliationResponse")]
+    [FaultContract(typeof(ErpBridgeFault), Name = "ErpBridgeFault", Namespace = Ns.Common)]
+    Task<StartReconciliationResponse> StartReconciliation(StartReconciliationRequest request);
+
+    [OperationContract(Action = Ns.Service + "/GetReconciliationReport", ReplyAction = Ns.Service + "/GetReconciliationReportResponse")]
+    [FaultContract(typeof(ErpBridgeFault), Name = "ErpBridgeFault", Namespace = Ns.Common)]
+    Task<GetReconciliationReportResponse> GetReconciliationReport(GetReconciliationReportRequest request);
 }

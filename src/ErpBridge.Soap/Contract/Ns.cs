@@ -11,6 +11,7 @@ public static class Ns
     public const string Documents = "urn:erpbridge:documents:v1";
     public const string Status = "urn:erpbridge:status:v1";
     public const string Orders = "urn:erpbridge:orders:v1";
+    public const string Reconciliation = "urn:erpbridge:reconciliation:v1";
     public const string Soap11 = "http://schemas.xmlsoap.org/soap/envelope/";
     public const string Soap12 = "http://www.w3.org/2003/05/soap-envelope";
     public const string WsSecurity = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";

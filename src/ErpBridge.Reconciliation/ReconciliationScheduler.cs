@@ -1,0 +1,93 @@
+using ErpBridge.Core.Reconciliation;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace ErpBridge.Reconciliation;
+
+/// <summary>
+/// One reconciliation job per channel that can read its stock, on its cron schedule; runs left Running by a stopped
+/// process are resumed at start; runs asked for over SOAP are started through <see cref="IReconciliationLauncher"/>.
+/// </summary>
+public sealed class ReconciliationScheduler(
+    ISchedulerFactory schedulers,
+    ReconciliationRunner runner,
+    IReconciliationStore store,
+    ReconciliationOptions options,
+    TimeProvider time,
+    ILogger<ReconciliationScheduler> logger) : IHostedService, IReconciliationLauncher
+{
+    private volatile IScheduler? scheduler;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var started = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
+        foreach (var channel in runner.ReconcilableChannels())
+        {
+            var job = JobBuilder.Create<ReconcileChannelJob>()
+                .WithIdentity(ReconcileChannelJob.KeyFor(channel))
+                .UsingJobData(ReconcileChannelJob.ChannelKey, channel)
+                .StoreDurably()
+                .Build();
+            await started.AddJob(job, new AddJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
+            if (options.Enabled && options.For(channel).Enabled)
+            {
+                var cron = TriggerBuilder.Create()
+                    .WithIdentity($"reconcile-cron:{channel}", "reconciliation")
+                    .ForJob(job)
+                    .WithCronSchedule(options.CronFor(channel), c => c.InTimeZone(TimeZoneInfo.Utc))
+                    .Build();
+                await started.ScheduleJob(cron, new ScheduleJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
+                logger.LogInformation("Reconciling {Channel} on '{Cron}' (UTC){Heal}", channel, options.CronFor(channel), options.For(channel).Heal ? ", healing drift" : "");
+            }
+        }
+
+        scheduler = started;
+        foreach (var run in await store.RunningAsync(cancellationToken).ConfigureAwait(false))
+        {
+            logger.LogInformation("Resuming reconciliation {RunId} of {Channel} at {Phase}", run.RunId, run.Channel, run.Phase);
+            await TriggerAsync(run, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task<IReadOnlyList<ReconciliationRun>> StartRunsAsync(string? channel, string trigger, CancellationToken cancellationToken)
+    {
+        var channels = runner.ReconcilableChannels();
+        if (channel is not null)
+        {
+            if (!channels.Contains(channel, StringComparer.Ordinal))
+            {
+                throw new InvalidOperationException($"Channel '{channel}' cannot be reconciled (no bulk stock read for its platform).");
+            }
+
+            channels = [channel];
+        }
+
+        var runs = new List<ReconciliationRun>();
+        foreach (var name in channels)
+        {
+            var (run, started) = await store.StartAsync(name, trigger, runner.Heals(name), time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            if (started)
+            {
+                await TriggerAsync(run, cancellationToken).ConfigureAwait(false);
+            }
+
+            runs.Add(run);
+        }
+
+        return runs;
+    }
+
+    private async Task TriggerAsync(ReconciliationRun run, CancellationToken cancellationToken)
+    {
+        if (scheduler is not { } current)
+        {
+            throw new InvalidOperationException("The scheduler has not started yet.");
+        }
+
+        var data = new JobDataMap { [ReconcileChannelJob.RunKey] = run.RunId.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        await current.TriggerJob(ReconcileChannelJob.KeyFor(run.Channel), data, cancellationToken).ConfigureAwait(false);
+    }
+}
