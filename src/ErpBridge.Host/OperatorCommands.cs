@@ -3,6 +3,8 @@ using System.Xml.Linq;
 using ErpBridge.Connectors;
 using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Orders;
+using ErpBridge.Core.Reconciliation;
+using ErpBridge.Reconciliation;
 using ErpBridge.Delivery;
 using ErpBridge.Mapping.Golden;
 using ErpBridge.Mapping.Maps;
@@ -16,7 +18,7 @@ namespace ErpBridge.Host;
 /// </summary>
 public static class OperatorCommands
 {
-    public static readonly string[] Names = ["dead-letters", "resubmit", "status", "dry-run", "maps-test", "orders", "resubmit-order"];
+    public static readonly string[] Names = ["dead-letters", "resubmit", "status", "dry-run", "maps-test", "orders", "resubmit-order", "reconcile", "reconciliation-report"];
 
     public const string Usage = """
         Operator commands (add to `dotnet run --project src/ErpBridge.Host --`):
@@ -30,6 +32,11 @@ public static class OperatorCommands
                                                             store orders held for the ERP, newest change first, with their
                                                             state (Pending, Fetched, Pushing, Acknowledged, Failed) and last error
           resubmit-order --order ID | --channel NAME --all  push orders whose push Failed again (fresh attempt budget)
+          reconcile [--channel NAME]                        reconcile now (every channel that can, or one), with progress;
+                                                            prints the report; a run another process left is carried on
+          reconciliation-report [--run ID] [--channel NAME] [--class CLASS] [--csv FILE]
+                                                            a run's status and counts per class (default: the newest),
+                                                            its findings as a table, or every item as CSV
           maps-test [--filter TEXT] [--folder PATH]         run the golden cases beside every XSLT map; a failure shows a diff
                                                             (default folder: xslt/ of the working directory, else the host's copy)
         """;
@@ -145,6 +152,12 @@ public static class OperatorCommands
                         : $"Resubmitted {orders} order{(orders == 1 ? "" : "s")}; a running bridge pushes {(orders == 1 ? "it" : "them")} within its push interval.");
                     return orders == 0 ? 1 : 0;
 
+                case "reconcile":
+                    return await ReconcileAsync(services, channel, output, error).ConfigureAwait(false);
+
+                case "reconciliation-report":
+                    return await ReportAsync(services, channel, options, output, error).ConfigureAwait(false);
+
                 case "dry-run":
                     return await DryRunAsync(services, channel, options.GetValueOrDefault("--file"), options.GetValueOrDefault("--document-type"), output, error).ConfigureAwait(false);
 
@@ -153,6 +166,156 @@ public static class OperatorCommands
                     return 2;
             }
         }
+    }
+
+    private static async Task<int> ReconcileAsync(IServiceProvider services, string? channel, TextWriter output, TextWriter error)
+    {
+        var runner = services.GetRequiredService<ReconciliationRunner>();
+        var store = services.GetRequiredService<IReconciliationStore>();
+        var channels = runner.ReconcilableChannels();
+        if (channel is not null)
+        {
+            if (!channels.Contains(channel, StringComparer.Ordinal))
+            {
+                error.WriteLine($"reconcile: channel '{channel}' cannot be reconciled; these can: {string.Join(", ", channels)}.");
+                return 2;
+            }
+
+            channels = [channel];
+        }
+
+        var code = 0;
+        foreach (var name in channels)
+        {
+            var (run, started) = await store.StartAsync(name, "command", runner.Heals(name), services.GetRequiredService<TimeProvider>().GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+            output.WriteLine(started ? $"Reconciling {name} (run {run.RunId})..." : $"Carrying on run {run.RunId} of {name} from {run.Phase}...");
+            var finished = await runner.RunAsync(run.RunId, CancellationToken.None).ConfigureAwait(false);
+            await PrintReportAsync(store, finished, null, output).ConfigureAwait(false);
+            code = finished.Status == ReconciliationStatus.Completed ? code : 1;
+        }
+
+        return code;
+    }
+
+    private static async Task<int> ReportAsync(IServiceProvider services, string? channel, Dictionary<string, string> options, TextWriter output, TextWriter error)
+    {
+        var store = services.GetRequiredService<IReconciliationStore>();
+        ReconciliationRun? run;
+        if (options.TryGetValue("--run", out var runText))
+        {
+            if (!long.TryParse(runText, NumberStyles.None, CultureInfo.InvariantCulture, out var runId))
+            {
+                error.WriteLine($"reconciliation-report: --run takes a run id, not '{runText}'.");
+                return 2;
+            }
+
+            run = await store.GetAsync(runId, CancellationToken.None).ConfigureAwait(false);
+        }
+        else
+        {
+            run = await store.LatestAsync(channel, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        if (run is null)
+        {
+            error.WriteLine("No such reconciliation run.");
+            return 1;
+        }
+
+        ReconciliationClass? only = null;
+        if (options.TryGetValue("--class", out var classText))
+        {
+            if (!Enum.TryParse<ReconciliationClass>(classText, ignoreCase: true, out var parsed) || int.TryParse(classText, out _))
+            {
+                error.WriteLine($"reconciliation-report: --class is one of {string.Join(", ", Enum.GetNames<ReconciliationClass>())}, not '{classText}'.");
+                return 2;
+            }
+
+            only = parsed;
+        }
+
+        if (options.TryGetValue("--csv", out var csvPath))
+        {
+            var rows = await ExportCsvAsync(store, run.RunId, only, csvPath).ConfigureAwait(false);
+            output.WriteLine($"Run {run.RunId} of {run.Channel} ({run.Status}): {rows} item(s) written to {csvPath}.");
+            return 0;
+        }
+
+        await PrintReportAsync(store, run, only, output).ConfigureAwait(false);
+        return 0;
+    }
+
+    private static async Task PrintReportAsync(IReconciliationStore store, ReconciliationRun run, ReconciliationClass? only, TextWriter output)
+    {
+        output.WriteLine($"Run {run.RunId} of {run.Channel}: {run.Status} ({run.Phase}), {run.Trigger}, started {run.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z{(run.FinishedAt is { } done ? $", finished {done.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z" : "")}");
+        output.WriteLine($"  {run.LevelsRead} store levels read in {run.Pages} pages{(run.Error is null ? "" : $"; error: {run.Error}")}");
+        var counts = await store.CountsAsync(run.RunId, CancellationToken.None).ConfigureAwait(false);
+        output.WriteLine($"  {"Class",-16} {"Count",10}");
+        foreach (var count in counts)
+        {
+            output.WriteLine($"  {count.Class,-16} {count.Count,10}");
+        }
+
+        output.WriteLine($"  healed: {await store.HealedCountAsync(run.RunId, CancellationToken.None).ConfigureAwait(false)}");
+        var shown = 0;
+        string? after = null;
+        while (shown < 50)
+        {
+            var page = await store.ItemsAsync(run.RunId, only, after, 500, CancellationToken.None).ConfigureAwait(false);
+            foreach (var item in page.Where(i => only is not null || i.Class != ReconciliationClass.Match).Take(50 - shown))
+            {
+                if (shown++ == 0)
+                {
+                    output.WriteLine($"  {"Class",-16} {"SKU",-20} {"Location",-10} {"ERP",8} {"Store",8}  Detail");
+                }
+
+                output.WriteLine($"  {item.Class,-16} {item.Sku ?? item.ItemKey,-20} {item.Location ?? "",-10} {item.ErpQuantity?.ToString(CultureInfo.InvariantCulture) ?? "-",8} {item.StoreQuantity?.ToString(CultureInfo.InvariantCulture) ?? "-",8}  {item.Detail}{(item.HealedBy is null ? "" : $" (healed by {item.HealedBy})")}");
+            }
+
+            if (page.Count < 500)
+            {
+                break;
+            }
+
+            after = page[^1].ItemKey;
+        }
+
+        if (shown == 50)
+        {
+            output.WriteLine("  (first 50 findings; --csv FILE exports them all)");
+        }
+    }
+
+    /// <summary>Every item of the run (or of one class) as RFC 4180 CSV, read a page at a time.</summary>
+    private static async Task<long> ExportCsvAsync(IReconciliationStore store, long runId, ReconciliationClass? only, string path)
+    {
+        await using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
+        await writer.WriteLineAsync("class,key,sku,location,erp_quantity,store_quantity,detail,healed_by").ConfigureAwait(false);
+        long rows = 0;
+        string? after = null;
+        while (true)
+        {
+            var page = await store.ItemsAsync(runId, only, after, 5000, CancellationToken.None).ConfigureAwait(false);
+            foreach (var item in page)
+            {
+                await writer.WriteLineAsync(string.Join(',', new[]
+                {
+                    item.Class.ToString(), item.ItemKey, item.Sku, item.Location,
+                    item.ErpQuantity?.ToString(CultureInfo.InvariantCulture), item.StoreQuantity?.ToString(CultureInfo.InvariantCulture), item.Detail, item.HealedBy,
+                }.Select(Csv))).ConfigureAwait(false);
+                rows++;
+            }
+
+            if (page.Count < 5000)
+            {
+                return rows;
+            }
+
+            after = page[^1].ItemKey;
+        }
+
+        static string Csv(string? value) =>
+            value is null ? "" : value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 
     private static async Task<int> ListOrdersAsync(IOrderStore store, string? channel, Dictionary<string, string> options, TextWriter output, TextWriter error)
