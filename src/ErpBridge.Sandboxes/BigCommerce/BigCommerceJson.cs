@@ -103,6 +103,42 @@ internal static class BigCommerceJson
     }
 
     /// <summary>The <c>meta</c> object of a list: BigCommerce's pagination block.</summary>
+    /// <summary>
+    /// One element of <c>GET v3/inventory/items</c>. The sandbox keeps no safety stock, so available_to_sell equals
+    /// total_inventory_onhand. sku_id (a v2 SKU id, null for a base variant) is left out: the sandbox has only base
+    /// variants, and the published schema types it as a plain integer.
+    /// </summary>
+    public static void WriteInventoryItem(Utf8JsonWriter json, InventoryItem item)
+    {
+        json.WriteStartObject();
+        json.WriteStartObject("identity");
+        json.WriteString("sku", item.Variant.Sku);
+        json.WriteNumber("variant_id", item.Variant.Id);
+        json.WriteNumber("product_id", item.Variant.ProductId);
+        json.WriteEndObject();
+        json.WriteStartArray("locations");
+        foreach (var (location, quantity) in item.Levels)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("location_id", location.Id);
+            json.WriteString("location_code", location.Code);
+            json.WriteString("location_name", location.Label);
+            json.WriteNumber("available_to_sell", quantity);
+            json.WriteNumber("total_inventory_onhand", quantity);
+            json.WriteBoolean("location_enabled", true);
+            json.WriteStartObject("settings");
+            json.WriteNumber("safety_stock", 0);
+            json.WriteBoolean("is_in_stock", quantity > 0);
+            json.WriteNumber("warning_level", 0);
+            json.WriteString("bin_picking_number", "");
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
     public static void WritePaginationMeta(Utf8JsonWriter json, int total, int count, int perPage, int page)
     {
         var totalPages = perPage == 0 ? 0 : (total + perPage - 1) / perPage;
