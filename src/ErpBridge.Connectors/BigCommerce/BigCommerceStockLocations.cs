@@ -4,11 +4,12 @@ using ErpBridge.Core.Routing;
 namespace ErpBridge.Connectors.BigCommerce;
 
 /// <summary>
-/// The ERP location codes a BigCommerce location answers to, i.e. delivery's location resolution read backwards.
-/// Delivery sends an ERP code to the location the channel's <c>Locations</c> map names for it, and an unmapped code to
-/// the location with that code. So a location's ERP codes are the map's keys pointing at it, plus its own code unless
-/// the map sends that code elsewhere. A location no ERP code reaches has none, and its levels are not reported: the
-/// ERP's numbers never land there.
+/// The ERP location code a BigCommerce location's levels are reported under: delivery's location resolution read
+/// backwards. Delivery sends an ERP code to the location the channel's <c>Locations</c> map names for it, and an
+/// unmapped code to the location with that BigCommerce code. So a location the map points at answers to the map's
+/// key(s) for it (and not also to its own code: that would report every level a second time, under a code the ERP
+/// does not use); a location the map leaves out answers to its own code, unless the map sends that code elsewhere.
+/// A location no ERP code reaches is not reported: the ERP's numbers never land there.
 /// </summary>
 internal sealed class BigCommerceStockLocations
 {
@@ -36,14 +37,11 @@ internal sealed class BigCommerceStockLocations
     /// <summary>The ERP codes for location <paramref name="locationId"/> whose BigCommerce code is <paramref name="locationCode"/>.</summary>
     public IReadOnlyList<string> ErpCodes(long locationId, string? locationCode)
     {
-        var byMap = mapped.GetValueOrDefault(locationId);
-        var byCode = locationCode is { Length: > 0 } && !map.ContainsKey(locationCode) && byMap?.Contains(locationCode) != true;
-        return (byMap, byCode) switch
+        if (mapped.TryGetValue(locationId, out var codes))
         {
-            (null, false) => [],
-            (null, true) => [locationCode!],
-            (_, false) => byMap,
-            _ => [.. byMap, locationCode!],
-        };
+            return codes;
+        }
+
+        return locationCode is { Length: > 0 } && !map.ContainsKey(locationCode) ? [locationCode] : [];
     }
 }
