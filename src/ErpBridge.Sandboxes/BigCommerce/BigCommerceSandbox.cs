@@ -189,6 +189,16 @@ public sealed class BigCommerceSandbox : IAsyncDisposable
         orders.Relink(ProductIdOf);
     }
 
+    /// <summary>
+    /// Sets a SKU's safety stock at a location, as a merchant would: <c>available_to_sell</c> drops by it, the stock on
+    /// hand that deliveries set does not. False when the store has no such SKU or location code.
+    /// </summary>
+    public bool SetSafetyStock(string sku, string location, int safetyStock)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(safetyStock);
+        return store.SetSafetyStock(sku, location, safetyStock);
+    }
+
     /// <summary>Deletes a product (and its variants and stock) behind the connector's back, as a merchant would in the control panel.</summary>
     public bool DeleteProduct(int productId) => store.Delete(productId);
 

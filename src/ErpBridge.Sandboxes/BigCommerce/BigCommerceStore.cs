@@ -15,6 +15,7 @@ internal sealed class BigCommerceStore
     private readonly List<SandboxLocation> locations;
     private readonly Dictionary<int, SandboxVariant> variantsById = [];
     private readonly Dictionary<int, Dictionary<int, int>> inventory = [];
+    private readonly Dictionary<int, Dictionary<int, int>> safetyStock = [];
     private int nextProductId = 100;
     private int nextVariantId = 10_000;
     private int nextCustomFieldId = 1;
@@ -80,6 +81,7 @@ internal sealed class BigCommerceStore
                 variantsById.Remove(variant.Id);
                 variantsBySku.Remove(variant.Sku);
                 inventory.Remove(variant.Id);
+                safetyStock.Remove(variant.Id);
             }
 
             return true;
@@ -275,6 +277,30 @@ internal sealed class BigCommerceStore
     }
 
     /// <summary>
+    /// Sets the safety stock of a SKU at a location, as a merchant does in the control panel: it lowers what the item
+    /// shows as available to sell, not its stock on hand. False when the store has no such SKU or location.
+    /// </summary>
+    public bool SetSafetyStock(string sku, string locationCode, int safety)
+    {
+        lock (gate)
+        {
+            var location = locations.Find(l => l.Code == locationCode);
+            if (location is null || !variantsBySku.TryGetValue(sku, out var variant))
+            {
+                return false;
+            }
+
+            if (!safetyStock.TryGetValue(variant.Id, out var levels))
+            {
+                safetyStock[variant.Id] = levels = [];
+            }
+
+            levels[location.Id] = safety;
+            return true;
+        }
+    }
+
+    /// <summary>
     /// One page of <c>GET v3/inventory/items</c>: variants in id order (the list is kept in creation order, so a page is
     /// a slice, not a scan), each with its stock at the locations where it has a level. A SKU or variant filter looks the
     /// variants up by key; only a product filter scans.
@@ -308,11 +334,12 @@ internal sealed class BigCommerceStore
             {
                 var variant = matching[(int)index];
                 var stock = inventory.GetValueOrDefault(variant.Id);
+                var safety = safetyStock.GetValueOrDefault(variant.Id);
                 var levels = stock is null
                     ? []
                     : stock.OrderBy(l => l.Key)
                         .Where(l => filter.LocationIds is null || filter.LocationIds.Contains(l.Key))
-                        .Select(l => (Location: locations[l.Key - 1], Quantity: l.Value))
+                        .Select(l => new InventoryItemLevel(locations[l.Key - 1], l.Value, safety?.GetValueOrDefault(l.Key) ?? 0))
                         .Where(l => filter.LocationCodes is null || filter.LocationCodes.Contains(l.Location.Code))
                         .ToList();
                 items.Add(new InventoryItem(variant, levels));

@@ -18,6 +18,7 @@ public sealed class BigCommerceStockReadContractTests
         await using var store = await BigCommerceTestStore.StartAsync();
         store.Sandbox.SetStock([("SKU-1", "WH1", 4), ("SKU-1", "WH2", 0), ("SKU-2", "WH2", 9), ("SKU-3", "WH1", -2)]);
         store.Sandbox.Seed(["SKU-NO-STOCK"]);
+        store.Sandbox.SetSafetyStock("SKU-1", "WH1", 1);
         await using (var connector = (BigCommerceConnector)new BigCommerceConnectorFactory().Create("bc-test", store.Channel()))
         {
             var read = await BigCommerceStockReading.ReadAsync(connector, pageSize: 2);

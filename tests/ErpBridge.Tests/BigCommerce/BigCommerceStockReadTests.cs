@@ -87,6 +87,22 @@ public sealed class BigCommerceStockReadTests
     }
 
     [Test]
+    public async Task SafetyStock_DoesNotShowAsDrift_TheOnHandFigureIsRead()
+    {
+        await using var store = await BigCommerceTestStore.StartAsync();
+        store.Sandbox.SetStock([("SKU-A", "WH1", 10), ("SKU-B", "WH1", 1)]);
+        Assert.That(store.Sandbox.SetSafetyStock("SKU-A", "WH1", 3) && store.Sandbox.SetSafetyStock("SKU-B", "WH1", 5), Is.True);
+        await using var connector = Reader(store);
+
+        var read = await BigCommerceStockReading.ReadAsync(connector, pageSize: 50);
+        using var raw = System.Text.Json.JsonDocument.Parse(await store.Http.GetStringAsync(new Uri("v3/inventory/items", UriKind.Relative)));
+
+        Assert.That(read.Levels, Is.EquivalentTo(new[] { new StockLevel("SKU-A", "WH1", 10), new StockLevel("SKU-B", "WH1", 1) }));
+        Assert.That(raw.RootElement.GetProperty("data").EnumerateArray().Select(i => i.GetProperty("locations")[0].GetProperty("available_to_sell").GetInt32()),
+            Is.EqualTo(new[] { 7, 0 }), "the store sells less than it holds");
+    }
+
+    [Test]
     public async Task LocationTheMapSendsNoCodeTo_IsNotReported()
     {
         await using var store = await BigCommerceTestStore.StartAsync();
