@@ -11,9 +11,10 @@ namespace ErpBridge.Connectors.BigCommerce;
 /// Executes request plans on one BigCommerce store (<c>{BaseUrl}stores/{StoreHash}/</c>): resolves every reference of
 /// the plan first, then sends the calls in order, paced to the store's rate limit. Outcomes are values; see
 /// <see cref="IChannelConnector"/>. Also the channel's <see cref="IOrderSource"/>: order polling shares the HTTP
-/// client, credentials and rate-limit pacing with delivery.
+/// client, credentials and rate-limit pacing with delivery, and so does the bulk stock read for reconciliation
+/// (<see cref="IStockReader"/>).
 /// </summary>
-public sealed class BigCommerceConnector : IChannelConnector, IOrderSource
+public sealed class BigCommerceConnector : IChannelConnector, IOrderSource, IStockReader
 {
     private const string MaskedToken = "***";
 
@@ -22,6 +23,7 @@ public sealed class BigCommerceConnector : IChannelConnector, IOrderSource
     private readonly BigCommerceIdCache cache;
     private readonly BigCommerceReferenceResolver resolver;
     private readonly BigCommerceOrderReader orderReader;
+    private readonly BigCommerceStockReader stockReader;
 
     internal BigCommerceConnector(string channel, ChannelOptions channelOptions, BigCommerceConnectorOptions options, ILogger logger)
     {
@@ -43,6 +45,7 @@ public sealed class BigCommerceConnector : IChannelConnector, IOrderSource
         cache = new BigCommerceIdCache(options.TimeProvider, options.FoundTtl, options.MissingTtl);
         resolver = new BigCommerceReferenceResolver(transport, cache, channelOptions, options);
         orderReader = new BigCommerceOrderReader(transport, channel);
+        stockReader = new BigCommerceStockReader(transport, channelOptions, channel);
     }
 
     public string Channel { get; }
@@ -143,6 +146,13 @@ public sealed class BigCommerceConnector : IChannelConnector, IOrderSource
     /// </summary>
     public Task<OrderReadResult> ReadOrdersAsync(OrderQuery query, CancellationToken cancellationToken) =>
         orderReader.ReadAsync(query, cancellationToken);
+
+    /// <summary>
+    /// One page of <c>GET v3/inventory/items</c> (at most 1000 items, each with its levels at every location), as
+    /// levels by SKU and ERP location code with the on-hand quantity. The token is <c>page=n&amp;limit=m</c>.
+    /// </summary>
+    public Task<StockReadResult> ReadStockAsync(StockQuery query, CancellationToken cancellationToken) =>
+        stockReader.ReadAsync(query, cancellationToken);
 
     public ValueTask DisposeAsync()
     {

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace ErpBridge.Sandboxes.BigCommerce;
 
 /// <summary>
-/// The emulated REST API under <c>/stores/{hash}/</c> (v3 catalog and inventory, v2 orders): store hash, auth, rate limit and injected faults are checked
+/// The emulated REST API under <c>/stores/{hash}/</c> (v3 catalog, inventory adjustments and items, v2 orders): store hash, auth, rate limit and injected faults are checked
 /// in that order, then the request is routed by hand (no MVC: the benchmark pushes thousands of requests a second).
 /// </summary>
 internal sealed class BigCommerceApi(
@@ -20,6 +20,9 @@ internal sealed class BigCommerceApi(
 {
     private const int DefaultLimit = 50;
     private const int MaxLimit = 250;
+
+    /// <summary>GET v3/inventory/items: "Limit of 1000 items for payload length".</summary>
+    private const int MaxInventoryItemsLimit = 1000;
     private const string ProductPath = "v3/catalog/products/";
 
     private readonly byte[] token = Encoding.UTF8.GetBytes(options.AccessToken);
@@ -78,6 +81,7 @@ internal sealed class BigCommerceApi(
     {
         ("PUT", "v3/inventory/adjustments/absolute") => AdjustAbsolute(context, body!),
         ("GET", "v3/inventory/locations") => GetLocations(context),
+        ("GET", "v3/inventory/items") => GetInventoryItems(context),
         ("GET", "v3/catalog/products") => GetProducts(context),
         ("POST", "v3/catalog/products") => CreateProduct(context, body!),
         ("PUT", _) when path.StartsWith(ProductPath, StringComparison.Ordinal) && !path[ProductPath.Length..].Contains('/', StringComparison.Ordinal)
@@ -135,6 +139,37 @@ internal sealed class BigCommerceApi(
 
             json.WriteEndArray();
             BigCommerceJson.WritePaginationMeta(json, locations.Count, locations.Count, DefaultLimit, 1);
+            json.WriteEndObject();
+        });
+    }
+
+    private async Task GetInventoryItems(HttpContext context)
+    {
+        var query = context.Request.Query;
+        if (!Paging(query, MaxInventoryItemsLimit, out var page, out var limit, out var pagingError))
+        {
+            await Problem(context, pagingError, $"Invalid paging: page must be 1 or more and limit 1 to {MaxInventoryItemsLimit}", null);
+            return;
+        }
+
+        var filter = new InventoryItemFilter(
+            Values(query, "sku", "sku:in"),
+            IntValues(query, "variant_id", "variant_id:in"),
+            IntValues(query, "product_id", "product_id:in"),
+            IntValues(query, "location_id", "location_id:in"),
+            Values(query, "location_code", "location_code:in"));
+        var (items, total) = store.InventoryItems(filter, page, limit);
+        await Json(context, 200, json =>
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("data");
+            foreach (var item in items)
+            {
+                BigCommerceJson.WriteInventoryItem(json, item);
+            }
+
+            json.WriteEndArray();
+            BigCommerceJson.WritePaginationMeta(json, total, items.Count, limit, page);
             json.WriteEndObject();
         });
     }
@@ -291,7 +326,10 @@ internal sealed class BigCommerceApi(
         headers["X-Rate-Limit-Time-Reset-Ms"] = state.ResetMs.ToString(CultureInfo.InvariantCulture);
     }
 
-    private static bool Paging(IQueryCollection query, out int page, out int limit, out int errorStatus)
+    private static bool Paging(IQueryCollection query, out int page, out int limit, out int errorStatus) =>
+        Paging(query, MaxLimit, out page, out limit, out errorStatus);
+
+    private static bool Paging(IQueryCollection query, int maxLimit, out int page, out int limit, out int errorStatus)
     {
         page = 1;
         limit = DefaultLimit;
@@ -310,7 +348,7 @@ internal sealed class BigCommerceApi(
                 return false;
             }
 
-            if (limit > MaxLimit)
+            if (limit > maxLimit)
             {
                 // BigCommerce: 413 when limit is over the maximum.
                 errorStatus = 413;

@@ -103,6 +103,41 @@ internal static class BigCommerceJson
     }
 
     /// <summary>The <c>meta</c> object of a list: BigCommerce's pagination block.</summary>
+    /// <summary>
+    /// One element of <c>GET v3/inventory/items</c>. sku_id (a v2 SKU id, null for a base variant) is left out: the
+    /// sandbox has only base variants, and the published schema types it as a plain integer.
+    /// </summary>
+    public static void WriteInventoryItem(Utf8JsonWriter json, InventoryItem item)
+    {
+        json.WriteStartObject();
+        json.WriteStartObject("identity");
+        json.WriteString("sku", item.Variant.Sku);
+        json.WriteNumber("variant_id", item.Variant.Id);
+        json.WriteNumber("product_id", item.Variant.ProductId);
+        json.WriteEndObject();
+        json.WriteStartArray("locations");
+        foreach (var level in item.Levels)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("location_id", level.Location.Id);
+            json.WriteString("location_code", level.Location.Code);
+            json.WriteString("location_name", level.Location.Label);
+            json.WriteNumber("available_to_sell", level.AvailableToSell);
+            json.WriteNumber("total_inventory_onhand", level.OnHand);
+            json.WriteBoolean("location_enabled", true);
+            json.WriteStartObject("settings");
+            json.WriteNumber("safety_stock", level.SafetyStock);
+            json.WriteBoolean("is_in_stock", level.AvailableToSell > 0);
+            json.WriteNumber("warning_level", 0);
+            json.WriteString("bin_picking_number", "");
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
     public static void WritePaginationMeta(Utf8JsonWriter json, int total, int count, int perPage, int page)
     {
         var totalPages = perPage == 0 ? 0 : (total + perPage - 1) / perPage;

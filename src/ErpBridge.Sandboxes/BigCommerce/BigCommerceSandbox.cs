@@ -176,6 +176,29 @@ public sealed class BigCommerceSandbox : IAsyncDisposable
         return seeded;
     }
 
+    /// <summary>
+    /// Sets stock levels by SKU and location code, creating a product (with its base variant) for each SKU not yet in
+    /// the store: the fast way to give reconciliation tests and benchmarks a store with drift, missing and unknown SKUs
+    /// (100,000 levels in a few seconds at most: keyed look-ups, no scan per SKU). A location code not in <see cref="BigCommerceSandboxOptions.LocationCodes"/>
+    /// is an error; nothing is set then.
+    /// </summary>
+    public void SetStock(IEnumerable<(string Sku, string Location, long Quantity)> levels)
+    {
+        ArgumentNullException.ThrowIfNull(levels);
+        store.SetStock(levels.ToList());
+        orders.Relink(ProductIdOf);
+    }
+
+    /// <summary>
+    /// Sets a SKU's safety stock at a location, as a merchant would: <c>available_to_sell</c> drops by it, the stock on
+    /// hand that deliveries set does not. False when the store has no such SKU or location code.
+    /// </summary>
+    public bool SetSafetyStock(string sku, string location, int safetyStock)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(safetyStock);
+        return store.SetSafetyStock(sku, location, safetyStock);
+    }
+
     /// <summary>Deletes a product (and its variants and stock) behind the connector's back, as a merchant would in the control panel.</summary>
     public bool DeleteProduct(int productId) => store.Delete(productId);
 

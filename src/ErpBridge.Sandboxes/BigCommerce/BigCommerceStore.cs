@@ -15,6 +15,7 @@ internal sealed class BigCommerceStore
     private readonly List<SandboxLocation> locations;
     private readonly Dictionary<int, SandboxVariant> variantsById = [];
     private readonly Dictionary<int, Dictionary<int, int>> inventory = [];
+    private readonly Dictionary<int, Dictionary<int, int>> safetyStock = [];
     private int nextProductId = 100;
     private int nextVariantId = 10_000;
     private int nextCustomFieldId = 1;
@@ -80,6 +81,7 @@ internal sealed class BigCommerceStore
                 variantsById.Remove(variant.Id);
                 variantsBySku.Remove(variant.Sku);
                 inventory.Remove(variant.Id);
+                safetyStock.Remove(variant.Id);
             }
 
             return true;
@@ -216,6 +218,134 @@ internal sealed class BigCommerceStore
             }
 
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Sets stock in bulk for tests and benchmarks: creates a product (with its base variant) for each SKU not in the
+    /// store, then sets each level. Linear in the number of levels (keyed look-ups, no scan per SKU), so 100,000 SKUs seed in seconds.
+    /// </summary>
+    public void SetStock(IReadOnlyList<(string Sku, string Location, long Quantity)> levels)
+    {
+        lock (gate)
+        {
+            var locationIds = locations.ToDictionary(l => l.Code, l => l.Id, StringComparer.Ordinal);
+            foreach (var (sku, location, quantity) in levels)
+            {
+                ArgumentException.ThrowIfNullOrEmpty(sku, nameof(levels));
+                if (!locationIds.ContainsKey(location ?? ""))
+                {
+                    throw new ArgumentException($"Location '{location}' is not one of the sandbox's location codes ({string.Join(", ", locationIds.Keys)}).", nameof(levels));
+                }
+
+                if (quantity is < int.MinValue or > int.MaxValue)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(levels), quantity, $"SKU '{sku}': BigCommerce keeps stock as a 32-bit integer.");
+                }
+            }
+
+            HashSet<string>? names = null;
+            var now = time.GetUtcNow();
+            foreach (var (sku, location, quantity) in levels)
+            {
+                if (!variantsBySku.TryGetValue(sku, out var variant))
+                {
+                    names ??= products.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                    var name = $"Product {sku}";
+                    if (!names.Add(name))
+                    {
+                        throw new InvalidOperationException($"Seeding SKU '{sku}' conflicted with an existing product name.");
+                    }
+
+                    var product = new SandboxProduct(nextProductId++, name, "physical", sku, 10m, 1m, "", true, "", [], nextVariantId++, now, now);
+                    variant = new SandboxVariant(product.BaseVariantId, product.Id, sku, IsBaseVariant: true);
+                    productIndex[product.Id] = products.Count;
+                    products.Add(product);
+                    variants.Add(variant);
+                    variantsById[variant.Id] = variant;
+                    variantsBySku[sku] = variant;
+                }
+
+                if (!inventory.TryGetValue(variant.Id, out var stock))
+                {
+                    inventory[variant.Id] = stock = [];
+                }
+
+                stock[locationIds[location]] = (int)quantity;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sets the safety stock of a SKU at a location, as a merchant does in the control panel: it lowers what the item
+    /// shows as available to sell, not its stock on hand. False when the store has no such SKU or location.
+    /// </summary>
+    public bool SetSafetyStock(string sku, string locationCode, int safety)
+    {
+        lock (gate)
+        {
+            var location = locations.Find(l => l.Code == locationCode);
+            if (location is null || !variantsBySku.TryGetValue(sku, out var variant))
+            {
+                return false;
+            }
+
+            if (!safetyStock.TryGetValue(variant.Id, out var levels))
+            {
+                safetyStock[variant.Id] = levels = [];
+            }
+
+            levels[location.Id] = safety;
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// One page of <c>GET v3/inventory/items</c>: variants in id order (the list is kept in creation order, so a page is
+    /// a slice, not a scan), each with its stock at the locations where it has a level. A SKU or variant filter looks the
+    /// variants up by key; only a product filter scans.
+    /// </summary>
+    public (IReadOnlyList<InventoryItem> Items, int Total) InventoryItems(InventoryItemFilter filter, int page, int limit)
+    {
+        lock (gate)
+        {
+            IReadOnlyList<SandboxVariant> matching;
+            if (filter.Skus is null && filter.VariantIds is null && filter.ProductIds is null)
+            {
+                matching = variants;
+            }
+            else
+            {
+                IEnumerable<SandboxVariant> selected = filter.Skus is { } skus
+                    ? skus.Select(s => variantsBySku.GetValueOrDefault(s)).OfType<SandboxVariant>()
+                    : filter.VariantIds is { } ids
+                        ? ids.Select(id => variantsById.GetValueOrDefault(id)).OfType<SandboxVariant>()
+                        : variants;
+                matching = selected
+                    .Where(v => (filter.VariantIds is null || filter.VariantIds.Contains(v.Id)) && (filter.ProductIds is null || filter.ProductIds.Contains(v.ProductId)))
+                    .DistinctBy(v => v.Id)
+                    .OrderBy(v => v.Id)
+                    .ToList();
+            }
+
+            var start = (long)(page - 1) * limit;
+            var items = new List<InventoryItem>();
+            for (var index = start; index < matching.Count && index < start + limit; index++)
+            {
+                var variant = matching[(int)index];
+                var stock = inventory.GetValueOrDefault(variant.Id);
+                var safety = safetyStock.GetValueOrDefault(variant.Id);
+                var levels = stock is null
+                    ? []
+                    : stock.OrderBy(l => l.Key)
+                        .Where(l => filter.LocationIds is null || filter.LocationIds.Contains(l.Key))
+                        .Select(l => new InventoryItemLevel(locations[l.Key - 1], l.Value, safety?.GetValueOrDefault(l.Key) ?? 0))
+                        .Where(l => filter.LocationCodes is null || filter.LocationCodes.Contains(l.Location.Code))
+                        .ToList();
+                items.Add(new InventoryItem(variant, levels));
+            }
+
+            return (items, matching.Count);
         }
     }
 

@@ -5,7 +5,7 @@ namespace ErpBridge.Sandboxes.BigCommerce;
 
 /// <summary>
 /// <c>GET /_sandbox/state</c>, <c>GET /_sandbox/stats</c> (request and 429 counts), <c>POST /_sandbox/faults</c>,
-/// <c>POST /_sandbox/seed</c>, <c>POST /_sandbox/orders</c> (seed an order), <c>POST /_sandbox/orders/{id}</c> (change its
+/// <c>POST /_sandbox/seed</c>, <c>POST /_sandbox/stock</c> (set levels, creating missing SKUs), <c>POST /_sandbox/orders</c> (seed an order), <c>POST /_sandbox/orders/{id}</c> (change its
 /// status or payment status) and <c>POST /_sandbox/orders/{id}/cancel</c>: the demo's window into the store.
 /// Unauthenticated: the sandbox listens on loopback and holds no real data.
 /// </summary>
@@ -38,6 +38,9 @@ internal sealed class SandboxAdminEndpoints(BigCommerceSandbox sandbox)
                 break;
             case ("POST", "seed"):
                 await SeedAsync(context);
+                break;
+            case ("POST", "stock"):
+                await SetStockAsync(context);
                 break;
             case ("POST", "orders"):
                 await SeedOrderAsync(context);
@@ -192,6 +195,49 @@ internal sealed class SandboxAdminEndpoints(BigCommerceSandbox sandbox)
             }
 
             json.WriteEndArray();
+            json.WriteEndObject();
+        });
+    }
+
+    /// <summary>Body: <c>{"levels": [{"sku": "A", "location": "WH1", "quantity": 5}, ...]}</c>; answers how many levels were set.</summary>
+    private async Task SetStockAsync(HttpContext context)
+    {
+        using var document = await ReadJson(context);
+        var levels = new List<(string Sku, string Location, long Quantity)>();
+        if (document is null || !document.RootElement.TryGetProperty("levels", out var items) || items.ValueKind != JsonValueKind.Array)
+        {
+            await BadRequest(context, "Expected {\"levels\": [{\"sku\": \"SKU\", \"location\": \"WH1\", \"quantity\": 5}, ...]}.");
+            return;
+        }
+
+        foreach (var item in items.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Object
+                || !item.TryGetProperty("sku", out var sku) || sku.ValueKind != JsonValueKind.String
+                || !item.TryGetProperty("location", out var location) || location.ValueKind != JsonValueKind.String
+                || !item.TryGetProperty("quantity", out var quantity) || !quantity.TryGetInt64(out var count))
+            {
+                await BadRequest(context, "Every level needs a string sku and location and an integer quantity.");
+                return;
+            }
+
+            levels.Add((sku.GetString()!, location.GetString()!, count));
+        }
+
+        try
+        {
+            sandbox.SetStock(levels);
+        }
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
+        {
+            await BadRequest(context, exception.Message);
+            return;
+        }
+
+        await BigCommerceApi.Json(context, 200, json =>
+        {
+            json.WriteStartObject();
+            json.WriteNumber("levels", levels.Count);
             json.WriteEndObject();
         });
     }
