@@ -214,12 +214,13 @@ public sealed class MagentoSandbox : IAsyncDisposable
     public int SetStock(IEnumerable<(string Sku, string Location, long Quantity)> levels)
     {
         ArgumentNullException.ThrowIfNull(levels);
-        return store.SetStock(levels.Select(l =>
+        var list = levels.Select(l => (l.Sku, l.Location, (decimal)l.Quantity)).ToList();
+        if (list.Any(l => string.IsNullOrWhiteSpace(l.Sku) || string.IsNullOrWhiteSpace(l.Location)))
         {
-            ArgumentException.ThrowIfNullOrWhiteSpace(l.Sku, nameof(levels));
-            ArgumentException.ThrowIfNullOrWhiteSpace(l.Location, nameof(levels));
-            return (l.Sku, l.Location, (decimal)l.Quantity);
-        }));
+            throw new ArgumentException("Every level needs a SKU and a location (source code); nothing was set.", nameof(levels));
+        }
+
+        return store.SetStock(list);
     }
 
     /// <summary>Every API request waits this long before it is answered; <see cref="TimeSpan.Zero"/> turns it off.</summary>

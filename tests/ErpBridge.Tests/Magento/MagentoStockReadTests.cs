@@ -63,6 +63,32 @@ public sealed class MagentoStockReadTests
     }
 
     [Test]
+    public async Task AdminEndpoints_SetStockAndARateLimitOverHttp()
+    {
+        using var seeded = await store.Http.PostAsync(new Uri(store.Sandbox.BaseAddress, "_sandbox/stock"), new StringContent(
+            """{"levels":[{"sku":"NEW-1","source_code":"WH9","quantity":4},{"sku":"NEW-1","source_code":"WH1","quantity":0}]}"""));
+        using var limited = await store.Http.PostAsync(new Uri(store.Sandbox.BaseAddress, "_sandbox/faults"), new StringContent(
+            """{"rate_limit":1,"rate_window_ms":60000}"""));
+        using var invalid = await store.Http.PostAsync(new Uri(store.Sandbox.BaseAddress, "_sandbox/stock"), new StringContent(
+            """{"levels":[{"sku":"","source_code":"WH1","quantity":1}]}"""));
+        var token = store.Sandbox.IssueAdminToken();
+        using var allowed = await Get(token, SearchUrl(10, 1));
+        using var refused = await Get(token, SearchUrl(10, 1));
+
+        Assert.That(seeded.StatusCode, Is.EqualTo(HttpStatusCode.OK), await seeded.Content.ReadAsStringAsync());
+        Assert.That(await seeded.Content.ReadAsStringAsync(), Is.EqualTo("""{"levels":2}"""));
+        Assert.That(limited.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That(invalid.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        var state = store.Sandbox.State();
+        Assert.That(state.SourceItem("NEW-1", "WH9"), Is.EqualTo(new Sandboxes.Magento.MagentoSourceItem("NEW-1", "WH9", 4, 1)));
+        Assert.That(state.SourceItem("NEW-1", "WH1"), Is.EqualTo(new Sandboxes.Magento.MagentoSourceItem("NEW-1", "WH1", 0, 0)));
+        Assert.That(state.Sources.Select(s => s.SourceCode), Does.Contain("WH9"));
+        Assert.That(allowed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+        Assert.That(refused.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.FromSeconds(50)));
+    }
+
+    [Test]
     public async Task ReadStock_ReturnsEveryLevelOnceOverSeveralPages_WithContractConformingRequests()
     {
         var seeded = Levels(25, "WH1").Concat(Levels(10, "WH2")).Append((Sku: "SKU-00001", Location: "default", Quantity: 7L)).ToList();
@@ -263,6 +289,25 @@ public sealed class MagentoStockReadTests
         Assert.That(levels, Has.Count.EqualTo(count));
         Assert.That(levels.Select(l => l.Sku).Distinct().Count(), Is.EqualTo(count));
         Assert.That(levels[12_345], Is.EqualTo(new StockLevel("SKU-12346", "WH1", 12_346 % 97)));
+    }
+
+    /// <summary>The reconciliation benchmark's size against this sandbox; run on demand (it takes tens of seconds on a shared machine).</summary>
+    [Test]
+    [Explicit("100,000 SKUs at two sources: run on demand to time the sandbox and reader at reconciliation scale")]
+    public async Task ReadStock_Of100000SkusAtTwoSources_ReadsThemAll()
+    {
+        const int count = 100_000;
+        var stopwatch = Stopwatch.StartNew();
+        store.Sandbox.SetStock(Levels(count, "WH1").Concat(Levels(count / 10, "WH2")));
+        var seeding = stopwatch.Elapsed;
+        await using var connector = MagentoTestStore.Connect("mage", store.OAuthChannel());
+
+        stopwatch.Restart();
+        var (levels, pages) = await ReadAll((IStockReader)connector, pageSize: 300);
+        TestContext.Progress.WriteLine($"Magento: seeded {count + count / 10} levels in {seeding.TotalMilliseconds:0} ms; read them in {pages} pages in {stopwatch.Elapsed.TotalMilliseconds:0} ms");
+
+        Assert.That(levels, Has.Count.EqualTo(count + count / 10));
+        Assert.That(levels.Select(l => (l.Sku, l.Location)).Distinct().Count(), Is.EqualTo(count + count / 10));
     }
 
     private static string SearchUrl(int pageSize, int page) =>
