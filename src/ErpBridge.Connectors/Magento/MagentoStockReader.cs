@@ -110,7 +110,7 @@ internal sealed class MagentoStockReader(MagentoTransport transport, ChannelOpti
         return new StockPage(levels, next);
     }
 
-    private LocationNames LocationNames()
+    private MagentoLocationNames LocationNames()
     {
         var bySource = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (erpCode, sourceCode) in channelOptions.Locations.OrderBy(l => l.Key, StringComparer.Ordinal))
@@ -118,12 +118,12 @@ internal sealed class MagentoStockReader(MagentoTransport transport, ChannelOpti
             bySource.TryAdd(sourceCode, erpCode);
         }
 
-        return new LocationNames(bySource, channelOptions.Locations);
+        return new MagentoLocationNames(bySource, channelOptions.Locations);
     }
 }
 
 /// <summary>Source code → the ERP location code delivery reaches it with; null when no ERP code does.</summary>
-internal sealed class LocationNames(Dictionary<string, string> bySource, IReadOnlyDictionary<string, string> mapped)
+internal sealed class MagentoLocationNames(Dictionary<string, string> bySource, IReadOnlyDictionary<string, string> mapped)
 {
     public string? ErpCode(string sourceCode) =>
         bySource.TryGetValue(sourceCode, out var erpCode) ? erpCode

@@ -4,7 +4,7 @@ namespace ErpBridge.Sandboxes.Magento;
 
 /// <summary>
 /// <c>/rest/{store}/V1/...</c> for the store codes <c>default</c> and <c>all</c>: the admin token, products by SKU (read,
-/// search, create-or-update), MSI source items and sources, orders, shipments and shipping an order. Unknown routes get Magento's "Request does not match any route."
+/// search, create-or-update), MSI source items (save, and search for bulk reads) and sources, orders, shipments and shipping an order. Unknown routes get Magento's "Request does not match any route."
 /// </summary>
 internal sealed class MagentoApi(MagentoSandboxOptions options, MagentoStore store, MagentoSalesApi sales, MagentoAuthenticator auth, MagentoFaults faults, MagentoRequestLog requests)
 {

@@ -193,7 +193,8 @@ internal sealed class MagentoStore
 
     /// <summary>
     /// The source items <paramref name="criteria"/> select: the asked page and how many match in all. Sorted views are
-    /// kept until the next write, so paging through a large, unchanging table costs a page's worth per request.
+    /// kept until the next write, so paging through a large, unchanging table costs a page's worth per request
+    /// (a filtered search scans the view once).
     /// </summary>
     public (IReadOnlyList<MagentoSourceItem> Page, int TotalCount) SearchSourceItems(SearchCriteria criteria)
     {
