@@ -11,9 +11,10 @@ namespace ErpBridge.Connectors.Magento;
 /// Executes request plans on one Magento 2 / Adobe Commerce store view (API root <c>{BaseUrl}rest/{store}/</c>):
 /// resolves the plan's MSI source, order, order-item and shipment references first, then sends the calls in order, each authorised as the channel
 /// says (bearer token, or OAuth 1.0a-signed). Outcomes are values; see <see cref="IChannelConnector"/>. Also the
-/// channel's <see cref="IOrderSource"/>: order polling goes through the same client and credentials.
+/// channel's <see cref="IOrderSource"/> and <see cref="IStockReader"/>: order polling and stock reads go through the
+/// same client, credentials and pacing.
 /// </summary>
-public sealed class MagentoConnector : IChannelConnector, IOrderSource
+public sealed class MagentoConnector : IChannelConnector, IOrderSource, IStockReader
 {
     private readonly HttpClient http;
     private readonly MagentoCredentials credentials;
@@ -21,6 +22,7 @@ public sealed class MagentoConnector : IChannelConnector, IOrderSource
     private readonly MagentoSourceResolver resolver;
     private readonly MagentoSalesResolver sales;
     private readonly MagentoOrderReader orderReader;
+    private readonly MagentoStockReader stockReader;
 
     internal MagentoConnector(string channel, ChannelOptions channelOptions, Uri apiRoot, MagentoConnectorOptions options, ILogger logger)
     {
@@ -34,10 +36,11 @@ public sealed class MagentoConnector : IChannelConnector, IOrderSource
         http = new HttpClient(handler) { BaseAddress = apiRoot, Timeout = options.RequestTimeout };
         http.DefaultRequestHeaders.Accept.ParseAdd("application/json");
         credentials = MagentoCredentials.From(channelOptions, options.TimeProvider);
-        transport = new MagentoTransport(http, credentials, options.TimeProvider, channel, logger);
+        transport = new MagentoTransport(http, credentials, new MagentoPacer(options.MaxRequestsPerSecond, options.TimeProvider), options.TimeProvider, channel, logger);
         resolver = new MagentoSourceResolver(transport, channelOptions, options);
         sales = new MagentoSalesResolver(transport);
         orderReader = new MagentoOrderReader(transport);
+        stockReader = new MagentoStockReader(transport, channelOptions);
     }
 
     public string Channel { get; }
@@ -134,6 +137,14 @@ public sealed class MagentoConnector : IChannelConnector, IOrderSource
     /// </summary>
     public Task<OrderReadResult> ReadOrdersAsync(OrderQuery query, CancellationToken cancellationToken) =>
         orderReader.ReadAsync(query, cancellationToken);
+
+    /// <summary>
+    /// One page of <c>GET V1/inventory/source-items</c>, sorted by source_code then sku, at most 300 source items per
+    /// page; the page token is "{page}:{size}". Quantity is the source item's quantity (whole units, rounded down), the
+    /// figure stock deliveries set; the location is the ERP code delivery reaches that source with.
+    /// </summary>
+    public Task<StockReadResult> ReadStockAsync(StockQuery query, CancellationToken cancellationToken) =>
+        stockReader.ReadAsync(query, cancellationToken);
 
     public ValueTask DisposeAsync()
     {

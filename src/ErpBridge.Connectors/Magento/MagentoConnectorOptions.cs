@@ -22,6 +22,13 @@ public sealed class MagentoConnectorOptions
     /// <summary>Connections per channel.</summary>
     public int MaxConnectionsPerChannel { get; set; } = 4;
 
+    /// <summary>
+    /// The most requests per second a channel sends, spaced evenly; null (the default) sends them as fast as they come,
+    /// since Magento core has no rate limit on its admin REST API. Set it below the limit of a proxy, WAF or CDN in
+    /// front of the store (e.g. Fastly rate limiting on Adobe Commerce Cloud) so that long reads do not run into 429s.
+    /// </summary>
+    public double? MaxRequestsPerSecond { get; set; }
+
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     internal void Validate()
@@ -31,5 +38,9 @@ public sealed class MagentoConnectorOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MissingTtl, TimeSpan.Zero, nameof(MissingTtl));
         ArgumentException.ThrowIfNullOrWhiteSpace(DefaultStoreCode, nameof(DefaultStoreCode));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxConnectionsPerChannel, 1, nameof(MaxConnectionsPerChannel));
+        if (MaxRequestsPerSecond is { } rate && !(rate > 0 && double.IsFinite(rate)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxRequestsPerSecond), rate, "MaxRequestsPerSecond must be a positive number, or null for no pacing.");
+        }
     }
 }

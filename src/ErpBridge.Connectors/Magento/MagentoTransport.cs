@@ -5,14 +5,15 @@ namespace ErpBridge.Connectors.Magento;
 
 /// <summary>
 /// Sends one request on a channel's HTTP client, authorised (bearer, or signed per request), and turns what happened
-/// into either a response body or a failure outcome. Never retries: retries are durable and scheduled by the delivery job.
+/// into either a response body or a failure outcome, each request paced as the channel's rate allows. Never retries: retries are durable and scheduled by the delivery job.
 /// </summary>
-internal sealed partial class MagentoTransport(HttpClient http, MagentoCredentials credentials, TimeProvider time, string channel, ILogger logger)
+internal sealed partial class MagentoTransport(HttpClient http, MagentoCredentials credentials, MagentoPacer pacer, TimeProvider time, string channel, ILogger logger)
 {
     public string Channel => channel;
 
     public async Task<MagentoResult> SendAsync(HttpMethod method, string relativeUrl, byte[]? jsonBody, IEnumerable<KeyValuePair<string, string>> headers, CancellationToken cancellationToken)
     {
+        await pacer.WaitAsync(cancellationToken);
         var url = new Uri(http.BaseAddress!, relativeUrl);
         using var request = new HttpRequestMessage(method, url);
         request.Headers.TryAddWithoutValidation("Authorization", credentials.Authorize(method, url));

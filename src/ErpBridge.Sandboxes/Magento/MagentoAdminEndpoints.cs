@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace ErpBridge.Sandboxes.Magento;
 
 /// <summary>
-/// <c>GET /_sandbox/state</c>, <c>GET /_sandbox/stats</c>, <c>POST /_sandbox/faults</c>, <c>POST /_sandbox/seed</c>,
+/// <c>GET /_sandbox/state</c>, <c>GET /_sandbox/stats</c>, <c>POST /_sandbox/faults</c>, <c>POST /_sandbox/seed</c>, <c>POST /_sandbox/stock</c>,
 /// <c>POST /_sandbox/orders/update</c> and <c>POST /_sandbox/orders/cancel</c>: the demo's window into the store. Unauthenticated: the sandbox listens on loopback and holds no real data.
 /// </summary>
 internal sealed class MagentoAdminEndpoints(MagentoSandbox sandbox)
@@ -29,6 +29,9 @@ internal sealed class MagentoAdminEndpoints(MagentoSandbox sandbox)
                 break;
             case ("POST", "seed"):
                 await SeedAsync(context);
+                break;
+            case ("POST", "stock"):
+                await SetStockAsync(context);
                 break;
             case ("POST", "orders/update"):
                 await ChangeOrderAsync(context, cancel: false);
@@ -102,7 +105,7 @@ internal sealed class MagentoAdminEndpoints(MagentoSandbox sandbox)
         });
     }
 
-    /// <summary>Body: any of <c>fail_next</c>, <c>fail_status</c>, <c>retry_after_s</c>, <c>delay_ms</c>.</summary>
+    /// <summary>Body: any of <c>fail_next</c>, <c>fail_status</c>, <c>retry_after_s</c>, <c>delay_ms</c>, <c>rate_limit</c> (0 = off) with <c>rate_window_ms</c> (default 1000).</summary>
     private async Task ApplyFaults(HttpContext context)
     {
         using var document = await ReadJson(context);
@@ -127,6 +130,11 @@ internal sealed class MagentoAdminEndpoints(MagentoSandbox sandbox)
             {
                 sandbox.Delay(TimeSpan.FromMilliseconds(delay.GetInt32()));
             }
+
+            if (root.TryGetProperty("rate_limit", out var rateLimit))
+            {
+                sandbox.RateLimit(rateLimit.GetInt32(), TimeSpan.FromMilliseconds(root.TryGetProperty("rate_window_ms", out var window) ? window.GetInt32() : 1000));
+            }
         }
         catch (Exception exception) when (exception is InvalidOperationException or FormatException or ArgumentOutOfRangeException)
         {
@@ -135,6 +143,52 @@ internal sealed class MagentoAdminEndpoints(MagentoSandbox sandbox)
         }
 
         context.Response.StatusCode = 204;
+    }
+
+    /// <summary>
+    /// Body: <c>{"levels": [{"sku": "A", "source_code": "WH1", "quantity": 5}]}</c>: sets those levels, creating the
+    /// products and sources that do not exist (see <see cref="MagentoSandbox.SetStock"/>). Answers <c>{"levels": n}</c>.
+    /// </summary>
+    private async Task SetStockAsync(HttpContext context)
+    {
+        using var document = await ReadJson(context);
+        var levels = new List<(string Sku, string Location, long Quantity)>();
+        try
+        {
+            if (document is null || document.RootElement.ValueKind != JsonValueKind.Object
+                || !document.RootElement.TryGetProperty("levels", out var list) || list.ValueKind != JsonValueKind.Array)
+            {
+                throw new FormatException("missing levels");
+            }
+
+            foreach (var level in list.EnumerateArray())
+            {
+                levels.Add((level.GetProperty("sku").GetString() ?? "", level.GetProperty("source_code").GetString() ?? "", level.GetProperty("quantity").GetInt64()));
+            }
+        }
+        catch (Exception exception) when (exception is FormatException or InvalidOperationException or KeyNotFoundException)
+        {
+            await BadRequest(context, "Expected {\"levels\": [{\"sku\": \"A\", \"source_code\": \"WH1\", \"quantity\": 5}, ...]}.");
+            return;
+        }
+
+        int count;
+        try
+        {
+            count = sandbox.SetStock(levels);
+        }
+        catch (ArgumentException exception)
+        {
+            await BadRequest(context, exception.Message);
+            return;
+        }
+
+        await MagentoJson.Write(context, 200, json =>
+        {
+            json.WriteStartObject();
+            json.WriteNumber("levels", count);
+            json.WriteEndObject();
+        });
     }
 
     /// <summary>

@@ -4,7 +4,7 @@ namespace ErpBridge.Sandboxes.Magento;
 
 /// <summary>
 /// <c>/rest/{store}/V1/...</c> for the store codes <c>default</c> and <c>all</c>: the admin token, products by SKU (read,
-/// search, create-or-update), MSI source items and sources, orders, shipments and shipping an order. Unknown routes get Magento's "Request does not match any route."
+/// search, create-or-update), MSI source items (save, and search for bulk reads) and sources, orders, shipments and shipping an order. Unknown routes get Magento's "Request does not match any route."
 /// </summary>
 internal sealed class MagentoApi(MagentoSandboxOptions options, MagentoStore store, MagentoSalesApi sales, MagentoAuthenticator auth, MagentoFaults faults, MagentoRequestLog requests)
 {
@@ -53,7 +53,12 @@ internal sealed class MagentoApi(MagentoSandboxOptions options, MagentoStore sto
             await Task.Delay(faults.Delay, options.TimeProvider, context.RequestAborted);
         }
 
-        if (faults.TakeFailure() is { } failure)
+        if (faults.TakeRateLimited(options.TimeProvider.GetUtcNow()) is { } wait)
+        {
+            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await MagentoJson.WriteError(context, new MagentoError(429, FaultMessage(429)));
+        }
+        else if (faults.TakeFailure() is { } failure)
         {
             if (failure.RetryAfter is { } retryAfter)
             {
@@ -86,6 +91,7 @@ internal sealed class MagentoApi(MagentoSandboxOptions options, MagentoStore sto
             ("GET", "V1/products") => (ProductsResource, (c, _) => Search(c)),
             ("POST", "V1/products") => (ProductsResource, (c, b) => Save(c, b, pathSku: null)),
             ("GET", "V1/inventory/sources") => (SourcesResource, (c, _) => Sources(c)),
+            ("GET", "V1/inventory/source-items") => (SourceItemsResource, (c, _) => SearchSourceItems(c)),
             ("POST", "V1/inventory/source-items") => (SourceItemsResource, SaveSourceItems),
             ("GET" or "PUT", _) when path.StartsWith(productPrefix, StringComparison.Ordinal) && path.Length > productPrefix.Length
                 && !path[productPrefix.Length..].Contains('/', StringComparison.Ordinal) =>
@@ -190,6 +196,48 @@ internal sealed class MagentoApi(MagentoSandboxOptions options, MagentoStore sto
                 json.WriteStartArray();
                 json.WriteEndArray();
             });
+    }
+
+    /// <summary>
+    /// <c>GET V1/inventory/source-items</c>: search criteria on sku, source_code, quantity and status, sort orders on
+    /// the same fields (others are refused with 400), at most <see cref="MagentoSandboxOptions.MaxPageSize"/> per page;
+    /// a page past the end answers the last page again, as Magento does.
+    /// </summary>
+    private Task SearchSourceItems(HttpContext context)
+    {
+        var (criteria, error) = SearchCriteria.Parse(context.Request.Query);
+        if (error is not null)
+        {
+            return MagentoJson.WriteError(context, error);
+        }
+
+        if (criteria!.PageSize > options.MaxPageSize)
+        {
+            return MagentoJson.WriteError(context, new MagentoError(400, "Maximum SearchCriteria pageSize is %max",
+                Named: new Dictionary<string, string> { ["max"] = options.MaxPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
+        }
+
+        if (criteria.Sorts.FirstOrDefault(s => MagentoStore.SourceItemField(new MagentoSourceItem("", "", 0, 0), s.Field) is null) is { } unknown)
+        {
+            return MagentoJson.WriteError(context, MagentoError.Invalid("sortOrders field", unknown.Field));
+        }
+
+        var (page, total) = store.SearchSourceItems(criteria);
+        return MagentoJson.Write(context, 200, json =>
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("items");
+            foreach (var item in page)
+            {
+                MagentoJson.WriteSourceItem(json, item);
+            }
+
+            json.WriteEndArray();
+            json.WritePropertyName("search_criteria");
+            criteria.WriteTo(json);
+            json.WriteNumber("total_count", total);
+            json.WriteEndObject();
+        });
     }
 
     private Task Sources(HttpContext context) => MagentoJson.Write(context, 200, json =>

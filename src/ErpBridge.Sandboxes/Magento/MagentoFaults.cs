@@ -2,7 +2,8 @@ namespace ErpBridge.Sandboxes.Magento;
 
 /// <summary>
 /// Injected misbehaviour. Magento core has no rate limit on the admin REST API, but a proxy, WAF or CDN in front of it
-/// may answer 429 or 503: the next N API requests fail with a chosen status (and Retry-After), and every request may be delayed.
+/// may answer 429 or 503: the next N API requests fail with a chosen status (and Retry-After), a fixed-window rate
+/// limit such a proxy enforces (429 with Retry-After beyond it), and every request may be delayed.
 /// </summary>
 internal sealed class MagentoFaults
 {
@@ -11,6 +12,10 @@ internal sealed class MagentoFaults
     private int failureStatus = 500;
     private TimeSpan? retryAfter;
     private long delayTicks;
+    private int limit;
+    private TimeSpan limitWindow;
+    private DateTimeOffset windowStart;
+    private int usedInWindow;
 
     public TimeSpan Delay
     {
@@ -28,6 +33,50 @@ internal sealed class MagentoFaults
             failuresLeft = count;
             failureStatus = status;
             retryAfter = retryAfterValue;
+        }
+    }
+
+    /// <summary>At most <paramref name="requests"/> API requests per fixed <paramref name="window"/>; 0 turns the limit off.</summary>
+    public void RateLimit(int requests, TimeSpan window)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(requests);
+        if (requests > 0)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
+        }
+
+        lock (gate)
+        {
+            limit = requests;
+            limitWindow = window;
+            windowStart = DateTimeOffset.MinValue;
+            usedInWindow = 0;
+        }
+    }
+
+    /// <summary>Counts this request against the rate limit; when it is over, how long until the window resets.</summary>
+    public TimeSpan? TakeRateLimited(DateTimeOffset now)
+    {
+        lock (gate)
+        {
+            if (limit == 0)
+            {
+                return null;
+            }
+
+            if (now - windowStart >= limitWindow)
+            {
+                windowStart = now;
+                usedInWindow = 0;
+            }
+
+            if (usedInWindow >= limit)
+            {
+                return windowStart + limitWindow - now;
+            }
+
+            usedInWindow++;
+            return null;
         }
     }
 

@@ -199,6 +199,30 @@ public sealed class MagentoSandbox : IAsyncDisposable
     /// </summary>
     public void FailNext(int count, int status = 500, TimeSpan? retryAfter = null) => faults.FailNext(count, status, retryAfter);
 
+    /// <summary>
+    /// At most <paramref name="requests"/> authenticated API requests per fixed <paramref name="window"/>, as a proxy or
+    /// CDN in front of Magento may enforce (Magento core has none); beyond it 429 with Retry-After until the window
+    /// resets. 0 turns the limit off.
+    /// </summary>
+    public void RateLimit(int requests, TimeSpan window) => faults.RateLimit(requests, window);
+
+    /// <summary>
+    /// Sets the quantity of each SKU at each location (an MSI source code) in one go: status 1 above 0, else 0, as the
+    /// Inventory map sends it. Products ("Product {sku}", price 10) and sources that do not exist are created. Fast
+    /// enough for a catalog of 100,000 SKUs; places no demo orders. Returns how many levels were set.
+    /// </summary>
+    public int SetStock(IEnumerable<(string Sku, string Location, long Quantity)> levels)
+    {
+        ArgumentNullException.ThrowIfNull(levels);
+        var list = levels.Select(l => (l.Sku, l.Location, (decimal)l.Quantity)).ToList();
+        if (list.Any(l => string.IsNullOrWhiteSpace(l.Sku) || string.IsNullOrWhiteSpace(l.Location)))
+        {
+            throw new ArgumentException("Every level needs a SKU and a location (source code); nothing was set.", nameof(levels));
+        }
+
+        return store.SetStock(list);
+    }
+
     /// <summary>Every API request waits this long before it is answered; <see cref="TimeSpan.Zero"/> turns it off.</summary>
     public void Delay(TimeSpan delay) => faults.Delay = delay;
 

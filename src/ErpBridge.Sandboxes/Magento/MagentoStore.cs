@@ -15,8 +15,12 @@ internal sealed class MagentoStore
     private readonly Dictionary<string, MagentoProduct> products = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, MagentoSource> sources = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Sku, string Source), MagentoSourceItem> items = [];
+    private readonly Dictionary<(string Sku, string Source), long> itemIds = [];
     private readonly TimeProvider time;
     private int nextProductId = 1;
+    private long nextItemId = 1;
+    private long itemsVersion;
+    private (long Version, string Order, MagentoSourceItem[] Items)? sortedItems;
 
     public MagentoStore(IEnumerable<string> sourceCodes, TimeProvider time)
     {
@@ -152,13 +156,126 @@ internal sealed class MagentoStore
 
             foreach (var item in sourceItems)
             {
-                var sku = products[item.Sku].Sku;
-                items[(sku, item.SourceCode)] = item with { Sku = sku };
+                PutSourceItem(item with { Sku = products[item.Sku].Sku });
             }
 
             return null;
         }
     }
+
+    /// <summary>
+    /// Sets quantities (status 1 above 0, else 0) in one go, creating the products ("Product {sku}", price 10) and
+    /// sources that do not exist yet: the fast way to seed a large catalog. Returns how many levels were set.
+    /// </summary>
+    public int SetStock(IEnumerable<(string Sku, string SourceCode, decimal Quantity)> levels)
+    {
+        var now = time.GetUtcNow();
+        var count = 0;
+        lock (gate)
+        {
+            foreach (var (sku, sourceCode, quantity) in levels)
+            {
+                if (!products.TryGetValue(sku, out var product))
+                {
+                    product = new MagentoProduct(nextProductId++, sku, $"Product {sku}", DefaultAttributeSet, 10m, 1, 4, "simple", 1m,
+                        new Dictionary<string, string>(StringComparer.Ordinal), now, now);
+                    products[sku] = product;
+                }
+
+                sources.TryAdd(sourceCode, new MagentoSource(sourceCode, $"Source {sourceCode}", true));
+                PutSourceItem(new MagentoSourceItem(product.Sku, sourceCode, quantity, quantity > 0 ? 1 : 0));
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// The source items <paramref name="criteria"/> select: the asked page and how many match in all. Sorted views are
+    /// kept until the next write, so paging through a large, unchanging table costs a page's worth per request
+    /// (a filtered search scans the view once).
+    /// </summary>
+    public (IReadOnlyList<MagentoSourceItem> Page, int TotalCount) SearchSourceItems(SearchCriteria criteria)
+    {
+        lock (gate)
+        {
+            var sorted = SortedSourceItems(criteria.Sorts);
+            IReadOnlyList<MagentoSourceItem> matching = criteria.Groups.Count == 0
+                ? sorted
+                : sorted.Where(i => criteria.Matches(field => SourceItemField(i, field))).ToArray();
+            return (criteria.Page(matching).ToList(), matching.Count);
+        }
+    }
+
+    /// <summary>The fields of a source item that searches filter and sort on; null for any other.</summary>
+    public static string? SourceItemField(MagentoSourceItem item, string field) => field switch
+    {
+        "sku" => item.Sku,
+        "source_code" => item.SourceCode,
+        "quantity" => item.Quantity.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        "status" => item.Status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => null,
+    };
+
+    private void PutSourceItem(MagentoSourceItem item)
+    {
+        var key = (item.Sku, item.SourceCode);
+        if (!itemIds.ContainsKey(key))
+        {
+            itemIds[key] = nextItemId++;
+        }
+
+        items[key] = item;
+        itemsVersion++;
+    }
+
+    /// <summary>
+    /// All source items in the order of <paramref name="sorts"/>, then by source_item_id (creation order), which is
+    /// also the order without sort orders, as MySQL reads the table. Text compares as MySQL's case-insensitive
+    /// collation does, quantity and status as numbers.
+    /// </summary>
+    private MagentoSourceItem[] SortedSourceItems(IReadOnlyList<SearchSort> sorts)
+    {
+        var order = string.Join(",", sorts.Select(s => s.Field + (s.Descending ? " DESC" : "")));
+        if (sortedItems is { } cached && cached.Version == itemsVersion && cached.Order == order)
+        {
+            return cached.Items;
+        }
+
+        var array = items.Values.ToArray();
+        var ids = array.Select(i => itemIds[(i.Sku, i.SourceCode)]).ToArray();
+        Array.Sort(ids, array);
+        if (sorts.Count > 0)
+        {
+            var comparer = Comparer<MagentoSourceItem>.Create((a, b) =>
+            {
+                foreach (var sort in sorts)
+                {
+                    var compared = CompareField(a, b, sort.Field);
+                    if (compared != 0)
+                    {
+                        return sort.Descending ? -compared : compared;
+                    }
+                }
+
+                return itemIds[(a.Sku, a.SourceCode)].CompareTo(itemIds[(b.Sku, b.SourceCode)]);
+            });
+            Array.Sort(array, comparer);
+        }
+
+        sortedItems = (itemsVersion, order, array);
+        return array;
+    }
+
+    private static int CompareField(MagentoSourceItem a, MagentoSourceItem b, string field) => field switch
+    {
+        "sku" => StringComparer.OrdinalIgnoreCase.Compare(a.Sku, b.Sku),
+        "source_code" => StringComparer.OrdinalIgnoreCase.Compare(a.SourceCode, b.SourceCode),
+        "quantity" => a.Quantity.CompareTo(b.Quantity),
+        "status" => a.Status.CompareTo(b.Status),
+        _ => 0,
+    };
 
     public MagentoSandboxState Snapshot()
     {
