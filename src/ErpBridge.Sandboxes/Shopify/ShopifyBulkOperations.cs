@@ -54,7 +54,8 @@ internal sealed class ShopifyBulkOperations : IDisposable
         var operation = new BulkOperationEntity(operations.Count + 1, query, store.Time.GetUtcNow());
         operations[operation.Number] = operation;
         Current = operation;
-        _ = Task.Run(() => ExecuteAsync(operation, document));
+        var cancellation = stopping.Token;
+        _ = Task.Run(() => ExecuteAsync(operation, document, cancellation), CancellationToken.None);
         return new BulkRunResult(operation, []);
     }
 
@@ -111,7 +112,7 @@ internal sealed class ShopifyBulkOperations : IDisposable
         {
             Directory.Delete(directory, recursive: true);
         }
-        catch (IOException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             // A download still streaming keeps a file open; the temp folder is cleaned by the system.
         }
@@ -127,18 +128,18 @@ internal sealed class ShopifyBulkOperations : IDisposable
         return operation;
     }
 
-    private async Task ExecuteAsync(BulkOperationEntity operation, PreparedDocument document)
+    private async Task ExecuteAsync(BulkOperationEntity operation, PreparedDocument document, CancellationToken cancellation)
     {
         try
         {
             var half = options.BulkOperationDelay / 2;
-            await Task.Delay(half, store.Time, stopping.Token).ConfigureAwait(false);
+            await Task.Delay(half, store.Time, cancellation).ConfigureAwait(false);
             lock (store.Gate)
             {
                 operation.Status = "RUNNING";
             }
 
-            await Task.Delay(half, store.Time, stopping.Token).ConfigureAwait(false);
+            await Task.Delay(half, store.Time, cancellation).ConfigureAwait(false);
             var path = Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"{operation.Number}.jsonl"));
             // Written under the store lock: the file is one consistent picture of the shop, as Shopify's snapshot is.
             lock (store.Gate)
@@ -157,7 +158,7 @@ internal sealed class ShopifyBulkOperations : IDisposable
         catch (OperationCanceledException)
         {
         }
-        catch (Exception exception) when (exception is GraphQLRequestException or IOException or InvalidOperationException)
+        catch (Exception exception) when (exception is GraphQLRequestException or IOException or InvalidOperationException or KeyNotFoundException or ArgumentException or InvalidCastException or System.Text.Json.JsonException)
         {
             lock (store.Gate)
             {

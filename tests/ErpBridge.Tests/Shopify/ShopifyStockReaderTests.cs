@@ -181,6 +181,28 @@ public sealed class ShopifyStockReaderTests
     }
 
     [Test]
+    public async Task ReadStock_ResultExpiredMidRead_IsPermanentAndTheOldUrlIsRefused()
+    {
+        var clock = new ShiftedClock();
+        await sandbox.DisposeAsync();
+        sandbox = await ShopifySandbox.StartAsync(new ShopifySandboxOptions { AccessToken = Token, DemoOrders = 0, BulkOperationDelay = TimeSpan.FromMilliseconds(100), TimeProvider = clock }, CancellationToken.None);
+        sandbox.SetStock(Levels(100));
+        await using var connector = Connector();
+        var first = await ShopifyStock.ReadAsync(connector, pageSize: 50, maxDataPages: 1);
+        var url = sandbox.GraphQLRequests.Count(r => r.Query == ShopifyDocuments.BulkOperationById);
+
+        clock.Shift = TimeSpan.FromDays(8);
+        var later = await connector.ReadStockAsync(new StockQuery(first.NextToken, 50), CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.NextToken, Is.Not.Null);
+            Assert.That(later.Failure, Is.TypeOf<DeliveryOutcome.PermanentFailure>().With.Property("Reason").Contains("EXPIRED"), later.Failure?.ToString());
+            Assert.That(sandbox.GraphQLRequests.Count(r => r.Query == ShopifyDocuments.BulkOperationById), Is.EqualTo(url + 1), "a refused URL is looked up afresh once");
+        });
+    }
+
+    [Test]
     public async Task ReadStock_UnknownToken_IsPermanent()
     {
         await using var connector = Connector();
@@ -214,6 +236,14 @@ public sealed class ShopifyStockReaderTests
     /// <summary>SKUs S-00000… at WH1 and WH2, with quantities that differ per SKU and location.</summary>
     private static List<(string Sku, string Location, long Quantity)> Levels(int skus) =>
         Enumerable.Range(0, skus).SelectMany(i => new[] { ($"S-{i:D5}", "WH1", (long)(i % 97)), ($"S-{i:D5}", "WH2", (long)(i % 13) + 1) }).ToList();
+
+    /// <summary>The system clock moved forward on demand, to let a bulk result expire.</summary>
+    private sealed class ShiftedClock : TimeProvider
+    {
+        public TimeSpan Shift { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Shift;
+    }
 
     private ShopifyConnector Connector(ChannelOptions? options = null, string token = Token)
     {
