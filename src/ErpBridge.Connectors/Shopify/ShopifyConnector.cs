@@ -13,7 +13,7 @@ namespace ErpBridge.Connectors.Shopify;
 /// (batched, cached), fills the bodies, then sends the calls in order, paced to the shop's cost bucket. Also reads
 /// the shop's changed orders for the order poller, through the same client, token and pacing.
 /// </summary>
-public sealed class ShopifyConnector : IChannelConnector, IOrderSource
+public sealed class ShopifyConnector : IChannelConnector, IOrderSource, IStockReader
 {
     /// <summary>The most orders one <see cref="ReadOrdersAsync"/> page holds (bound by Shopify's single-query cost limit, not by its 250 per page).</summary>
     public const int MaxOrdersPerPage = ShopifyOrderReader.MaxPageSize;
@@ -24,6 +24,7 @@ public sealed class ShopifyConnector : IChannelConnector, IOrderSource
     private readonly ShopifyHttpSender sender;
     private readonly ShopifyIdResolver resolver;
     private readonly ShopifyOrderReader orderReader;
+    private readonly ShopifyStockReader stockReader;
     private readonly Uri apiRoot;
 
     internal ShopifyConnector(string channel, ChannelOptions options, ShopifyConnectorSettings settings, ILogger logger)
@@ -56,6 +57,7 @@ public sealed class ShopifyConnector : IChannelConnector, IOrderSource
         sender = new ShopifyHttpSender(channel, http, options.AccessToken, pacer, settings, logger);
         resolver = new ShopifyIdResolver(channel, options, new ShopifyIdCache(settings), QueryAsync);
         orderReader = new ShopifyOrderReader(channel, OrdersQueryAsync);
+        stockReader = new ShopifyStockReader(channel, options, http, settings, logger, StockQueryAsync);
     }
 
     public string Channel { get; }
@@ -129,6 +131,16 @@ public sealed class ShopifyConnector : IChannelConnector, IOrderSource
     /// first; at most <see cref="MaxOrdersPerPage"/> orders, whatever larger size is asked for.
     /// </summary>
     public Task<OrderReadResult> ReadOrdersAsync(OrderQuery query, CancellationToken cancellationToken) => orderReader.ReadAsync(query, cancellationToken);
+
+    /// <summary>The most stock levels one <see cref="ReadStockAsync"/> page holds.</summary>
+    public const int MaxStockLevelsPerPage = ShopifyStockReader.MaxPageSize;
+
+    /// <summary>
+    /// A page of the shop's stock, read through one bulk query whose JSONL result is streamed: the first call starts
+    /// it and returns an empty page to retry after; later pages hold up to <see cref="MaxStockLevelsPerPage"/> levels.
+    /// Locations come back as the ERP codes delivery maps (the channel's Locations read backwards, else the name).
+    /// </summary>
+    public Task<StockReadResult> ReadStockAsync(StockQuery query, CancellationToken cancellationToken) => stockReader.ReadAsync(query, cancellationToken);
 
     public ValueTask DisposeAsync()
     {
@@ -222,6 +234,12 @@ public sealed class ShopifyConnector : IChannelConnector, IOrderSource
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(new { query = document, variables });
         return sender.SendAsync("orders", HttpMethod.Post, new Uri(apiRoot, "graphql.json"), [], body, cancellationToken);
+    }
+
+    private Task<ShopifyCallResult> StockQueryAsync(string document, object variables, CancellationToken cancellationToken)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(new { query = document, variables });
+        return sender.SendAsync("stock", HttpMethod.Post, new Uri(apiRoot, "graphql.json"), [], body, cancellationToken);
     }
 
     /// <summary>Collects the ids a mutation returned ("product:SKU" → GID, ...) and teaches the resolver about new products.</summary>

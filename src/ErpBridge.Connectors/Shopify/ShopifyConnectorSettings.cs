@@ -23,5 +23,8 @@ public sealed class ShopifyConnectorSettings
     /// <summary>The longest the pacer waits for the cost bucket before sending anyway (the answer may then be THROTTLED).</summary>
     public TimeSpan MaxPacingWait { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a reconciliation read is told to wait before asking again while a bulk query still runs.</summary>
+    public TimeSpan BulkPollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

@@ -17,6 +17,28 @@ public static class ShopifyDocuments
         "query Locations($first: Int!, $after: String) { locations(first: $first, after: $after) { nodes { id name } pageInfo { hasNextPage endCursor } } }";
 
     /// <summary>
+    /// The bulk query reading every inventory item's SKU with its available quantity at each location (id and name,
+    /// to name the location as the ERP does). Runs through <see cref="RunBulkQuery"/>, unpaged.
+    /// </summary>
+    public const string StockBulkQuery =
+        "{ inventoryItems { edges { node { id sku inventoryLevels { edges { node { location { id name } quantities(names: [\"available\"]) { name quantity } } } } } } } }";
+
+    /// <summary>
+    /// Starts a bulk query. Variables: query. Objects are grouped under their parents, so that a level line always
+    /// follows its item's and the result can be streamed page by page without remembering every item.
+    /// </summary>
+    public const string RunBulkQuery =
+        "mutation RunBulkQuery($query: String!) { bulkOperationRunQuery(query: $query, groupObjects: true) { bulkOperation { id status } userErrors { field message code } } }";
+
+    /// <summary>A bulk operation's progress and, once completed, its result URL. Variables: id.</summary>
+    public const string BulkOperationById =
+        "query BulkOperationById($id: ID!) { bulkOperation(id: $id) { id status errorCode objectCount url } }";
+
+    /// <summary>The shop's running or latest bulk query, to take over one this channel started before a restart.</summary>
+    public const string CurrentBulkQuery =
+        "query CurrentBulkQuery { currentBulkOperation(type: QUERY) { id status query } }";
+
+    /// <summary>
     /// An order by its name, with its fulfillment orders' lines (id, SKU, what remains) and the tracking numbers of its
     /// fulfillments. Variables: query (see <see cref="OrderNameSearch"/>).
     /// </summary>

@@ -14,7 +14,9 @@ namespace ErpBridge.Sandboxes.Shopify;
 /// <c>inventorySetQuantities</c> (idempotent), <c>productSet</c>, orders (search by <c>updated_at</c>, sort keys,
 /// keyset cursors) and <c>fulfillmentCreate</c>, the cost bucket, and fault knobs. Also serves
 /// <c>GET /_sandbox/state</c>, <c>POST /_sandbox/faults</c>, <c>POST /_sandbox/seed</c> (SKUs and orders) and
-/// <c>POST /_sandbox/orders</c>, <c>/_sandbox/orders/{number}/update</c> and <c>/cancel</c> for demos.
+/// <c>POST /_sandbox/orders</c>, <c>/_sandbox/orders/{number}/update</c> and <c>/cancel</c> for demos. Bulk query
+/// operations (<c>bulkOperationRunQuery</c>, <c>bulkOperation</c>, <c>currentBulkOperation</c>) write JSONL served at
+/// signed <c>GET /_sandbox/bulk/{n}.jsonl</c> URLs; <c>POST /_sandbox/stock</c> seeds levels in bulk.
 /// </summary>
 public sealed class ShopifySandbox : IAsyncDisposable
 {
@@ -60,6 +62,7 @@ public sealed class ShopifySandbox : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         _ = SchemaModel.Shopify;
         var store = new ShopifyStore(options.TimeProvider);
+        store.BulkOperations = new ShopifyBulkOperations(store, options);
         foreach (var location in options.Locations)
         {
             store.AddLocation(location);
@@ -85,12 +88,25 @@ public sealed class ShopifySandbox : IAsyncDisposable
         var app = builder.Build();
         var sandbox = default(ShopifySandbox);
         app.MapPost("/admin/api/{version}/graphql.json", (HttpContext http, string version) => endpoint.HandleAsync(http, version));
+        app.MapGet("/_sandbox/bulk/{number:long}.jsonl", (HttpContext http, long number, long? expires, string? signature) =>
+        {
+            var (path, status, error) = store.BulkOperations.Open(number, expires, signature, http.Request.Headers.ContainsKey("X-Shopify-Access-Token"));
+            return path is not null
+                ? Results.File(path, "application/jsonl", enableRangeProcessing: true)
+                : Results.Content($"<?xml version='1.0' encoding='UTF-8'?><Error><Code>{error}</Code></Error>", "application/xml", statusCode: status);
+        });
+        app.MapPost("/_sandbox/stock", (List<ShopifyStockSeed> stock) =>
+        {
+            sandbox!.SetStock(stock.Select(s => (s.Sku, s.Location, s.Quantity)));
+            return Results.NoContent();
+        });
         app.MapGet("/_sandbox/state", () => Results.Json(sandbox!.State));
         app.MapGet("/_sandbox/stats", () => Results.Json(new
         {
             requests = endpoint.RequestCount,
             throttled = endpoint.ThrottledCount,
             pointsCharged = endpoint.PointsCharged,
+            bulkDownloads = store.BulkOperations.DownloadCounts.Downloads,
             rateLimit = new { enabled = bucket.Enabled, bucketSize = bucket.Maximum, restoreRate = bucket.RestoreRate },
         }));
         app.MapPost("/_sandbox/faults", (ShopifyFaultRequest request) =>
@@ -122,6 +138,7 @@ public sealed class ShopifySandbox : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         sandbox = new ShopifySandbox(app, store, bucket, faults, endpoint, new Uri(address.TrimEnd('/') + "/"));
+        store.BulkOperations.BaseAddress = sandbox.BaseAddress;
         return sandbox;
     }
 
@@ -146,6 +163,24 @@ public sealed class ShopifySandbox : IAsyncDisposable
             store.Seed(skus);
         }
     }
+
+    /// <summary>
+    /// Sets the available quantity of each SKU at each location (by name), creating missing products and locations:
+    /// fast enough to seed 100,000 SKUs for reconciliation reads. Also <c>POST /_sandbox/stock</c> with
+    /// <c>[{"sku","location","quantity"}]</c>.
+    /// </summary>
+    public void SetStock(IEnumerable<(string Sku, string Location, long Quantity)> stock)
+    {
+        ArgumentNullException.ThrowIfNull(stock);
+        var list = stock.ToList();
+        lock (store.Gate)
+        {
+            store.SetStock(list);
+        }
+    }
+
+    /// <summary>Result downloads of bulk operations served so far, and how many of them carried an access token (a client should send none).</summary>
+    public (long Downloads, long WithToken) BulkDownloads => store.BulkOperations.DownloadCounts;
 
     /// <summary>
     /// Creates order <paramref name="orderNumber"/> (named "#1001" for "1001") with one open fulfillment order holding
@@ -204,6 +239,7 @@ public sealed class ShopifySandbox : IAsyncDisposable
     {
         await app.StopAsync();
         await app.DisposeAsync();
+        store.BulkOperations.Dispose();
     }
 
     private static IResult Answer(Func<IResult> action)

@@ -35,5 +35,11 @@ public sealed class ShopifySandboxOptions
     /// <summary>The most one query may cost; more is refused with MAX_COST_EXCEEDED.</summary>
     public int MaxQueryCost { get; set; } = 1000;
 
+    /// <summary>How long a bulk query takes before it completes (half CREATED, half RUNNING); the result is then written.</summary>
+    public TimeSpan BulkOperationDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>How long a completed bulk operation's result URL stays valid (Shopify: one week).</summary>
+    public TimeSpan BulkResultLifetime { get; set; } = TimeSpan.FromDays(7);
+
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

@@ -13,6 +13,7 @@ internal sealed partial class ShopifyStore(TimeProvider time)
     private readonly Dictionary<string, VariantEntity> variants = new(StringComparer.Ordinal);
     private readonly Dictionary<string, InventoryItemEntity> items = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Item, string Location), int> levels = [];
+    private readonly Dictionary<InventoryItemEntity, VariantEntity> variantsByItem = [];
     private readonly List<ShopifyMutationRecord> log = [];
     private const int MaxLogEntries = 100_000;
 
@@ -35,7 +36,7 @@ internal sealed partial class ShopifyStore(TimeProvider time)
 
     public InventoryItemEntity? Item(string id) => items.GetValueOrDefault(id);
 
-    public VariantEntity? VariantOfItem(InventoryItemEntity item) => variants.Values.FirstOrDefault(v => v.Item == item);
+    public VariantEntity? VariantOfItem(InventoryItemEntity item) => variantsByItem.GetValueOrDefault(item);
 
     public int? Available(InventoryItemEntity item, LocationEntity location) =>
         levels.TryGetValue((item.Id, location.Id), out var quantity) ? quantity : null;
@@ -53,20 +54,7 @@ internal sealed partial class ShopifyStore(TimeProvider time)
     }
 
     /// <summary>One product with one variant and inventory item per SKU not yet present, stocked at 0 everywhere.</summary>
-    public void Seed(IEnumerable<string> skus)
-    {
-        foreach (var sku in skus)
-        {
-            if (variants.Values.Any(v => v.Sku == sku))
-            {
-                continue;
-            }
-
-            var product = new ProductEntity(Next()) { Title = $"Product {sku}", Handle = UniqueHandle($"product-{sku}") };
-            products[product.Id] = product;
-            AddVariant(product, sku);
-        }
-    }
+    public void Seed(IEnumerable<string> skus) => EnsureVariants(skus);
 
     public ShopifySandboxState Snapshot()
     {
@@ -102,6 +90,7 @@ internal sealed partial class ShopifyStore(TimeProvider time)
 
         var variant = new VariantEntity(Next(), product, item) { Sku = sku };
         variants[variant.Id] = variant;
+        variantsByItem[item] = variant;
         product.Variants.Add(variant);
         return variant;
     }
@@ -111,6 +100,7 @@ internal sealed partial class ShopifyStore(TimeProvider time)
         variant.Product.Variants.Remove(variant);
         variants.Remove(variant.Id);
         items.Remove(variant.Item.Id);
+        variantsByItem.Remove(variant.Item);
         foreach (var location in locations.Values)
         {
             levels.Remove((variant.Item.Id, location.Id));

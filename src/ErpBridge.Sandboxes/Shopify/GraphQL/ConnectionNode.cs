@@ -25,6 +25,13 @@ internal sealed class ConnectionNode : IGraphNode
 
     public string TypeName { get; }
 
+    /// <summary>The nodes of this page, in order.</summary>
+    public IReadOnlyList<IGraphNode> Items => page.Items;
+
+    /// <summary>A connection over <paramref name="all"/>: paged by the arguments, or everything when a bulk operation runs.</summary>
+    public static ConnectionNode Over(string typeName, IReadOnlyList<IGraphNode> all, FieldCall call) =>
+        call.Context.Bulk ? new ConnectionNode(typeName, new Page(all, 0, false, false), null) : new ConnectionNode(typeName, all, call.Arguments);
+
     public object? Resolve(FieldCall call) => call.Name switch
     {
         "nodes" => page.Items,

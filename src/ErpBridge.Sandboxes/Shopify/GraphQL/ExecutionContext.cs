@@ -20,6 +20,9 @@ internal sealed class ExecutionContext(SchemaModel schema, PreparedDocument docu
     /// <summary>Objects and connections actually returned, for <c>actualQueryCost</c> of queries.</summary>
     public int ActualCost { get; set; }
 
+    /// <summary>True while a bulk operation runs the document: connections then hold every node, unpaged.</summary>
+    public bool Bulk { get; init; }
+
     /// <summary>Coerces the variables of <paramref name="operation"/> from the request's JSON, as Shopify does before running.</summary>
     public static Dictionary<string, object?> CoerceVariables(SchemaModel schema, PreparedDocument document, GraphQLOperationDefinition operation, JsonElement? json)
     {

@@ -17,6 +17,7 @@ internal sealed record InventoryItemNode(InventoryItemEntity Item, ShopifyStore 
         "inventoryLevel" => Store.Location(call.Argument<string>("locationId")!) is { } location && Store.Available(Item, location) is { } available
             ? new InventoryLevelNode(Item, location, available, Store)
             : null,
+        "inventoryLevels" => ConnectionNode.Over("InventoryLevelConnection", Store.LevelsOf(Item).Select(l => (IGraphNode)new InventoryLevelNode(Item, l.Location, l.Available, Store)).ToList(), call),
         _ => null,
     };
 }

@@ -25,6 +25,10 @@ internal sealed class MutationNode(ShopifyStore store) : IGraphNode
                 var created = store.FulfillmentCreate(call.Argument<Dictionary<string, object?>>("fulfillment")!, call.Argument<string>("message"));
                 store.Record(call.Name, null, arguments, created.Fulfillment is { } fulfillment ? $"created {fulfillment.Id}" : $"rejected: {created.Errors[0].Message}");
                 return new FulfillmentCreatePayloadNode(created);
+            case "bulkOperationRunQuery":
+                var run = store.BulkOperations.Run(call.Argument<string>("query")!);
+                store.Record(call.Name, null, arguments, run.Operation is { } started ? $"started {started.Id}" : $"rejected: {run.Errors[0].Code}");
+                return new BulkOperationRunQueryPayloadNode(run, store.BulkOperations);
             default:
                 return null;
         }

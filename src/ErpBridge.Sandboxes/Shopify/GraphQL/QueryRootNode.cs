@@ -33,6 +33,15 @@ internal sealed class QueryRootNode(ShopifyStore store) : IGraphNode
                 return OrderConnection.Resolve(store, call.Arguments);
             case "order":
                 return store.Order(call.Argument<string>("id")!) is { } order ? new OrderNode(order) : null;
+            case "inventoryItems":
+                var wanted = ShopifySearchQuery.Skus(call.Argument<string>("query"));
+                var inventoryItems = store.ItemsInOrder().Where(i => wanted is null || (store.VariantOfItem(i)?.Sku is { } sku && wanted.Contains(sku)))
+                    .Select(i => (IGraphNode)new InventoryItemNode(i, store)).ToList();
+                return ConnectionNode.Over("InventoryItemConnection", inventoryItems, call);
+            case "bulkOperation":
+                return store.BulkOperations.Find(call.Argument<string>("id")!) is { } bulk ? new BulkOperationNode(bulk, store.BulkOperations) : null;
+            case "currentBulkOperation":
+                return (call.Argument<string>("type") ?? "QUERY") == "QUERY" && store.BulkOperations.Current is { } current ? new BulkOperationNode(current, store.BulkOperations) : null;
             default:
                 return null;
         }

@@ -26,12 +26,72 @@ public static class ShopifySchemaSubset
           location(id: ID): Location
           orders(after: String, before: String, first: Int, last: Int, query: String, reverse: Boolean = false, sortKey: OrderSortKeys = PROCESSED_AT): OrderConnection!
           order(id: ID!): Order
+          inventoryItems(after: String, before: String, first: Int, last: Int, query: String, reverse: Boolean = false): InventoryItemConnection!
+          bulkOperation(id: ID!): BulkOperation
+          currentBulkOperation(type: BulkOperationType = QUERY): BulkOperation
         }
 
         type Mutation {
           inventorySetQuantities(input: InventorySetQuantitiesInput!): InventorySetQuantitiesPayload
           productSet(identifier: ProductSetIdentifiers, input: ProductSetInput!, synchronous: Boolean = true): ProductSetPayload
           fulfillmentCreate(fulfillment: FulfillmentInput!, message: String): FulfillmentCreatePayload
+          bulkOperationRunQuery(groupObjects: Boolean! = false, query: String!): BulkOperationRunQueryPayload
+        }
+
+        type BulkOperation {
+          completedAt: DateTime
+          createdAt: DateTime!
+          errorCode: BulkOperationErrorCode
+          fileSize: UnsignedInt64
+          id: ID!
+          objectCount: UnsignedInt64!
+          partialDataUrl: URL
+          query: String!
+          rootObjectCount: UnsignedInt64!
+          status: BulkOperationStatus!
+          type: BulkOperationType!
+          url: URL
+        }
+
+        type BulkOperationRunQueryPayload {
+          bulkOperation: BulkOperation
+          userErrors: [BulkOperationUserError!]!
+        }
+
+        type BulkOperationUserError {
+          code: BulkOperationUserErrorCode
+          field: [String!]
+          message: String!
+        }
+
+        enum BulkOperationStatus { CANCELED CANCELING COMPLETED CREATED EXPIRED FAILED RUNNING }
+
+        enum BulkOperationType { QUERY MUTATION }
+
+        enum BulkOperationErrorCode { ACCESS_DENIED INTERNAL_SERVER_ERROR TIMEOUT }
+
+        enum BulkOperationUserErrorCode { OPERATION_IN_PROGRESS INVALID }
+
+        type InventoryItemConnection {
+          edges: [InventoryItemEdge!]!
+          nodes: [InventoryItem!]!
+          pageInfo: PageInfo!
+        }
+
+        type InventoryItemEdge {
+          cursor: String!
+          node: InventoryItem!
+        }
+
+        type InventoryLevelConnection {
+          edges: [InventoryLevelEdge!]!
+          nodes: [InventoryLevel!]!
+          pageInfo: PageInfo!
+        }
+
+        type InventoryLevelEdge {
+          cursor: String!
+          node: InventoryLevel!
         }
 
         type OrderConnection {
@@ -301,6 +361,7 @@ public static class ShopifySchemaSubset
         type InventoryItem {
           id: ID!
           inventoryLevel(locationId: ID!): InventoryLevel
+          inventoryLevels(after: String, before: String, first: Int, last: Int, query: String, reverse: Boolean = false): InventoryLevelConnection!
           legacyResourceId: UnsignedInt64!
           measurement: InventoryItemMeasurement!
           sku: String
