@@ -97,6 +97,24 @@ public sealed class WooCommerceStockReaderTests
     }
 
     [Test]
+    public async Task AVariableProductDeletedMidRead_IsPassedOver()
+    {
+        store.Sandbox.SetStock([("A-1", 1)]);
+        var (tee, _) = store.Sandbox.SeedVariable("TEE", ["TEE-S"]);
+        store.Sandbox.SetStock([("B-1", 2)]);
+        await using var connector = Connect(store.Channel());
+        var first = await connector.ReadStockAsync(new StockQuery(null, 100), CancellationToken.None);
+        Assert.That(first.Page!.NextPageToken, Does.Contain($"product={tee.Id}"));
+        store.Sandbox.DeleteProduct(tee.Id);
+
+        var (rest, token, _) = await ReadAsync(connector, pageSize: 100, token: first.Page.NextPageToken);
+
+        Assert.That(first.Page.Levels.Select(l => l.Sku), Is.EqualTo(new[] { "A-1", "B-1" }));
+        Assert.That(rest, Is.Empty);
+        Assert.That(token, Is.Null);
+    }
+
+    [Test]
     public async Task LevelsComeBackAtTheErpLocationDeliveryTakes_WithTheDeliveredQuantity()
     {
         store.Sandbox.Seed(["SKU-1"]);
