@@ -11,10 +11,11 @@ namespace ErpBridge.Connectors.WooCommerce;
 /// Executes request plans on one WooCommerce shop (<c>{BaseUrl}wp-json/wc/v3/</c>): checks the plan's stock location,
 /// resolves every SKU the plan names first, then sends the calls in order; a <c>products/batch</c> stock update is
 /// split so that variations go to their parent's batch route; order references (shipments) are read fresh from the
-/// orders they name. It is also the channel's <see cref="IOrderSource"/>, on the same client, key and connections.
+/// orders they name. It is also the channel's <see cref="IOrderSource"/> and <see cref="IStockReader"/>, on the same
+/// client, key, connections and pacing.
 /// Outcomes are values; see <see cref="IChannelConnector"/>.
 /// </summary>
-public sealed class WooCommerceConnector : IChannelConnector, IOrderSource
+public sealed class WooCommerceConnector : IChannelConnector, IOrderSource, IStockReader
 {
     private readonly HttpClient http;
     private readonly ChannelOptions channelOptions;
@@ -23,6 +24,7 @@ public sealed class WooCommerceConnector : IChannelConnector, IOrderSource
     private readonly WooCommerceReferenceResolver resolver;
     private readonly WooOrderLookup orderLookup;
     private readonly WooOrderReader orderReader;
+    private readonly WooStockReader stockReader;
 
     internal WooCommerceConnector(string channel, ChannelOptions channelOptions, WooCommerceConnectorOptions options, ILogger logger)
     {
@@ -41,11 +43,12 @@ public sealed class WooCommerceConnector : IChannelConnector, IOrderSource
         };
         http.DefaultRequestHeaders.Accept.ParseAdd("application/json");
         var authenticator = new WooCommerceAuthenticator(channelOptions.ConsumerKey!, channelOptions.ConsumerSecret!, options.OAuthSignatureMethod, options.TimeProvider);
-        transport = new WooCommerceTransport(http, authenticator, options.TimeProvider, channel, logger);
+        transport = new WooCommerceTransport(http, authenticator, new WooRequestPacer(options.TimeProvider, options.MaxRequestsPerSecond), options.TimeProvider, channel, logger);
         cache = new WooCommerceIdCache(options.TimeProvider, options.FoundTtl, options.MissingTtl);
         resolver = new WooCommerceReferenceResolver(transport, cache, options);
         orderLookup = new WooOrderLookup(transport, channel);
         orderReader = new WooOrderReader(transport, channel);
+        stockReader = new WooStockReader(transport, channelOptions, channel);
     }
 
     public string Channel { get; }
@@ -121,6 +124,9 @@ public sealed class WooCommerceConnector : IChannelConnector, IOrderSource
 
     /// <summary>One page of the orders changed since the query's instant, oldest change first; see <see cref="WooOrderReader"/>.</summary>
     public Task<OrderReadResult> ReadOrdersAsync(OrderQuery query, CancellationToken cancellationToken) => orderReader.ReadAsync(query, cancellationToken);
+
+    /// <summary>One page of the shop's managed stock levels, at the channel's one ERP location; see <see cref="WooStockReader"/>.</summary>
+    public Task<StockReadResult> ReadStockAsync(StockQuery query, CancellationToken cancellationToken) => stockReader.ReadAsync(query, cancellationToken);
 
     public async Task<IReadOnlyList<PreparedCall>> PrepareAsync(RequestPlan plan, CancellationToken cancellationToken)
     {

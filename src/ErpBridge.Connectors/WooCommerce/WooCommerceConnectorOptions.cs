@@ -21,6 +21,13 @@ public sealed class WooCommerceConnectorOptions
     /// <summary>HMAC-SHA256 (default) or HMAC-SHA1, for OAuth 1.0a over plain HTTP.</summary>
     public string OAuthSignatureMethod { get; set; } = "HMAC-SHA256";
 
+    /// <summary>
+    /// Requests per second a channel's connector sends at most, evenly spaced; null (default) sends as fast as answers
+    /// come. WooCommerce has no rate limit, but the host or WAF in front of a shop may: set this below it so that a
+    /// reconciliation read of a whole catalog is not refused with 429 part-way.
+    /// </summary>
+    public double? MaxRequestsPerSecond { get; set; }
+
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     internal void Validate()
@@ -31,6 +38,10 @@ public sealed class WooCommerceConnectorOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(SkuLookupBatchSize, 1, nameof(SkuLookupBatchSize));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(SkuLookupBatchSize, 100, nameof(SkuLookupBatchSize));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxConnectionsPerChannel, 1, nameof(MaxConnectionsPerChannel));
+        if (MaxRequestsPerSecond is { } rate && (!double.IsFinite(rate) || rate <= 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxRequestsPerSecond), rate, "MaxRequestsPerSecond must be a positive number, or null for no pacing.");
+        }
         if (OAuthSignatureMethod is not ("HMAC-SHA256" or "HMAC-SHA1"))
         {
             throw new ArgumentException($"OAuthSignatureMethod '{OAuthSignatureMethod}' is not HMAC-SHA256 or HMAC-SHA1.", nameof(OAuthSignatureMethod));

@@ -5,9 +5,10 @@ namespace ErpBridge.Connectors.WooCommerce;
 
 /// <summary>
 /// Sends one authenticated request on a channel's HTTP client and turns what happened into either a response body
-/// or a failure outcome. Never retries: retries are durable and scheduled by the delivery job.
+/// or a failure outcome, paced by the channel's <see cref="WooRequestPacer"/>. Never retries: retries are durable and
+/// scheduled by the delivery job (or the reconciliation run).
 /// </summary>
-internal sealed partial class WooCommerceTransport(HttpClient http, WooCommerceAuthenticator authenticator, TimeProvider time, string channel, ILogger logger)
+internal sealed partial class WooCommerceTransport(HttpClient http, WooCommerceAuthenticator authenticator, WooRequestPacer pacer, TimeProvider time, string channel, ILogger logger)
 {
     public Uri ApiRoot => http.BaseAddress!;
 
@@ -24,6 +25,7 @@ internal sealed partial class WooCommerceTransport(HttpClient http, WooCommerceA
         HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>> query, byte[]? jsonBody,
         IEnumerable<KeyValuePair<string, string>> headers, CancellationToken cancellationToken)
     {
+        await pacer.WaitAsync(cancellationToken);
         var (url, authorization) = Address(method.Method, path, query);
         using var request = new HttpRequestMessage(method, url);
         request.Headers.Authorization = authorization;

@@ -12,7 +12,7 @@ namespace ErpBridge.Sandboxes.WooCommerce;
 /// endpoints with WooCommerce's item limit; the order routes are <see cref="WooOrdersApi"/>'s. Every request is
 /// OAuth-verified first.
 /// </summary>
-internal sealed class WooCommerceApi(WooCommerceSandboxOptions options, WooCommerceStore store, WooOrdersApi orders, WooFaults faults, WooRequestLog log)
+internal sealed class WooCommerceApi(WooCommerceSandboxOptions options, WooCommerceStore store, WooOrdersApi orders, WooFaults faults, WooRequestLog log, WooHostRateLimit rateLimit)
 {
     private static readonly WooError InvalidProductId = new(400, "woocommerce_rest_product_invalid_id", "Invalid ID.");
     private static readonly WooError InvalidVariationId = new(400, "woocommerce_rest_product_variation_invalid_id", "Invalid ID.");
@@ -24,6 +24,12 @@ internal sealed class WooCommerceApi(WooCommerceSandboxOptions options, WooComme
         if (faults.Delay > TimeSpan.Zero)
         {
             await Task.Delay(faults.Delay, options.TimeProvider, context.RequestAborted);
+        }
+
+        if (rateLimit.Take() is { } wait)
+        {
+            await Fail(context, 429, wait);
+            return;
         }
 
         if (verifier.Verify(context.Request) is { } denied)
@@ -131,9 +137,33 @@ internal sealed class WooCommerceApi(WooCommerceSandboxOptions options, WooComme
             skus.Add(sku);
         }
 
-        var matches = sku.Length > 0 ? store.BySkus(skus) : store.Products();
-        return Page(context, matches, page, perPage);
+        if (Order(context) is not { } descending)
+        {
+            return Error(context, WooError.InvalidParam("order", "order is not one of asc, desc."));
+        }
+
+        if (sku.Length > 0)
+        {
+            var matches = store.BySkus(skus);
+            return Page(context, descending ? matches.Reverse().ToList() : matches, page, perPage);
+        }
+
+        // Without a filter the page is a slice of the id index: a read of 100,000 products pages through it
+        // without sorting or scanning the catalog per request. Ids follow creation, so date and id order agree.
+        var (slice, total) = store.ProductPage((int)Math.Min(((long)page - 1) * perPage, int.MaxValue), perPage, descending);
+        return WritePage(context, slice, total, perPage);
     }
+
+    /// <summary>
+    /// Descending (WooCommerce's default) unless <c>order=asc</c>; null for an order that is neither. Orderings other
+    /// than date and id are served in id order: the sandbox does not keep titles, prices or popularity sorted.
+    /// </summary>
+    private static bool? Order(HttpContext context) => context.Request.Query["order"].ToString() switch
+    {
+        "" or "desc" => true,
+        "asc" => false,
+        _ => null,
+    };
 
     private Task Variations(HttpContext context, int parentId)
     {
@@ -144,14 +174,18 @@ internal sealed class WooCommerceApi(WooCommerceSandboxOptions options, WooComme
 
         var perPage = int.TryParse(context.Request.Query["per_page"], out var p) ? Math.Clamp(p, 1, 100) : 10;
         var page = int.TryParse(context.Request.Query["page"], out var n) ? Math.Max(n, 1) : 1;
-        return Page(context, store.VariationsOf(parentId), page, perPage);
+        var variations = store.VariationsOf(parentId);
+        return Page(context, Order(context) == false ? variations : variations.Reverse().ToList(), page, perPage);
     }
 
-    private Task Page(HttpContext context, IReadOnlyList<WooProduct> all, int page, int perPage)
+    private Task Page(HttpContext context, IReadOnlyList<WooProduct> all, int page, int perPage) =>
+        WritePage(context, all.Skip((int)Math.Min(((long)page - 1) * perPage, int.MaxValue)).Take(perPage).ToList(), all.Count, perPage);
+
+    /// <summary>Writes one page of a collection (<paramref name="slice"/>) of <paramref name="total"/> items, with WordPress's total headers.</summary>
+    private Task WritePage(HttpContext context, IReadOnlyList<WooProduct> slice, int total, int perPage)
     {
-        context.Response.Headers["X-WP-Total"] = WooJson.Number(all.Count);
-        context.Response.Headers["X-WP-TotalPages"] = WooJson.Number((all.Count + perPage - 1) / perPage);
-        var slice = all.Skip((page - 1) * perPage).Take(perPage).ToList();
+        context.Response.Headers["X-WP-Total"] = WooJson.Number(total);
+        context.Response.Headers["X-WP-TotalPages"] = WooJson.Number((total + perPage - 1) / perPage);
         return Json(context, 200, json =>
         {
             json.WriteStartArray();

@@ -25,6 +25,7 @@ public sealed class WooCommerceSandbox : IAsyncDisposable
     private readonly WooFaults faults = new();
     private readonly WooRequestLog requests;
     private readonly WooOrderBook orders;
+    private readonly WooHostRateLimit rateLimit;
     private int demoOrdersPlaced;
 
     private WooCommerceSandbox(WebApplication app, WooCommerceSandboxOptions options)
@@ -33,6 +34,7 @@ public sealed class WooCommerceSandbox : IAsyncDisposable
         Options = options;
         requests = new WooRequestLog(options.MaxLoggedRequests);
         orders = new WooOrderBook(options.TimeProvider);
+        rateLimit = new WooHostRateLimit(options.TimeProvider);
     }
 
     public WooCommerceSandboxOptions Options { get; }
@@ -48,6 +50,9 @@ public sealed class WooCommerceSandbox : IAsyncDisposable
 
     public long RequestCount => requests.Total;
 
+    /// <summary>API requests refused with 429 by <see cref="RateLimit"/> (they are not in <see cref="Requests"/>: they never reached the shop).</summary>
+    public long RateLimitedCount => rateLimit.Refused;
+
     public static async Task<WooCommerceSandbox> StartAsync(WooCommerceSandboxOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -60,7 +65,7 @@ public sealed class WooCommerceSandbox : IAsyncDisposable
         builder.WebHost.UseUrls(options.Url);
         var app = builder.Build();
         var sandbox = new WooCommerceSandbox(app, options);
-        var api = new WooCommerceApi(options, sandbox.store, new WooOrdersApi(options, sandbox.orders), sandbox.faults, sandbox.requests);
+        var api = new WooCommerceApi(options, sandbox.store, new WooOrdersApi(options, sandbox.orders), sandbox.faults, sandbox.requests, sandbox.rateLimit);
         var admin = new WooSandboxAdminEndpoints(sandbox);
         app.Run(context =>
         {
@@ -101,6 +106,25 @@ public sealed class WooCommerceSandbox : IAsyncDisposable
 
         return seeded;
     }
+
+    /// <summary>
+    /// Sets the managed stock of each SKU in one pass (the last figure of a SKU named twice wins): a SKU the store has
+    /// (product, variation, or a variable product's parent-level stock) gets manage_stock on and the quantity; any
+    /// other SKU becomes a simple product as <see cref="Seed"/> makes them. Fast enough to seed 100,000 SKUs for a
+    /// reconciliation benchmark. WooCommerce keeps one stock level per product, so there is no location to name.
+    /// Returns how many levels were set.
+    /// </summary>
+    public int SetStock(IEnumerable<(string Sku, long Quantity)> levels)
+    {
+        ArgumentNullException.ThrowIfNull(levels);
+        return store.SetStock(levels.Select(l => (l.Sku, checked((int)l.Quantity))));
+    }
+
+    /// <summary>
+    /// Plays a host's or WAF's limit in front of the shop: beyond <paramref name="requests"/> API requests per
+    /// <paramref name="per"/> it answers 429 with Retry-After. 0 requests turns it off (WooCommerce itself has no limit).
+    /// </summary>
+    public void RateLimit(int requests, TimeSpan per) => rateLimit.Configure(requests, per);
 
     /// <summary>
     /// Places an order for the lines (SKUs of the catalog take its product ids, names and prices); returns it with its

@@ -2,12 +2,19 @@ namespace ErpBridge.Sandboxes.WooCommerce;
 
 /// <summary>
 /// The store's products and variations, behind one lock. SKUs are unique across products and variations, as
-/// WooCommerce enforces; writes that would break that are refused with <c>product_invalid_sku</c>.
+/// WooCommerce enforces; writes that would break that are refused with <c>product_invalid_sku</c>. Indexed by SKU,
+/// by product id in id order and by parent, so that a store of 100,000 SKUs is seeded, looked up and paged without
+/// scanning it per request.
 /// </summary>
 internal sealed class WooCommerceStore
 {
     private readonly Lock gate = new();
     private readonly SortedDictionary<int, WooProduct> items = [];
+    private readonly Dictionary<string, int> idsBySku = new(StringComparer.Ordinal);
+
+    /// <summary>Ids of products (not variations), ascending: ids are handed out in increasing order, so appends keep it sorted.</summary>
+    private readonly List<int> productIds = [];
+    private readonly Dictionary<int, List<int>> variationIds = [];
     private int nextId = 10;
 
     public WooCommerceSandboxState Snapshot()
@@ -33,7 +40,8 @@ internal sealed class WooCommerceStore
     {
         lock (gate)
         {
-            return items.Values.Where(p => p.Sku.Length > 0 && skus.Contains(p.Sku)).ToList();
+            return skus.Where(s => s.Length > 0).Select(s => idsBySku.TryGetValue(s, out var id) ? id : 0).Where(id => id != 0)
+                .Distinct().Order().Select(id => items[id]).ToList();
         }
     }
 
@@ -41,7 +49,60 @@ internal sealed class WooCommerceStore
     {
         lock (gate)
         {
-            return items.Values.Where(p => !p.IsVariation).ToList();
+            return productIds.Select(id => items[id]).ToList();
+        }
+    }
+
+    /// <summary>
+    /// One page of products in id order (ascending, or descending when <paramref name="descending"/>) and how many
+    /// products there are: a slice of the id index, whatever the page number.
+    /// </summary>
+    public (IReadOnlyList<WooProduct> Page, int Total) ProductPage(int offset, int count, bool descending)
+    {
+        lock (gate)
+        {
+            var total = productIds.Count;
+            if (offset >= total)
+            {
+                return ([], total);
+            }
+
+            var take = Math.Min(count, total - offset);
+            var page = new List<WooProduct>(take);
+            for (var i = 0; i < take; i++)
+            {
+                var index = descending ? total - 1 - offset - i : offset + i;
+                page.Add(items[productIds[index]]);
+            }
+
+            return (page, total);
+        }
+    }
+
+    /// <summary>
+    /// Sets managed stock per SKU in one pass, creating a simple product (named and priced like <see cref="WooCommerceSandbox.Seed"/>'s)
+    /// for each SKU the store does not have; a SKU of a variable product sets its parent-level stock.
+    /// </summary>
+    public int SetStock(IEnumerable<(string Sku, int Quantity)> levels)
+    {
+        lock (gate)
+        {
+            var count = 0;
+            foreach (var (sku, quantity) in levels)
+            {
+                if (idsBySku.TryGetValue(sku, out var id))
+                {
+                    items[id] = items[id] with { ManageStock = true, StockQuantity = quantity };
+                }
+                else
+                {
+                    Add(new WooProduct(nextId++, 0, "simple", $"Product {sku}", sku, "publish", "10.00", "", "", true, quantity, []));
+                }
+
+                count++;
+            }
+
+            return count;
         }
     }
 
@@ -49,7 +110,7 @@ internal sealed class WooCommerceStore
     {
         lock (gate)
         {
-            return items.Values.Where(p => p.ParentId == parentId && p.IsVariation).ToList();
+            return variationIds.TryGetValue(parentId, out var children) ? children.Select(id => items[id]).ToList() : [];
         }
     }
 
@@ -64,7 +125,7 @@ internal sealed class WooCommerceStore
             }
 
             var created = draft with { Id = nextId++ };
-            items[created.Id] = created;
+            Add(created);
             return (created, null);
         }
     }
@@ -85,6 +146,15 @@ internal sealed class WooCommerceStore
                 return (null, DuplicateSku());
             }
 
+            if (updated.Sku != current.Sku)
+            {
+                idsBySku.Remove(current.Sku);
+                if (updated.Sku.Length > 0)
+                {
+                    idsBySku[updated.Sku] = id;
+                }
+            }
+
             items[id] = updated;
             return (updated, null);
         }
@@ -100,17 +170,63 @@ internal sealed class WooCommerceStore
                 return null;
             }
 
-            items.Remove(id);
-            foreach (var child in items.Values.Where(p => p.ParentId == id).Select(p => p.Id).ToList())
+            Remove(current);
+            foreach (var child in variationIds.GetValueOrDefault(id)?.ToList() ?? [])
             {
-                items.Remove(child);
+                Remove(items[child]);
             }
 
+            variationIds.Remove(id);
             return current;
         }
     }
 
-    private bool SkuTaken(string sku, int exceptId) => sku.Length > 0 && items.Values.Any(p => p.Id != exceptId && p.Sku == sku);
+    private bool SkuTaken(string sku, int exceptId) => sku.Length > 0 && idsBySku.TryGetValue(sku, out var id) && id != exceptId;
+
+    private void Add(WooProduct item)
+    {
+        items[item.Id] = item;
+        if (item.Sku.Length > 0)
+        {
+            idsBySku[item.Sku] = item.Id;
+        }
+
+        if (item.IsVariation)
+        {
+            if (!variationIds.TryGetValue(item.ParentId, out var children))
+            {
+                variationIds[item.ParentId] = children = [];
+            }
+
+            children.Add(item.Id);
+        }
+        else
+        {
+            productIds.Add(item.Id);
+        }
+    }
+
+    private void Remove(WooProduct item)
+    {
+        items.Remove(item.Id);
+        if (item.Sku.Length > 0 && idsBySku.GetValueOrDefault(item.Sku) == item.Id)
+        {
+            idsBySku.Remove(item.Sku);
+        }
+
+        if (item.IsVariation)
+        {
+            variationIds.GetValueOrDefault(item.ParentId)?.Remove(item.Id);
+        }
+        else
+        {
+            var index = productIds.BinarySearch(item.Id);
+            if (index >= 0)
+            {
+                productIds.RemoveAt(index);
+            }
+        }
+    }
 
     private static WooError DuplicateSku() => new(400, "product_invalid_sku", "Invalid or duplicated SKU.");
 }

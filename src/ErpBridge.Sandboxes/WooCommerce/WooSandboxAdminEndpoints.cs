@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace ErpBridge.Sandboxes.WooCommerce;
 
 /// <summary>
-/// <c>GET /_sandbox/state</c>, <c>GET /_sandbox/stats</c>, <c>POST /_sandbox/faults</c>, <c>POST /_sandbox/seed</c>,
+/// <c>GET /_sandbox/state</c>, <c>GET /_sandbox/stats</c>, <c>POST /_sandbox/faults</c>, <c>POST /_sandbox/seed</c>, <c>POST /_sandbox/stock</c>,
 /// <c>POST /_sandbox/orders</c> (place an order), <c>POST /_sandbox/orders/{id}</c> (set its status),
 /// <c>POST /_sandbox/orders/{id}/cancel</c>: the demo's window into the store. Unauthenticated: the sandbox listens on loopback and holds no real data.
 /// </summary>
@@ -23,6 +23,7 @@ internal sealed class WooSandboxAdminEndpoints(WooCommerceSandbox sandbox)
                     json.WriteStartObject();
                     json.WriteNumber("requests", sandbox.RequestCount);
                     json.WriteNumber("write_requests", sandbox.WriteRequests.Count);
+                    json.WriteNumber("rate_limited", sandbox.RateLimitedCount);
                     json.WriteEndObject();
                 });
                 break;
@@ -31,6 +32,9 @@ internal sealed class WooSandboxAdminEndpoints(WooCommerceSandbox sandbox)
                 break;
             case ("POST", "seed"):
                 await SeedAsync(context);
+                break;
+            case ("POST", "stock"):
+                await SetStockAsync(context);
                 break;
             case ("POST", "orders"):
                 await PlaceOrderAsync(context);
@@ -48,13 +52,14 @@ internal sealed class WooSandboxAdminEndpoints(WooCommerceSandbox sandbox)
     {
         var state = sandbox.State();
         var writes = sandbox.WriteRequests;
+        var variationIds = state.Variations.ToLookup(v => v.ParentId, v => v.Id);
         return WooCommerceApi.Json(context, 200, json =>
         {
             json.WriteStartObject();
             json.WriteStartArray("products");
             foreach (var product in state.Products)
             {
-                WooJson.WriteItem(json, product, state.Variations.Where(v => v.ParentId == product.Id).Select(v => v.Id).ToList());
+                WooJson.WriteItem(json, product, variationIds[product.Id].ToList());
             }
 
             json.WriteEndArray();
@@ -89,7 +94,7 @@ internal sealed class WooSandboxAdminEndpoints(WooCommerceSandbox sandbox)
         });
     }
 
-    /// <summary>Body: any of <c>fail_next</c>, <c>fail_status</c>, <c>retry_after_s</c>, <c>delay_ms</c>.</summary>
+    /// <summary>Body: any of <c>fail_next</c>, <c>fail_status</c>, <c>retry_after_s</c>, <c>delay_ms</c>, <c>rate_limit</c> with <c>rate_limit_window_ms</c> (0 = off).</summary>
     private async Task ApplyFaults(HttpContext context)
     {
         using var document = await ReadJson(context);
@@ -111,6 +116,12 @@ internal sealed class WooSandboxAdminEndpoints(WooCommerceSandbox sandbox)
             if (root.TryGetProperty("delay_ms", out var delay))
             {
                 sandbox.Delay(TimeSpan.FromMilliseconds(delay.GetInt32()));
+            }
+
+            if (root.TryGetProperty("rate_limit", out var limit))
+            {
+                var window = root.TryGetProperty("rate_limit_window_ms", out var ms) ? TimeSpan.FromMilliseconds(ms.GetInt32()) : TimeSpan.FromSeconds(1);
+                sandbox.RateLimit(limit.GetInt32(), window);
             }
         }
         catch (Exception exception) when (exception is InvalidOperationException or FormatException or ArgumentOutOfRangeException)
@@ -167,6 +178,35 @@ internal sealed class WooSandboxAdminEndpoints(WooCommerceSandbox sandbox)
             }
 
             json.WriteEndArray();
+        });
+    }
+
+    /// <summary>Body: <c>{"levels": [{"sku": "A", "quantity": 5}]}</c>; see <see cref="WooCommerceSandbox.SetStock"/>. Answers the count set.</summary>
+    private async Task SetStockAsync(HttpContext context)
+    {
+        using var document = await ReadJson(context);
+        if (document?.RootElement is not { ValueKind: JsonValueKind.Object } body || !body.TryGetProperty("levels", out var levels) || levels.ValueKind != JsonValueKind.Array)
+        {
+            await BadRequest(context, "Expected {\"levels\": [{\"sku\": ..., \"quantity\": ...}]}.");
+            return;
+        }
+
+        int count;
+        try
+        {
+            count = sandbox.SetStock(levels.EnumerateArray().Select(l => (l.GetProperty("sku").GetString()!, l.GetProperty("quantity").GetInt64())).ToList());
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or KeyNotFoundException or FormatException or OverflowException)
+        {
+            await BadRequest(context, exception.Message);
+            return;
+        }
+
+        await WooCommerceApi.Json(context, 200, json =>
+        {
+            json.WriteStartObject();
+            json.WriteNumber("set", count);
+            json.WriteEndObject();
         });
     }
 

@@ -46,4 +46,23 @@ internal static class WooCommerceContractGaps
 
         return root.ToJsonString();
     }
+
+    /// <summary>
+    /// Products or variations (an object or an array) as WooCommerce sends them, with the one place where the contract
+    /// disagrees made to read its way: stock_quantity is null while stock is not managed (the contract types it
+    /// integer, not nullable). Everything else is checked as sent.
+    /// </summary>
+    public static string AsContractReadsProducts(string json)
+    {
+        var root = System.Text.Json.Nodes.JsonNode.Parse(json)!;
+        foreach (var item in root is System.Text.Json.Nodes.JsonArray array ? array.OfType<System.Text.Json.Nodes.JsonObject>() : [root.AsObject()])
+        {
+            if (item.ContainsKey("stock_quantity") && item["stock_quantity"] is null)
+            {
+                item.Remove("stock_quantity");
+            }
+        }
+
+        return root.ToJsonString();
+    }
 }
