@@ -1,11 +1,12 @@
-# Usage: dotnet tool restore; dotnet pwsh build.ps1 [Build|Test|Run|Bench] [-Scenario Intake|Delivery|RateLimit|Xslt]
+# Usage: dotnet tool restore; dotnet pwsh build.ps1 [Build|Test|Run|Bench] [-Scenario Intake|Delivery|RateLimit|Xslt|Reconcile]
 #        [-Duration 60 -Warmup 30 -Concurrency 16 -Port 5080] [--extra args]
 [CmdletBinding(PositionalBinding = $false)]
 param(
     [Parameter(Position = 0)][ValidateSet('Build', 'Test', 'Run', 'Bench')] [string]$Target = 'Build',
     # Intake: SOAP accepts against the ceiling (delivery off). Delivery: accepted and delivered to both sandboxes,
     # rate limits off. RateLimit: a burst of 1,000 messages against rate-limited sandboxes. Xslt: stock-map transforms/s.
-    [ValidateSet('Intake', 'Delivery', 'RateLimit', 'Xslt')] [string]$Scenario = 'Intake',
+    # Reconcile: 100,000 SKUs delivered to the BigCommerce sandbox (rate-limited), 1% changed there, reconciled; time and memory.
+    [ValidateSet('Intake', 'Delivery', 'RateLimit', 'Xslt', 'Reconcile')] [string]$Scenario = 'Intake',
     [int]$Duration = 60,
     [int]$Warmup = 30,
     [int]$Concurrency = 16,
@@ -56,13 +57,25 @@ function Invoke-Bench {
             $environment.ErpBridge__Sandboxes__BigCommerce__Quota = '40'
             $environment.ErpBridge__Sandboxes__BigCommerce__Window = '00:00:01'
         }
+        'Reconcile' {
+            # A catalogue of 100,000 SKUs in every sandbox; stock routed to BigCommerce only, 2,000 items a call (its
+            # limit), its standard rate limit on; no scheduled runs or order polling in the way.
+            $environment.ErpBridge__Sandboxes__SkuCount = '100000'
+            $environment.ErpBridge__Routes__Inventory__0 = 'bigcommerce-demo'
+            $environment.ErpBridge__Routes__Inventory__1 = ' '
+            $environment.ErpBridge__Routes__Inventory__2 = ' '
+            $environment.ErpBridge__Routes__Inventory__3 = ' '
+            $environment.ErpBridge__Delivery__MaxItemsPerCall = '2000'
+            $environment.ErpBridge__Reconciliation__Enabled = 'false'
+            $environment.ErpBridge__Orders__Enabled = 'false'
+        }
     }
     $server = Start-Process dotnet -ArgumentList 'src/ErpBridge.Host/bin/Release/net10.0/ErpBridge.Host.dll' -Environment $environment -PassThru `
         -RedirectStandardOutput "$tmp/host.out" -RedirectStandardError "$tmp/host.err"
     try {
-        $deadline = (Get-Date).AddSeconds(30)
+        $deadline = (Get-Date).AddSeconds(120)
         while ((Get-Status "$url/health") -ne 200) {
-            if ($server.HasExited -or (Get-Date) -gt $deadline) { Get-Content "$tmp/host.out", "$tmp/host.err" | Write-Host; throw "the host exited or did not answer 200 on $url/health within 30 s" }
+            if ($server.HasExited -or (Get-Date) -gt $deadline) { Get-Content "$tmp/host.out", "$tmp/host.err" | Write-Host; throw "the host exited or did not answer 200 on $url/health within 120 s" }
             Start-Sleep -Milliseconds 250
         }
         switch ($Scenario) {
@@ -73,6 +86,7 @@ function Invoke-Bench {
             }
             'Delivery' { dotnet $bench delivery --url "$url/ErpBridgeService.svc" --duration $Duration --warmup $Warmup --concurrency $Concurrency @Rest }
             'RateLimit' { dotnet $bench ratelimit --url "$url/ErpBridgeService.svc" --concurrency $Concurrency @Rest }
+            'Reconcile' { dotnet $bench reconcile --url "$url/ErpBridgeService.svc" --pid $server.Id @Rest }
         }
     }
     finally {

@@ -42,6 +42,7 @@ internal static class Program
         "delivery" => new DeliveryCommand(TimeProvider.System).RunAsync(reader),
         "ratelimit" => new RateLimitCommand(TimeProvider.System).RunAsync(reader),
         "xslt" => XsltCommand.RunAsync(reader),
+        "reconcile" => new ReconcileCommand().RunAsync(reader),
         _ => throw new UsageException($"unknown command '{command}'"),
     };
 }

@@ -29,6 +29,12 @@ internal static class Usage
               sandboxes' /_sandbox/stats until everything is delivered and reports each platform's request
               rate against its allowed rate, and how many requests it refused (429 / THROTTLED).
 
+          reconcile --url URL [--pid N] [--skus 100000] [--channel bigcommerce-demo] [--location WH01]
+                    [--sandbox http://127.0.0.1:5092/] [--drift-every 100] [--timeout 1800]
+              Sends the ERP's stock for N SKUs (250 items a message), waits until the channel has it, changes
+              every drift-every-th level on the sandbox, then starts a reconciliation over SOAP and follows it;
+              reports its time, its counts and the bridge process's resident memory (with --pid).
+
           xslt [--folder xslt] [--duration 10] [--items 10]
               Stock-map transforms per second in process (plan parsed too), on one thread and on all cores.
 
