@@ -67,8 +67,11 @@ public static class BridgeHost
 
         builder.Services.AddSingleton<IChannelConnectorFactory>(sp => new ShopifyConnectorFactory(loggerFactory: sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton<IChannelConnectorFactory>(sp => new BigCommerceConnectorFactory(loggerFactory: sp.GetRequiredService<ILoggerFactory>()));
-        builder.Services.AddSingleton<IChannelConnectorFactory>(sp => new WooCommerceConnectorFactory(loggerFactory: sp.GetRequiredService<ILoggerFactory>()));
-        builder.Services.AddSingleton<IChannelConnectorFactory>(sp => new MagentoConnectorFactory(loggerFactory: sp.GetRequiredService<ILoggerFactory>()));
+        // Stores behind a proxy or WAF with a rate limit: ErpBridge:Connectors:WooCommerce:MaxRequestsPerSecond (and Magento).
+        var wooOptions = builder.Configuration.GetSection("ErpBridge:Connectors:WooCommerce").Get<WooCommerceConnectorOptions>() ?? new WooCommerceConnectorOptions();
+        var magentoOptions = builder.Configuration.GetSection("ErpBridge:Connectors:Magento").Get<MagentoConnectorOptions>() ?? new MagentoConnectorOptions();
+        builder.Services.AddSingleton<IChannelConnectorFactory>(sp => new WooCommerceConnectorFactory(wooOptions, loggerFactory: sp.GetRequiredService<ILoggerFactory>()));
+        builder.Services.AddSingleton<IChannelConnectorFactory>(sp => new MagentoConnectorFactory(magentoOptions, loggerFactory: sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddXsltMaps(maps => maps.Root = settings.MapsFolder);
         builder.Services.AddErpBridgeDelivery(settings.Delivery);
         builder.Services.AddErpBridgeOrders(settings.Orders, settings.ErpEndpoints, sp => sp.GetRequiredService<ContractSchemas>().Set);

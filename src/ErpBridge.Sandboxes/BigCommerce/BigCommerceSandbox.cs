@@ -158,20 +158,7 @@ public sealed class BigCommerceSandbox : IAsyncDisposable
     public IReadOnlyList<SandboxProduct> Seed(IEnumerable<string> skus)
     {
         ArgumentNullException.ThrowIfNull(skus);
-        var seeded = new List<SandboxProduct>();
-        foreach (var sku in skus.Distinct(StringComparer.Ordinal))
-        {
-            var existing = store.Products(p => p.Sku == sku);
-            if (existing.Count > 0)
-            {
-                seeded.Add(existing[0]);
-                continue;
-            }
-
-            var (product, _) = store.Create(new ProductFields($"Product {sku}", "physical", sku, 10m, 1m, "", true, "", null));
-            seeded.Add(product ?? throw new InvalidOperationException($"Seeding SKU '{sku}' conflicted with an existing product name."));
-        }
-
+        var seeded = store.Seed(skus.Distinct(StringComparer.Ordinal).ToList());
         orders.Relink(ProductIdOf);
         return seeded;
     }

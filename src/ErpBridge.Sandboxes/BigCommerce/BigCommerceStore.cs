@@ -222,6 +222,46 @@ internal sealed class BigCommerceStore
     }
 
     /// <summary>
+    /// Creates a product (with its base variant) for each SKU not in the store; returns the products holding the SKUs.
+    /// Linear in the number of SKUs (keyed look-ups, one set of names), so a catalogue of 100,000 seeds in seconds.
+    /// </summary>
+    public IReadOnlyList<SandboxProduct> Seed(IReadOnlyList<string> skus)
+    {
+        lock (gate)
+        {
+            var seeded = new List<SandboxProduct>(skus.Count);
+            HashSet<string>? names = null;
+            var now = time.GetUtcNow();
+            foreach (var sku in skus)
+            {
+                if (variantsBySku.TryGetValue(sku, out var existing))
+                {
+                    seeded.Add(products[productIndex[existing.ProductId]]);
+                    continue;
+                }
+
+                names ??= products.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                var name = $"Product {sku}";
+                if (!names.Add(name))
+                {
+                    throw new InvalidOperationException($"Seeding SKU '{sku}' conflicted with an existing product name.");
+                }
+
+                var product = new SandboxProduct(nextProductId++, name, "physical", sku, 10m, 1m, "", true, "", [], nextVariantId++, now, now);
+                var variant = new SandboxVariant(product.BaseVariantId, product.Id, sku, IsBaseVariant: true);
+                productIndex[product.Id] = products.Count;
+                products.Add(product);
+                variants.Add(variant);
+                variantsById[variant.Id] = variant;
+                variantsBySku[sku] = variant;
+                seeded.Add(product);
+            }
+
+            return seeded;
+        }
+    }
+
+    /// <summary>
     /// Sets stock in bulk for tests and benchmarks: creates a product (with its base variant) for each SKU not in the
     /// store, then sets each level. Linear in the number of levels (keyed look-ups, no scan per SKU), so 100,000 SKUs seed in seconds.
     /// </summary>
