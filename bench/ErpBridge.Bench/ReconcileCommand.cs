@@ -74,6 +74,7 @@ internal sealed class ReconcileCommand
             stock.EnsureSuccessStatusCode();
         }
 
+        var refusedBefore = await RefusedAsync(http, sandbox);
         var baseline = ResidentBytes(pid);
         var started = await PostAsync(http, url, "StartReconciliation", $"<rec:StartReconciliation xmlns:rec=\"{Rec.NamespaceName}\"><rec:Channel>{channel}</rec:Channel></rec:StartReconciliation>", CancellationToken.None);
         var runId = (long)XDocument.Parse(started).Descendants(Rec + "RunId").Single();
@@ -103,12 +104,20 @@ internal sealed class ReconcileCommand
         }
 
         Console.WriteLine(Invariant($"expected      Drift {drifted.Count}, Match {skus - drifted.Count}"));
+        Console.WriteLine(Invariant($"refused       {await RefusedAsync(http, sandbox) - refusedBefore} requests refused by the sandbox's rate limit during the run"));
         if (pid > 0)
         {
             Console.WriteLine(Invariant($"memory        bridge process resident {baseline / 1048576.0:0} MB before the run, peak {peak / 1048576.0:0} MB during it (+{(peak - baseline) / 1048576.0:0} MB); the sandboxes run inside the same process"));
         }
 
         return (string?)report.Element(Rec + "Status") == "Completed" ? ExitCodes.Success : ExitCodes.Failed;
+    }
+
+    /// <summary>How many requests the sandbox has refused for its rate limit so far (its /_sandbox/stats).</summary>
+    private static async Task<long> RefusedAsync(HttpClient http, Uri sandbox)
+    {
+        using var stats = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri(sandbox, "_sandbox/stats")));
+        return stats.RootElement.TryGetProperty("rate_limited", out var refused) ? refused.GetInt64() : 0;
     }
 
     private static int Quantity(int i) => 5 + (i * 37 % 95);

@@ -13,8 +13,11 @@ public sealed class ReconciliationOptions
     /// <summary>Quartz cron expression (seconds first, UTC); default nightly at 02:00.</summary>
     public string Cron { get; set; } = "0 0 2 * * ?";
 
-    /// <summary>Stock levels (or products) asked for per page; each connector caps it at its platform's maximum.</summary>
-    public int PageSize { get; set; } = 250;
+    /// <summary>
+    /// Stock levels (or products) asked for per page; each connector caps it at its platform's maximum (Shopify 10,000
+    /// levels of a bulk result, BigCommerce 1,000, Magento 300, WooCommerce 100), so the default takes the largest pages.
+    /// </summary>
+    public int PageSize { get; set; } = 10_000;
 
     /// <summary>Store orders changed within this window are checked against the orders the bridge stored; zero turns the check off.</summary>
     public TimeSpan OrderWindow { get; set; } = TimeSpan.FromDays(7);
@@ -44,9 +47,9 @@ public sealed class ReconciliationOptions
             yield return $"{Section}:Cron: '{Cron}' is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week, e.g. '0 0 2 * * ?').";
         }
 
-        if (PageSize is < 1 or > 10000)
+        if (PageSize is < 1 or > 100_000)
         {
-            yield return $"{Section}:PageSize must be between 1 and 10000.";
+            yield return $"{Section}:PageSize must be between 1 and 100000.";
         }
 
         if (OrderWindow < TimeSpan.Zero || OrderGrace < TimeSpan.Zero)

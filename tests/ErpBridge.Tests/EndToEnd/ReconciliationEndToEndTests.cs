@@ -73,33 +73,52 @@ public sealed class ReconciliationEndToEndTests
     }
 
     [Test]
-    public async Task StoppedMidRead_TheRunResumesFromItsLastPage_AndReadsEveryLevelOnce()
+    public async Task StoppedMidRead_TheRestartedBridgeResumesTheRunFromItsLastPage_AndReadsEveryLevelOnce()
     {
         await using var world = await StartWorldAsync(new() { ["ErpBridge:Reconciliation:PageSize"] = "1" });
         await SeedErpStockAsync(world);
         var services = world.Bridge.App.Services;
         var store = services.GetRequiredService<IReconciliationStore>();
-        var runner = services.GetRequiredService<ReconciliationRunner>();
         var (run, _) = await store.StartAsync(DeliveryWorld.BigCommerceChannel, "test", heal: false, DateTimeOffset.UtcNow, CancellationToken.None);
 
-        // One page per request, each slow: stop the run after the second page.
+        // One page per request, each slow: the run is stopped after its second page, as a process stopping would.
         world.BigCommerce.Delay(TimeSpan.FromMilliseconds(300));
         using (var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(750)))
         {
-            Assert.That(async () => await runner.RunAsync(run.RunId, stop.Token), Throws.InstanceOf<OperationCanceledException>());
+            Assert.That(async () => await services.GetRequiredService<ReconciliationRunner>().RunAsync(run.RunId, stop.Token), Throws.InstanceOf<OperationCanceledException>());
         }
 
         var stopped = (await store.GetAsync(run.RunId, CancellationToken.None))!;
         world.BigCommerce.Delay(TimeSpan.Zero);
-        var finished = await runner.RunAsync(run.RunId, CancellationToken.None);
+        await world.RestartBridgeAsync();
+        var restarted = world.Bridge.App.Services.GetRequiredService<IReconciliationStore>();
+        ReconciliationRun? finished = null;
+        await DeliveryWorld.EventuallyAsync(
+            () => (finished = restarted.GetAsync(run.RunId, CancellationToken.None).GetAwaiter().GetResult())!.Status != ReconciliationStatus.Running,
+            "the restarted bridge finished the run");
 
         Assert.That(stopped.Status, Is.EqualTo(ReconciliationStatus.Running));
         Assert.That(stopped.Pages, Is.InRange(1, 4), "stopped mid-read");
         Assert.That(stopped.PageToken, Is.Not.Null);
-        Assert.That(finished.Status, Is.EqualTo(ReconciliationStatus.Completed), finished.Error);
-        Assert.That(finished.LevelsRead, Is.EqualTo(5), "every level read once over both parts");
-        var counts = await store.CountsAsync(run.RunId, CancellationToken.None);
+        Assert.That(finished!.Status, Is.EqualTo(ReconciliationStatus.Completed), finished.Error);
+        Assert.That(finished.LevelsRead, Is.EqualTo(5), "every level read once over both processes");
+        var counts = await restarted.CountsAsync(run.RunId, CancellationToken.None);
         Assert.That(counts.Single(c => c.Class == ReconciliationClass.Match).Count, Is.EqualTo(5));
+    }
+
+    [Test]
+    public async Task OrdersStoredButNotTakenByTheErp_AreReported()
+    {
+        await using var world = await StartWorldAsync(new() { ["ErpBridge:Orders:Enabled"] = "true" });
+        var channel = DeliveryWorld.BigCommerceChannel;
+        var storeOrders = world.BigCommerce.State().Orders.Count;
+        await world.Bridge.App.Services.GetRequiredService<ErpBridge.Orders.OrderPoller>().PollAsync(channel, CancellationToken.None);
+
+        var report = await RunOverSoapAsync(world, channel);
+
+        Assert.That(Counts(report).GetValueOrDefault("OrderNotStored"), Is.Zero);
+        Assert.That(Counts(report).GetValueOrDefault("OrderNotTaken"), Is.EqualTo(storeOrders), "polled, never fetched");
+        Assert.That(report.Descendants(Rec + "Finding").Where(f => (string?)f.Element(Rec + "Class") == "OrderNotTaken").Select(f => (string?)f.Element(Rec + "Detail")), Is.All.Contains("Pending"));
     }
 
     [Test]
