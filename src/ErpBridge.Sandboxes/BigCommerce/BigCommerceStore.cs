@@ -241,24 +241,30 @@ internal sealed class BigCommerceStore
                 }
 
                 names ??= products.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-                var name = $"Product {sku}";
-                if (!names.Add(name))
-                {
-                    throw new InvalidOperationException($"Seeding SKU '{sku}' conflicted with an existing product name.");
-                }
-
-                var product = new SandboxProduct(nextProductId++, name, "physical", sku, 10m, 1m, "", true, "", [], nextVariantId++, now, now);
-                var variant = new SandboxVariant(product.BaseVariantId, product.Id, sku, IsBaseVariant: true);
-                productIndex[product.Id] = products.Count;
-                products.Add(product);
-                variants.Add(variant);
-                variantsById[variant.Id] = variant;
-                variantsBySku[sku] = variant;
-                seeded.Add(product);
+                seeded.Add(products[productIndex[AddSeeded(sku, names, now).ProductId]]);
             }
 
             return seeded;
         }
+    }
+
+    /// <summary>A seeded product "Product {sku}" with its base variant; <paramref name="names"/> are the names taken. Call under the gate.</summary>
+    private SandboxVariant AddSeeded(string sku, HashSet<string> names, DateTimeOffset now)
+    {
+        var name = $"Product {sku}";
+        if (!names.Add(name))
+        {
+            throw new InvalidOperationException($"Seeding SKU '{sku}' conflicted with an existing product name.");
+        }
+
+        var product = new SandboxProduct(nextProductId++, name, "physical", sku, 10m, 1m, "", true, "", [], nextVariantId++, now, now);
+        var variant = new SandboxVariant(product.BaseVariantId, product.Id, sku, IsBaseVariant: true);
+        productIndex[product.Id] = products.Count;
+        products.Add(product);
+        variants.Add(variant);
+        variantsById[variant.Id] = variant;
+        variantsBySku[sku] = variant;
+        return variant;
     }
 
     /// <summary>
@@ -291,19 +297,7 @@ internal sealed class BigCommerceStore
                 if (!variantsBySku.TryGetValue(sku, out var variant))
                 {
                     names ??= products.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-                    var name = $"Product {sku}";
-                    if (!names.Add(name))
-                    {
-                        throw new InvalidOperationException($"Seeding SKU '{sku}' conflicted with an existing product name.");
-                    }
-
-                    var product = new SandboxProduct(nextProductId++, name, "physical", sku, 10m, 1m, "", true, "", [], nextVariantId++, now, now);
-                    variant = new SandboxVariant(product.BaseVariantId, product.Id, sku, IsBaseVariant: true);
-                    productIndex[product.Id] = products.Count;
-                    products.Add(product);
-                    variants.Add(variant);
-                    variantsById[variant.Id] = variant;
-                    variantsBySku[sku] = variant;
+                    variant = AddSeeded(sku, names, now);
                 }
 
                 if (!inventory.TryGetValue(variant.Id, out var stock))
