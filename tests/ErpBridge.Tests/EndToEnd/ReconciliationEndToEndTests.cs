@@ -52,6 +52,29 @@ public sealed class ReconciliationEndToEndTests
     }
 
     [Test]
+    public async Task EveryPlatform_ReadsItsStoreInBulk_AndFindsTheOneLevelChangedThere()
+    {
+        await using var world = await StartWorldAsync();
+        await SeedErpStockAsync(world);
+        world.Shopify.SetStock([("R-002", DeliveryWorld.Location, 98)]);
+        world.BigCommerce.SetStock([("R-002", DeliveryWorld.Location, 98)]);
+        world.WooCommerce.SetStock([("R-002", 98)]);
+        world.Magento.SetStock([("R-002", DeliveryWorld.Location, 98)]);
+
+        foreach (var channel in new[] { DeliveryWorld.ShopifyChannel, DeliveryWorld.BigCommerceChannel, DeliveryWorld.WooCommerceChannel, DeliveryWorld.MagentoChannel })
+        {
+            var report = await RunOverSoapAsync(world, channel);
+            var counts = Counts(report);
+
+            Assert.That((string?)report.Element(Rec + "Status"), Is.EqualTo("Completed"), $"{channel}: {report}");
+            Assert.That((counts.GetValueOrDefault("Match"), counts.GetValueOrDefault("Drift"), counts.GetValueOrDefault("MissingOnStore"), counts.GetValueOrDefault("InFlight")), Is.EqualTo((4L, 1L, 0L, 0L)), $"{channel}: {report}");
+            var drift = report.Descendants(Rec + "Finding").Single(f => (string?)f.Element(Rec + "Class") == "Drift");
+            Assert.That(((string?)drift.Element(Rec + "Sku"), (string?)drift.Element(Rec + "Location"), (long?)drift.Element(Rec + "ErpQuantity"), (long?)drift.Element(Rec + "StoreQuantity")), Is.EqualTo(("R-002", DeliveryWorld.Location, (long?)20, (long?)98)), channel);
+            TestContext.Progress.WriteLine($"{channel}: {string.Join(", ", counts.Select(c => $"{c.Key} {c.Value}"))}");
+        }
+    }
+
+    [Test]
     public async Task Healing_QueuesCorrectionsThroughDelivery_AndTheNextRunMatches()
     {
         await using var world = await StartWorldAsync(new() { [$"ErpBridge:Reconciliation:Channels:{DeliveryWorld.BigCommerceChannel}:Heal"] = "true" });
