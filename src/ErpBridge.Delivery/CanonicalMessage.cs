@@ -65,6 +65,21 @@ public sealed class CanonicalMessage
         return new CanonicalMessage(type, document, found);
     }
 
+    /// <summary>The order numbers the shipments of this channel name (empty for other messages).</summary>
+    public IReadOnlyCollection<string> OrderNumbers(string channel)
+    {
+        if (Type != MessageType.Shipments)
+        {
+            return [];
+        }
+
+        XNamespace ns = ShipmentsNs;
+        return Document.Descendants(ns + "Shipment")
+            .Where(s => string.Equals(((string?)s.Element(ns + "Channel"))?.Trim(), channel, StringComparison.OrdinalIgnoreCase))
+            .Select(s => ((string?)s.Element(ns + "OrderNumber"))?.Trim() ?? "")
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>Removes the items with these keys. Returns how many items remain.</summary>
     public int Remove(IReadOnlySet<string> keys)
     {

@@ -116,7 +116,7 @@ public sealed class ChannelDeliveryRunner(
         }
 
         await Parallel.ForEachAsync(
-            Batches(live),
+            Batches(live, channel),
             new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrencyPerChannel, CancellationToken = cancellationToken },
             async (batch, ct) =>
             {
@@ -163,16 +163,25 @@ public sealed class ChannelDeliveryRunner(
 
     /// <summary>
     /// Stock messages of a round go out together, up to <see cref="DeliveryOptions.MaxItemsPerCall"/> items: one
-    /// platform call (the maps split at each API's own limit) instead of one per message. Other messages go alone.
+    /// platform call (the maps split at each API's own limit) instead of one per message. Shipment messages that name
+    /// the same order of this channel go one after the other, so that a connector's "does this ShipmentId exist yet"
+    /// check sees what the one before created. Other messages go alone.
     /// </summary>
-    private List<List<Work>> Batches(List<Work> live)
+    private List<List<Work>> Batches(List<Work> live, string channel)
     {
         var batches = new List<List<Work>>();
+        var shipmentGroups = new List<(List<Work> Works, HashSet<string> Orders)>();
         List<Work>? open = null;
         var items = 0;
         foreach (var work in live)
         {
             var count = work.Message.Keys.Count;
+            if (work.Message.Type == MessageType.Shipments)
+            {
+                AddToShipmentGroup(shipmentGroups, work, work.Message.OrderNumbers(channel));
+                continue;
+            }
+
             if (work.Message.Type != MessageType.Inventory || options.MaxItemsPerCall <= 1)
             {
                 batches.Add([work]);
@@ -190,7 +199,30 @@ public sealed class ChannelDeliveryRunner(
             items += count;
         }
 
+        batches.AddRange(shipmentGroups.Select(g => g.Works));
         return batches;
+    }
+
+    /// <summary>Joins the group(s) sharing an order with this shipment message; groups it links become one.</summary>
+    private static void AddToShipmentGroup(List<(List<Work> Works, HashSet<string> Orders)> groups, Work work, IReadOnlyCollection<string> orders)
+    {
+        var matching = groups.Where(g => g.Orders.Overlaps(orders)).ToList();
+        if (matching.Count == 0)
+        {
+            groups.Add(([work], new HashSet<string>(orders, StringComparer.Ordinal)));
+            return;
+        }
+
+        var into = matching[0];
+        foreach (var other in matching.Skip(1))
+        {
+            into.Works.AddRange(other.Works);
+            into.Orders.UnionWith(other.Orders);
+            groups.Remove(other);
+        }
+
+        into.Works.Add(work);
+        into.Orders.UnionWith(orders);
     }
 
     private async Task<IReadOnlyList<DeliveryResult>> DeliverBatchAsync(
@@ -199,6 +231,18 @@ public sealed class ChannelDeliveryRunner(
         if (batch.Count == 1)
         {
             return [await DeliverOneAsync(channel, platform, connector, batch[0], versions, cancellationToken).ConfigureAwait(false)];
+        }
+
+        if (batch[0].Message.Type == MessageType.Shipments)
+        {
+            // Shipments of the same orders: one after the other, in the order they were accepted.
+            var inTurn = new List<DeliveryResult>(batch.Count);
+            foreach (var work in batch.OrderBy(w => w.Claim.DeliveryId))
+            {
+                inTurn.Add(await DeliverOneAsync(channel, platform, connector, work, versions, cancellationToken).ConfigureAwait(false));
+            }
+
+            return inTurn;
         }
 
         var first = batch[0].Message;

@@ -51,6 +51,37 @@ public sealed class ShipmentEndToEndTests
     }
 
     [Test]
+    public async Task SameShipmentTwiceInOneRound_IsDeliveredOneAfterTheOther_AndCreatesOneShipmentPerStore()
+    {
+        await using var world = await DeliveryWorld.StartAsync();
+        (string Sku, int Quantity)[] lines = [("E2E-001", 2)];
+        world.Shopify.SeedOrder("1001", lines);
+        world.BigCommerce.SeedOrder(1001, lines);
+        world.Magento.SeedOrder("1001", lines);
+        var woo = world.WooCommerce.SeedOrder(lines);
+        (string Channel, string Order)[] targets =
+        [
+            (DeliveryWorld.ShopifyChannel, "1001"), (DeliveryWorld.BigCommerceChannel, "1001"),
+            (DeliveryWorld.WooCommerceChannel, woo.Number), (DeliveryWorld.MagentoChannel, "1001"),
+        ];
+
+        // Both copies are accepted while delivery is off, so that the first round claims them together.
+        world.Set("ErpBridge:Delivery:Enabled", "false");
+        await world.RestartBridgeAsync();
+        await world.SubmitAsync(Shipments("SH-A", targets, "80005", ("E2E-001", 2)));
+        await world.SubmitAsync(Shipments("SH-B", targets, "80005", ("E2E-001", 2)));
+        world.Set("ErpBridge:Delivery:Enabled", "true");
+        await world.RestartBridgeAsync();
+        await world.WaitForAsync("SH-A", "Delivered");
+        await world.WaitForAsync("SH-B", "Delivered");
+
+        Assert.That(world.Shopify.State.Order("1001")!.Fulfillments, Has.Count.EqualTo(1));
+        Assert.That(world.BigCommerce.State().Order(1001)!.Shipments, Has.Count.EqualTo(1));
+        Assert.That(world.Magento.State().ShipmentsOf("1001"), Has.Count.EqualTo(1));
+        Assert.That(world.WooCommerce.State().Order(woo.Id)!.Notes.Count(n => n.CustomerNote), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task ShipmentForAnUnknownOrder_FailsNamingIt()
     {
         await using var world = await DeliveryWorld.StartAsync();
