@@ -50,12 +50,7 @@ public sealed class OrderPoller(
             var result = await source.ReadOrdersAsync(new OrderQuery(since, token, options.PageSize), cancellationToken).ConfigureAwait(false);
             if (result.Failure is { } failure)
             {
-                var reason = failure switch
-                {
-                    DeliveryOutcome.TransientFailure t => t.Reason,
-                    DeliveryOutcome.PermanentFailure p => p.Reason,
-                    _ => failure.ToString(),
-                };
+                var reason = failure.Describe();
                 logger.LogWarning("Channel {Channel}: reading orders failed after {Pages} pages ({Reason}); the cursor stays at {Cursor:O} and the next poll reads again", channel, pages, reason, cursor);
                 return new PollResult(channel, pages, totals, invalid, cursor, reason);
             }

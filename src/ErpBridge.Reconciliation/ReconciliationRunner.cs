@@ -286,7 +286,7 @@ public sealed class ReconciliationRunner(
 
             if (result.Failure is { } failure)
             {
-                return $"reading the store's orders failed: {failure}";
+                return $"reading the store's orders failed: {failure.Describe()}";
             }
 
             failures = 0;

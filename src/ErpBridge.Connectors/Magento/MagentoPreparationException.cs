@@ -7,14 +7,7 @@ namespace ErpBridge.Connectors.Magento;
 /// <see cref="InvalidOperationException"/>, so that the operator's dry-run command reports it as a failed command.
 /// </summary>
 public sealed class MagentoPreparationException(DeliveryOutcome failure)
-    : InvalidOperationException($"The dry run could not resolve the plan's references: {Describe(failure)}")
+    : InvalidOperationException($"The dry run could not resolve the plan's references: {failure.Describe()}")
 {
     public DeliveryOutcome Failure { get; } = failure;
-
-    private static string Describe(DeliveryOutcome outcome) => outcome switch
-    {
-        DeliveryOutcome.TransientFailure t => t.Reason,
-        DeliveryOutcome.PermanentFailure p => p.Reason,
-        _ => outcome.ToString(),
-    };
 }

@@ -117,7 +117,7 @@ public sealed class ShopifyConnector : IChannelConnector, IOrderSource, IStockRe
         {
             var prepared = failure is null ? calls[i] : null;
             var url = prepared?.Url ?? new Uri(apiRoot, call.Path);
-            var skip = failure is not null ? $"not sent: references could not be resolved ({Describe(failure)})"
+            var skip = failure is not null ? $"not sent: references could not be resolved ({failure.Describe()})"
                 : prepared!.Unresolved is not null ? $"not sent: {prepared.Unresolved}"
                 : prepared.SkipReason;
             var headers = new List<KeyValuePair<string, string>> { new(ShopifyHttpSender.TokenHeader, MaskedToken), new("Content-Type", "application/json") };
@@ -296,12 +296,5 @@ public sealed class ShopifyConnector : IChannelConnector, IOrderSource, IStockRe
         DeliveryOutcome.TransientFailure t => t with { Reason = $"{t.Reason} (after {sent} of {total} calls succeeded)" },
         DeliveryOutcome.PermanentFailure p => p with { Reason = $"{p.Reason} (after {sent} of {total} calls succeeded)" },
         _ => failure,
-    };
-
-    private static string Describe(DeliveryOutcome failure) => failure switch
-    {
-        DeliveryOutcome.TransientFailure t => t.Reason,
-        DeliveryOutcome.PermanentFailure p => p.Reason,
-        _ => failure.ToString(),
     };
 }

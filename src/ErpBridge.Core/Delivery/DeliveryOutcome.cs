@@ -7,6 +7,14 @@ public abstract record DeliveryOutcome
     {
     }
 
+    /// <summary>A failure's reason (the platform's own message where it gave one); for anything else, the value itself.</summary>
+    public string Describe() => this switch
+    {
+        TransientFailure t => t.Reason,
+        PermanentFailure p => p.Reason,
+        _ => ToString(),
+    };
+
     /// <summary>Every call succeeded. <paramref name="PlatformIds"/> names what the platform created or touched (e.g. "sku:ABC" → "gid://shopify/InventoryItem/1").</summary>
     public sealed record Delivered(IReadOnlyDictionary<string, string> PlatformIds, string? Detail = null) : DeliveryOutcome;
 
