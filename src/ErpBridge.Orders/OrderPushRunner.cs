@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml.Linq;
 using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Orders;
+using ErpBridge.Delivery;
 using ErpBridge.ErpPush;
 using ErpBridge.Mapping.Maps;
 using Microsoft.Extensions.Logging;
@@ -24,7 +25,7 @@ public sealed class OrderPushRunner(
     ILogger<OrderPushRunner> logger)
 {
     private const int BatchSize = 20;
-    private readonly Random jitter = new();
+    private readonly BackoffPolicy backoff = new(options.PushBackoffBase, options.PushBackoffMax);
 
     /// <summary>Pushes until nothing is due or the run has taken a minute; returns how many hand-overs were tried.</summary>
     public async Task<int> RunAsync(string channel, CancellationToken cancellationToken)
@@ -84,7 +85,7 @@ public sealed class OrderPushRunner(
                     order.OrderId, order.Revision, changeType, endpointName, result.ErpDocumentNumber, result.Duplicate ? " (the ERP had it already)" : "");
                 return new PushCompletion(order.OrderId, order.Revision, result.ErpDocumentNumber, null, false, null);
             case DeliveryOutcome.TransientFailure transient when attempt < options.MaxPushAttempts:
-                var retryAt = time.GetUtcNow() + Backoff(attempt, transient.RetryAfter);
+                var retryAt = time.GetUtcNow() + backoff.Delay(attempt, transient.RetryAfter);
                 logger.LogWarning("Order {OrderId} revision {Revision}: push attempt {Attempt} failed ({Reason}); next at {RetryAt:O}", order.OrderId, order.Revision, attempt, transient.Reason, retryAt);
                 return new PushCompletion(order.OrderId, order.Revision, null, transient.Reason, false, retryAt);
             case DeliveryOutcome.TransientFailure transient:
@@ -96,19 +97,5 @@ public sealed class OrderPushRunner(
             default:
                 throw new InvalidOperationException($"Unexpected push outcome {result.Outcome}.");
         }
-    }
-
-    private TimeSpan Backoff(int attempt, TimeSpan? retryAfter)
-    {
-        var exponent = Math.Min(Math.Max(attempt - 1, 0), 30);
-        var ceiling = Math.Min(options.PushBackoffBase.TotalMilliseconds * Math.Pow(2, exponent), options.PushBackoffMax.TotalMilliseconds);
-        double random;
-        lock (jitter)
-        {
-            random = jitter.NextDouble();
-        }
-
-        var delay = TimeSpan.FromMilliseconds((ceiling / 2) + (random * ceiling / 2));
-        return retryAfter is { } floor && floor > delay ? floor : delay;
     }
 }
