@@ -89,12 +89,7 @@ public sealed class ErpBridgeService(
     public async Task<FetchOrdersResponse> FetchOrders(FetchOrdersRequest request)
     {
         var context = Caller();
-        string? channel = null;
-        if (!string.IsNullOrWhiteSpace(request.Channel))
-        {
-            channel = router.ConfiguredChannel(request.Channel.Trim())
-                ?? throw new IntakeRejectedException(FaultCodes.UnknownChannel, $"Channel '{request.Channel.Trim()}' is not configured.");
-        }
+        var channel = OptionalChannel(request.Channel);
 
         var now = time.GetUtcNow();
         var max = Math.Min(request.MaxOrders, fetchSettings.MaxFetch);
@@ -149,12 +144,7 @@ public sealed class ErpBridgeService(
     public async Task<StartReconciliationResponse> StartReconciliation(StartReconciliationRequest request)
     {
         var context = Caller();
-        string? channel = null;
-        if (!string.IsNullOrWhiteSpace(request.Channel))
-        {
-            channel = router.ConfiguredChannel(request.Channel.Trim())
-                ?? throw new IntakeRejectedException(FaultCodes.UnknownChannel, $"Channel '{request.Channel.Trim()}' is not configured.");
-        }
+        var channel = OptionalChannel(request.Channel);
 
         IReadOnlyList<ReconciliationRun> runs;
         try
@@ -239,6 +229,12 @@ public sealed class ErpBridgeService(
             },
         };
     }
+
+    /// <summary>The configured channel a request names (spelt as configured), null when it names none; an unknown one is refused.</summary>
+    private string? OptionalChannel(string? name) =>
+        string.IsNullOrWhiteSpace(name)
+            ? null
+            : router.ConfiguredChannel(name.Trim()) ?? throw new IntakeRejectedException(FaultCodes.UnknownChannel, $"Channel '{name.Trim()}' is not configured.");
 
     /// <summary>The stored canonical order (written by the bridge itself, validated before it was stored).</summary>
     private static System.Xml.XmlElement ToXmlElement(string xml)
