@@ -1,3 +1,4 @@
+using ErpBridge.Connectors.WooCommerce;
 using ErpBridge.Core.Routing;
 using ErpBridge.Core.Security;
 using ErpBridge.Delivery;
@@ -64,6 +65,7 @@ public sealed class HostSettings
     {
         var errors = new List<string>();
         errors.AddRange(Bridge.Validate());
+        errors.AddRange(ShipmentModeProblems());
         errors.AddRange(Storage.Validate());
         errors.AddRange(Soap.Validate());
         errors.AddRange(Security.Validate());
@@ -83,6 +85,28 @@ public sealed class HostSettings
         }
 
         return errors;
+    }
+
+    /// <summary>A WooCommerce channel's ShipmentMode must be one the connector knows (its values live with the connector).</summary>
+    private IEnumerable<string> ShipmentModeProblems()
+    {
+        foreach (var (name, channel) in Bridge.Channels.Where(c => c.Value.Platform == Platform.WooCommerce && !string.IsNullOrEmpty(c.Value.ShipmentMode)))
+        {
+            string? problem = null;
+            try
+            {
+                WooShipmentMode.Normalize(channel.ShipmentMode, name);
+            }
+            catch (ArgumentException)
+            {
+                problem = $"{BridgeOptions.Section}:Channels:{name}:ShipmentMode: '{channel.ShipmentMode}' is not {WooShipmentMode.Fulfillments} or {WooShipmentMode.CompleteOrder}.";
+            }
+
+            if (problem is not null)
+            {
+                yield return problem;
+            }
+        }
     }
 
     private static T Get<T>(IConfiguration configuration, string section)

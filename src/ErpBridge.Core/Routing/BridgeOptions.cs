@@ -80,16 +80,9 @@ public sealed partial class BridgeOptions
             errors.Add($"{key}:BaseUrl: '{channel.BaseUrl}' is not an absolute http or https URL.");
         }
 
-        if (channel.ShipmentMode is { Length: > 0 } mode)
+        if (channel.ShipmentMode is { Length: > 0 } && channel.Platform != Platform.WooCommerce)
         {
-            if (channel.Platform != Platform.WooCommerce)
-            {
-                errors.Add($"{key}:ShipmentMode: only WooCommerce channels have a shipment mode.");
-            }
-            else if (!mode.Trim().Equals("Fulfillments", StringComparison.OrdinalIgnoreCase) && !mode.Trim().Equals("CompleteOrder", StringComparison.OrdinalIgnoreCase))
-            {
-                errors.Add($"{key}:ShipmentMode: '{mode}' is not Fulfillments or CompleteOrder.");
-            }
+            errors.Add($"{key}:ShipmentMode: only WooCommerce channels have a shipment mode.");
         }
 
         foreach (var reserved in channel.MapParameters.Keys.Where(k => k is "message-id" or "channel" or "idempotency-key" or "shipment-mode"))

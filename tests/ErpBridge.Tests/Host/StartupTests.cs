@@ -80,6 +80,35 @@ public sealed class StartupTests
     }
 
     [Test]
+    public async Task BuildAsync_ShipmentModeUnknownOrOnTheWrongPlatform_RefusedNamingTheKey()
+    {
+        var (app, errors) = await BridgeHost.BuildAsync([], c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ErpBridge:Channels:woocommerce-demo:ShipmentMode"] = "Tracking",
+            ["ErpBridge:Channels:shopify-demo:ShipmentMode"] = "Fulfillments",
+        }));
+
+        Assert.That(app, Is.Null);
+        Assert.That(errors, Has.Some.EqualTo("ErpBridge:Channels:woocommerce-demo:ShipmentMode: 'Tracking' is not Fulfillments or CompleteOrder."));
+        Assert.That(errors, Has.Some.EqualTo("ErpBridge:Channels:shopify-demo:ShipmentMode: only WooCommerce channels have a shipment mode."));
+    }
+
+    [Test]
+    public async Task BuildAsync_ShipmentModeInAnyCase_Accepted()
+    {
+        var (app, errors) = await BridgeHost.BuildAsync([], c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ErpBridge:Channels:woocommerce-demo:ShipmentMode"] = "fulfillments",
+            ["ErpBridge:Sandboxes:Enabled"] = "false",
+            ["ErpBridge:Storage:ConnectionString"] = $"Data Source={Path.Combine(Path.GetTempPath(), "erpbridge-tests", Guid.NewGuid().ToString("N"), "b.db")}",
+            ["ErpBridge:Logging:File"] = "",
+        }));
+
+        Assert.That(errors, Is.Empty);
+        await app!.DisposeAsync();
+    }
+
+    [Test]
     public async Task Executable_DemoClientOnAllInterfaces_ExitsWithCode2AndSaysWhy()
     {
         var host = Path.Combine(AppContext.BaseDirectory, "ErpBridge.Host.dll");
