@@ -4,7 +4,6 @@ using ErpBridge.Connectors.BigCommerce;
 using ErpBridge.Connectors.Magento;
 using ErpBridge.Connectors.Shopify;
 using ErpBridge.Connectors.WooCommerce;
-using ErpBridge.Core.Orders;
 using ErpBridge.Delivery;
 using ErpBridge.Orders;
 using ErpBridge.Reconciliation;
@@ -76,7 +75,6 @@ public static class BridgeHost
         builder.Services.AddErpBridgeDelivery(settings.Delivery);
         builder.Services.AddErpBridgeOrders(settings.Orders, settings.ErpEndpoints, sp => sp.GetRequiredService<ContractSchemas>().Set);
         builder.Services.AddErpBridgeReconciliation(settings.Reconciliation);
-        builder.Services.AddSingleton(new OrderFetchSettings(settings.Orders.VisibilityTimeout, settings.Orders.MaxFetch));
 
         var app = builder.Build();
         await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(CancellationToken.None).ConfigureAwait(false);

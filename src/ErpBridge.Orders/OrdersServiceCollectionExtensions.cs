@@ -1,6 +1,8 @@
 using System.Xml.Schema;
 using ErpBridge.ErpPush;
+using ErpBridge.Core.Orders;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace ErpBridge.Orders;
@@ -12,6 +14,7 @@ public static class OrdersServiceCollectionExtensions
         this IServiceCollection services, OrdersOptions options, IReadOnlyDictionary<string, ErpEndpointOptions> erpEndpoints, Func<IServiceProvider, XmlSchemaSet> contractSchemas)
     {
         services.AddSingleton(options);
+        services.Replace(ServiceDescriptor.Singleton(new OrderFetchSettings(options.VisibilityTimeout, options.MaxFetch)));
         services.AddSingleton(sp => new ErpEndpoints(erpEndpoints, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<ErpDocumentBuilder>();
         services.AddSingleton(sp => new CanonicalOrders(contractSchemas(sp)));

@@ -26,7 +26,7 @@ public abstract partial class SqlDialect
     /// <summary>The stored state of order @OrderId that an upsert compares with (locked for the transaction where the database needs it).</summary>
     public virtual string SelectOrderForUpsert =>
         $"""
-        SELECT revision AS Revision, content_hash AS ContentHash, platform_updated_at AS PlatformUpdatedAt
+        SELECT content_hash AS ContentHash, platform_updated_at AS PlatformUpdatedAt
         FROM {Table("orders")} WHERE order_id = @OrderId
         """;
 
@@ -65,7 +65,7 @@ public abstract partial class SqlDialect
     public virtual string SelectOrderForAcknowledge =>
         $"""
         SELECT revision AS Revision, fetched_revision AS FetchedRevision, acknowledged_revision AS AcknowledgedRevision,
-               erp_document_number AS ErpDocumentNumber, state AS State
+               erp_document_number AS ErpDocumentNumber
         FROM {Table("orders")} WHERE order_id = @OrderId
         """;
 

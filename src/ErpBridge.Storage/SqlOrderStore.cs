@@ -218,8 +218,6 @@ public sealed class SqlOrderStore : IOrderStore
 
     private sealed class StoredOrderRow
     {
-        public long Revision { get; set; }
-
         public string ContentHash { get; set; } = "";
 
         public object PlatformUpdatedAt { get; set; } = "";
@@ -234,8 +232,6 @@ public sealed class SqlOrderStore : IOrderStore
         public long? AcknowledgedRevision { get; set; }
 
         public string? ErpDocumentNumber { get; set; }
-
-        public string State { get; set; } = "";
     }
 
     private sealed class PendingOrderRow

@@ -13,14 +13,14 @@ public sealed partial class SqlServerDialect
     // UPDLOCK, HOLDLOCK: the order row (or the gap where it will be) stays locked until the upsert commits.
     public override string SelectOrderForUpsert =>
         """
-        SELECT revision AS Revision, content_hash AS ContentHash, platform_updated_at AS PlatformUpdatedAt
+        SELECT content_hash AS ContentHash, platform_updated_at AS PlatformUpdatedAt
         FROM dbo.orders WITH (UPDLOCK, HOLDLOCK) WHERE order_id = @OrderId
         """;
 
     public override string SelectOrderForAcknowledge =>
         """
         SELECT revision AS Revision, fetched_revision AS FetchedRevision, acknowledged_revision AS AcknowledgedRevision,
-               erp_document_number AS ErpDocumentNumber, state AS State
+               erp_document_number AS ErpDocumentNumber
         FROM dbo.orders WITH (UPDLOCK, ROWLOCK) WHERE order_id = @OrderId
         """;
 
