@@ -93,11 +93,11 @@ internal sealed class ReconcileCommand
             }
         }
 
-        var started_ = DateTimeOffset.Parse((string)report.Element(Rec + "StartedAt")!, CultureInfo.InvariantCulture);
+        var runStarted = DateTimeOffset.Parse((string)report.Element(Rec + "StartedAt")!, CultureInfo.InvariantCulture);
         var finished = (string?)report.Element(Rec + "FinishedAt") is { } f ? DateTimeOffset.Parse(f, CultureInfo.InvariantCulture) : DateTimeOffset.UtcNow;
         Console.WriteLine();
         Console.WriteLine(Invariant($"== reconciliation {runId} of {channel}: {(string?)report.Element(Rec + "Status")} =="));
-        Console.WriteLine(Invariant($"time          {(finished - started_).TotalSeconds:0.0} s (run's own start to finish); {(long)report.Element(Rec + "LevelsRead")!} store levels in {(int)report.Element(Rec + "PagesRead")!} pages"));
+        Console.WriteLine(Invariant($"time          {(finished - runStarted).TotalSeconds:0.0} s (run's own start to finish); {(long)report.Element(Rec + "LevelsRead")!} store levels in {(int)report.Element(Rec + "PagesRead")!} pages"));
         foreach (var count in report.Element(Rec + "Counts")!.Elements(Rec + "Count"))
         {
             Console.WriteLine(Invariant($"{(string)count.Element(Rec + "Class")!,-13} {(long)count.Element(Rec + "Number")!}"));

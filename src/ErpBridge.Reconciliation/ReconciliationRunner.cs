@@ -147,7 +147,7 @@ public sealed class ReconciliationRunner(
             if (page.Levels.Count == 0 && page.NextPageToken is not null && page.RetryAfter is { } notReady)
             {
                 // The platform is still preparing the data (a bulk operation): same token's successor, later.
-                await store.SaveStorePageAsync(run.RunId, [], page.NextPageToken, last: false, cancellationToken).ConfigureAwait(false);
+                await store.SaveStorePageAsync(run.RunId, [], page.NextPageToken, last: false, cancellationToken, ready: false).ConfigureAwait(false);
                 token = page.NextPageToken;
                 await Task.Delay(notReady, time, cancellationToken).ConfigureAwait(false);
                 continue;

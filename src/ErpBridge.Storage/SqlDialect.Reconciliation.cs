@@ -31,7 +31,7 @@ public abstract partial class SqlDialect
     public abstract string UpsertReconciledLevels { get; }
 
     public virtual string AdvanceRunPage =>
-        $"UPDATE {Table("reconciliation_runs")} SET page_token = @Token, pages = pages + 1, levels_read = levels_read + @Count, phase = @Phase WHERE run_id = @RunId";
+        $"UPDATE {Table("reconciliation_runs")} SET page_token = @Token, pages = pages + @Pages, levels_read = levels_read + @Count, phase = @Phase WHERE run_id = @RunId";
 
     public virtual string SelectDeliveredStockVersions =>
         $"SELECT message_id AS MessageId, item_key AS ItemKey FROM {Table("item_versions")} WHERE channel = @Channel AND item_key LIKE 'inv:%' ORDER BY message_id, item_key";

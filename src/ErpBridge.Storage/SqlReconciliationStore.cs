@@ -49,7 +49,7 @@ public sealed class SqlReconciliationStore : IReconciliationStore
         return rows.Select(r => r.ToRun()).ToList();
     }
 
-    public Task SaveStorePageAsync(long runId, IReadOnlyList<ReconciledLevel> levels, string? nextPageToken, bool last, CancellationToken cancellationToken)
+    public Task SaveStorePageAsync(long runId, IReadOnlyList<ReconciledLevel> levels, string? nextPageToken, bool last, CancellationToken cancellationToken, bool ready = true)
     {
         var rows = Rows(levels);
         var phase = (last ? ReconciliationPhase.BuildingErpView : ReconciliationPhase.ReadingStore).ToString();
@@ -60,7 +60,7 @@ public sealed class SqlReconciliationStore : IReconciliationStore
                 c.Execute(dialect.UpsertReconciledLevels, new { RunId = runId, Side = "Store", Rows = rows }, t);
             }
 
-            return c.Execute(dialect.AdvanceRunPage, new { RunId = runId, Token = nextPageToken, Count = levels.Count, Phase = phase }, t);
+            return c.Execute(dialect.AdvanceRunPage, new { RunId = runId, Token = nextPageToken, Pages = ready ? 1 : 0, Count = levels.Count, Phase = phase }, t);
         }, cancellationToken);
     }
 

@@ -19,8 +19,11 @@ public interface IReconciliationStore
     /// <summary>Runs left Running by a process that stopped, to be resumed.</summary>
     Task<IReadOnlyList<ReconciliationRun>> RunningAsync(CancellationToken cancellationToken);
 
-    /// <summary>Stores a page of the store's levels and the token of the next page, in one transaction.</summary>
-    Task SaveStorePageAsync(long runId, IReadOnlyList<ReconciledLevel> levels, string? nextPageToken, bool last, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores a page of the store's levels and the token of the next page, in one transaction. A page the platform
+    /// was not ready to give (<paramref name="ready"/> false: a bulk operation still running) only moves the token.
+    /// </summary>
+    Task SaveStorePageAsync(long runId, IReadOnlyList<ReconciledLevel> levels, string? nextPageToken, bool last, CancellationToken cancellationToken, bool ready = true);
 
     /// <summary>
     /// The channel's delivered stock items with the message that carries each one's newest version, ordered by message,

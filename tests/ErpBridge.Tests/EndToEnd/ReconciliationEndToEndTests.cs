@@ -67,6 +67,7 @@ public sealed class ReconciliationEndToEndTests
             var counts = Counts(report);
 
             Assert.That((string?)report.Element(Rec + "Status"), Is.EqualTo("Completed"), $"{channel}: {report}");
+            Assert.That((int)report.Element(Rec + "PagesRead")!, Is.EqualTo(1), $"{channel}: a handful of levels fit one page; waiting for a bulk operation reads none");
             Assert.That((counts.GetValueOrDefault("Match"), counts.GetValueOrDefault("Drift"), counts.GetValueOrDefault("MissingOnStore"), counts.GetValueOrDefault("InFlight")), Is.EqualTo((4L, 1L, 0L, 0L)), $"{channel}: {report}");
             var drift = report.Descendants(Rec + "Finding").Single(f => (string?)f.Element(Rec + "Class") == "Drift");
             Assert.That(((string?)drift.Element(Rec + "Sku"), (string?)drift.Element(Rec + "Location"), (long?)drift.Element(Rec + "ErpQuantity"), (long?)drift.Element(Rec + "StoreQuantity")), Is.EqualTo(("R-002", DeliveryWorld.Location, (long?)20, (long?)98)), channel);
