@@ -15,10 +15,13 @@ public static class CanonicalXml
     private static readonly ConcurrentDictionary<Type, XmlSerializer> Serializers = new();
     private static readonly XmlWriterSettings Settings = new() { OmitXmlDeclaration = true, Indent = false, Encoding = new UTF8Encoding(false) };
 
+    /// <summary>The serializer of a contract type (its XmlRoot names the element), made once per type.</summary>
+    public static XmlSerializer SerializerFor(Type type) => Serializers.GetOrAdd(type, t => new XmlSerializer(t));
+
     public static string Serialize<T>(T value, string defaultNamespace)
         where T : class
     {
-        var serializer = Serializers.GetOrAdd(typeof(T), t => new XmlSerializer(t));
+        var serializer = SerializerFor(typeof(T));
         var namespaces = new XmlSerializerNamespaces();
         namespaces.Add("", defaultNamespace);
         var builder = new StringBuilder(1024);

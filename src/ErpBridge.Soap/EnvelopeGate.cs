@@ -1,6 +1,7 @@
 using System.Buffers;
 using ErpBridge.Core.Intake;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 
@@ -8,8 +9,9 @@ namespace ErpBridge.Soap;
 
 /// <summary>
 /// Stands in front of SoapCore on the service path. It buffers the body (bounded by the size limit), lets
-/// <see cref="EnvelopeInspector"/> check it, answers refusals itself, and hands SoapCore only requests that passed,
-/// with the SOAP action set from the body element (SAP's default SOAPAction names no operation).
+/// <see cref="EnvelopeInspector"/> check it and answers refusals itself. Intake operations that passed it runs itself
+/// (<see cref="IntakeDispatch"/>); other requests that passed go on to SoapCore, with the SOAP action set from the body
+/// element (SAP's default SOAPAction names no operation).
 /// </summary>
 public sealed class EnvelopeGate(RequestDelegate next, SoapOptions options, EnvelopeInspector inspector, ILogger<EnvelopeGate> logger)
 {
@@ -68,6 +70,12 @@ public sealed class EnvelopeGate(RequestDelegate next, SoapOptions options, Enve
 
             var operation = result.Operation!;
             using var messageScope = request.MessageId is null ? null : logger.BeginScope(new Dictionary<string, object> { ["MessageId"] = request.MessageId });
+            if (result.Intake is { } intake)
+            {
+                await RunIntakeAsync(context, request, intake, result.Request!).ConfigureAwait(false);
+                return;
+            }
+
             context.Request.Body = new MemoryStream(buffer.Value.Array!, buffer.Value.Offset, buffer.Value.Count, writable: false);
             context.Request.ContentLength = buffer.Value.Count;
             SetAction(context.Request, announced.Value, operation.Action);
@@ -79,9 +87,38 @@ public sealed class EnvelopeGate(RequestDelegate next, SoapOptions options, Enve
         }
     }
 
+    /// <summary>Runs an intake operation on the request object the inspector read, and writes its response or fault.</summary>
+    private async Task RunIntakeAsync(HttpContext context, RequestContext request, IntakeOperation intake, object value)
+    {
+        byte[] bytes;
+        try
+        {
+            var service = context.RequestServices.GetRequiredService<ErpBridgeService>();
+            var response = await intake.InvokeAsync(service, value).ConfigureAwait(false);
+            bytes = IntakeDispatch.ResponseEnvelope(request.Version, intake, response);
+        }
+#pragma warning disable CA1031 // Whatever the operation threw becomes this service's fault, as FaultTransformer does for SoapCore.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            await WriteFaultAsync(context, request.Version, FaultTransformer.ToFault(ex, request, logger), null).ConfigureAwait(false);
+            return;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = request.Version.MediaType() + "; charset=utf-8";
+        context.Response.ContentLength = bytes.Length;
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
+    }
+
     private async Task RefuseAsync(HttpContext context, SoapVersion version, SoapFault fault, int? status)
     {
         logger.LogWarning("Refused request: {FaultCode} {FaultReason}", fault.Code, fault.Reason);
+        await WriteFaultAsync(context, version, fault, status).ConfigureAwait(false);
+    }
+
+    private static async Task WriteFaultAsync(HttpContext context, SoapVersion version, SoapFault fault, int? status)
+    {
         var bytes = FaultWriter.Envelope(version, fault);
         context.Response.StatusCode = status ?? FaultWriter.HttpStatus;
         context.Response.ContentType = version.MediaType() + "; charset=utf-8";

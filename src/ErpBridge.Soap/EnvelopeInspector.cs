@@ -12,7 +12,7 @@ namespace ErpBridge.Soap;
 /// media type announces, headers that must be understood, a known operation, the caller's credentials, and a body
 /// valid against the XSD. The first problem found becomes the fault; nothing after it runs.
 /// </summary>
-public sealed class EnvelopeInspector(ContractSchemas schemas, OperationCatalog catalog, ClientAuthenticator authenticator)
+public sealed class EnvelopeInspector(ContractSchemas schemas, OperationCatalog catalog, IntakeDispatch intake, ClientAuthenticator authenticator)
 {
     private const string PasswordDigestType = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordDigest";
 
@@ -155,10 +155,19 @@ public sealed class EnvelopeInspector(ContractSchemas schemas, OperationCatalog 
         }
 
         request.ClientName = client;
+        var direct = intake.Find(operation.Name);
+        IEnvelopeFields? read = null;
         try
         {
             using var subtree = reader.ReadSubtree();
             using var validator = XmlReader.Create(subtree, validating);
+            if (direct is not null)
+            {
+                // The request object is read from the validating reader: one pass parses, validates and reads it.
+                read = direct.Read(validator);
+                request.MessageId = read.MessageId;
+            }
+
             while (!validator.EOF)
             {
                 // The MessageId (a child of the operation element) goes into every log line about the request.
@@ -173,15 +182,24 @@ public sealed class EnvelopeInspector(ContractSchemas schemas, OperationCatalog 
         }
         catch (XmlSchemaValidationException ex)
         {
-            return Refuse(FaultCodes.SchemaViolation, $"{ex.Message} (line {ex.LineNumber}, position {ex.LinePosition})", request);
+            return SchemaViolation(ex, request);
+        }
+        catch (InvalidOperationException ex) when (ex.InnerException is XmlSchemaValidationException invalid)
+        {
+            return SchemaViolation(invalid, request);
+        }
+        catch (InvalidOperationException ex) when (ex.InnerException is XmlException malformed)
+        {
+            // Not well-formed: reported as such by Inspect, like a problem found outside the body.
+            throw malformed;
         }
 
-        // The rest must be well-formed too; SoapCore reads the same bytes next.
+        // The rest must be well-formed too; SoapCore reads the same bytes next when it runs the operation.
         while (reader.Read())
         {
         }
 
-        return GateResult.Pass(operation);
+        return direct is null ? GateResult.Pass(operation) : GateResult.Dispatch(operation, direct, read!);
     }
 
     /// <summary>Collects the UsernameToken and refuses headers marked mustUnderstand that this service does not process.</summary>
@@ -288,6 +306,9 @@ public sealed class EnvelopeInspector(ContractSchemas schemas, OperationCatalog 
         reader.NodeType == XmlNodeType.Element && reader.LocalName == localName && reader.NamespaceURI == ns;
 
     private static string Name(SoapVersion version) => version == SoapVersion.Soap11 ? "SOAP 1.1" : "SOAP 1.2";
+
+    private static GateResult SchemaViolation(XmlSchemaValidationException ex, RequestContext request) =>
+        Refuse(FaultCodes.SchemaViolation, $"{ex.Message} (line {ex.LineNumber}, position {ex.LinePosition})", request);
 
     private static GateResult Refuse(string code, string reason, RequestContext request) =>
         GateResult.Refuse(SoapFault.Client(code, reason, request.CorrelationId));

@@ -17,26 +17,28 @@ public sealed class FaultTransformer(IHttpContextAccessor http, ILogger<FaultTra
 {
     public Message ProvideFault(Exception exception, MessageVersion messageVersion, Message requestMessage, ConcurrentXmlNamespaceLookup xmlNamespaceLookup)
     {
-        var request = RequestContext.Of(http.HttpContext);
-        var correlationId = request?.CorrelationId ?? Guid.NewGuid().ToString("N");
         var version = messageVersion.Envelope == EnvelopeVersion.Soap11 ? SoapVersion.Soap11 : SoapVersion.Soap12;
-        SoapFault fault;
-        if (Unwrap(exception) is IntakeRejectedException rejected)
-        {
-            fault = SoapFault.Client(rejected.Code, rejected.Reason, correlationId);
-            logger.LogWarning("Refused {Operation}: {FaultCode} {FaultReason}", request?.Operation, fault.Code, fault.Reason);
-        }
-        else
-        {
-            fault = SoapFault.Internal(correlationId);
-            logger.LogError(exception, "Internal error in {Operation}", request?.Operation);
-        }
-
+        var fault = ToFault(exception, RequestContext.Of(http.HttpContext), logger);
         var message = Message.CreateMessage(messageVersion, null, new FaultBodyWriter(version, fault));
 
         // SoapCore sets the status from this property after asking for the fault.
         message.Properties[HttpResponseMessageProperty.Name] = new HttpResponseMessageProperty { StatusCode = (System.Net.HttpStatusCode)FaultWriter.HttpStatus };
         return message;
+    }
+
+    /// <summary>The fault for what an operation threw, logged: a rejection with its code, anything else as internal.</summary>
+    internal static SoapFault ToFault(Exception exception, RequestContext? request, ILogger logger)
+    {
+        var correlationId = request?.CorrelationId ?? Guid.NewGuid().ToString("N");
+        if (Unwrap(exception) is IntakeRejectedException rejected)
+        {
+            var fault = SoapFault.Client(rejected.Code, rejected.Reason, correlationId);
+            logger.LogWarning("Refused {Operation}: {FaultCode} {FaultReason}", request?.Operation, fault.Code, fault.Reason);
+            return fault;
+        }
+
+        logger.LogError(exception, "Internal error in {Operation}", request?.Operation);
+        return SoapFault.Internal(correlationId);
     }
 
     private static Exception Unwrap(Exception exception) => exception switch

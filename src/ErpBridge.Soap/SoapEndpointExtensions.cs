@@ -20,6 +20,7 @@ public static class SoapEndpointExtensions
         services.AddSingleton(options);
         services.AddSingleton(schemas);
         services.AddSingleton<OperationCatalog>();
+        services.AddSingleton<IntakeDispatch>();
         services.AddSingleton(sp => new ClientAuthenticator(security, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<EnvelopeInspector>();
         services.AddHttpContextAccessor();
