@@ -7,10 +7,9 @@ namespace ErpBridge.Storage;
 
 /// <summary>
 /// One connection on a thread of its own that commits the accepts waiting at that moment in one transaction (group
-/// commit), so that SQLite's single writer and its sync to disk are shared by concurrent requests. Callers are answered
-/// only after the commit and, with <see cref="LogSync"/>, once the log is on disk: the writer syncs it when the queue
-/// runs dry or the oldest unsynced commit has waited 2 ms, so one sync covers every batch committed meanwhile.
-/// SQLite's ADO.NET calls block, so the writer keeps them off the thread pool.
+/// commit), so that SQLite's single writer is shared by concurrent requests. Callers are answered only after the
+/// commit and, with <see cref="LogSync"/>, once a sync of the log that began after it has finished; the writer goes
+/// on committing meanwhile. SQLite's ADO.NET calls block, so the writer keeps them off the thread pool.
 /// </summary>
 internal sealed class GroupCommitWriter : IAsyncDisposable
 {
@@ -34,7 +33,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     }
 
     /// <summary>Set when the log could not be synced: from then on nothing is accepted until a restart.</summary>
-    public Exception? Broken => broken;
+    public Exception? Broken => broken ?? sync?.Failed;
 
     /// <summary>The error every accept and health check gets once <see cref="Broken"/> is set.</summary>
     public static InvalidOperationException Stopped(Exception cause) =>
@@ -42,7 +41,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
     public Task<AcceptResult> AcceptAsync(AcceptRequest request, CancellationToken cancellationToken)
     {
-        if (broken is { } error)
+        if (Broken is { } error)
         {
             throw Stopped(error);
         }
@@ -63,7 +62,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     /// </summary>
     public Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, T> work)
     {
-        if (broken is { } error)
+        if (Broken is { } error)
         {
             throw Stopped(error);
         }
@@ -92,9 +91,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         AcceptBatchCommands? commands = null;
         try
         {
-            // Block only when there is nothing left to sync; otherwise look for more work, and sync when the
-            // queue is empty or the oldest unsynced commit has waited long enough.
-            while (sync?.Pending > 0 || queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            while (queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
             {
                 while (batch.Count < maxBatch && queue.Reader.TryRead(out var next))
                 {
@@ -108,6 +105,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                     }
                 }
 
+                broken ??= sync?.Failed;
                 if (broken is not null)
                 {
                     batch.ForEach(p => p.Completion.TrySetException(Stopped(broken)));
@@ -145,21 +143,12 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                     others.Clear();
                 }
 
-                if (sync is not null && (batch.Count == 0 || sync.Due))
-                {
-                    Flush(sync);
-                }
-
                 batch.Clear();
             }
         }
         finally
         {
-            if (sync is not null)
-            {
-                Flush(sync);
-            }
-
+            sync?.Dispose();
             commands?.Dispose();
             connection?.Dispose();
         }
@@ -231,18 +220,6 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         var results = commands.Accept(transaction, batch.ConvertAll(p => p.Request));
         transaction.Commit();
         return results;
-    }
-
-    /// <summary>
-    /// A failed sync is final, as in server databases: the kernel may have dropped the pages it could not write, so a
-    /// later sync that succeeds proves nothing. The batches waiting for it fail, and so does everything after.
-    /// </summary>
-    private void Flush(LogSync log)
-    {
-        if (log.Flush() is { } error && broken is null)
-        {
-            broken = error;
-        }
     }
 
     /// <summary>Answers committed accepts now, or once the log is synced where commits do not sync it.</summary>

@@ -1,60 +1,111 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace ErpBridge.Storage;
 
 /// <summary>
-/// The batches the writer committed (with synchronous = NORMAL) since the write-ahead log was last synced, and the
-/// sync that makes them durable before they are answered. One sync covers all of them (log-flush pipelining, as server
-/// databases do). Used by the writer thread only.
+/// Makes committed batches durable before they are answered. The writer commits with synchronous = NORMAL and hands
+/// each batch here; a thread of its own syncs the write-ahead log and answers every batch that was committed before
+/// the sync began. The writer meanwhile commits the next batches, which the next sync covers (log-flush pipelining, as
+/// server databases do), so the disk's sync time is no longer spent on the writer's thread.
 /// </summary>
-internal sealed partial class LogSync(string path, ILogger logger)
+internal sealed partial class LogSync : IDisposable
 {
-    private static readonly long MaxWait = Stopwatch.Frequency / 500;
-    private readonly List<Action<Exception?>> waiting = [];
-    private long oldest;
+    private readonly string path;
+    private readonly ILogger logger;
+    private readonly object gate = new();
+    private readonly Thread thread;
+    private List<Action<Exception?>> waiting = [];
+    private volatile Exception? failed;
+    private bool stopping;
 
-    public int Pending => waiting.Count;
-
-    /// <summary>True when the oldest unsynced commit has waited 2 ms: sync even though more work is queued.</summary>
-    public bool Due => waiting.Count > 0 && Stopwatch.GetTimestamp() - oldest > MaxWait;
-
-    /// <summary>Registers a committed batch; <paramref name="complete"/> runs after the sync, with its error if it failed.</summary>
-    public void Add(Action<Exception?> complete)
+    public LogSync(string path, ILogger logger)
     {
-        if (waiting.Count == 0)
-        {
-            oldest = Stopwatch.GetTimestamp();
-        }
-
-        waiting.Add(complete);
+        this.path = path;
+        this.logger = logger;
+        thread = new Thread(Run) { IsBackground = true, Name = "ErpBridge log sync" };
+        thread.Start();
     }
 
-    /// <summary>Syncs and answers the waiting batches; returns the error when the sync failed (they are failed with it).</summary>
-    public Exception? Flush()
+    /// <summary>Set when a sync failed: nothing committed after it is answered as durable.</summary>
+    public Exception? Failed => failed;
+
+    /// <summary>
+    /// Registers a batch whose commit has returned (its pages are in the log file); <paramref name="complete"/> runs on
+    /// the sync thread after a sync that began later, with the error if that sync failed.
+    /// </summary>
+    public void Add(Action<Exception?> complete)
     {
-        if (waiting.Count == 0)
+        lock (gate)
         {
-            return null;
+            if (failed is null && !stopping)
+            {
+                waiting.Add(complete);
+                Monitor.Pulse(gate);
+                return;
+            }
         }
 
-        Exception? error = null;
+        complete(failed ?? new ObjectDisposedException(nameof(LogSync), "The store is shutting down."));
+    }
+
+    /// <summary>Syncs what is still waiting, then stops the thread.</summary>
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            stopping = true;
+            Monitor.Pulse(gate);
+        }
+
+        thread.Join();
+    }
+
+    private void Run()
+    {
+        var taken = new List<Action<Exception?>>();
+        while (true)
+        {
+            lock (gate)
+            {
+                while (waiting.Count == 0 && !stopping)
+                {
+                    Monitor.Wait(gate);
+                }
+
+                if (waiting.Count == 0)
+                {
+                    return;
+                }
+
+                (taken, waiting) = (waiting, taken);
+            }
+
+            var error = failed ?? Sync(taken.Count);
+            taken.ForEach(complete => complete(error));
+            taken.Clear();
+        }
+    }
+
+    /// <summary>
+    /// One sync of the log. A failed sync is final, as in server databases: the kernel may have dropped the pages it
+    /// could not write, so a later sync that succeeds proves nothing.
+    /// </summary>
+    private Exception? Sync(int batches)
+    {
         try
         {
             using var log = File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
             DataSync(log);
+            return null;
         }
 #pragma warning disable CA1031 // Whatever made the sync fail, the batches waiting for it must be answered.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            logger.LogCritical(ex, "Syncing the write-ahead log {Path} failed; {Count} committed batches are failed to their callers and the store stops accepting", path, waiting.Count);
-            error = ex;
+            logger.LogCritical(ex, "Syncing the write-ahead log {Path} failed; {Count} committed batches are failed to their callers and the store stops accepting", path, batches);
+            failed = ex;
+            return ex;
         }
-
-        waiting.ForEach(complete => complete(error));
-        waiting.Clear();
-        return error;
     }
 
     /// <summary>
