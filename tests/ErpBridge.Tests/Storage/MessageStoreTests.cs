@@ -52,6 +52,26 @@ public sealed class MessageStoreTests(StorageTarget target)
     }
 
     [Test]
+    public async Task Accept_LogCannotBeSynced_FailsTheWaitingAcceptAndStopsAccepting()
+    {
+        if (target.Name != "Sqlite")
+        {
+            Assert.Ignore("The log sync is SQLite's (SQL Server makes its own commits durable).");
+        }
+
+        await store.AcceptAsync(Request("m-sync-1", "<a/>", ["shop-a"]), CancellationToken.None);
+
+        // The log is unlinked under SQLite, which goes on writing to the open file; the sync can no longer reach it.
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.Options.ConnectionString).DataSource;
+        File.Delete(file + "-wal");
+
+        Assert.That(async () => await store.AcceptAsync(Request("m-sync-2", "<a/>", ["shop-a"]), CancellationToken.None), Throws.InstanceOf<IOException>());
+        Assert.That(
+            async () => await store.AcceptAsync(Request("m-sync-3", "<a/>", ["shop-a"]), CancellationToken.None),
+            Throws.InvalidOperationException.With.Message.Contains("could not be synced"));
+    }
+
+    [Test]
     public async Task Accept_SameIdSameContent_DuplicateWithFirstReceipt()
     {
         await store.AcceptAsync(Request("m-2", "<a/>", ["shop-a"]), CancellationToken.None);
