@@ -69,9 +69,7 @@ public sealed class BigCommerceSandbox : IAsyncDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(options.StoreHash);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.AccessToken);
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls(options.Url);
+        var builder = SandboxApplication.CreateBuilder(options.Url);
         var app = builder.Build();
         var sandbox = new BigCommerceSandbox(app, options);
         var api = new BigCommerceApi(options, sandbox.store, sandbox.rateLimit, sandbox.faults, sandbox.requests, new BigCommerceOrdersApi(sandbox.orders));

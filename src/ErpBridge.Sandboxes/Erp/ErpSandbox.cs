@@ -48,9 +48,7 @@ public sealed class ErpSandbox : IAsyncDisposable
             throw new ArgumentException("ServicePath must start with '/' and lie outside /_sandbox/.", nameof(options));
         }
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls(options.Url);
+        var builder = SandboxApplication.CreateBuilder(options.Url);
         if (options.ServerCertificate is { } certificate)
         {
             builder.WebHost.UseKestrelHttpsConfiguration();

@@ -56,9 +56,7 @@ public sealed class MagentoSandbox : IAsyncDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(options.IntegrationAccessTokenSecret);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.AdminTokenLifetime, TimeSpan.Zero);
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls(options.Url);
+        var builder = SandboxApplication.CreateBuilder(options.Url);
         var app = builder.Build();
         var sandbox = new MagentoSandbox(app, options);
         var api = new MagentoApi(options, sandbox.store, new MagentoSalesApi(sandbox.orders, options.MaxPageSize), sandbox.auth, sandbox.faults, sandbox.requests);

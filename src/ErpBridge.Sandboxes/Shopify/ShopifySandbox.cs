@@ -82,9 +82,7 @@ public sealed class ShopifySandbox : IAsyncDisposable
         var faults = new ShopifyFaults();
         var endpoint = new ShopifyGraphQLEndpoint(options, store, bucket, faults);
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls(options.Url);
+        var builder = SandboxApplication.CreateBuilder(options.Url);
         var app = builder.Build();
         var sandbox = default(ShopifySandbox);
         app.MapPost("/admin/api/{version}/graphql.json", (HttpContext http, string version) => endpoint.HandleAsync(http, version));

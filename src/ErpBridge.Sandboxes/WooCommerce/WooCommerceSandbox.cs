@@ -60,9 +60,7 @@ public sealed class WooCommerceSandbox : IAsyncDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(options.ConsumerSecret);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchLimit, 1);
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls(options.Url);
+        var builder = SandboxApplication.CreateBuilder(options.Url);
         var app = builder.Build();
         var sandbox = new WooCommerceSandbox(app, options);
         var api = new WooCommerceApi(options, sandbox.store, new WooOrdersApi(options, sandbox.orders), sandbox.faults, sandbox.requests, sandbox.rateLimit);
