@@ -38,7 +38,14 @@ function Invoke-Bench {
     $results = Join-Path $PSScriptRoot "bench/results/$($Scenario.ToLowerInvariant())-$stamp"
     $environment = @{ ErpBridge__Storage__ConnectionString = "Data Source=$tmp/bench.db"; ErpBridge__Logging__File = "$tmp/logs/bench-.clef"; urls = $url; ErpBridge__Logging__MinimumLevel = 'Warning' }
     switch ($Scenario) {
-        'Intake' { $environment.ErpBridge__Delivery__Enabled = 'false'; $environment.ErpBridge__Sandboxes__Enabled = 'false' }
+        'Intake' {
+            # Routed to two channels (two deliveries and two audit rows per accept), as the Delivery scenario; the
+            # default route names all four demo stores.
+            $environment.ErpBridge__Delivery__Enabled = 'false'
+            $environment.ErpBridge__Sandboxes__Enabled = 'false'
+            $environment.ErpBridge__Routes__Inventory__2 = ' '
+            $environment.ErpBridge__Routes__Inventory__3 = ' '
+        }
         'Delivery' {
             # Stock routed to two channels (Shopify and BigCommerce), as the delivery target is stated; a blank
             # route entry names no channel.
