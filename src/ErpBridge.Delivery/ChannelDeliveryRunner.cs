@@ -83,7 +83,7 @@ public sealed class ChannelDeliveryRunner(
 
         var platform = connectors.PlatformOf(channel);
         var connector = connectors.For(channel);
-        var results = new ConcurrentBag<DeliveryResult>();
+        var results = new ConcurrentQueue<DeliveryResult>(); // not a ConcurrentBag: that allocates a finalizable ThreadLocal per round
         var work = new List<Work>(claims.Count);
         foreach (var claim in claims)
         {
@@ -93,7 +93,7 @@ public sealed class ChannelDeliveryRunner(
             }
             catch (MappingFailedException ex)
             {
-                results.Add(Failed(claim, $"inbound mapping failed: {ex.Message}"));
+                results.Enqueue(Failed(claim, $"inbound mapping failed: {ex.Message}"));
             }
         }
 
@@ -107,7 +107,7 @@ public sealed class ChannelDeliveryRunner(
         {
             if (Prune(item, versions) is { } superseded)
             {
-                results.Add(superseded);
+                results.Enqueue(superseded);
             }
             else
             {
@@ -122,7 +122,7 @@ public sealed class ChannelDeliveryRunner(
             {
                 foreach (var result in await DeliverBatchAsync(channel, platform, connector, batch, versions, ct).ConfigureAwait(false))
                 {
-                    results.Add(result);
+                    results.Enqueue(result);
                 }
             }).ConfigureAwait(false);
 
