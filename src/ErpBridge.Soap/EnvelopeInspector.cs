@@ -193,6 +193,11 @@ public sealed class EnvelopeInspector(ContractSchemas schemas, OperationCatalog 
             // Not well-formed: reported as such by Inspect, like a problem found outside the body.
             throw malformed;
         }
+        catch (InvalidOperationException ex) when (direct is not null)
+        {
+            // A value the schema allows but the contract type cannot hold (the serializer's own refusal).
+            return Refuse(FaultCodes.SchemaViolation, $"The {operation.Name} request could not be read: {ex.InnerException?.Message ?? ex.Message}", request);
+        }
 
         // The rest must be well-formed too; SoapCore reads the same bytes next when it runs the operation.
         while (reader.Read())

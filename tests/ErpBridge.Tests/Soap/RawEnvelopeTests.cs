@@ -259,6 +259,21 @@ public sealed class RawEnvelopeTests
     }
 
     [Test]
+    public async Task PriceBeyondDecimalRange_SchemaViolationNothingStored()
+    {
+        // xs:decimal has no upper bound in XSD, the contract's decimal has (about 7.9e28): a client fault naming the
+        // element, not an internal error, and nothing stored.
+        var id = Envelopes.NewId();
+        var body = Envelopes.Products(id).Replace("<prd:Price>1.25</prd:Price>", "<prd:Price>1" + new string('0', 40) + "</prd:Price>", StringComparison.Ordinal);
+        Assert.That(body, Does.Not.Contain("<prd:Price>1.25</prd:Price>"), "the test must change the body");
+        var response = await client.PostAsync(Envelopes.Wrap(body));
+
+        AssertFault(response, "SchemaViolation", "s:Client", HttpStatusCode.InternalServerError);
+        Assert.That(response.FaultReason, Does.Contain("Price"));
+        Assert.That(await CountAsync("SELECT COUNT(*) FROM messages WHERE message_id = @id", id), Is.Zero);
+    }
+
+    [Test]
     public async Task SchemaViolation_Soap12_SenderFaultWith500()
     {
         var body = Envelopes.Products(Envelopes.NewId()).Replace("<prd:Currency>EUR</prd:Currency>", "<prd:Currency>euro</prd:Currency>", StringComparison.Ordinal);
