@@ -13,7 +13,7 @@ namespace ErpBridge.Soap;
 /// (<see cref="IntakeDispatch"/>); other requests that passed go on to SoapCore, with the SOAP action set from the body
 /// element (SAP's default SOAPAction names no operation).
 /// </summary>
-public sealed class EnvelopeGate(RequestDelegate next, SoapOptions options, EnvelopeInspector inspector, ILogger<EnvelopeGate> logger)
+public sealed class EnvelopeGate(RequestDelegate next, SoapOptions options, EnvelopeInspector inspector, ILogger<EnvelopeGate> logger, ILogger<FaultTransformer> faultLogger)
 {
     public const string CorrelationHeader = "X-Correlation-Id";
 
@@ -61,7 +61,19 @@ public sealed class EnvelopeGate(RequestDelegate next, SoapOptions options, Enve
 
         try
         {
-            var result = inspector.Inspect(buffer.Value, announced.Value, context.Request.Headers.Authorization, request);
+            GateResult result;
+            try
+            {
+                result = inspector.Inspect(buffer.Value, announced.Value, context.Request.Headers.Authorization, request);
+            }
+#pragma warning disable CA1031 // A defect while reading the request is an internal fault with a correlation id, not a bare 500.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                await WriteFaultAsync(context, request.Version, FaultTransformer.ToFault(ex, request, faultLogger), null).ConfigureAwait(false);
+                return;
+            }
+
             if (result.Fault is { } fault)
             {
                 await RefuseAsync(context, request.Version, fault, null).ConfigureAwait(false);
@@ -101,7 +113,7 @@ public sealed class EnvelopeGate(RequestDelegate next, SoapOptions options, Enve
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            await WriteFaultAsync(context, request.Version, FaultTransformer.ToFault(ex, request, logger), null).ConfigureAwait(false);
+            await WriteFaultAsync(context, request.Version, FaultTransformer.ToFault(ex, request, faultLogger), null).ConfigureAwait(false);
             return;
         }
 

@@ -16,12 +16,12 @@ public sealed class EnvelopeInspector(ContractSchemas schemas, OperationCatalog 
 {
     private const string PasswordDigestType = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordDigest";
 
+    // Comments and processing instructions are kept: the intake operations' request objects are read through this
+    // reader, and a document sent with SubmitDocument is stored with the comments it carries.
     private static readonly XmlReaderSettings ReaderSettings = new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
-        IgnoreComments = true,
-        IgnoreProcessingInstructions = true,
         IgnoreWhitespace = true,
     };
 
@@ -193,10 +193,10 @@ public sealed class EnvelopeInspector(ContractSchemas schemas, OperationCatalog 
             // Not well-formed: reported as such by Inspect, like a problem found outside the body.
             throw malformed;
         }
-        catch (InvalidOperationException ex) when (direct is not null)
+        catch (InvalidOperationException ex) when (direct is not null && ex.InnerException is FormatException or OverflowException)
         {
             // A value the schema allows but the contract type cannot hold (the serializer's own refusal).
-            return Refuse(FaultCodes.SchemaViolation, $"The {operation.Name} request could not be read: {ex.InnerException?.Message ?? ex.Message}", request);
+            return Refuse(FaultCodes.SchemaViolation, $"The {operation.Name} request could not be read: {ex.InnerException.Message}", request);
         }
 
         // The rest must be well-formed too; SoapCore reads the same bytes next when it runs the operation.

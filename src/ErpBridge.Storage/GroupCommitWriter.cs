@@ -18,7 +18,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private readonly string connectionString;
     private readonly int maxBatch;
     private readonly ILogger logger;
-    private LogSync? sync;
+    private volatile LogSync? sync;
     private volatile Exception? broken;
     private readonly Thread thread;
 
@@ -134,10 +134,19 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
                 if (others.Count > 0)
                 {
-                    (connection, commands) = EnsureOpen(connection, commands);
-                    foreach (var work in others)
+                    try
                     {
-                        work.Run(connection);
+                        (connection, commands) = EnsureOpen(connection, commands);
+                        foreach (var work in others)
+                        {
+                            work.Run(connection);
+                        }
+                    }
+#pragma warning disable CA1031 // The connection could not be opened: the waiting work fails, the writer lives on.
+                    catch (Exception ex)
+#pragma warning restore CA1031
+                    {
+                        others.ForEach(w => w.Fail(ex));
                     }
 
                     others.Clear();

@@ -102,8 +102,8 @@ internal sealed partial class LogSync : IDisposable
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            logger.LogCritical(ex, "Syncing the write-ahead log {Path} failed; {Count} committed batches are failed to their callers and the store stops accepting", path, batches);
             failed = ex;
+            logger.LogCritical(ex, "Syncing the write-ahead log {Path} failed; {Count} committed batches are failed to their callers and the store stops accepting", path, batches);
             return ex;
         }
     }

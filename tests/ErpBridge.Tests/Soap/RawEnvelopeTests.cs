@@ -135,6 +135,20 @@ public sealed class RawEnvelopeTests
     }
 
     [Test]
+    public async Task SubmitDocument_PayloadWithCommentAndInstruction_StoredAsSent()
+    {
+        var id = Envelopes.NewId();
+        var body = Envelopes.Document(id).Replace("<E1MARAM SEGMENT=\"1\">", "<!-- changed by MM02 --><?sap-trace on?><E1MARAM SEGMENT=\"1\">", StringComparison.Ordinal);
+        Assert.That(body, Does.Contain("MM02"), "the test must change the body");
+        var response = await client.PostAsync(Envelopes.Wrap(body));
+        Assert.That(response.ReceiptStatus, Is.EqualTo("Accepted"), response.Body);
+        await using var connection = await OpenAsync();
+        await using var command = new SqliteCommand("SELECT payload FROM messages WHERE message_id = @id", connection);
+        command.Parameters.AddWithValue("@id", id);
+        Assert.That((string?)await command.ExecuteScalarAsync(), Does.Contain("<!-- changed by MM02 --><?sap-trace on?><E1MARAM"));
+    }
+
+    [Test]
     public async Task SubmitDocument_UnknownType_FaultNamesConfiguredTypes()
     {
         var id = Envelopes.NewId();
