@@ -34,10 +34,11 @@ public sealed class StartupTests
     [Test]
     public async Task BuildAsync_RealClientFullyConfigured_StartsOnAllInterfaces()
     {
+        var database = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".db");
         var (app, errors) = await BridgeHost.BuildAsync([], c => c.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["urls"] = "http://0.0.0.0:0",
-            ["ErpBridge:Storage:ConnectionString"] = $"Data Source={Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".db")}",
+            ["ErpBridge:Storage:ConnectionString"] = $"Data Source={database}",
             ["ErpBridge:Logging:File"] = "",
             ["ErpBridge:Security:Clients:0:UserName"] = "sap-pi",
             ["ErpBridge:Security:Clients:0:PasswordHash"] = ErpBridge.Core.Security.SecretHash.Create("a-real-secret", 10_000),
@@ -47,6 +48,11 @@ public sealed class StartupTests
 
         Assert.That(errors, Is.Empty);
         await app!.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { database, database + "-wal", database + "-shm" })
+        {
+            File.Delete(file);
+        }
     }
 
     [TestCase("http://127.0.0.1:5080", true)]
