@@ -19,7 +19,6 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private readonly int maxBatch;
     private readonly ILogger logger;
     private volatile LogSync? sync;
-    private volatile Exception? broken;
     private readonly Thread thread;
 
     public GroupCommitWriter(SqlDialect dialect, string connectionString, int maxBatch, ILogger logger)
@@ -33,7 +32,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     }
 
     /// <summary>Set when the log could not be synced: from then on nothing is accepted until a restart.</summary>
-    public Exception? Broken => broken ?? sync?.Failed;
+    public Exception? Broken => sync?.Failed;
 
     /// <summary>The error every accept and health check gets once <see cref="Broken"/> is set.</summary>
     public static InvalidOperationException Stopped(Exception cause) =>
@@ -105,8 +104,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                     }
                 }
 
-                broken ??= sync?.Failed;
-                if (broken is not null)
+                if (Broken is { } broken)
                 {
                     batch.ForEach(p => p.Completion.TrySetException(Stopped(broken)));
                     others.ForEach(w => w.Fail(Stopped(broken)));
