@@ -117,10 +117,7 @@ public sealed class EnvelopeGate(RequestDelegate next, SoapOptions options, Enve
             return;
         }
 
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = request.Version.MediaType() + "; charset=utf-8";
-        context.Response.ContentLength = bytes.Length;
-        await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
+        await WriteEnvelopeAsync(context, request.Version, bytes, StatusCodes.Status200OK).ConfigureAwait(false);
     }
 
     private async Task RefuseAsync(HttpContext context, SoapVersion version, SoapFault fault, int? status)
@@ -129,13 +126,15 @@ public sealed class EnvelopeGate(RequestDelegate next, SoapOptions options, Enve
         await WriteFaultAsync(context, version, fault, status).ConfigureAwait(false);
     }
 
-    private static async Task WriteFaultAsync(HttpContext context, SoapVersion version, SoapFault fault, int? status)
+    private static Task WriteFaultAsync(HttpContext context, SoapVersion version, SoapFault fault, int? status) =>
+        WriteEnvelopeAsync(context, version, FaultWriter.Envelope(version, fault), status ?? FaultWriter.HttpStatus);
+
+    private static async Task WriteEnvelopeAsync(HttpContext context, SoapVersion version, byte[] envelope, int status)
     {
-        var bytes = FaultWriter.Envelope(version, fault);
-        context.Response.StatusCode = status ?? FaultWriter.HttpStatus;
+        context.Response.StatusCode = status;
         context.Response.ContentType = version.MediaType() + "; charset=utf-8";
-        context.Response.ContentLength = bytes.Length;
-        await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
+        context.Response.ContentLength = envelope.Length;
+        await context.Response.Body.WriteAsync(envelope, context.RequestAborted).ConfigureAwait(false);
     }
 
     /// <summary>The body in a pooled buffer, or null when it exceeds the limit. The caller returns the buffer.</summary>
