@@ -6,7 +6,7 @@ using ErpBridge.Core.Intake;
 namespace ErpBridge.Storage;
 
 /// <summary>
-/// The accept of a whole batch in two statements (new messages; their deliveries and audit rows), for dialects that
+/// The accept of a whole batch in two statements (new messages; their deliveries), for dialects that
 /// offer set-based SQL. Per-message statements cost more than the rows themselves on SQLite, so this is what lets
 /// group commit keep up with the HTTP side. Within a batch the first copy of a MessageId wins, as across batches.
 /// </summary>
@@ -29,23 +29,23 @@ internal sealed class AcceptBatchCommands : IDisposable
     {
         insertMessages.Transaction = transaction;
         insertMessages.Parameters[0].Value = MessageRows(batch);
-        var inserted = new HashSet<string>(StringComparer.Ordinal);
+        var inserted = new Dictionary<string, long>(batch.Count, StringComparer.Ordinal);
         using (var reader = insertMessages.ExecuteReader())
         {
             while (reader.Read())
             {
-                inserted.Add(reader.GetString(0));
+                inserted.Add(reader.GetString(0), reader.GetInt64(1));
             }
         }
 
         var results = new AcceptResult[batch.Count];
-        var accepted = new List<AcceptRequest>(batch.Count);
+        var accepted = new List<(AcceptRequest Request, long Sequence)>(batch.Count);
         for (var i = 0; i < batch.Count; i++)
         {
             var request = batch[i];
-            if (inserted.Remove(request.Message.MessageId))
+            if (inserted.Remove(request.Message.MessageId, out var sequence))
             {
-                accepted.Add(request);
+                accepted.Add((request, sequence));
                 results[i] = new AcceptResult(AcceptOutcome.Accepted, request.ReceivedAt, request.Channels);
             }
             else
@@ -54,7 +54,7 @@ internal sealed class AcceptBatchCommands : IDisposable
             }
         }
 
-        if (accepted.Any(a => a.Channels.Count > 0))
+        if (accepted.Any(a => a.Request.Channels.Count > 0))
         {
             insertDeliveries.Transaction = transaction;
             insertDeliveries.Parameters[0].Value = DeliveryRows(accepted);
@@ -99,18 +99,19 @@ internal sealed class AcceptBatchCommands : IDisposable
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    private string DeliveryRows(List<AcceptRequest> accepted)
+    private string DeliveryRows(List<(AcceptRequest Request, long Sequence)> accepted)
     {
         using var buffer = new MemoryStream(accepted.Count * 128);
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartArray();
-            foreach (var request in accepted)
+            foreach (var (request, sequence) in accepted)
             {
                 var time = (string)dialect.Time(request.ReceivedAt);
                 foreach (var channel in request.Channels)
                 {
                     json.WriteStartObject();
+                    json.WriteNumber("s", sequence);
                     json.WriteString("m", request.Message.MessageId);
                     json.WriteString("c", channel);
                     json.WriteString("t", time);

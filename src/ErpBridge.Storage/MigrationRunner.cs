@@ -20,15 +20,21 @@ public sealed partial class MigrationRunner(SqlDialect dialect, string connectio
             .ToList();
     }
 
-    public async Task<int> ApplyAsync(CancellationToken cancellationToken)
+    /// <summary>Applies the migrations not applied yet, up to <paramref name="throughVersion"/>; returns how many ran.</summary>
+    public async Task<int> ApplyAsync(CancellationToken cancellationToken, int throughVersion = int.MaxValue)
     {
         await using var connection = dialect.CreateConnection(connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await dialect.PrepareAsync(connection, writer: true, cancellationToken).ConfigureAwait(false);
+        if (dialect.BeforeMigrations is { } before)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(before, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
         await connection.ExecuteAsync(new CommandDefinition(dialect.CreateMigrationTable, cancellationToken: cancellationToken)).ConfigureAwait(false);
 
         var applied = 0;
-        foreach (var migration in Load(dialect))
+        foreach (var migration in Load(dialect).Where(m => m.Version <= throughVersion))
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             if (dialect.MigrationLock is { } migrationLock)
@@ -46,6 +52,16 @@ public sealed partial class MigrationRunner(SqlDialect dialect, string connectio
             foreach (var batch in Batches(migration.Sql))
             {
                 await connection.ExecuteAsync(new CommandDefinition(batch, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+
+            if (dialect.MigrationCheck is { } check)
+            {
+                var broken = (await connection.QueryAsync(new CommandDefinition(check, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+                if (broken.Count > 0)
+                {
+                    throw new InvalidOperationException(
+                        $"{dialect.Name} migration {migration.Version} {migration.Name} left {broken.Count} row(s) that break a constraint, first: {broken[0]}. Nothing of it was applied.");
+                }
             }
 
             await connection.ExecuteAsync(new CommandDefinition(

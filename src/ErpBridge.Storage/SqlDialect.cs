@@ -51,25 +51,32 @@ public abstract partial class SqlDialect
     public virtual string? InsertMessageIfAbsent => null;
 
     /// <summary>
-    /// Inserts the deliveries of a just-inserted message, one per channel of the JSON array @Channels, in its order,
-    /// and their first audit rows: one statement for any number of channels.
+    /// Inserts the deliveries of a just-inserted message, one per channel of the JSON array @Channels, in its order:
+    /// one statement for any number of channels. A delivery's creation is read from the delivery (see SelectHistory).
     /// </summary>
     public virtual string? InsertDeliveries => null;
 
     /// <summary>
     /// Batch accept, for databases with one writer at a time (SQLite), where one connection commits the waiting
-    /// requests together: inserts the messages of the JSON array @Rows that are new and returns their MessageIds.
+    /// requests together: inserts the messages of the JSON array @Rows that are new and returns their MessageIds and
+    /// sequence numbers.
     /// </summary>
     public virtual string? InsertMessageBatch => null;
 
-    /// <summary>Inserts the deliveries of the JSON array @Rows ({m: MessageId, c: channel, t: time}) and their audit rows.</summary>
+    /// <summary>
+    /// Inserts the deliveries of the JSON array @Rows ({s: the message's sequence as the batch insert returned it,
+    /// m: MessageId, c: channel, t: time}).
+    /// </summary>
     public virtual string? InsertDeliveryBatch => null;
 
     public virtual string SelectStoredMessage =>
         $"SELECT content_hash AS ContentHash, received_at AS ReceivedAt FROM {Table("messages")} WHERE message_id = @MessageId";
 
+    /// <summary>The condition on deliveries that picks those of the message @MessageId.</summary>
+    protected virtual string OfMessage => "message_id = @MessageId";
+
     public virtual string SelectChannels =>
-        $"SELECT channel FROM {Table("deliveries")} WHERE message_id = @MessageId ORDER BY delivery_id";
+        $"SELECT channel FROM {Table("deliveries")} WHERE {OfMessage} ORDER BY delivery_id";
 
     public virtual string SelectStatusMessage =>
         $"SELECT message_id AS MessageId, message_type AS MessageType, received_at AS ReceivedAt FROM {Table("messages")} WHERE message_id = @MessageId";
@@ -78,7 +85,7 @@ public abstract partial class SqlDialect
         $"""
         SELECT channel AS Channel, status AS Status, attempts AS Attempts, last_attempt_at AS LastAttemptAt,
                next_attempt_at AS NextAttemptAt, last_error AS LastError
-        FROM {Table("deliveries")} WHERE message_id = @MessageId ORDER BY delivery_id
+        FROM {Table("deliveries")} WHERE {OfMessage} ORDER BY delivery_id
         """;
 
     /// <summary>Reads a table of ours, so that a database that answers but is not ours (or was replaced) is unhealthy.</summary>
@@ -90,6 +97,12 @@ public abstract partial class SqlDialect
 
     public virtual string InsertMigration =>
         $"INSERT INTO {Table("schema_migrations")} (version, name, applied_at) VALUES (@Version, @Name, @AppliedAt)";
+
+    /// <summary>Run on the migration connection before the first migration; null where nothing needs setting.</summary>
+    public virtual string? BeforeMigrations => null;
+
+    /// <summary>Run before each migration commits: any row it returns is a broken constraint, and the migration is rolled back.</summary>
+    public virtual string? MigrationCheck => null;
 
     /// <summary>Taken inside the migration transaction so that two nodes starting at once migrate one after the other.</summary>
     public virtual string? MigrationLock => null;
@@ -124,17 +137,25 @@ public abstract partial class SqlDialect
         INSERT INTO {Table("delivery_audit")} (delivery_id, message_id, channel, from_status, to_status, at, detail)
         SELECT delivery_id, message_id, channel, status, 'Pending', @Now, 'resubmitted by an operator'
         FROM {Table("deliveries")}
-        WHERE status = 'Failed' AND (@MessageId IS NULL OR message_id = @MessageId) AND (@Channel IS NULL OR channel = @Channel);
+        WHERE status = 'Failed' AND (@MessageId IS NULL OR {OfMessage}) AND (@Channel IS NULL OR channel = @Channel);
         UPDATE {Table("deliveries")} SET status = 'Pending', attempts = 0, next_attempt_at = @Now, claimed_by = NULL, claimed_until = NULL
-        WHERE status = 'Failed' AND (@MessageId IS NULL OR message_id = @MessageId) AND (@Channel IS NULL OR channel = @Channel);
+        WHERE status = 'Failed' AND (@MessageId IS NULL OR {OfMessage}) AND (@Channel IS NULL OR channel = @Channel);
         """;
 
+    /// <summary>
+    /// The message's history: each delivery's creation (read from the delivery itself, which is created Pending when
+    /// the message is accepted), then the audited changes in the order they happened. Audit rows without a from-status
+    /// are creations that older versions also wrote to the audit table; the delivery row tells the same.
+    /// </summary>
     public virtual string SelectHistory =>
         $"""
-        SELECT channel AS Channel, from_status AS FromStatus, to_status AS ToStatus, at AS At, detail AS Detail
+        SELECT channel AS Channel, from_status AS FromStatus, to_status AS ToStatus, at AS At, detail AS Detail, 1 AS Part, audit_id AS Position
         FROM {Table("delivery_audit")}
-        WHERE delivery_id IN (SELECT delivery_id FROM {Table("deliveries")} WHERE message_id = @MessageId)
-        ORDER BY audit_id
+        WHERE delivery_id IN (SELECT delivery_id FROM {Table("deliveries")} WHERE {OfMessage}) AND from_status IS NOT NULL
+        UNION ALL
+        SELECT channel, NULL, 'Pending', created_at, 'accepted', 0, delivery_id
+        FROM {Table("deliveries")} WHERE {OfMessage}
+        ORDER BY Part, Position
         """;
 
     public virtual string CountDeliveries =>
@@ -182,6 +203,16 @@ public abstract partial class SqlDialect
         if (MigrationLock is { } migrationLock)
         {
             yield return (nameof(MigrationLock), migrationLock);
+        }
+
+        if (BeforeMigrations is { } before)
+        {
+            yield return (nameof(BeforeMigrations), before);
+        }
+
+        if (MigrationCheck is { } check)
+        {
+            yield return (nameof(MigrationCheck), check);
         }
     }
 

@@ -27,11 +27,8 @@ public sealed partial class SqlServerDialect : SqlDialect
 
     public override string InsertDeliveries =>
         """
-        INSERT INTO dbo.deliveries (message_id, channel, status, ordering_key, attempts, created_at, next_attempt_at)
-        SELECT @MessageId, c.[value], N'Pending', NULL, 0, @Now, @Now FROM OPENJSON(@Channels) AS c ORDER BY CAST(c.[key] AS INT);
-        INSERT INTO dbo.delivery_audit (delivery_id, message_id, channel, from_status, to_status, at, detail)
-        SELECT d.delivery_id, d.message_id, d.channel, NULL, N'Pending', @Now, N'accepted'
-        FROM dbo.deliveries AS d WHERE d.message_id = @MessageId ORDER BY d.delivery_id;
+        INSERT INTO dbo.deliveries (message_id, channel, status, attempts, created_at, next_attempt_at)
+        SELECT @MessageId, c.[value], N'Pending', 0, @Now, @Now FROM OPENJSON(@Channels) AS c ORDER BY CAST(c.[key] AS INT);
         """;
 
     public override string LeaseChannel =>

@@ -54,20 +54,19 @@ public sealed partial class SqliteDialect(string synchronous = "Full") : SqlDial
                r.value ->> 'received', r.value ->> 'hash', r.value ->> 'cid', r.value ->> 'payload'
         FROM json_each(@Rows) AS r WHERE true ORDER BY r.key
         ON CONFLICT (message_id) DO NOTHING
-        RETURNING message_id
+        RETURNING message_id, message_seq
         """;
 
+    // The message's creation is not audited: the delivery row, created Pending at created_at, tells it (see SelectHistory).
     public override string InsertDeliveryBatch =>
         """
-        INSERT INTO deliveries (message_id, channel, status, ordering_key, attempts, created_at, next_attempt_at)
-        SELECT r.value ->> 'm', r.value ->> 'c', 'Pending', NULL, 0, r.value ->> 't', r.value ->> 't'
-        FROM json_each(@Rows) AS r ORDER BY r.key;
-        INSERT INTO delivery_audit (delivery_id, message_id, channel, from_status, to_status, at, detail)
-        SELECT d.delivery_id, d.message_id, d.channel, NULL, 'Pending', d.created_at, 'accepted'
-        FROM json_each(@Rows) AS r
-        JOIN deliveries AS d ON d.message_id = r.value ->> 'm' AND d.channel = r.value ->> 'c'
-        ORDER BY d.delivery_id;
+        INSERT INTO deliveries (message_seq, message_id, channel, status, attempts, created_at, next_attempt_at)
+        SELECT r.value ->> 's', r.value ->> 'm', r.value ->> 'c', 'Pending', 0, r.value ->> 't', r.value ->> 't'
+        FROM json_each(@Rows) AS r ORDER BY r.key
         """;
+
+    // Deliveries are keyed by the message's sequence (see migration 0005); the MessageId finds it.
+    protected override string OfMessage => "message_seq = (SELECT message_seq FROM messages WHERE message_id = @MessageId)";
 
     public override string LeaseChannel =>
         """
@@ -133,6 +132,12 @@ public sealed partial class SqliteDialect(string synchronous = "Full") : SqlDial
         WHERE d.status = 'Failed' AND (@Channel IS NULL OR d.channel = @Channel)
         ORDER BY d.delivery_id LIMIT @Limit
         """;
+
+    // SQLite changes a table's keys by rebuilding it, which its documentation does with foreign keys off and a
+    // foreign key check before commit.
+    public override string BeforeMigrations => "PRAGMA foreign_keys = OFF";
+
+    public override string MigrationCheck => "PRAGMA foreign_key_check";
 
     public override string CreateMigrationTable =>
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";

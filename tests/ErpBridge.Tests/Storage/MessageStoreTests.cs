@@ -1,3 +1,4 @@
+using ErpBridge.Core.Delivery;
 using Dapper;
 using ErpBridge.Core.Intake;
 using ErpBridge.Core.Messages;
@@ -36,7 +37,7 @@ public sealed class MessageStoreTests(StorageTarget target)
     }
 
     [Test]
-    public async Task Accept_NewMessage_StoresMessageDeliveriesAndAudit()
+    public async Task Accept_NewMessage_StoresMessageAndDeliveries_HistoryTellsTheCreation()
     {
         var result = await store.AcceptAsync(Request("m-1", "<a/>", ["shop-a", "shop-b"]), CancellationToken.None);
 
@@ -47,7 +48,13 @@ public sealed class MessageStoreTests(StorageTarget target)
         Assert.That(status!.Type, Is.EqualTo(MessageType.Inventory));
         Assert.That(status.ReceivedAt, Is.EqualTo(ReceivedAt));
         Assert.That(status.Deliveries.Select(d => (d.Channel, d.Status, d.Attempts)), Is.EqualTo(new[] { ("shop-a", DeliveryStatus.Pending, 0), ("shop-b", DeliveryStatus.Pending, 0) }));
-        Assert.That(await ScalarAsync("SELECT COUNT(*) FROM {0}delivery_audit WHERE message_id = 'm-1' AND to_status = 'Pending'"), Is.EqualTo(2));
+        Assert.That(await ScalarAsync("SELECT COUNT(*) FROM {0}delivery_audit WHERE message_id = 'm-1'"), Is.EqualTo(0), "a creation is told by the delivery row, not audited");
+        var history = await new SqlDeliveryStore(database.Dialect, database.Options, store).GetHistoryAsync("m-1", CancellationToken.None);
+        Assert.That(history, Is.EqualTo(new[]
+        {
+            new AttemptView("shop-a", null, DeliveryStatus.Pending, ReceivedAt, "accepted"),
+            new AttemptView("shop-b", null, DeliveryStatus.Pending, ReceivedAt, "accepted"),
+        }));
         Assert.That(await TextAsync("SELECT client FROM {0}messages WHERE message_id = 'm-1'"), Is.EqualTo("sap-pi"));
     }
 

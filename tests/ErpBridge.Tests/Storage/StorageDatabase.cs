@@ -20,7 +20,8 @@ public sealed class StorageDatabase : IAsyncDisposable
 
     public StorageOptions Options { get; }
 
-    public static async Task<StorageDatabase> CreateAsync(StorageTarget target)
+    /// <summary>A fresh database of the target's dialect, migrated up to <paramref name="throughVersion"/>.</summary>
+    public static async Task<StorageDatabase> CreateAsync(StorageTarget target, int throughVersion = int.MaxValue)
     {
         StorageDatabase database;
         if (target.Name == "Sqlite")
@@ -53,7 +54,7 @@ public sealed class StorageDatabase : IAsyncDisposable
             });
         }
 
-        await database.Migrator().ApplyAsync(CancellationToken.None);
+        await database.Migrator().ApplyAsync(CancellationToken.None, throughVersion);
         return database;
     }
 
