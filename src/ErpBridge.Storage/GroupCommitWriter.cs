@@ -6,8 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace ErpBridge.Storage;
 
 /// <summary>
-/// One connection on a thread of its own that commits the accepts waiting at that moment in one transaction (group
-/// commit), so that SQLite's single writer is shared by concurrent requests. Callers are answered only after the
+/// One connection on a thread of its own that commits the accepts and other writes waiting at that moment in one
+/// transaction (group commit), so that SQLite's single writer is shared by concurrent requests. Callers are answered only after the
 /// commit and, with <see cref="LogSync"/>, once a sync of the log that began after it has finished; the writer goes
 /// on committing meanwhile. SQLite's ADO.NET calls block, so the writer keeps them off the thread pool.
 /// </summary>
@@ -56,8 +56,9 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     }
 
     /// <summary>
-    /// Runs other writes (delivery state) on the writer's connection, in a transaction of their own between accept
-    /// batches: SQLite has one writer at a time, and a second connection would wait on the database lock instead.
+    /// Runs other writes (delivery, order and reconciliation state) on the writer's connection, in the transaction of
+    /// the next round beside the accepts, in a savepoint of their own: SQLite has one writer at a time, and a second
+    /// connection would wait on the database lock instead. The task completes once the round has committed.
     /// </summary>
     public Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, T> work)
     {
@@ -72,7 +73,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             throw new ObjectDisposedException(nameof(GroupCommitWriter), "The store is shutting down.");
         }
 
-        return item.Completion.Task;
+        return item.Task;
     }
 
     public async ValueTask DisposeAsync()
@@ -108,21 +109,21 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                 {
                     batch.ForEach(p => p.Completion.TrySetException(Stopped(broken)));
                     others.ForEach(w => w.Fail(Stopped(broken)));
-                    others.Clear();
                 }
-                else if (batch.Count > 0)
+                else
                 {
                     try
                     {
                         (connection, commands) = EnsureOpen(connection, commands);
-                        Commit(connection, commands, batch);
+                        CommitRound(connection, commands, batch, others);
                     }
-#pragma warning disable CA1031 // Any failure of the batch fails its callers; the writer must live on for the next one.
+#pragma warning disable CA1031 // Any failure of the round fails its callers; the writer must live on for the next one.
                     catch (Exception ex)
 #pragma warning restore CA1031
                     {
-                        logger.LogError(ex, "Group commit of {Count} accepts failed", batch.Count);
+                        logger.LogError(ex, "Commit of {Accepts} accepts and {Writes} other writes failed", batch.Count, others.Count);
                         batch.ForEach(p => p.Completion.TrySetException(ex));
+                        others.ForEach(w => w.Fail(ex));
                         commands?.Dispose();
                         commands = null;
                         connection?.Dispose();
@@ -130,27 +131,8 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                     }
                 }
 
-                if (others.Count > 0)
-                {
-                    try
-                    {
-                        (connection, commands) = EnsureOpen(connection, commands);
-                        foreach (var work in others)
-                        {
-                            work.Run(connection);
-                        }
-                    }
-#pragma warning disable CA1031 // The connection could not be opened: the waiting work fails, the writer lives on.
-                    catch (Exception ex)
-#pragma warning restore CA1031
-                    {
-                        others.ForEach(w => w.Fail(ex));
-                    }
-
-                    others.Clear();
-                }
-
                 batch.Clear();
+                others.Clear();
             }
         }
         finally
@@ -159,6 +141,83 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             commands?.Dispose();
             connection?.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Commits the waiting accepts and other writes in one transaction: each commit rewrites every page it touched,
+    /// so one commit for all of them writes the shared pages (page 1, the ends of tables and indexes) once. Each
+    /// part runs in a savepoint of its own, so that a part that fails is undone alone and fails alone; when the
+    /// accept batch fails, each of its accepts is tried in a savepoint of its own. Callers learn their outcome only
+    /// after the commit, accepts only after the log sync as well.
+    /// </summary>
+    private void CommitRound(DbConnection connection, AcceptBatchCommands commands, List<Pending> batch, List<IWork> others)
+    {
+        var accepted = new List<(Pending Pending, AcceptResult Result)>(batch.Count);
+        var refused = new List<(Pending Pending, Exception Error)>();
+        using (var transaction = connection.BeginTransaction())
+        {
+            if (batch.Count > 0)
+            {
+                var requests = batch.ConvertAll(p => p.Request);
+                if (InSavepoint(transaction, () => commands.Accept(transaction, requests), out var results, out _))
+                {
+                    accepted.AddRange(batch.Select((p, i) => (p, results![i])));
+                }
+                else
+                {
+                    foreach (var pending in batch)
+                    {
+                        if (InSavepoint(transaction, () => commands.Accept(transaction, [pending.Request])[0], out var result, out var error))
+                        {
+                            accepted.Add((pending, result!));
+                        }
+                        else
+                        {
+                            refused.Add((pending, error!));
+                        }
+                    }
+                }
+            }
+
+            foreach (var work in others)
+            {
+                work.RunIn(transaction);
+            }
+
+            transaction.Commit();
+        }
+
+        refused.ForEach(r => r.Pending.Completion.TrySetException(r.Error));
+        others.ForEach(w => w.Publish());
+        Answer([.. accepted.Select(a => a.Pending)], [.. accepted.Select(a => a.Result)]);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> in a savepoint: kept when it returns, undone when it throws a database error
+    /// (or any other error). A failure to undo is not the action's alone, so it fails the whole round.
+    /// </summary>
+    private static bool InSavepoint<T>(DbTransaction transaction, Func<T> action, out T? result, out Exception? error)
+    {
+        const string Savepoint = "part";
+        transaction.Save(Savepoint);
+        try
+        {
+            result = action();
+            error = null;
+        }
+#pragma warning disable CA1031 // The part's failure is its callers'; the other parts of the round go on.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            transaction.Rollback(Savepoint);
+            transaction.Release(Savepoint);
+            result = default;
+            error = ex;
+            return false;
+        }
+
+        transaction.Release(Savepoint);
+        return true;
     }
 
     /// <summary>The writer's connection and its accept commands, opened together when there are none.</summary>
@@ -186,47 +245,6 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
 
         return connection;
-    }
-
-    /// <summary>
-    /// Commits the batch in one transaction. When anything in it fails, the batch is rolled back and each accept is
-    /// retried in a transaction of its own, so that one bad request fails alone and the others still commit.
-    /// </summary>
-    private void Commit(DbConnection connection, AcceptBatchCommands commands, List<Pending> batch)
-    {
-        AcceptResult[] results;
-        try
-        {
-            results = CommitTogether(connection, commands, batch);
-        }
-        catch (DbException) when (batch.Count > 1)
-        {
-            foreach (var pending in batch)
-            {
-                try
-                {
-                    Answer([pending], CommitTogether(connection, commands, [pending]));
-                }
-#pragma warning disable CA1031 // One request's failure is its own; the others of the batch go on.
-                catch (Exception ex)
-#pragma warning restore CA1031
-                {
-                    pending.Completion.TrySetException(ex);
-                }
-            }
-
-            return;
-        }
-
-        Answer([.. batch], results);
-    }
-
-    private static AcceptResult[] CommitTogether(DbConnection connection, AcceptBatchCommands commands, List<Pending> batch)
-    {
-        using var transaction = connection.BeginTransaction();
-        var results = commands.Accept(transaction, batch.ConvertAll(p => p.Request));
-        transaction.Commit();
-        return results;
     }
 
     /// <summary>Answers committed accepts now, or once the log is synced where commits do not sync it.</summary>
@@ -261,30 +279,37 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
     private interface IWork
     {
-        void Run(DbConnection connection);
+        /// <summary>Runs the write inside the round's transaction; its outcome is kept until <see cref="Publish"/>.</summary>
+        void RunIn(DbTransaction transaction);
+
+        /// <summary>Tells the caller the kept outcome, once the round committed.</summary>
+        void Publish();
 
         void Fail(Exception error);
     }
 
-    private sealed record Work<T>(Func<DbConnection, DbTransaction, T> Action, TaskCompletionSource<T> Completion) : IWork
+    private sealed class Work<T>(Func<DbConnection, DbTransaction, T> action, TaskCompletionSource<T> completion) : IWork
     {
-        public void Run(DbConnection connection)
+        private T? result;
+        private Exception? error;
+
+        public Task<T> Task => completion.Task;
+
+        public void RunIn(DbTransaction transaction) =>
+            InSavepoint(transaction, () => action(transaction.Connection!, transaction), out result, out error);
+
+        public void Publish()
         {
-            try
+            if (error is null)
             {
-                using var transaction = connection.BeginTransaction();
-                var result = Action(connection, transaction);
-                transaction.Commit();
-                Completion.TrySetResult(result);
+                completion.TrySetResult(result!);
             }
-#pragma warning disable CA1031 // The work's failure is its caller's; the writer lives on.
-            catch (Exception ex)
-#pragma warning restore CA1031
+            else
             {
-                Completion.TrySetException(ex);
+                completion.TrySetException(error);
             }
         }
 
-        public void Fail(Exception error) => Completion.TrySetException(error);
+        public void Fail(Exception failure) => completion.TrySetException(failure);
     }
 }

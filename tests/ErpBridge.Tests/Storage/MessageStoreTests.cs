@@ -79,6 +79,66 @@ public sealed class MessageStoreTests(StorageTarget target)
     }
 
     [Test]
+    public async Task Accept_OneRefusedByTheDatabase_FailsAloneAndTheOthersOfItsRoundAreStored()
+    {
+        if (target.Name != "Sqlite")
+        {
+            Assert.Ignore("Rounds of accepts and other writes in one commit are the SQLite writer's (SQL Server writes each in a transaction of its own).");
+        }
+
+        await ExecuteAsync("CREATE TRIGGER refuse_one BEFORE INSERT ON messages WHEN NEW.message_id = 'round-7' BEGIN SELECT RAISE(ABORT, 'refused by the test trigger'); END");
+        var deliveries = new SqlDeliveryStore(database.Dialect, database.Options, store);
+
+        // Sent at once, so that they share rounds with each other and with a delivery write.
+        var accepts = Enumerable.Range(0, 40).Select(i => Task.Run(() => store.AcceptAsync(Request($"round-{i}", $"<a i='{i}'/>", ["shop-a"]), CancellationToken.None))).ToList();
+        var lease = deliveries.TryLeaseChannelAsync("shop-a", "w1", ReceivedAt, TimeSpan.FromMinutes(1), CancellationToken.None);
+        var outcomes = await Task.WhenAll(accepts.Select(async a =>
+        {
+            try
+            {
+                return (await a).Outcome.ToString();
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException ex)
+            {
+                return ex.Message;
+            }
+        }));
+
+        Assert.That(outcomes.Count(o => o == nameof(AcceptOutcome.Accepted)), Is.EqualTo(39));
+        Assert.That(outcomes[7], Does.Contain("refused by the test trigger"));
+        Assert.That(await lease, Is.True);
+        Assert.That(await ScalarAsync("SELECT COUNT(*) FROM {0}messages WHERE message_id LIKE 'round-%'"), Is.EqualTo(39));
+        Assert.That(await ScalarAsync("SELECT COUNT(*) FROM {0}deliveries WHERE message_id LIKE 'round-%'"), Is.EqualTo(39));
+        Assert.That(await ScalarAsync("SELECT COUNT(*) FROM {0}messages WHERE message_id = 'round-7'"), Is.Zero);
+    }
+
+    [Test]
+    public async Task OtherWrite_FailingHalfway_IsUndoneWholeAndTheAcceptsOfItsRoundAreStored()
+    {
+        if (target.Name != "Sqlite")
+        {
+            Assert.Ignore("Rounds of accepts and other writes in one commit are the SQLite writer's (SQL Server writes each in a transaction of its own).");
+        }
+
+        var deliveries = new SqlDeliveryStore(database.Dialect, database.Options, store);
+        await store.AcceptAsync(Request("halfway", "<a/>", ["shop-a"]), CancellationToken.None);
+        var claim = (await deliveries.ClaimAsync("shop-a", "w1", 10, ReceivedAt.AddMinutes(1), TimeSpan.FromMinutes(5), CancellationToken.None)).Single();
+
+        // Recording the outcome marks the delivery Delivered and audits it, then raises the item version: the last
+        // step is refused, so the first ones must be undone with it.
+        await ExecuteAsync("CREATE TRIGGER refuse_version BEFORE INSERT ON item_versions WHEN NEW.item_key = 'inv:BAD@WH1' BEGIN SELECT RAISE(ABORT, 'version refused by the test trigger'); END");
+        var accepts = Enumerable.Range(0, 20).Select(i => Task.Run(() => store.AcceptAsync(Request($"beside-{i}", $"<a i='{i}'/>", ["shop-a"]), CancellationToken.None))).ToList();
+        var outcome = new DeliveryResult(claim.DeliveryId, claim.MessageId, DeliveryStatus.Delivered, 1, null, null, "delivered", claim.Version, ["inv:BAD@WH1"]);
+        var complete = deliveries.CompleteAsync("shop-a", "w1", [outcome], ReceivedAt.AddMinutes(2), CancellationToken.None);
+
+        Assert.That(async () => await complete, Throws.InstanceOf<Microsoft.Data.Sqlite.SqliteException>().With.Message.Contains("version refused by the test trigger"));
+        Assert.That((await Task.WhenAll(accepts)).All(r => r.Outcome == AcceptOutcome.Accepted), Is.True);
+        Assert.That(await ScalarAsync("SELECT COUNT(*) FROM {0}messages WHERE message_id LIKE 'beside-%'"), Is.EqualTo(20));
+        Assert.That(await TextAsync("SELECT status FROM {0}deliveries WHERE message_id = 'halfway'"), Is.EqualTo("InProgress"));
+        Assert.That(await ScalarAsync("SELECT COUNT(*) FROM {0}delivery_audit WHERE message_id = 'halfway'"), Is.Zero);
+    }
+
+    [Test]
     public async Task Accept_SameIdSameContent_DuplicateWithFirstReceipt()
     {
         await store.AcceptAsync(Request("m-2", "<a/>", ["shop-a"]), CancellationToken.None);
@@ -177,6 +237,13 @@ public sealed class MessageStoreTests(StorageTarget target)
     {
         await using var connection = database.Dialect.CreateConnection(database.Options.ConnectionString);
         return Convert.ToInt64(await connection.ExecuteScalarAsync(Sql(template)), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = database.Dialect.CreateConnection(database.Options.ConnectionString);
+        await connection.OpenAsync();
+        await connection.ExecuteAsync(sql);
     }
 
     private async Task<string?> TextAsync(string template)

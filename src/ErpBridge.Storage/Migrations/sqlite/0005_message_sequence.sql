@@ -1,6 +1,8 @@
 -- Deliveries point at their message by an integer sequence instead of its MessageId, so that the index that keeps
 -- one delivery per message and channel grows at its end: a commit then rewrites one page of it instead of a page per
 -- message at scattered MessageIds. The ordering key, never used, goes with its index.
+-- Item versions lose their index by MessageId: every delivered item moved its entry to a scattered position, and
+-- only the nightly reconciliation reads them in that order, which a sort gives it.
 -- Runs with foreign keys off (the runner checks them before it commits), as SQLite's documented table rebuild does.
 
 CREATE TABLE messages_new (
@@ -53,3 +55,5 @@ WHERE name = 'deliveries_new';
 DROP TABLE deliveries;
 ALTER TABLE deliveries_new RENAME TO deliveries;
 CREATE INDEX ix_deliveries_channel_due ON deliveries (channel, status, next_attempt_at);
+
+DROP INDEX ix_item_versions_message;
