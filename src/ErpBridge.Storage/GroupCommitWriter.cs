@@ -189,12 +189,16 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
         refused.ForEach(r => r.Pending.Completion.TrySetException(r.Error));
         others.ForEach(w => w.Publish());
-        Answer([.. accepted.Select(a => a.Pending)], [.. accepted.Select(a => a.Result)]);
+        if (accepted.Count > 0)
+        {
+            // Only accepts wait for the log sync; a round of other writes alone asks for none.
+            Answer([.. accepted.Select(a => a.Pending)], [.. accepted.Select(a => a.Result)]);
+        }
     }
 
     /// <summary>
-    /// Runs <paramref name="action"/> in a savepoint: kept when it returns, undone when it throws a database error
-    /// (or any other error). A failure to undo is not the action's alone, so it fails the whole round.
+    /// Runs <paramref name="action"/> in a savepoint: kept when it returns, undone when it throws. A failure to undo
+    /// is not the action's alone, so it fails the whole round, with both errors.
     /// </summary>
     private static bool InSavepoint<T>(DbTransaction transaction, Func<T> action, out T? result, out Exception? error)
     {
@@ -209,8 +213,18 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            transaction.Rollback(Savepoint);
-            transaction.Release(Savepoint);
+            try
+            {
+                transaction.Rollback(Savepoint);
+                transaction.Release(Savepoint);
+            }
+            catch (Exception undo)
+            {
+                // SQLite rolled the whole transaction back (a full disk, an I/O error): the round fails, and callers
+                // and the log learn the cause, not only that the savepoint was gone.
+                throw new AggregateException("A write failed and the transaction it was part of could not be kept.", ex, undo);
+            }
+
             result = default;
             error = ex;
             return false;

@@ -31,6 +31,22 @@ public sealed partial class MigrationRunner(SqlDialect dialect, string connectio
             await connection.ExecuteAsync(new CommandDefinition(before, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
+        try
+        {
+            return await ApplyEachAsync(connection, throughVersion, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Pooled connections keep their settings: leave this one as the others are set.
+            if (dialect.AfterMigrations is { } after)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(after, cancellationToken: CancellationToken.None)).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<int> ApplyEachAsync(System.Data.Common.DbConnection connection, int throughVersion, CancellationToken cancellationToken)
+    {
         await connection.ExecuteAsync(new CommandDefinition(dialect.CreateMigrationTable, cancellationToken: cancellationToken)).ConfigureAwait(false);
 
         var applied = 0;

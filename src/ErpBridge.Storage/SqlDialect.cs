@@ -101,6 +101,9 @@ public abstract partial class SqlDialect
     /// <summary>Run on the migration connection before the first migration; null where nothing needs setting.</summary>
     public virtual string? BeforeMigrations => null;
 
+    /// <summary>Run on the migration connection after the migrations, to undo <see cref="BeforeMigrations"/>.</summary>
+    public virtual string? AfterMigrations => null;
+
     /// <summary>Run before each migration commits: any row it returns is a broken constraint, and the migration is rolled back.</summary>
     public virtual string? MigrationCheck => null;
 
@@ -213,6 +216,11 @@ public abstract partial class SqlDialect
         if (MigrationCheck is { } check)
         {
             yield return (nameof(MigrationCheck), check);
+        }
+
+        if (AfterMigrations is { } after)
+        {
+            yield return (nameof(AfterMigrations), after);
         }
     }
 

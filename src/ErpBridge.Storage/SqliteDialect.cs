@@ -139,6 +139,8 @@ public sealed partial class SqliteDialect(string synchronous = "Full") : SqlDial
 
     public override string MigrationCheck => "PRAGMA foreign_key_check";
 
+    public override string AfterMigrations => "PRAGMA foreign_keys = ON";
+
     public override string CreateMigrationTable =>
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
 }

@@ -89,9 +89,15 @@ public sealed class MessageStoreTests(StorageTarget target)
         await ExecuteAsync("CREATE TRIGGER refuse_one BEFORE INSERT ON messages WHEN NEW.message_id = 'round-7' BEGIN SELECT RAISE(ABORT, 'refused by the test trigger'); END");
         var deliveries = new SqlDeliveryStore(database.Dialect, database.Options, store);
 
-        // Sent at once, so that they share rounds with each other and with a delivery write.
-        var accepts = Enumerable.Range(0, 40).Select(i => Task.Run(() => store.AcceptAsync(Request($"round-{i}", $"<a i='{i}'/>", ["shop-a"]), CancellationToken.None))).ToList();
-        var lease = deliveries.TryLeaseChannelAsync("shop-a", "w1", ReceivedAt, TimeSpan.FromMinutes(1), CancellationToken.None);
+        // Queued while the writer waits for the database, so that they share its next round with a delivery write.
+        List<Task<AcceptResult>> accepts;
+        Task<bool> lease;
+        await using (await HoldTheWriterAsync())
+        {
+            accepts = [.. Enumerable.Range(0, 40).Select(i => store.AcceptAsync(Request($"round-{i}", $"<a i='{i}'/>", ["shop-a"]), CancellationToken.None))];
+            lease = deliveries.TryLeaseChannelAsync("shop-a", "w1", ReceivedAt, TimeSpan.FromMinutes(1), CancellationToken.None);
+        }
+
         var outcomes = await Task.WhenAll(accepts.Select(async a =>
         {
             try
@@ -107,6 +113,7 @@ public sealed class MessageStoreTests(StorageTarget target)
         Assert.That(outcomes.Count(o => o == nameof(AcceptOutcome.Accepted)), Is.EqualTo(39));
         Assert.That(outcomes[7], Does.Contain("refused by the test trigger"));
         Assert.That(await lease, Is.True);
+        Assert.That(await TextAsync("SELECT holder FROM {0}channel_leases WHERE channel = 'shop-a'"), Is.EqualTo("w1"));
         Assert.That(await ScalarAsync("SELECT COUNT(*) FROM {0}messages WHERE message_id LIKE 'round-%'"), Is.EqualTo(39));
         Assert.That(await ScalarAsync("SELECT COUNT(*) FROM {0}deliveries WHERE message_id LIKE 'round-%'"), Is.EqualTo(39));
         Assert.That(await ScalarAsync("SELECT COUNT(*) FROM {0}messages WHERE message_id = 'round-7'"), Is.Zero);
@@ -127,9 +134,15 @@ public sealed class MessageStoreTests(StorageTarget target)
         // Recording the outcome marks the delivery Delivered and audits it, then raises the item version: the last
         // step is refused, so the first ones must be undone with it.
         await ExecuteAsync("CREATE TRIGGER refuse_version BEFORE INSERT ON item_versions WHEN NEW.item_key = 'inv:BAD@WH1' BEGIN SELECT RAISE(ABORT, 'version refused by the test trigger'); END");
-        var accepts = Enumerable.Range(0, 20).Select(i => Task.Run(() => store.AcceptAsync(Request($"beside-{i}", $"<a i='{i}'/>", ["shop-a"]), CancellationToken.None))).ToList();
         var outcome = new DeliveryResult(claim.DeliveryId, claim.MessageId, DeliveryStatus.Delivered, 1, null, null, "delivered", claim.Version, ["inv:BAD@WH1"]);
-        var complete = deliveries.CompleteAsync("shop-a", "w1", [outcome], ReceivedAt.AddMinutes(2), CancellationToken.None);
+        List<Task<AcceptResult>> accepts;
+        Task<int> complete;
+        await using (await HoldTheWriterAsync())
+        {
+            accepts = [.. Enumerable.Range(0, 20).Select(i => store.AcceptAsync(Request($"beside-{i}", $"<a i='{i}'/>", ["shop-a"]), CancellationToken.None))];
+            complete = deliveries.CompleteAsync("shop-a", "w1", [outcome], ReceivedAt.AddMinutes(2), CancellationToken.None);
+        }
+
 
         Assert.That(async () => await complete, Throws.InstanceOf<Microsoft.Data.Sqlite.SqliteException>().With.Message.Contains("version refused by the test trigger"));
         Assert.That((await Task.WhenAll(accepts)).All(r => r.Outcome == AcceptOutcome.Accepted), Is.True);
@@ -237,6 +250,30 @@ public sealed class MessageStoreTests(StorageTarget target)
     {
         await using var connection = database.Dialect.CreateConnection(database.Options.ConnectionString);
         return Convert.ToInt64(await connection.ExecuteScalarAsync(Sql(template)), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Holds the database's write lock from a connection of the test's, with one accept waiting for it in the writer's
+    /// round: whatever is queued until the holder is disposed goes into the writer's next round, together.
+    /// </summary>
+    private async Task<IAsyncDisposable> HoldTheWriterAsync()
+    {
+        var holder = database.Dialect.CreateConnection(database.Options.ConnectionString);
+        await holder.OpenAsync();
+        await holder.ExecuteAsync("BEGIN IMMEDIATE");
+        var waiting = store.AcceptAsync(Request("holds-the-writer", "<a/>", ["shop-a"]), CancellationToken.None);
+        await Task.Delay(300);
+        return new Release(async () =>
+        {
+            await holder.ExecuteAsync("ROLLBACK");
+            await holder.DisposeAsync();
+            Assert.That((await waiting).Outcome, Is.EqualTo(AcceptOutcome.Accepted));
+        });
+    }
+
+    private sealed class Release(Func<Task> release) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await release();
     }
 
     private async Task ExecuteAsync(string sql)

@@ -14,6 +14,7 @@ namespace ErpBridge.Tests.Storage;
 [TestFixtureSource(typeof(StorageTarget), nameof(StorageTarget.All))]
 public sealed class MigrationUpgradeTests(StorageTarget target)
 {
+    private const int HighestDeliveryIdHandedOut = 100;
     private static readonly DateTimeOffset T0 = new(2026, 11, 26, 10, 0, 0, 123, TimeSpan.Zero);
     private StorageDatabase database = null!;
 
@@ -73,7 +74,7 @@ public sealed class MigrationUpgradeTests(StorageTarget target)
         await connection.OpenAsync();
         var ids = (await connection.QueryAsync<long>(Sql("SELECT delivery_id FROM {0}deliveries WHERE message_id = 'new-1'"))).ToList();
         Assert.That(ids, Has.Count.EqualTo(1));
-        Assert.That(ids[0], Is.GreaterThan(3), "delivery ids go on from the earlier ones");
+        Assert.That(ids[0], Is.GreaterThan(HighestDeliveryIdHandedOut), "delivery ids go on from the earlier counter, never reused");
     }
 
     private async Task WriteVersion4DataAsync()
@@ -93,6 +94,11 @@ public sealed class MigrationUpgradeTests(StorageTarget target)
         await connection.ExecuteAsync(Sql(delivery), new { Id = "old-1", Channel = "shop-a", Status = "Delivered", Attempts = 1, At = d.Time(T0), Error = (string?)null });
         await connection.ExecuteAsync(Sql(delivery), new { Id = "old-1", Channel = "shop-b", Status = "Failed", Attempts = 5, At = d.Time(T0), Error = "422 Title can't be blank" });
         await connection.ExecuteAsync(Sql(delivery), new { Id = "old-2", Channel = "shop-a", Status = "Pending", Attempts = 0, At = d.Time(T0), Error = (string?)null });
+
+        // Ids were handed out beyond the rows that are left (as when rows are removed): none of them comes again.
+        await connection.ExecuteAsync(d is SqlServerDialect
+            ? $"DBCC CHECKIDENT ('dbo.deliveries', RESEED, {HighestDeliveryIdHandedOut})"
+            : $"UPDATE sqlite_sequence SET seq = {HighestDeliveryIdHandedOut} WHERE name = 'deliveries'");
 
         // As the earlier version audited: the creation of each delivery, then its changes.
         const string audit =
