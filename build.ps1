@@ -39,7 +39,7 @@ function Invoke-Bench {
     $environment = @{ ErpBridge__Storage__ConnectionString = "Data Source=$tmp/bench.db"; ErpBridge__Logging__File = "$tmp/logs/bench-.clef"; urls = $url; ErpBridge__Logging__MinimumLevel = 'Warning' }
     switch ($Scenario) {
         'Intake' {
-            # Routed to two channels (two deliveries and two audit rows per accept), as the Delivery scenario; the
+            # Routed to two channels (two deliveries per accept), as the Delivery scenario; the
             # default route names all four demo stores.
             $environment.ErpBridge__Delivery__Enabled = 'false'
             $environment.ErpBridge__Sandboxes__Enabled = 'false'
