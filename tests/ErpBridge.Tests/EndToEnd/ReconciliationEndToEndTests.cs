@@ -151,7 +151,8 @@ public sealed class ReconciliationEndToEndTests
         await using var world = await StartWorldAsync();
         await SeedErpStockAsync(world);
         world.BigCommerce.SetStock([("R-002", DeliveryWorld.Location, 99)]);
-        var csv = Path.Combine(Path.GetTempPath(), "erpbridge-tests", $"recon-{Guid.NewGuid():N}.csv");
+        using var folder = new TempFolder();
+        var csv = folder.File("recon.csv");
 
         var (reconciled, output, _) = await OperatorAsync(world, "reconcile", "--channel", DeliveryWorld.BigCommerceChannel);
         var (exported, exportOutput, _) = await OperatorAsync(world, "reconciliation-report", "--channel", DeliveryWorld.BigCommerceChannel, "--csv", csv);

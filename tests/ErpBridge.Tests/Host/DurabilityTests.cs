@@ -9,15 +9,14 @@ public sealed class DurabilityTests
     [Test]
     public async Task UriDataSource_LogFoundAndSynced_Accepted()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "erpbridge-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        await using var bridge = await BridgeFixture.StartAsync(new Dictionary<string, string?> { ["ErpBridge:Storage:ConnectionString"] = $"Data Source=file:{folder}/uri.db?cache=private" });
+        using var folder = new TempFolder();
+        await using var bridge = await BridgeFixture.StartAsync(new Dictionary<string, string?> { ["ErpBridge:Storage:ConnectionString"] = $"Data Source=file:{folder.Path}/uri.db?cache=private" });
         using var client = new SoapClient(bridge.ServiceAddress);
 
         var response = await client.PostAsync(Envelopes.Wrap(Envelopes.Inventory(Envelopes.NewId())));
 
         Assert.That(response.ReceiptStatus, Is.EqualTo("Accepted"), response.Body);
-        Assert.That(File.Exists(Path.Combine(folder, "uri.db-wal")), Is.True);
+        Assert.That(File.Exists(folder.File("uri.db-wal")), Is.True);
     }
 
     [Test]

@@ -102,11 +102,12 @@ public sealed class StartupTests
     [Test]
     public async Task BuildAsync_ShipmentModeInAnyCase_Accepted()
     {
+        using var folder = new TempFolder();
         var (app, errors) = await BridgeHost.BuildAsync([], c => c.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ErpBridge:Channels:woocommerce-demo:ShipmentMode"] = "fulfillments",
             ["ErpBridge:Sandboxes:Enabled"] = "false",
-            ["ErpBridge:Storage:ConnectionString"] = $"Data Source={Path.Combine(Path.GetTempPath(), "erpbridge-tests", Guid.NewGuid().ToString("N"), "b.db")}",
+            ["ErpBridge:Storage:ConnectionString"] = $"Data Source={folder.File("b.db")}",
             ["ErpBridge:Logging:File"] = "",
         }));
 

@@ -29,9 +29,9 @@ public sealed class PollCrashTests
             shop.Sandbox.SeedOrder(number, [("MAT-1", 1)]);
         }
 
-        var folder = Path.Combine(Path.GetTempPath(), "erpbridge-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var database = Path.Combine(folder, "bridge.db");
+        using var temp = new TempFolder();
+        var folder = temp.Path;
+        var database = temp.File("bridge.db");
         var settings = ChannelSettings(shop, database);
 
         // 1. A bridge process polls on start, 5 orders a page, each page slow: kill it once the third page is asked for.
