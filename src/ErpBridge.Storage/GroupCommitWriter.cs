@@ -192,7 +192,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         if (accepted.Count > 0)
         {
             // Only accepts wait for the log sync; a round of other writes alone asks for none.
-            Answer([.. accepted.Select(a => a.Pending)], [.. accepted.Select(a => a.Result)]);
+            Answer(accepted);
         }
     }
 
@@ -262,29 +262,29 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     }
 
     /// <summary>Answers committed accepts now, or once the log is synced where commits do not sync it.</summary>
-    private void Answer(Pending[] committed, AcceptResult[] results)
+    private void Answer(List<(Pending Pending, AcceptResult Result)> committed)
     {
         if (sync is null)
         {
-            Complete(committed, results, null);
+            Complete(committed, null);
         }
         else
         {
-            sync.Add(error => Complete(committed, results, error));
+            sync.Add(error => Complete(committed, error));
         }
     }
 
-    private static void Complete(Pending[] committed, AcceptResult[] results, Exception? error)
+    private static void Complete(List<(Pending Pending, AcceptResult Result)> committed, Exception? error)
     {
-        for (var i = 0; i < committed.Length; i++)
+        foreach (var (pending, result) in committed)
         {
             if (error is null)
             {
-                committed[i].Completion.TrySetResult(results[i]);
+                pending.Completion.TrySetResult(result);
             }
             else
             {
-                committed[i].Completion.TrySetException(error);
+                pending.Completion.TrySetException(error);
             }
         }
     }
