@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
@@ -45,7 +46,7 @@ public sealed partial class MigrationRunner(SqlDialect dialect, string connectio
         }
     }
 
-    private async Task<int> ApplyEachAsync(System.Data.Common.DbConnection connection, int throughVersion, CancellationToken cancellationToken)
+    private async Task<int> ApplyEachAsync(DbConnection connection, int throughVersion, CancellationToken cancellationToken)
     {
         await connection.ExecuteAsync(new CommandDefinition(dialect.CreateMigrationTable, cancellationToken: cancellationToken)).ConfigureAwait(false);
 

@@ -203,24 +203,19 @@ public abstract partial class SqlDialect
         yield return (nameof(CreateMigrationTable), CreateMigrationTable);
         yield return (nameof(SelectAppliedMigrations), SelectAppliedMigrations);
         yield return (nameof(InsertMigration), InsertMigration);
-        if (MigrationLock is { } migrationLock)
+        (string Name, string? Sql)[] optional =
+        [
+            (nameof(MigrationLock), MigrationLock),
+            (nameof(BeforeMigrations), BeforeMigrations),
+            (nameof(MigrationCheck), MigrationCheck),
+            (nameof(AfterMigrations), AfterMigrations),
+        ];
+        foreach (var (name, sql) in optional)
         {
-            yield return (nameof(MigrationLock), migrationLock);
-        }
-
-        if (BeforeMigrations is { } before)
-        {
-            yield return (nameof(BeforeMigrations), before);
-        }
-
-        if (MigrationCheck is { } check)
-        {
-            yield return (nameof(MigrationCheck), check);
-        }
-
-        if (AfterMigrations is { } after)
-        {
-            yield return (nameof(AfterMigrations), after);
+            if (sql is not null)
+            {
+                yield return (name, sql);
+            }
         }
     }
 
