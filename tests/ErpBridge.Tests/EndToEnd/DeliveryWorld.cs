@@ -24,10 +24,10 @@ public sealed class DeliveryWorld : IAsyncDisposable
     public const string MagentoChannel = "magento-demo";
     public const string Location = "WH01";
 
-    private readonly string folder;
+    private readonly TempFolder folder;
     private readonly Dictionary<string, string?> settings;
 
-    private DeliveryWorld(string folder, ShopifySandbox shopify, BigCommerceSandbox bigCommerce, WooCommerceSandbox wooCommerce, MagentoSandbox magento, Dictionary<string, string?> settings)
+    private DeliveryWorld(TempFolder folder, ShopifySandbox shopify, BigCommerceSandbox bigCommerce, WooCommerceSandbox wooCommerce, MagentoSandbox magento, Dictionary<string, string?> settings)
     {
         this.folder = folder;
         Shopify = shopify;
@@ -63,8 +63,7 @@ public sealed class DeliveryWorld : IAsyncDisposable
 
     public static async Task<DeliveryWorld> StartAsync(IDictionary<string, string?>? overrides = null, IEnumerable<string>? skus = null)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "erpbridge-tests", "e2e-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        var folder = new TempFolder();
         var catalogue = (skus ?? Enumerable.Range(1, 20).Select(i => $"E2E-{i:D3}")).ToList();
         var shopify = await ShopifySandbox.StartAsync(
             new ShopifySandboxOptions { AccessToken = ShopifyToken, Locations = [Location, "WH02"], Skus = catalogue, RateLimitEnabled = false },
@@ -79,7 +78,7 @@ public sealed class DeliveryWorld : IAsyncDisposable
         magento.Seed(catalogue);
         var settings = new Dictionary<string, string?>
         {
-            ["ErpBridge:Storage:ConnectionString"] = $"Data Source={Path.Combine(folder, "bridge.db")}",
+            ["ErpBridge:Storage:ConnectionString"] = $"Data Source={folder.File("bridge.db")}",
             ["ErpBridge:Delivery:Enabled"] = "true",
             ["ErpBridge:Delivery:PollInterval"] = "00:00:00.200",
             ["ErpBridge:Delivery:BackoffBase"] = "00:00:00.200",
@@ -206,15 +205,7 @@ public sealed class DeliveryWorld : IAsyncDisposable
         await BigCommerce.DisposeAsync();
         await WooCommerce.DisposeAsync();
         await Magento.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left to the OS's temporary-file cleanup.
-        }
+        folder.Dispose();
     }
 
     private static string Time(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

@@ -81,10 +81,7 @@ public sealed class MessageStoreTests(StorageTarget target)
     [Test]
     public async Task Accept_OneRefusedByTheDatabase_FailsAloneAndTheOthersOfItsRoundAreStored()
     {
-        if (target.Name != "Sqlite")
-        {
-            Assert.Ignore("Rounds of accepts and other writes in one commit are the SQLite writer's (SQL Server writes each in a transaction of its own).");
-        }
+        RequireTheSqliteWriter();
 
         await ExecuteAsync("CREATE TRIGGER refuse_one BEFORE INSERT ON messages WHEN NEW.message_id = 'round-7' BEGIN SELECT RAISE(ABORT, 'refused by the test trigger'); END");
         var deliveries = new SqlDeliveryStore(database.Dialect, database.Options, store);
@@ -122,10 +119,7 @@ public sealed class MessageStoreTests(StorageTarget target)
     [Test]
     public async Task OtherWrite_FailingHalfway_IsUndoneWholeAndTheAcceptsOfItsRoundAreStored()
     {
-        if (target.Name != "Sqlite")
-        {
-            Assert.Ignore("Rounds of accepts and other writes in one commit are the SQLite writer's (SQL Server writes each in a transaction of its own).");
-        }
+        RequireTheSqliteWriter();
 
         var deliveries = new SqlDeliveryStore(database.Dialect, database.Options, store);
         await store.AcceptAsync(Request("halfway", "<a/>", ["shop-a"]), CancellationToken.None);
@@ -250,6 +244,14 @@ public sealed class MessageStoreTests(StorageTarget target)
     {
         await using var connection = database.Dialect.CreateConnection(database.Options.ConnectionString);
         return Convert.ToInt64(await connection.ExecuteScalarAsync(Sql(template)), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private void RequireTheSqliteWriter()
+    {
+        if (target.Name != "Sqlite")
+        {
+            Assert.Ignore("Rounds of accepts and other writes in one commit are the SQLite writer's (SQL Server writes each in a transaction of its own).");
+        }
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using ErpBridge.Storage;
+using ErpBridge.Tests.Support;
 using Microsoft.Data.SqlClient;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -26,13 +27,11 @@ public sealed class StorageDatabase : IAsyncDisposable
         StorageDatabase database;
         if (target.Name == "Sqlite")
         {
-            var folder = Path.Combine(Path.GetTempPath(), "erpbridge-tests", Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(folder);
-            var options = new StorageOptions { Provider = "Sqlite", ConnectionString = $"Data Source={Path.Combine(folder, "store.db")}" };
+            var folder = new TempFolder();
+            var options = new StorageOptions { Provider = "Sqlite", ConnectionString = $"Data Source={folder.File("store.db")}" };
             database = new StorageDatabase(new SqliteDialect(options.SqliteSynchronous), options, () =>
             {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                Directory.Delete(folder, recursive: true);
+                folder.Dispose();
                 return Task.CompletedTask;
             });
         }
