@@ -1,0 +1,3 @@
+namespace ErpBridge.Sandboxes.Shopify;
+
+internal sealed record FulfillmentCreateResult(FulfillmentEntity? Fulfillment, IReadOnlyList<UserError> Errors);

@@ -1,0 +1,13 @@
+using GraphQLParser;
+using GraphQLParser.AST;
+
+namespace ErpBridge.Sandboxes.Shopify.GraphQL;
+
+/// <summary>The kinds of named types the sandbox's schema subset uses.</summary>
+internal enum TypeKind
+{
+    Scalar,
+    Enum,
+    Object,
+    Input,
+}
