@@ -1,3 +1,0 @@
-namespace ErpBridge.Sandboxes.Shopify;
-
-internal sealed record FulfillmentCreateResult(FulfillmentEntity? Fulfillment, IReadOnlyList<UserError> Errors);

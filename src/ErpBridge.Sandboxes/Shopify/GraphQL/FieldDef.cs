@@ -1,7 +1,0 @@
-using GraphQLParser;
-using GraphQLParser.AST;
-
-namespace ErpBridge.Sandboxes.Shopify.GraphQL;
-
-/// <summary>A field of an object type, with its arguments.</summary>
-internal sealed record FieldDef(string Name, TypeRef Type, IReadOnlyDictionary<string, InputValueDef> Arguments);

@@ -1,4 +1,0 @@
-namespace ErpBridge.Sandboxes.Shopify;
-
-/// <summary>The bucket as reported in <c>extensions.cost.throttleStatus</c>.</summary>
-internal readonly record struct ThrottleStatus(double MaximumAvailable, double CurrentlyAvailable, double RestoreRate);
