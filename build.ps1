@@ -126,6 +126,12 @@ function Invoke-Bench {
             'Reconcile' { dotnet $bench reconcile --url "$url/ErpBridgeService.svc" --pid $server.Id @Rest }
         }
     }
+    catch {
+        # The processes' own words, before the temporary folder goes.
+        Get-Content "$tmp/sandboxes.err", "$tmp/host.err" -ErrorAction Ignore | Select-Object -Last 40 | Write-Host
+        if ($stores -and $stores.HasExited) { Write-Host "the sandboxes' process ended with exit code $($stores.ExitCode)" }
+        throw
+    }
     finally {
         foreach ($process in $server, $stores) {
             if ($process) { Stop-Process -Id $process.Id -ErrorAction Ignore; $process.WaitForExit(10000) | Out-Null }
