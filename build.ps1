@@ -20,6 +20,24 @@ Set-Location $PSScriptRoot
 
 function Get-Status([string]$Url) { try { (Invoke-WebRequest $Url -TimeoutSec 2 -SkipHttpErrorCheck).StatusCode } catch { 0 } }
 
+# Configuration as environment variables (ErpBridge__Channels__shopify-demo__BaseUrl=...), from a JSON section.
+function Add-Settings([object]$Node, [string]$Key, [hashtable]$Into) {
+    if ($Node -is [System.Collections.IDictionary]) { foreach ($entry in $Node.GetEnumerator()) { Add-Settings $entry.Value "${Key}__$($entry.Key)" $Into } }
+    elseif ($Node -is [System.Collections.IList]) { for ($i = 0; $i -lt $Node.Count; $i++) { Add-Settings $Node[$i] "${Key}__$i" $Into } }
+    elseif ($Node -is [bool]) { $Into[$Key] = $Node.ToString().ToLowerInvariant() }
+    else { $Into[$Key] = [string]$Node }
+}
+
+function Wait-Status([string[]]$Urls, [System.Diagnostics.Process]$Process, [string[]]$Logs) {
+    $deadline = (Get-Date).AddSeconds(120)
+    foreach ($check in $Urls) {
+        while ((Get-Status $check) -ne 200) {
+            if ($Process.HasExited -or (Get-Date) -gt $deadline) { Get-Content $Logs -ErrorAction Ignore | Write-Host; throw "the process exited or did not answer 200 on $check within 120 s" }
+            Start-Sleep -Milliseconds 250
+        }
+    }
+}
+
 function Invoke-Bench {
     $bench = 'bench/ErpBridge.Bench/bin/Release/net10.0/ErpBridge.Bench.dll'
     if ($Scenario -eq 'Xslt') {
@@ -30,26 +48,35 @@ function Invoke-Bench {
 
     $url = "http://127.0.0.1:$Port"
     if ((Get-Status "$url/health") -ne 0) { throw "something already answers on $url; pick another -Port" }
+    # The sandboxes run as their own process (a Release host has none inside); Intake delivers nowhere and needs none.
+    $sandboxes = $Scenario -ne 'Intake'
+    $sandboxStates = 5091..5095 | ForEach-Object { "http://127.0.0.1:$_/_sandbox/state" }
+    if ($sandboxes) { foreach ($state in $sandboxStates) { if ((Get-Status $state) -ne 0) { throw "something already answers on $state; stop it (a bridge run in Development starts the sandboxes too)" } } }
     dotnet build src/ErpBridge.Host -c Release --nologo -v q
     dotnet build bench/ErpBridge.Bench -c Release --nologo -v q
+    if ($sandboxes) { dotnet build sandboxes/ErpBridge.Sandboxes -c Release --nologo -v q }
     $tmp = Join-Path ([IO.Path]::GetTempPath()) "erpbridge-bench-$([guid]::NewGuid().ToString('N'))"
     New-Item -ItemType Directory "$tmp/logs" | Out-Null
     $stamp = Get-Date -Format 'yyyyMMdd-HHmmss'
     $results = Join-Path $PSScriptRoot "bench/results/$($Scenario.ToLowerInvariant())-$stamp"
-    $environment = @{ ErpBridge__Storage__ConnectionString = "Data Source=$tmp/bench.db"; ErpBridge__Logging__File = "$tmp/logs/bench-.clef"; urls = $url; ErpBridge__Logging__MinimumLevel = 'Warning' }
+    # The Release host in Production, as deployed, given the demo client, channels and routes of
+    # appsettings.Development.json (not its sandboxes section: the sandboxes' process reads its own sandboxes.json).
+    $environment = @{ ASPNETCORE_ENVIRONMENT = 'Production'; ErpBridge__Storage__ConnectionString = "Data Source=$tmp/bench.db"; ErpBridge__Logging__File = "$tmp/logs/bench-.clef"; urls = $url; ErpBridge__Logging__MinimumLevel = 'Warning' }
+    $demo = (Get-Content -Raw src/ErpBridge.Host/appsettings.Development.json | ConvertFrom-Json -AsHashtable).ErpBridge
+    foreach ($section in 'Security', 'Channels', 'Routes', 'ErpEndpoints') { Add-Settings $demo[$section] "ErpBridge__$section" $environment }
+    $sandboxEnvironment = @{}
     switch ($Scenario) {
         'Intake' {
             # Routed to two channels (two deliveries per accept), as the Delivery scenario; the
-            # default route names all four demo stores.
+            # demo route names all four demo stores.
             $environment.ErpBridge__Delivery__Enabled = 'false'
-            $environment.ErpBridge__Sandboxes__Enabled = 'false'
             $environment.ErpBridge__Routes__Inventory__2 = ' '
             $environment.ErpBridge__Routes__Inventory__3 = ' '
         }
         'Delivery' {
             # Stock routed to two channels (Shopify and BigCommerce), as the delivery target is stated; a blank
             # route entry names no channel.
-            $environment.ErpBridge__Sandboxes__RateLimits = 'false'
+            $sandboxEnvironment.ErpBridge__Sandboxes__RateLimits = 'false'
             $environment.ErpBridge__Routes__Inventory__2 = ' '
             $environment.ErpBridge__Routes__Inventory__3 = ' '
         }
@@ -59,15 +86,15 @@ function Invoke-Bench {
             $environment.ErpBridge__Routes__Inventory__2 = ' '
             $environment.ErpBridge__Routes__Inventory__3 = ' '
             $environment.ErpBridge__Delivery__MaxItemsPerCall = '1'
-            $environment.ErpBridge__Sandboxes__Shopify__BucketSize = '200'
-            $environment.ErpBridge__Sandboxes__Shopify__RestoreRate = '500'
-            $environment.ErpBridge__Sandboxes__BigCommerce__Quota = '40'
-            $environment.ErpBridge__Sandboxes__BigCommerce__Window = '00:00:01'
+            $sandboxEnvironment.ErpBridge__Sandboxes__Shopify__BucketSize = '200'
+            $sandboxEnvironment.ErpBridge__Sandboxes__Shopify__RestoreRate = '500'
+            $sandboxEnvironment.ErpBridge__Sandboxes__BigCommerce__Quota = '40'
+            $sandboxEnvironment.ErpBridge__Sandboxes__BigCommerce__Window = '00:00:01'
         }
         'Reconcile' {
             # A catalogue of 100,000 SKUs in every sandbox; stock routed to BigCommerce only, 2,000 items a call (its
             # limit), its standard rate limit on; no scheduled runs or order polling in the way.
-            $environment.ErpBridge__Sandboxes__SkuCount = '100000'
+            $sandboxEnvironment.ErpBridge__Sandboxes__SkuCount = '100000'
             $environment.ErpBridge__Routes__Inventory__0 = 'bigcommerce-demo'
             $environment.ErpBridge__Routes__Inventory__1 = ' '
             $environment.ErpBridge__Routes__Inventory__2 = ' '
@@ -77,14 +104,17 @@ function Invoke-Bench {
             $environment.ErpBridge__Orders__Enabled = 'false'
         }
     }
-    $server = Start-Process dotnet -ArgumentList 'src/ErpBridge.Host/bin/Release/net10.0/ErpBridge.Host.dll' -Environment $environment -PassThru `
-        -RedirectStandardOutput "$tmp/host.out" -RedirectStandardError "$tmp/host.err"
+    $stores = $null
+    $server = $null
     try {
-        $deadline = (Get-Date).AddSeconds(120)
-        while ((Get-Status "$url/health") -ne 200) {
-            if ($server.HasExited -or (Get-Date) -gt $deadline) { Get-Content "$tmp/host.out", "$tmp/host.err" | Write-Host; throw "the host exited or did not answer 200 on $url/health within 120 s" }
-            Start-Sleep -Milliseconds 250
+        if ($sandboxes) {
+            $stores = Start-Process dotnet -ArgumentList 'sandboxes/ErpBridge.Sandboxes/bin/Release/net10.0/ErpBridge.Sandboxes.dll' -Environment $sandboxEnvironment -PassThru `
+                -RedirectStandardOutput "$tmp/sandboxes.out" -RedirectStandardError "$tmp/sandboxes.err"
+            Wait-Status $sandboxStates $stores "$tmp/sandboxes.out", "$tmp/sandboxes.err"
         }
+        $server = Start-Process dotnet -ArgumentList 'src/ErpBridge.Host/bin/Release/net10.0/ErpBridge.Host.dll' -Environment $environment -PassThru `
+            -RedirectStandardOutput "$tmp/host.out" -RedirectStandardError "$tmp/host.err"
+        Wait-Status "$url/health" $server "$tmp/host.out", "$tmp/host.err"
         switch ($Scenario) {
             'Intake' {
                 dotnet $bench compare --url "$url/ErpBridgeService.svc" `
@@ -96,8 +126,16 @@ function Invoke-Bench {
             'Reconcile' { dotnet $bench reconcile --url "$url/ErpBridgeService.svc" --pid $server.Id @Rest }
         }
     }
+    catch {
+        # The processes' own words, before the temporary folder goes.
+        Get-Content "$tmp/sandboxes.err", "$tmp/host.err" -ErrorAction Ignore | Select-Object -Last 40 | Write-Host
+        if ($stores -and $stores.HasExited) { Write-Host "the sandboxes' process ended with exit code $($stores.ExitCode)" }
+        throw
+    }
     finally {
-        Stop-Process -Id $server.Id -ErrorAction Ignore; $server.WaitForExit(10000) | Out-Null
+        foreach ($process in $server, $stores) {
+            if ($process) { Stop-Process -Id $process.Id -ErrorAction Ignore; $process.WaitForExit(10000) | Out-Null }
+        }
         Remove-Item -Recurse -Force $tmp -ErrorAction Ignore
     }
 }

@@ -107,7 +107,7 @@ internal sealed class ReconcileCommand
         Console.WriteLine(Invariant($"refused       {await RefusedAsync(http, sandbox) - refusedBefore} requests refused by the sandbox's rate limit during the run"));
         if (pid > 0)
         {
-            Console.WriteLine(Invariant($"memory        bridge process resident {baseline / 1048576.0:0} MB before the run, peak {peak / 1048576.0:0} MB during it (+{(peak - baseline) / 1048576.0:0} MB); the sandboxes run inside the same process"));
+            Console.WriteLine(Invariant($"memory        bridge process resident {baseline / 1048576.0:0} MB before the run, peak {peak / 1048576.0:0} MB during it (+{(peak - baseline) / 1048576.0:0} MB); the sandboxes run in a process of their own"));
         }
 
         return (string?)report.Element(Rec + "Status") == "Completed" ? ExitCodes.Success : ExitCodes.Failed;

@@ -33,6 +33,14 @@ public static class BridgeHost
         var settings = HostSettings.Bind(builder.Configuration, builder.Environment.ContentRootPath);
         var urls = ListenAddresses.Configured(builder.Configuration);
         var errors = settings.Validate().ToList();
+#if DEBUG
+        // Debug builds start the platform sandboxes beside the bridge in Development, registered before delivery;
+        // a Release build has neither this code nor the sandboxes' assembly.
+        if (!operatorCommand)
+        {
+            errors.AddRange(Development.DevelopmentSandboxes.Add(builder));
+        }
+#endif
         if (urls.FirstOrDefault(u => !ListenAddresses.IsLoopback(u)) is { } exposed)
         {
             errors.AddRange(settings.Security.Clients
@@ -56,14 +64,6 @@ public static class BridgeHost
         builder.Services.AddErpBridgeCore(settings.Bridge);
         builder.Services.AddErpBridgeStorage(settings.Storage);
         builder.Services.AddErpBridgeSoap(settings.Soap, settings.Security);
-        if (!operatorCommand)
-        {
-            // Before delivery, so that the sandboxes answer when the first delivery runs.
-            builder.Services.AddSingleton(settings.Sandboxes);
-            builder.Services.AddSingleton<SandboxHost>();
-            builder.Services.AddHostedService(sp => sp.GetRequiredService<SandboxHost>());
-        }
-
         builder.Services.AddSingleton<IChannelConnectorFactory>(sp => new ShopifyConnectorFactory(loggerFactory: sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton<IChannelConnectorFactory>(sp => new BigCommerceConnectorFactory(loggerFactory: sp.GetRequiredService<ILoggerFactory>()));
         // Stores behind a proxy or WAF with a rate limit: ErpBridge:Connectors:WooCommerce:MaxRequestsPerSecond (and Magento).
@@ -77,6 +77,15 @@ public static class BridgeHost
         builder.Services.AddErpBridgeReconciliation(settings.Reconciliation);
 
         var app = builder.Build();
+        if (!operatorCommand)
+        {
+            var configuration = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ErpBridge.Host.Configuration");
+            foreach (var gap in settings.Gaps())
+            {
+                configuration.LogWarning("{ConfigurationGap:l}", gap);
+            }
+        }
+
         await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(CancellationToken.None).ConfigureAwait(false);
         app.MapHealth();
         app.MapDeliveryStatus();

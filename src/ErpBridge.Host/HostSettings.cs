@@ -25,8 +25,6 @@ public sealed class HostSettings
 
     public required DeliveryOptions Delivery { get; init; }
 
-    public required SandboxOptions Sandboxes { get; init; }
-
     public required OrdersOptions Orders { get; init; }
 
     public required ReconciliationOptions Reconciliation { get; init; }
@@ -48,7 +46,6 @@ public sealed class HostSettings
             Logging = Get<LoggingOptions>(configuration, LoggingOptions.Section),
             Delivery = Get<DeliveryOptions>(configuration, "ErpBridge:Delivery"),
             MapsFolder = configuration["ErpBridge:Maps:Folder"] ?? "xslt",
-            Sandboxes = Get<SandboxOptions>(configuration, SandboxOptions.Section),
             Orders = Get<OrdersOptions>(configuration, OrdersOptions.Section),
             Reconciliation = Get<ReconciliationOptions>(configuration, ReconciliationOptions.Section),
             ErpEndpoints = configuration.GetSection(ErpBridge.Orders.ErpEndpoints.Section).Get<Dictionary<string, ErpEndpointOptions>>() is { } endpoints
@@ -70,7 +67,6 @@ public sealed class HostSettings
         errors.AddRange(Soap.Validate());
         errors.AddRange(Security.Validate());
         errors.AddRange(Delivery.Validate());
-        errors.AddRange(Sandboxes.Validate());
         errors.AddRange(Orders.Validate(Bridge.Channels.Keys, ErpEndpoints.Keys));
         errors.AddRange(ErpBridge.Orders.ErpEndpoints.Validate(ErpEndpoints));
         errors.AddRange(Reconciliation.Validate(Bridge.Channels.Keys));
@@ -85,6 +81,31 @@ public sealed class HostSettings
         }
 
         return errors;
+    }
+
+    /// <summary>
+    /// What a fresh installation lacks to do any work, though the host starts without it (Production's appsettings.json
+    /// configures no client, channel or route): one sentence each, logged as warnings on start.
+    /// </summary>
+    public IReadOnlyList<string> Gaps()
+    {
+        var gaps = new List<string>();
+        if (Security.Clients.Count == 0)
+        {
+            gaps.Add($"No ERP client is configured ({SecurityOptions.Section}:Clients): every SOAP call is refused with AuthenticationFailed. Add a client with a PasswordHash from 'hash-secret'.");
+        }
+
+        if (Bridge.Channels.Count == 0)
+        {
+            gaps.Add($"No channel is configured ({BridgeOptions.Section}:Channels): nothing is delivered and no orders are polled.");
+        }
+
+        if (!Bridge.Routes.Values.Any(channels => (channels ?? []).Any(c => !string.IsNullOrWhiteSpace(c))))
+        {
+            gaps.Add($"No route names a channel ({BridgeOptions.Section}:Routes): SubmitInventory, SubmitProducts and SubmitDocument are refused with NoRoute.");
+        }
+
+        return gaps;
     }
 
     /// <summary>A WooCommerce channel's ShipmentMode must be one the connector knows (its values live with the connector).</summary>

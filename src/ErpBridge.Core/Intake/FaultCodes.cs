@@ -15,6 +15,9 @@ public static class FaultCodes
     public const string MessageIdConflict = "MessageIdConflict";
     public const string UnknownDocumentType = "UnknownDocumentType";
     public const string UnknownChannel = "UnknownChannel";
+
+    /// <summary>No configured route names a channel for the message's type: refused rather than stored for nowhere.</summary>
+    public const string NoRoute = "NoRoute";
     public const string MessageNotFound = "MessageNotFound";
     public const string ReconciliationNotFound = "ReconciliationNotFound";
     public const string InternalError = "InternalError";

@@ -10,7 +10,7 @@ public sealed class Router(BridgeOptions options)
     {
         MessageType.Shipments => NamedChannels(message.ChannelHint),
         MessageType.Document => DocumentChannels(message.DocumentType),
-        _ => Routed(message.Type),
+        _ => RoutedOrRefused(message.Type, $"{message.Type} messages"),
     };
 
     /// <summary>The configured channel of that name (names compare ignoring case), spelt as configured; null if none.</summary>
@@ -42,7 +42,23 @@ public sealed class Router(BridgeOptions options)
                 $"DocumentType '{documentType}' is not configured; accepted types: {string.Join(", ", options.DocumentTypes.Keys.Order(StringComparer.Ordinal))}.");
         }
 
-        return BridgeOptions.TryParseCanonical(document.Produces, out var produces) ? Routed(produces) : [];
+        return BridgeOptions.TryParseCanonical(document.Produces, out var produces)
+            ? RoutedOrRefused(produces, $"DocumentType '{documentType}' (it produces {produces})")
+            : [];
+    }
+
+    /// <summary>
+    /// The routed channels; none is a refusal (<see cref="FaultCodes.NoRoute"/>): a message stored for no channel would
+    /// be acknowledged to the ERP and then never delivered anywhere.
+    /// </summary>
+    private List<string> RoutedOrRefused(MessageType type, string what)
+    {
+        var channels = Routed(type);
+        return channels.Count > 0
+            ? channels
+            : throw new IntakeRejectedException(
+                FaultCodes.NoRoute,
+                $"No channel is routed for {what}: {BridgeOptions.Section}:Routes:{type} names no configured channel. The message was not stored.");
     }
 
     /// <summary>The configured channel names, spelt as their keys and once each.</summary>

@@ -40,6 +40,28 @@ public sealed class RouterTests
     }
 
     [Test]
+    public void ChannelsFor_RoutedTypeWithoutChannel_RefusedWithNoRoute()
+    {
+        var options = BridgeOptionsTests.Sound();
+        options.Routes["Inventory"] = ["", " "];
+
+        var error = Assert.Throws<IntakeRejectedException>(() => new Router(options).ChannelsFor(Message(MessageType.Inventory)));
+        Assert.That(error!.Code, Is.EqualTo(FaultCodes.NoRoute));
+        Assert.That(error.Reason, Does.Contain("ErpBridge:Routes:Inventory"));
+    }
+
+    [Test]
+    public void ChannelsFor_DocumentProducingAnUnroutedType_RefusedWithNoRoute()
+    {
+        var options = BridgeOptionsTests.Sound();
+        options.Routes.Remove("Products");
+
+        var error = Assert.Throws<IntakeRejectedException>(() => new Router(options).ChannelsFor(Message(MessageType.Document, "MATMAS05")));
+        Assert.That(error!.Code, Is.EqualTo(FaultCodes.NoRoute));
+        Assert.That(error.Reason, Does.Contain("MATMAS05").And.Contain("ErpBridge:Routes:Products"));
+    }
+
+    [Test]
     public void ChannelsFor_DocumentOfKnownType_RoutesOfWhatItProduces()
     {
         Assert.That(router.ChannelsFor(Message(MessageType.Document, "MATMAS05")), Is.EqualTo(new[] { "shop" }));

@@ -6,7 +6,8 @@ namespace ErpBridge.Tests.Support;
 
 /// <summary>
 /// The real bridge host on 127.0.0.1 with a free port, its own SQLite file and log folder in a temporary directory.
-/// Settings override the defaults of appsettings.json.
+/// It runs in the Development environment unless told otherwise, so with the demo client and the demo channels and
+/// routes of appsettings.Development.json; settings override both files.
 /// </summary>
 public sealed class BridgeFixture : IAsyncDisposable
 {
@@ -33,7 +34,8 @@ public sealed class BridgeFixture : IAsyncDisposable
 
     public string LogFolder => Path.Combine(Directory, "logs");
 
-    public static async Task<BridgeFixture> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="environment">The host's environment: Production reads appsettings.json alone.</param>
+    public static async Task<BridgeFixture> StartAsync(IDictionary<string, string?>? settings = null, string environment = "Development")
     {
         var directory = Path.Combine(Path.GetTempPath(), "erpbridge-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
@@ -54,7 +56,7 @@ public sealed class BridgeFixture : IAsyncDisposable
             values[key] = value;
         }
 
-        var (app, errors) = await BridgeHost.BuildAsync([], config => config.AddInMemoryCollection(values));
+        var (app, errors) = await BridgeHost.BuildAsync(["--environment", environment], config => config.AddInMemoryCollection(values));
         if (app is null)
         {
             throw new InvalidOperationException("The bridge did not start: " + string.Join("; ", errors));

@@ -3,15 +3,22 @@ using ErpBridge.Sandboxes.BigCommerce;
 using ErpBridge.Sandboxes.Magento;
 using ErpBridge.Sandboxes.Shopify;
 using ErpBridge.Sandboxes.WooCommerce;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
-namespace ErpBridge.Host;
+namespace ErpBridge.Sandboxes;
 
 /// <summary>
-/// Starts the configured platform sandboxes before delivery starts (it is registered first) and stops them after.
+/// Starts every sandbox that has a URL and stops them again: in the sandboxes' own process, or beside a Debug host in
+/// Development (registered before delivery there, so that the sandboxes answer when the first delivery runs).
 /// </summary>
 public sealed class SandboxHost(SandboxOptions options, ILogger<SandboxHost> logger) : IHostedService, IAsyncDisposable
 {
     private readonly List<IAsyncDisposable> running = [];
+    private readonly List<ServedSandbox> served = [];
+
+    /// <summary>What runs where, in start order (bound addresses, port 0 resolved).</summary>
+    public IReadOnlyList<ServedSandbox> Served => served;
 
     public ShopifySandbox? Shopify { get; private set; }
 
@@ -25,11 +32,6 @@ public sealed class SandboxHost(SandboxOptions options, ILogger<SandboxHost> log
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!options.Enabled)
-        {
-            return;
-        }
-
         var skus = options.Skus().ToList();
         if (!string.IsNullOrEmpty(options.Shopify.Url))
         {
@@ -46,6 +48,7 @@ public sealed class SandboxHost(SandboxOptions options, ILogger<SandboxHost> log
                 },
                 cancellationToken).ConfigureAwait(false);
             running.Add(Shopify);
+            Serve("Shopify", Shopify.BaseAddress, $"{skus.Count} SKUs at {string.Join(", ", options.Locations)}");
             logger.LogInformation("Shopify sandbox on {Address} with {Skus} SKUs at {Locations}; state at {State}", Shopify.BaseAddress, skus.Count, options.Locations, new Uri(Shopify.BaseAddress, "_sandbox/state"));
         }
 
@@ -65,6 +68,7 @@ public sealed class SandboxHost(SandboxOptions options, ILogger<SandboxHost> log
                 cancellationToken).ConfigureAwait(false);
             running.Add(BigCommerce);
             BigCommerce.Seed(skus);
+            Serve("BigCommerce", BigCommerce.BaseAddress, $"store {options.BigCommerce.StoreHash}, {skus.Count} SKUs at {string.Join(", ", options.Locations)}");
             logger.LogInformation("BigCommerce sandbox on {Address} (store {StoreHash}) with {Skus} SKUs at {Locations}; state at {State}", BigCommerce.BaseAddress, options.BigCommerce.StoreHash, skus.Count, options.Locations, new Uri(BigCommerce.BaseAddress, "_sandbox/state"));
         }
 
@@ -84,6 +88,7 @@ public sealed class SandboxHost(SandboxOptions options, ILogger<SandboxHost> log
             new ErpSandboxOptions { Url = options.Erp.Url, UserName = options.Erp.UserName, Password = options.Erp.Password },
             cancellationToken).ConfigureAwait(false);
         running.Add(Erp);
+        Serve("ERP", Erp.BaseAddress, $"order receiver, WSDL at {Erp.WsdlAddress}");
         logger.LogInformation("ERP sandbox (order receiver) on {Address}; WSDL at {Wsdl}; state at {State}", Erp.ServiceAddress, Erp.WsdlAddress, new Uri(Erp.BaseAddress, "_sandbox/state"));
     }
 
@@ -105,6 +110,7 @@ public sealed class SandboxHost(SandboxOptions options, ILogger<SandboxHost> log
             cancellationToken).ConfigureAwait(false);
         running.Add(WooCommerce);
         WooCommerce.Seed(skus);
+        Serve("WooCommerce", WooCommerce.BaseAddress, $"{skus.Count} SKUs, one stock level per product");
         logger.LogInformation("WooCommerce sandbox on {Address} with {Skus} SKUs (one stock level per product); state at {State}", WooCommerce.BaseAddress, skus.Count, new Uri(WooCommerce.BaseAddress, "_sandbox/state"));
     }
 
@@ -128,6 +134,7 @@ public sealed class SandboxHost(SandboxOptions options, ILogger<SandboxHost> log
             cancellationToken).ConfigureAwait(false);
         running.Add(Magento);
         Magento.Seed(skus);
+        Serve("Magento", Magento.BaseAddress, $"{skus.Count} SKUs at sources {string.Join(", ", options.Locations)}");
         logger.LogInformation("Magento sandbox on {Address} with {Skus} SKUs at sources {Locations}; state at {State}", Magento.BaseAddress, skus.Count, options.Locations, new Uri(Magento.BaseAddress, "_sandbox/state"));
     }
 
@@ -141,5 +148,9 @@ public sealed class SandboxHost(SandboxOptions options, ILogger<SandboxHost> log
         }
 
         running.Clear();
+        served.Clear();
     }
+
+    private void Serve(string name, Uri baseAddress, string description) =>
+        served.Add(new ServedSandbox(name, baseAddress, new Uri(baseAddress, "_sandbox/state"), description));
 }
