@@ -11,11 +11,13 @@ namespace ErpBridge.Delivery;
 
 public static class DeliveryServiceCollectionExtensions
 {
-    /// <summary>The delivery pipeline on Quartz (in-memory job store: the schedules are rebuilt from configuration at start).</summary>
+    /// <summary>
+    /// The delivery pipeline on Quartz (in-memory job store: the schedules are rebuilt from configuration at start).
+    /// The maps come from AddXsltMaps.
+    /// </summary>
     public static IServiceCollection AddErpBridgeDelivery(this IServiceCollection services, DeliveryOptions options)
     {
         services.AddSingleton(options);
-        services.TryAddSingleton<IMessageMaps, XsltMessageMaps>();
         services.TryAddSingleton<ConnectorRegistry>();
         services.AddSingleton<CanonicalReader>();
         services.AddSingleton(sp => new DeliveryPipeline(
