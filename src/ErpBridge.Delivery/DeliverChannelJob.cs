@@ -48,8 +48,11 @@ public sealed class DeliverChannelJob(
         }
     }
 
-    /// <summary>The lease loop: rounds until fewer than a full batch was due, the run time is used up, or the lease is lost.</summary>
-    private async Task<int> RunAsync(string channel, CancellationToken cancellationToken)
+    /// <summary>
+    /// The lease loop: rounds until fewer than a full batch was due, the run time is used up, or the lease is lost.
+    /// Returns the deliveries handled.
+    /// </summary>
+    public async Task<int> RunAsync(string channel, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         if (!await store.TryLeaseChannelAsync(channel, round.Worker, time.GetUtcNow(), options.LeaseDuration, cancellationToken).ConfigureAwait(false))

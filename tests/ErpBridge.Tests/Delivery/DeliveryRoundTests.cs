@@ -1,11 +1,8 @@
-using ErpBridge.Connectors;
 using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Messages;
-using ErpBridge.Core.Routing;
 using ErpBridge.Core.Status;
 using ErpBridge.Delivery;
 using ErpBridge.Tests.Support;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ErpBridge.Tests.Delivery;
 
@@ -53,21 +50,6 @@ public sealed class DeliveryRoundTests
         Assert.That(store.Completions.Select(c => c.Single().MessageId), Is.EqualTo(new[] { "M-1", "M-2" }), "an empty round records nothing");
     }
 
-    private DeliveryRound Round(FakeDeliveryStore store, FakeChannelConnector connector, int batchSize = 200)
-    {
-        var bridge = new BridgeOptions();
-        bridge.Channels[Claims.Channel] = new ChannelOptions { Platform = "fake" };
-        var registry = new ConnectorRegistry(bridge, [new FakeConnectorFactory(connector)], NullLogger<ConnectorRegistry>.Instance);
-        var maps = new FakeMessageMaps();
-        var options = new DeliveryOptions { BatchSize = batchSize, WorkerId = "test" };
-        var pipeline = new DeliveryPipeline(maps, options.Backoff(), clock, NullLogger<DeliveryPipeline>.Instance);
-        return new DeliveryRound(store, registry, new CanonicalReader(maps), pipeline, options, clock, NullLogger<DeliveryRound>.Instance);
-    }
-
-    private sealed class FakeConnectorFactory(FakeChannelConnector connector) : IChannelConnectorFactory
-    {
-        public string Platform => "fake";
-
-        public IChannelConnector Create(string channel, ChannelOptions options) => connector;
-    }
+    private DeliveryRound Round(FakeDeliveryStore store, FakeChannelConnector connector, int batchSize = 200) =>
+        DeliveryRounds.Create(store, connector, new DeliveryOptions { BatchSize = batchSize, WorkerId = "test" }, clock);
 }

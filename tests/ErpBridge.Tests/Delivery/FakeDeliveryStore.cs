@@ -2,7 +2,10 @@ using ErpBridge.Core.Delivery;
 
 namespace ErpBridge.Tests.Delivery;
 
-/// <summary>Hands out the claims it was given once, knows the versions it was given, and keeps every completion.</summary>
+/// <summary>
+/// Hands out the claims it was given once, knows the versions it was given, and keeps every completion. Grants the
+/// channel lease as many times as <see cref="LeasesGranted"/> says (always, by default).
+/// </summary>
 public sealed class FakeDeliveryStore(IReadOnlyList<ClaimedDelivery> due, IReadOnlyDictionary<string, ItemVersion>? delivered = null) : IDeliveryStore
 {
     private IReadOnlyList<ClaimedDelivery> due = due;
@@ -11,9 +14,20 @@ public sealed class FakeDeliveryStore(IReadOnlyList<ClaimedDelivery> due, IReadO
 
     public List<IReadOnlyList<DeliveryResult>> Completions { get; } = [];
 
-    public Task<bool> TryLeaseChannelAsync(string channel, string worker, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken) => Task.FromResult(true);
+    public int LeasesGranted { get; set; } = int.MaxValue;
 
-    public Task ReleaseChannelAsync(string channel, string worker, CancellationToken cancellationToken) => Task.CompletedTask;
+    public int LeaseRequests { get; private set; }
+
+    public int Releases { get; private set; }
+
+    public Task<bool> TryLeaseChannelAsync(string channel, string worker, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken) =>
+        Task.FromResult(++LeaseRequests <= LeasesGranted);
+
+    public Task ReleaseChannelAsync(string channel, string worker, CancellationToken cancellationToken)
+    {
+        Releases++;
+        return Task.CompletedTask;
+    }
 
     public Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(string channel, string worker, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
