@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Xml.Linq;
 using static System.FormattableString;
+using ErpBridge.Core.Messages;
 
 namespace ErpBridge.Bench;
 
@@ -15,8 +16,8 @@ namespace ErpBridge.Bench;
 /// </summary>
 internal sealed class ReconcileCommand
 {
-    private const string Inventory = "urn:erpbridge:inventory:v1";
-    private static readonly XNamespace Rec = "urn:erpbridge:reconciliation:v1";
+    private const string Inventory = XmlNamespaces.Inventory;
+    private static readonly XNamespace Rec = XmlNamespaces.Reconciliation;
 
     public async Task<int> RunAsync(ArgumentReader reader)
     {
@@ -128,7 +129,7 @@ internal sealed class ReconcileCommand
         using var content = new StringContent(envelope, Encoding.UTF8, "text/xml");
         content.Headers.ContentType!.CharSet = "utf-8";
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
-        request.Headers.TryAddWithoutValidation("SOAPAction", $"\"urn:erpbridge:v1/{action}\"");
+        request.Headers.TryAddWithoutValidation("SOAPAction", $"\"{XmlNamespaces.Service}/{action}\"");
         using var response = await http.SendAsync(request, cancellationToken);
         return await response.Content.ReadAsStringAsync(cancellationToken);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ErpBridge.Core.Messages;
 
 namespace ErpBridge.Bench;
 
@@ -11,7 +12,7 @@ namespace ErpBridge.Bench;
 /// </summary>
 internal sealed class SoapRequestTemplate
 {
-    public const string SoapAction = "\"urn:erpbridge:v1/SubmitInventory\"";
+    public const string SoapAction = "\"" + XmlNamespaces.Service + "/SubmitInventory\"";
     public const string ContentType = "text/xml; charset=utf-8";
     private const string SentAtFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
     private const int ItemCount = 10;
@@ -48,7 +49,7 @@ internal sealed class SoapRequestTemplate
     }
 
     private static string Head(string user, string password) => $"""
-        <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:inv="urn:erpbridge:inventory:v1">
+        <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:inv="{XmlNamespaces.Inventory}">
           <soap:Header>
             <wsse:Security soap:mustUnderstand="1" xmlns:wsse="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd">
               <wsse:UsernameToken>

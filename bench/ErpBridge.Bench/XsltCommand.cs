@@ -3,6 +3,7 @@ using System.Xml.Linq;
 using ErpBridge.Mapping.Maps;
 using ErpBridge.Mapping.Plans;
 using static System.FormattableString;
+using ErpBridge.Core.Messages;
 
 namespace ErpBridge.Bench;
 
@@ -24,7 +25,7 @@ internal static class XsltCommand
             throw new UsageException($"no maps folder '{folder}' (run from the repository root or give --folder)");
         }
 
-        XNamespace inv = "urn:erpbridge:inventory:v1";
+        XNamespace inv = XmlNamespaces.Inventory;
         var message = new XDocument(new XElement(inv + "SubmitInventory",
             new XElement(inv + "MessageId", "BENCH-1"),
             new XElement(inv + "SentAt", "2026-11-26T10:00:00Z"),

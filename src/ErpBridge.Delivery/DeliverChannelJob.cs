@@ -1,14 +1,23 @@
+using System.Diagnostics;
+using ErpBridge.Core.Delivery;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
 namespace ErpBridge.Delivery;
 
 /// <summary>
-/// The Quartz job of one channel (its name in the job data). Never two at once for a channel in this scheduler;
-/// the channel lease keeps other nodes off it too.
+/// The Quartz job of one channel (its name in the job data): takes the channel's lease and runs rounds until no work
+/// is due or the run time is used up. Never two at once for a channel in this scheduler; the channel lease keeps other
+/// nodes off it too.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class DeliverChannelJob(ChannelDeliveryRunner runner, DeliveryWakeup wakeup, ILogger<DeliverChannelJob> logger) : IJob
+public sealed class DeliverChannelJob(
+    IDeliveryStore store,
+    DeliveryRound round,
+    DeliveryOptions options,
+    DeliveryWakeup wakeup,
+    TimeProvider time,
+    ILogger<DeliverChannelJob> logger) : IJob
 {
     public const string ChannelKey = "channel";
 
@@ -22,7 +31,7 @@ public sealed class DeliverChannelJob(ChannelDeliveryRunner runner, DeliveryWake
         wakeup.Started(channel);
         try
         {
-            var handled = await runner.RunAsync(channel, cancellationToken).ConfigureAwait(false);
+            var handled = await RunAsync(channel, cancellationToken).ConfigureAwait(false);
             if (handled > 0)
             {
                 logger.LogDebug("Channel {Channel}: handled {Count} deliveries", channel, handled);
@@ -37,5 +46,45 @@ public sealed class DeliverChannelJob(ChannelDeliveryRunner runner, DeliveryWake
             // The store is unreachable or similar: nothing was lost (claims expire); the next run tries again.
             logger.LogError(ex, "Channel {Channel}: delivery run failed", channel);
         }
+    }
+
+    /// <summary>
+    /// The lease loop: rounds until fewer than a full batch was due, the run time is used up, or the lease is lost.
+    /// Returns the deliveries handled.
+    /// </summary>
+    public async Task<int> RunAsync(string channel, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        if (!await store.TryLeaseChannelAsync(channel, round.Worker, time.GetUtcNow(), options.LeaseDuration, cancellationToken).ConfigureAwait(false))
+        {
+            logger.LogDebug("Channel {Channel} is leased by another worker", channel);
+            return 0;
+        }
+
+        var handled = 0;
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested && clock.Elapsed < options.MaxRunTime)
+            {
+                var claimed = await round.RunAsync(channel, cancellationToken).ConfigureAwait(false);
+                handled += claimed;
+                if (claimed < options.BatchSize)
+                {
+                    break;
+                }
+
+                // Renew the lease between rounds; losing it (a long pause) ends this run.
+                if (!await store.TryLeaseChannelAsync(channel, round.Worker, time.GetUtcNow(), options.LeaseDuration, cancellationToken).ConfigureAwait(false))
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            await store.ReleaseChannelAsync(channel, round.Worker, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return handled;
     }
 }

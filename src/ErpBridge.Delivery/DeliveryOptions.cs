@@ -1,3 +1,5 @@
+using ErpBridge.Core.Delivery;
+
 namespace ErpBridge.Delivery;
 
 /// <summary>ErpBridge:Delivery. Defaults suit a real store's rate limits; the sandboxes take far more.</summary>
@@ -36,6 +38,9 @@ public sealed class DeliveryOptions
 
     /// <summary>This worker's name in claims and leases; machine and process by default.</summary>
     public string? WorkerId { get; set; }
+
+    /// <summary>The retry schedule of a transiently failing delivery.</summary>
+    public BackoffPolicy Backoff() => new(BackoffBase, BackoffMax, MaxAttempts);
 
     public IEnumerable<string> Validate()
     {

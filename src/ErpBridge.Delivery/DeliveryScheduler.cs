@@ -1,3 +1,4 @@
+using ErpBridge.Connectors;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Quartz;

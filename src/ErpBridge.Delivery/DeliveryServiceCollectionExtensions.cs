@@ -1,5 +1,9 @@
+using ErpBridge.Connectors;
 using ErpBridge.Core.Intake;
+using ErpBridge.Mapping.Maps;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Hosting;
 using Quartz;
 
@@ -7,13 +11,18 @@ namespace ErpBridge.Delivery;
 
 public static class DeliveryServiceCollectionExtensions
 {
-    /// <summary>The delivery pipeline on Quartz (in-memory job store: the schedules are rebuilt from configuration at start).</summary>
+    /// <summary>
+    /// The delivery pipeline on Quartz (in-memory job store: the schedules are rebuilt from configuration at start).
+    /// The maps come from AddXsltMaps.
+    /// </summary>
     public static IServiceCollection AddErpBridgeDelivery(this IServiceCollection services, DeliveryOptions options)
     {
         services.AddSingleton(options);
-        services.AddSingleton<IMessageMaps, XsltMessageMaps>();
-        services.AddSingleton<ConnectorRegistry>();
-        services.AddSingleton<ChannelDeliveryRunner>();
+        services.TryAddSingleton<ConnectorRegistry>();
+        services.AddSingleton<CanonicalReader>();
+        services.AddSingleton(sp => new DeliveryPipeline(
+            sp.GetRequiredService<IMessageMaps>(), options.Backoff(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<DeliveryPipeline>>()));
+        services.AddSingleton<DeliveryRound>();
         services.AddSingleton<DeliveryWakeup>();
         services.AddSingleton<IAcceptObserver>(sp => sp.GetRequiredService<DeliveryWakeup>());
         services.AddQuartz(q =>

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using ErpBridge.Core.Messages;
 
 namespace ErpBridge.ErpPush;
 
@@ -13,7 +14,7 @@ public static class ErpChangeType
     public const string Update = "Update";
     public const string Cancellation = "Cancellation";
 
-    private static readonly XNamespace Order = "urn:erpbridge:orders:v1";
+    private static readonly XNamespace Order = XmlNamespaces.Orders;
 
     public static bool IsValid(string? changeType) => changeType is New or Update or Cancellation;
 

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using ErpBridge.Mapping.Maps;
+using ErpBridge.Core.Messages;
 
 namespace ErpBridge.ErpPush;
 
@@ -10,7 +11,7 @@ namespace ErpBridge.ErpPush;
 /// </summary>
 public sealed class ErpDocumentBuilder(XsltMapEngine engine)
 {
-    private static readonly XName OrderRoot = XName.Get("Order", "urn:erpbridge:orders:v1");
+    private static readonly XName OrderRoot = XName.Get("Order", XmlNamespaces.Orders);
 
     /// <exception cref="ArgumentException">The order is not an ord:Order, or the change type is unknown.</exception>
     /// <exception cref="MapException">The map is missing, broken or rejected the order; pushing cannot succeed until the map or order changes.</exception>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Xml.Linq;
 using ErpBridge.Connectors;
 using ErpBridge.Core.Delivery;
+using ErpBridge.Core.Messages;
 using ErpBridge.Core.Orders;
 using ErpBridge.Core.Reconciliation;
 using ErpBridge.Reconciliation;
@@ -385,7 +386,7 @@ public static class OperatorCommands
             var messageId = canonical.Root!.Elements().FirstOrDefault(e => e.Name.LocalName == "MessageId")?.Value ?? "DRY-RUN";
             var items = CanonicalMessage.Parse(type, canonical);
             var plan = RequestPlan.Parse(maps.ToPlan(
-                platform, type, canonical, MapParameters.Outbound(messageId, channel, ChannelDeliveryRunner.IdempotencyKey(messageId, channel, items.Keys), registry.OptionsOf(channel))));
+                platform, type, canonical, MapParameters.Outbound(messageId, channel, DeliveryPipeline.IdempotencyKey(messageId, channel, items.Keys), registry.MapParametersOf(channel))));
             var calls = await registry.For(channel).PrepareAsync(plan, CancellationToken.None).ConfigureAwait(false);
             output.WriteLine($"Dry run of {type} message {messageId} on channel {channel} ({platform}): {calls.Count} call(s), nothing sent.");
             foreach (var call in calls)

@@ -1,7 +1,6 @@
 using ErpBridge.Connectors;
 using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Orders;
-using ErpBridge.Delivery;
 using ErpBridge.Mapping.Json;
 using ErpBridge.Mapping.Maps;
 using ErpBridge.Mapping.Orders;

@@ -3,7 +3,6 @@ using System.Text;
 using System.Xml.Linq;
 using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Orders;
-using ErpBridge.Delivery;
 using ErpBridge.ErpPush;
 using ErpBridge.Mapping.Maps;
 using Microsoft.Extensions.Logging;
@@ -25,7 +24,7 @@ public sealed class OrderPushRunner(
     ILogger<OrderPushRunner> logger)
 {
     private const int BatchSize = 20;
-    private readonly BackoffPolicy backoff = new(options.PushBackoffBase, options.PushBackoffMax);
+    private readonly BackoffPolicy backoff = options.PushBackoff();
 
     /// <summary>Pushes until nothing is due or the run has taken a minute; returns how many hand-overs were tried.</summary>
     public async Task<int> RunAsync(string channel, CancellationToken cancellationToken)
@@ -84,8 +83,8 @@ public sealed class OrderPushRunner(
                     "Order {OrderId} revision {Revision} ({ChangeType}) handed to {Endpoint} as {ErpDocumentNumber}{Duplicate}",
                     order.OrderId, order.Revision, changeType, endpointName, result.ErpDocumentNumber, result.Duplicate ? " (the ERP had it already)" : "");
                 return new PushCompletion(order.OrderId, order.Revision, result.ErpDocumentNumber, null, false, null);
-            case DeliveryOutcome.TransientFailure transient when attempt < options.MaxPushAttempts:
-                var retryAt = time.GetUtcNow() + backoff.Delay(attempt, transient.RetryAfter);
+            case DeliveryOutcome.TransientFailure transient when backoff.Decide(attempt, transient) is RetryDecision.Retry retry:
+                var retryAt = time.GetUtcNow() + retry.Delay;
                 logger.LogWarning("Order {OrderId} revision {Revision}: push attempt {Attempt} failed ({Reason}); next at {RetryAt:O}", order.OrderId, order.Revision, attempt, transient.Reason, retryAt);
                 return new PushCompletion(order.OrderId, order.Revision, null, transient.Reason, false, retryAt);
             case DeliveryOutcome.TransientFailure transient:

@@ -1,3 +1,4 @@
+using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Orders;
 using Quartz;
 
@@ -41,6 +42,9 @@ public sealed class OrdersOptions
     public TimeSpan PushBackoffBase { get; set; } = TimeSpan.FromSeconds(10);
 
     public TimeSpan PushBackoffMax { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>The retry schedule of a push the ERP failed transiently.</summary>
+    public BackoffPolicy PushBackoff() => new(PushBackoffBase, PushBackoffMax, MaxPushAttempts);
 
     /// <summary>Per-channel settings by channel name.</summary>
     public Dictionary<string, ChannelOrdersOptions> Channels { get; set; } = new(StringComparer.OrdinalIgnoreCase);

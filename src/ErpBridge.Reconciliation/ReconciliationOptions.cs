@@ -1,3 +1,4 @@
+using ErpBridge.Core.Delivery;
 using Quartz;
 
 namespace ErpBridge.Reconciliation;
@@ -30,6 +31,9 @@ public sealed class ReconciliationOptions
 
     /// <summary>Attempts at one page the platform fails transiently before the run fails.</summary>
     public int MaxPageAttempts { get; set; } = 6;
+
+    /// <summary>The wait before a page is read again: 2, 4, 8 ... seconds up to a minute, no jitter (one reader per run).</summary>
+    public BackoffPolicy PageBackoff() => new(TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(1), MaxPageAttempts, jitter: false);
 
     /// <summary>Corrective items per healing message.</summary>
     public int HealBatchSize { get; set; } = 250;

@@ -8,7 +8,7 @@ using ErpBridge.Core.Intake;
 using ErpBridge.Core.Messages;
 using ErpBridge.Core.Orders;
 using ErpBridge.Core.Reconciliation;
-using ErpBridge.Delivery;
+using ErpBridge.Mapping.Maps;
 using Microsoft.Extensions.Logging;
 
 namespace ErpBridge.Reconciliation;
@@ -34,6 +34,8 @@ public sealed class ReconciliationRunner(
     ILogger<ReconciliationRunner> logger)
 {
     public const string SourceSystem = "reconciliation";
+
+    private readonly BackoffPolicy backoff = options.PageBackoff();
 
     /// <summary>The channels whose connector can read stock in bulk.</summary>
     public IReadOnlyList<string> ReconcilableChannels() =>
@@ -133,12 +135,14 @@ public sealed class ReconciliationRunner(
             {
                 case DeliveryOutcome.PermanentFailure permanent:
                     return $"reading the store's stock failed: {permanent.Reason}";
-                case DeliveryOutcome.TransientFailure transient when ++failures >= options.MaxPageAttempts:
-                    return $"reading the store's stock failed {failures} times, the last: {transient.Reason}";
                 case DeliveryOutcome.TransientFailure transient:
-                    var wait = transient.RetryAfter ?? TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, failures)));
-                    logger.LogWarning("Reconciliation {RunId} of {Channel}: page {Page} failed ({Reason}); again in {Wait}", run.RunId, run.Channel, pages + 1, transient.Reason, wait);
-                    await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+                    if (backoff.Decide(++failures, transient) is not RetryDecision.Retry retry)
+                    {
+                        return $"reading the store's stock failed {failures} times, the last: {transient.Reason}";
+                    }
+
+                    logger.LogWarning("Reconciliation {RunId} of {Channel}: page {Page} failed ({Reason}); again in {Wait}", run.RunId, run.Channel, pages + 1, transient.Reason, retry.Delay);
+                    await Task.Delay(retry.Delay, time, cancellationToken).ConfigureAwait(false);
                     continue;
             }
 
@@ -250,7 +254,7 @@ public sealed class ReconciliationRunner(
             return [];
         }
 
-        XNamespace ns = "urn:erpbridge:inventory:v1";
+        XNamespace ns = XmlNamespaces.Inventory;
         return document.Descendants(ns + "Item")
             .Select(i => new ReconciledLevel(
                 ((string?)i.Element(ns + "Sku"))?.Trim() ?? "",
@@ -278,9 +282,9 @@ public sealed class ReconciliationRunner(
         do
         {
             var result = await source.ReadOrdersAsync(new OrderQuery(now - options.OrderWindow, token, 100), cancellationToken).ConfigureAwait(false);
-            if (result.Failure is DeliveryOutcome.TransientFailure transient && ++failures < options.MaxPageAttempts)
+            if (result.Failure is DeliveryOutcome.TransientFailure transient && backoff.Decide(++failures, transient) is RetryDecision.Retry retry)
             {
-                await Task.Delay(transient.RetryAfter ?? TimeSpan.FromSeconds(Math.Pow(2, failures)), time, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(retry.Delay, time, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -359,7 +363,7 @@ public sealed class ReconciliationRunner(
         var (payload, documentType) = await store.PayloadAsync(messageId, cancellationToken).ConfigureAwait(false);
         if (documentType is null)
         {
-            XNamespace ns = "urn:erpbridge:inventory:v1";
+            XNamespace ns = XmlNamespaces.Inventory;
             if ((string?)XDocument.Parse(payload).Root?.Element(ns + "SentAt") is { } text)
             {
                 return DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
@@ -372,7 +376,7 @@ public sealed class ReconciliationRunner(
     private static string CorrectiveMessage(string messageId, DateTimeOffset sentAt, IReadOnlyList<ReconciliationItem> items)
     {
         var text = new StringBuilder();
-        text.Append("<SubmitInventory xmlns=\"urn:erpbridge:inventory:v1\">");
+        text.Append("<SubmitInventory xmlns=\"" + XmlNamespaces.Inventory + "\">");
         text.Append(CultureInfo.InvariantCulture, $"<MessageId>{messageId}</MessageId><SentAt>{sentAt.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'}</SentAt><SourceSystem>{SourceSystem}</SourceSystem><Items>");
         foreach (var item in items)
         {

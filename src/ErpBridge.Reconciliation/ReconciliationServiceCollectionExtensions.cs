@@ -1,5 +1,7 @@
+using ErpBridge.Connectors;
 using ErpBridge.Core.Reconciliation;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ErpBridge.Reconciliation;
 
@@ -9,6 +11,7 @@ public static class ReconciliationServiceCollectionExtensions
     public static IServiceCollection AddErpBridgeReconciliation(this IServiceCollection services, ReconciliationOptions options)
     {
         services.AddSingleton(options);
+        services.TryAddSingleton<ConnectorRegistry>();
         services.AddSingleton<ReconciliationRunner>();
         services.AddSingleton<ReconciliationScheduler>();
         services.AddSingleton<IReconciliationLauncher>(sp => sp.GetRequiredService<ReconciliationScheduler>());

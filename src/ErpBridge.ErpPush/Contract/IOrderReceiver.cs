@@ -11,6 +11,6 @@ namespace ErpBridge.ErpPush.Contract;
 [XmlSerializerFormat]
 public interface IOrderReceiver
 {
-    [OperationContract(Action = "urn:erpbridge:erp:orders:v1:ReceiveOrder", ReplyAction = "*")]
+    [OperationContract(Action = ReceiverNamespaces.Messages + ":ReceiveOrder", ReplyAction = "*")]
     Task<ReceiveOrderResponseMessage> ReceiveOrderAsync(ReceiveOrderRequestMessage request);
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using ErpBridge.Core.Messages;
 
 namespace ErpBridge.Mapping.Golden;
 
@@ -17,9 +18,9 @@ public static class CanonicalXml
     {
         [Plans.RequestPlan.Namespace] = "plan",
         [Json.JsonXml.Namespace] = "fn",
-        ["urn:erpbridge:inventory:v1"] = "inv",
-        ["urn:erpbridge:products:v1"] = "prd",
-        ["urn:erpbridge:shipments:v1"] = "shp",
+        [XmlNamespaces.Inventory] = "inv",
+        [XmlNamespaces.Products] = "prd",
+        [XmlNamespaces.Shipments] = "shp",
     };
 
     public static string Render(XDocument document)

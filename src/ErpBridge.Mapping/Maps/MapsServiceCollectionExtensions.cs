@@ -1,9 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace ErpBridge.Mapping.Maps;
 
-/// <summary>Registers the one <see cref="XsltMapEngine"/> a process should have (its cache and file watcher are shared).</summary>
+/// <summary>
+/// Registers the one <see cref="XsltMapEngine"/> a process should have (its cache and file watcher are shared), and the
+/// <see cref="IMessageMaps"/> over it.
+/// </summary>
 public static class MapsServiceCollectionExtensions
 {
     public static IServiceCollection AddXsltMaps(this IServiceCollection services, Action<XsltMapEngineOptions>? configure = null)
@@ -15,6 +19,7 @@ public static class MapsServiceCollectionExtensions
             options,
             provider.GetService<ILogger<XsltMapEngine>>(),
             provider.GetService<TimeProvider>()));
+        services.TryAddSingleton<IMessageMaps, XsltMessageMaps>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using ErpBridge.Mapping.Json;
 using ErpBridge.Mapping.Maps;
+using ErpBridge.Core.Messages;
 
 namespace ErpBridge.Mapping.Orders;
 
@@ -11,7 +12,7 @@ namespace ErpBridge.Mapping.Orders;
 /// </summary>
 public static class OrderMap
 {
-    public const string Namespace = "urn:erpbridge:orders:v1";
+    public const string Namespace = XmlNamespaces.Orders;
 
     public static readonly XName OrderElement = XName.Get("Order", Namespace);
 

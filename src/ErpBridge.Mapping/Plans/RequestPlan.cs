@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using ErpBridge.Core.Messages;
 
 namespace ErpBridge.Mapping.Plans;
 
@@ -25,7 +26,7 @@ namespace ErpBridge.Mapping.Plans;
 /// </summary>
 public sealed record RequestPlan(IReadOnlyList<PlanCall> Calls)
 {
-    public const string Namespace = "urn:erpbridge:plan:v1";
+    public const string Namespace = XmlNamespaces.Plan;
 
     public static readonly XNamespace Ns = Namespace;
 

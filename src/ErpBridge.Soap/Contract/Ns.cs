@@ -1,17 +1,19 @@
+using ErpBridge.Core.Messages;
+
 namespace ErpBridge.Soap.Contract;
 
-/// <summary>The contract's XML namespaces (wsdl/). Version 1; a breaking change gets new ones.</summary>
+/// <summary>The namespaces the SOAP contract uses: the bridge's own (from <see cref="XmlNamespaces"/>) and SOAP's.</summary>
 public static class Ns
 {
-    public const string Service = "urn:erpbridge:v1";
-    public const string Common = "urn:erpbridge:common:v1";
-    public const string Inventory = "urn:erpbridge:inventory:v1";
-    public const string Products = "urn:erpbridge:products:v1";
-    public const string Shipments = "urn:erpbridge:shipments:v1";
-    public const string Documents = "urn:erpbridge:documents:v1";
-    public const string Status = "urn:erpbridge:status:v1";
-    public const string Orders = "urn:erpbridge:orders:v1";
-    public const string Reconciliation = "urn:erpbridge:reconciliation:v1";
+    public const string Service = XmlNamespaces.Service;
+    public const string Common = XmlNamespaces.Common;
+    public const string Inventory = XmlNamespaces.Inventory;
+    public const string Products = XmlNamespaces.Products;
+    public const string Shipments = XmlNamespaces.Shipments;
+    public const string Documents = XmlNamespaces.Documents;
+    public const string Status = XmlNamespaces.Status;
+    public const string Orders = XmlNamespaces.Orders;
+    public const string Reconciliation = XmlNamespaces.Reconciliation;
     public const string Soap11 = "http://schemas.xmlsoap.org/soap/envelope/";
     public const string Soap12 = "http://www.w3.org/2003/05/soap-envelope";
     public const string WsSecurity = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";

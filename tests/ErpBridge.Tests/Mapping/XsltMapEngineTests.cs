@@ -343,7 +343,7 @@ public sealed class XsltMapEngineTests
     }
 
     [Test]
-    public void AddXsltMaps_RegistersOneSharedEngineWithTheGivenRoot()
+    public void AddXsltMaps_RegistersOneSharedEngineWithTheGivenRootAndTheMessageMapsOverIt()
     {
         var services = new ServiceCollection();
         services.AddXsltMaps(o => o.Root = maps.Root);
@@ -353,6 +353,7 @@ public sealed class XsltMapEngineTests
 
         Assert.That(engine.Root, Is.EqualTo(Path.GetFullPath(maps.Root)));
         Assert.That(provider.GetRequiredService<XsltMapEngine>(), Is.SameAs(engine));
+        Assert.That(provider.GetRequiredService<IMessageMaps>(), Is.TypeOf<XsltMessageMaps>());
     }
 
     [Test]

@@ -1,8 +1,7 @@
 using System.Xml.Linq;
 using ErpBridge.Core.Messages;
-using ErpBridge.Mapping.Maps;
 
-namespace ErpBridge.Delivery;
+namespace ErpBridge.Mapping.Maps;
 
 /// <summary>The delivery's maps are the XSLT files: inbound/{DocumentType}, outbound/{platform}/{MessageType}.</summary>
 public sealed class XsltMessageMaps(XsltMapEngine engine) : IMessageMaps

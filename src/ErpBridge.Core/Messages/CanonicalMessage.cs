@@ -1,7 +1,6 @@
 using System.Xml.Linq;
-using ErpBridge.Core.Messages;
 
-namespace ErpBridge.Delivery;
+namespace ErpBridge.Core.Messages;
 
 /// <summary>
 /// A canonical message (the contract's request element) with the items whose order matters: stock per SKU and
@@ -9,11 +8,8 @@ namespace ErpBridge.Delivery;
 /// </summary>
 public sealed class CanonicalMessage
 {
-    private const string InventoryNs = "urn:erpbridge:inventory:v1";
-    private const string ProductsNs = "urn:erpbridge:products:v1";
-    private const string ShipmentsNs = "urn:erpbridge:shipments:v1";
-
     private readonly List<(string Key, XElement Element)> items;
+    private List<string>? keyList;
 
     private CanonicalMessage(MessageType type, XDocument document, List<(string Key, XElement Element)> items)
     {
@@ -27,14 +23,14 @@ public sealed class CanonicalMessage
     public XDocument Document { get; }
 
     /// <summary>Keys of the items still in the message; empty for messages whose items are not versioned (shipments).</summary>
-    public IReadOnlyList<string> Keys => items.Select(i => i.Key).ToList();
+    public IReadOnlyList<string> Keys => keyList ??= items.ConvertAll(i => i.Key);
 
     /// <summary>Which canonical message a document is, by its root element's namespace; null when it is none.</summary>
     public static MessageType? TypeOf(XDocument document) => document.Root?.Name.NamespaceName switch
     {
-        InventoryNs => MessageType.Inventory,
-        ProductsNs => MessageType.Products,
-        ShipmentsNs => MessageType.Shipments,
+        XmlNamespaces.Inventory => MessageType.Inventory,
+        XmlNamespaces.Products => MessageType.Products,
+        XmlNamespaces.Shipments => MessageType.Shipments,
         _ => null,
     };
 
@@ -46,12 +42,12 @@ public sealed class CanonicalMessage
         switch (type)
         {
             case MessageType.Inventory:
-                ns = InventoryNs;
+                ns = XmlNamespaces.Inventory;
                 itemName = ns + "Item";
                 key = e => $"inv:{Text(e, ns + "Sku")}@{Text(e, ns + "Location")}";
                 break;
             case MessageType.Products:
-                ns = ProductsNs;
+                ns = XmlNamespaces.Products;
                 itemName = ns + "Product";
                 key = e => $"prod:{Text(e, ns + "Sku")}";
                 break;
@@ -73,7 +69,7 @@ public sealed class CanonicalMessage
             return [];
         }
 
-        XNamespace ns = ShipmentsNs;
+        XNamespace ns = XmlNamespaces.Shipments;
         return Document.Descendants(ns + "Shipment")
             .Where(s => string.Equals(((string?)s.Element(ns + "Channel"))?.Trim(), channel, StringComparison.OrdinalIgnoreCase))
             .Select(s => ((string?)s.Element(ns + "OrderNumber"))?.Trim() ?? "")
@@ -87,6 +83,7 @@ public sealed class CanonicalMessage
         {
             item.Element.Remove();
             items.Remove(item);
+            keyList = null; // the next read makes a new list: callers may still hold the old one
         }
 
         return items.Count;

@@ -1,9 +1,9 @@
 using System.Xml.Linq;
 using ErpBridge.Core.Messages;
 
-namespace ErpBridge.Delivery;
+namespace ErpBridge.Mapping.Maps;
 
-/// <summary>The XSLT maps as delivery uses them. Failures throw <see cref="MappingFailedException"/> with a reason fit for an operator.</summary>
+/// <summary>The XSLT maps as delivery, reconciliation and the dry run use them. Failures throw <see cref="MappingFailedException"/> with a reason fit for an operator.</summary>
 public interface IMessageMaps
 {
     /// <summary>Inbound: a raw ERP document (the content of SubmitDocument's Payload) → the canonical message.</summary>
@@ -12,5 +12,3 @@ public interface IMessageMaps
     /// <summary>Outbound: a canonical message → the request plan for a platform.</summary>
     XDocument ToPlan(string platform, MessageType type, XDocument canonical, IReadOnlyDictionary<string, string> parameters);
 }
-
-public sealed class MappingFailedException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,8 +1,8 @@
-using ErpBridge.Connectors;
+using ErpBridge.Connectors.WooCommerce;
 using ErpBridge.Core.Routing;
 using Microsoft.Extensions.Logging;
 
-namespace ErpBridge.Delivery;
+namespace ErpBridge.Connectors;
 
 /// <summary>One connector per configured channel whose platform has one, made on first use and disposed with the host.</summary>
 public sealed class ConnectorRegistry(BridgeOptions bridge, IEnumerable<IChannelConnectorFactory> factories, ILogger<ConnectorRegistry> logger) : IAsyncDisposable
@@ -11,6 +11,7 @@ public sealed class ConnectorRegistry(BridgeOptions bridge, IEnumerable<IChannel
         factories.ToDictionary(f => f.Platform, StringComparer.OrdinalIgnoreCase);
 
     private readonly Dictionary<string, IChannelConnector> connectors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyDictionary<string, string>> mapParameters = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
 
     /// <summary>The channels that can be delivered to; the others are reported once and left pending.</summary>
@@ -59,6 +60,34 @@ public sealed class ConnectorRegistry(BridgeOptions bridge, IEnumerable<IChannel
 
     public ChannelOptions OptionsOf(string channel) =>
         bridge.Channels.TryGetValue(channel, out var options) ? options : throw new InvalidOperationException($"Channel '{channel}' is not configured.");
+
+    /// <summary>
+    /// The channel's own outbound map parameters: its MapParameters, and for WooCommerce its ShipmentMode as
+    /// shipment-mode. Made once per channel (a bad ShipmentMode throws, naming the setting).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> MapParametersOf(string channel)
+    {
+        lock (gate)
+        {
+            if (mapParameters.TryGetValue(channel, out var existing))
+            {
+                return existing;
+            }
+
+            var options = OptionsOf(channel);
+            var parameters = new Dictionary<string, string>(options.MapParameters, StringComparer.Ordinal);
+            if (options.Platform == Platform.WooCommerce)
+            {
+                foreach (var (name, value) in WooShipmentMode.MapParameters(options.ShipmentMode, channel))
+                {
+                    parameters[name] = value;
+                }
+            }
+
+            mapParameters[channel] = parameters;
+            return parameters;
+        }
+    }
 
     public string PlatformOf(string channel) =>
         bridge.Channels.TryGetValue(channel, out var options) ? options.Platform : throw new InvalidOperationException($"Channel '{channel}' is not configured.");

@@ -1,0 +1,162 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Xml.Linq;
+using ErpBridge.Core.Delivery;
+using ErpBridge.Core.Messages;
+using ErpBridge.Core.Status;
+using ErpBridge.Mapping.Maps;
+using ErpBridge.Mapping.Plans;
+using Microsoft.Extensions.Logging;
+
+namespace ErpBridge.Delivery;
+
+/// <summary>
+/// How a planned delivery goes out: map the canonical message to a request plan, send the plan through the channel's
+/// connector, decide what the outcome means for the delivery (<see cref="DeliverAsync"/> reads in that order).
+/// </summary>
+public sealed class DeliveryPipeline(IMessageMaps maps, BackoffPolicy backoff, TimeProvider time, ILogger<DeliveryPipeline> logger)
+{
+    /// <summary>Map, send, decide, for one delivery.</summary>
+    public async Task<DeliveryResult> DeliverAsync(DeliveryTarget target, PlannedDelivery delivery, CancellationToken cancellationToken)
+    {
+        var claim = delivery.Claim;
+        RequestPlan plan;
+        try
+        {
+            plan = Map(target, delivery.Message.Type, delivery.Message.Document, claim.MessageId, IdempotencyKey(claim.MessageId, target.Channel, delivery.Message.Keys));
+        }
+        catch (Exception ex) when (ex is MappingFailedException or PlanFormatException)
+        {
+            return DeadLetter(claim, $"outbound mapping failed: {ex.Message}");
+        }
+
+        var outcome = await SendAsync(target, plan, claim.MessageId, cancellationToken).ConfigureAwait(false);
+        return Decide(delivery, outcome, "");
+    }
+
+    /// <summary>A batch as the round planner made it: alone, stock together in one plan, or shipments in turn.</summary>
+    public async Task<IReadOnlyList<DeliveryResult>> DeliverAsync(DeliveryTarget target, DeliveryBatch batch, CancellationToken cancellationToken)
+    {
+        switch (batch.Kind)
+        {
+            case DeliveryBatchKind.Together:
+                return await DeliverTogetherAsync(target, batch.Deliveries, cancellationToken).ConfigureAwait(false);
+            case DeliveryBatchKind.InTurn:
+                return await DeliverInTurnAsync(target, batch.Deliveries, cancellationToken).ConfigureAwait(false);
+            default:
+                return [await DeliverAsync(target, batch.Deliveries[0], cancellationToken).ConfigureAwait(false)];
+        }
+    }
+
+    /// <summary>What an outcome means for the delivery: delivered, retry scheduled, or dead-lettered (Failed).</summary>
+    /// <param name="note">Appended to the detail of a delivered or rescheduled delivery (e.g. that it went in a batch).</param>
+    public DeliveryResult Decide(PlannedDelivery delivery, DeliveryOutcome outcome, string note)
+    {
+        var claim = delivery.Claim;
+        var attempts = claim.Attempts + 1;
+        switch (outcome)
+        {
+            case DeliveryOutcome.Delivered delivered:
+                var ids = delivered.PlatformIds.Count == 0 ? "" : "; ids " + string.Join(", ", delivered.PlatformIds.Take(20).Select(p => $"{p.Key}={p.Value}"));
+                var skipped = delivery.Superseded > 0 ? $"; {delivery.Superseded} superseded item(s) left out" : "";
+                return Result(claim, DeliveryStatus.Delivered, attempts, null, null, $"delivered{note}{ids}{skipped}", delivery.Message.Keys);
+            case DeliveryOutcome.TransientFailure transient when backoff.Decide(attempts, transient) is RetryDecision.Retry retry:
+                var next = time.GetUtcNow() + retry.Delay;
+                return Result(claim, DeliveryStatus.RetryScheduled, attempts, next, transient.Reason, $"retry at {next:O}{note}: {transient.Reason}", []);
+            case DeliveryOutcome.TransientFailure transient:
+                var reason = $"gave up after {attempts} attempts: {transient.Reason}";
+                logger.LogWarning("Channel {Channel}: {MessageId} dead-lettered: {Reason}", claim.Channel, claim.MessageId, reason);
+                return Result(claim, DeliveryStatus.Failed, attempts, null, reason, reason, []);
+            case DeliveryOutcome.PermanentFailure permanent:
+                return DeadLetter(claim, permanent.Reason);
+            default:
+                throw new InvalidOperationException($"Unknown outcome {outcome.GetType().Name}.");
+        }
+    }
+
+    /// <summary>Fails a delivery for good (Failed, for an operator to resubmit).</summary>
+    public DeliveryResult DeadLetter(ClaimedDelivery claim, string reason)
+    {
+        logger.LogWarning("Channel {Channel}: {MessageId} failed: {Reason}", claim.Channel, claim.MessageId, reason);
+        return Result(claim, DeliveryStatus.Failed, claim.Attempts + 1, null, reason, $"failed: {reason}", []);
+    }
+
+    /// <summary>The same message, channel and items give the same key, so a platform that honours idempotency keys applies a resend once.</summary>
+    public static string IdempotencyKey(string messageId, string channel, IEnumerable<string> keys)
+    {
+        var text = $"{messageId}\n{channel}\n{string.Join('\n', keys.Order(StringComparer.Ordinal))}";
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text));
+        return new Guid(hash.AsSpan(0, 16)).ToString("D");
+    }
+
+    /// <summary>Shipments of the same orders: one after the other, in the order they were accepted.</summary>
+    private async Task<IReadOnlyList<DeliveryResult>> DeliverInTurnAsync(DeliveryTarget target, IReadOnlyList<PlannedDelivery> deliveries, CancellationToken cancellationToken)
+    {
+        var results = new List<DeliveryResult>(deliveries.Count);
+        foreach (var delivery in deliveries)
+        {
+            results.Add(await DeliverAsync(target, delivery, cancellationToken).ConfigureAwait(false));
+        }
+
+        return results;
+    }
+
+    /// <summary>Stock messages merged into one plan; when the platform refuses it, each goes again on its own.</summary>
+    private async Task<IReadOnlyList<DeliveryResult>> DeliverTogetherAsync(DeliveryTarget target, IReadOnlyList<PlannedDelivery> deliveries, CancellationToken cancellationToken)
+    {
+        var first = deliveries[0].Message;
+        var merged = new XDocument(first.Document);
+        var items = merged.Root!.Elements().Single(e => e.Name.LocalName == "Items");
+        foreach (var delivery in deliveries.Skip(1))
+        {
+            items.Add(delivery.Message.Document.Root!.Elements().Single(e => e.Name.LocalName == "Items").Elements());
+        }
+
+        var batchId = $"batch-{deliveries[0].Claim.DeliveryId}-{deliveries.Count}";
+        var keys = deliveries.SelectMany(d => d.Message.Keys).ToList();
+        DeliveryOutcome outcome;
+        try
+        {
+            var plan = Map(target, first.Type, merged, batchId, IdempotencyKey(string.Join(',', deliveries.Select(d => d.Claim.MessageId)), target.Channel, keys));
+            outcome = await SendAsync(target, plan, batchId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is MappingFailedException or PlanFormatException)
+        {
+            outcome = new DeliveryOutcome.PermanentFailure(ex.Message);
+        }
+
+        if (outcome is DeliveryOutcome.PermanentFailure refused)
+        {
+            // One bad message must not fail the others: each goes again on its own, and only the bad one fails.
+            logger.LogInformation("Channel {Channel}: a batch of {Count} stock messages was refused ({Reason}); delivering them one by one", target.Channel, deliveries.Count, refused.Reason);
+            return await DeliverInTurnAsync(target, deliveries, cancellationToken).ConfigureAwait(false);
+        }
+
+        var note = $" (in a batch of {deliveries.Count} messages)";
+        return deliveries.Select(delivery => Decide(delivery, outcome, note)).ToList();
+    }
+
+    private RequestPlan Map(DeliveryTarget target, MessageType type, XDocument canonical, string messageId, string idempotencyKey) =>
+        RequestPlan.Parse(maps.ToPlan(target.Platform, type, canonical, MapParameters.Outbound(messageId, target.Channel, idempotencyKey, target.MapParameters)));
+
+    private async Task<DeliveryOutcome> SendAsync(DeliveryTarget target, RequestPlan plan, string what, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await target.Connector.ExecuteAsync(plan, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            // A connector bug, not platform behaviour: retried like a transient failure, and logged in full.
+            logger.LogError(ex, "Channel {Channel}: connector failed on {What}", target.Channel, what);
+            return new DeliveryOutcome.TransientFailure($"connector error: {ex.GetType().Name}");
+        }
+    }
+
+    private static DeliveryResult Result(ClaimedDelivery claim, DeliveryStatus status, int attempts, DateTimeOffset? next, string? error, string detail, IReadOnlyList<string> delivered) =>
+        new(claim.DeliveryId, claim.MessageId, status, attempts, next, error, detail, claim.Version, delivered);
+}

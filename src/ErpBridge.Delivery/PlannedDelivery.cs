@@ -1,0 +1,15 @@
+using ErpBridge.Core.Delivery;
+using ErpBridge.Core.Messages;
+
+namespace ErpBridge.Delivery;
+
+/// <summary>A claimed delivery with its canonical message, as the round planner leaves it: superseded items removed.</summary>
+public sealed class PlannedDelivery(ClaimedDelivery claim, CanonicalMessage message)
+{
+    public ClaimedDelivery Claim { get; } = claim;
+
+    public CanonicalMessage Message { get; } = message;
+
+    /// <summary>How many of the message's items were left out because a newer message carries them.</summary>
+    public int Superseded { get; internal set; }
+}

@@ -1,0 +1,27 @@
+using System.Globalization;
+
+namespace ErpBridge.Mapping.Maps;
+
+/// <summary>The xsl:param values the maps receive (see xslt/README.md), built in one place for delivery and the dry run.</summary>
+public static class MapParameters
+{
+    public static IReadOnlyDictionary<string, string> Inbound(string messageId, DateTimeOffset sentAt, string sourceSystem) =>
+        new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["message-id"] = messageId,
+            ["sent-at"] = sentAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture),
+            ["source-system"] = sourceSystem,
+        };
+
+    /// <param name="channelParameters">The channel's own parameters (its MapParameters and what its platform adds, e.g. WooCommerce's shipment-mode).</param>
+    public static IReadOnlyDictionary<string, string> Outbound(string messageId, string channel, string idempotencyKey, IReadOnlyDictionary<string, string>? channelParameters = null)
+    {
+        var parameters = channelParameters is null
+            ? new Dictionary<string, string>(StringComparer.Ordinal)
+            : new Dictionary<string, string>(channelParameters, StringComparer.Ordinal);
+        parameters["message-id"] = messageId;
+        parameters["channel"] = channel;
+        parameters["idempotency-key"] = idempotencyKey;
+        return parameters;
+    }
+}

@@ -1,0 +1,61 @@
+using ErpBridge.Core.Delivery;
+
+namespace ErpBridge.Tests.Delivery;
+
+/// <summary>
+/// Hands out the claims it was given once, knows the versions it was given, and keeps every completion. Grants the
+/// channel lease as many times as <see cref="LeasesGranted"/> says (always, by default).
+/// </summary>
+public sealed class FakeDeliveryStore(IReadOnlyList<ClaimedDelivery> due, IReadOnlyDictionary<string, ItemVersion>? delivered = null) : IDeliveryStore
+{
+    private IReadOnlyList<ClaimedDelivery> due = due;
+
+    public List<IReadOnlyCollection<string>> VersionQueries { get; } = [];
+
+    public List<IReadOnlyList<DeliveryResult>> Completions { get; } = [];
+
+    public int LeasesGranted { get; set; } = int.MaxValue;
+
+    public int LeaseRequests { get; private set; }
+
+    public int Releases { get; private set; }
+
+    public Task<bool> TryLeaseChannelAsync(string channel, string worker, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken) =>
+        Task.FromResult(++LeaseRequests <= LeasesGranted);
+
+    public Task ReleaseChannelAsync(string channel, string worker, CancellationToken cancellationToken)
+    {
+        Releases++;
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(string channel, string worker, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var claimed = due.Take(max).ToList();
+        due = due.Skip(max).ToList();
+        return Task.FromResult<IReadOnlyList<ClaimedDelivery>>(claimed);
+    }
+
+    public Task<IReadOnlyDictionary<string, ItemVersion>> GetItemVersionsAsync(string channel, IReadOnlyCollection<string> itemKeys, CancellationToken cancellationToken)
+    {
+        VersionQueries.Add(itemKeys);
+        IReadOnlyDictionary<string, ItemVersion> known = (delivered ?? new Dictionary<string, ItemVersion>())
+            .Where(v => itemKeys.Contains(v.Key))
+            .ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
+        return Task.FromResult(known);
+    }
+
+    public Task<int> CompleteAsync(string channel, string worker, IReadOnlyList<DeliveryResult> results, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        Completions.Add(results);
+        return Task.FromResult(results.Count);
+    }
+
+    public Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(string? channel, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<int> ResubmitAsync(string? messageId, string? channel, DateTimeOffset now, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<AttemptView>> GetHistoryAsync(string messageId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<DeliveryCount>> CountAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+}
