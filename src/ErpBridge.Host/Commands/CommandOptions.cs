@@ -13,18 +13,23 @@ public static class CommandOptions
         new("--channel") { Description = description, HelpName = "NAME", Required = required };
 
     /// <summary>A positive row limit (default 100).</summary>
-    public static Option<int> Limit()
+    public static Option<int> Limit() => new("--limit")
     {
-        var option = new Option<int>("--limit") { Description = "Most rows to list.", HelpName = "N", DefaultValueFactory = _ => 100 };
-        option.Validators.Add(result =>
+        Description = "Most rows to list.",
+        HelpName = "N",
+        DefaultValueFactory = _ => 100,
+        CustomParser = result =>
         {
-            if (result.GetValueOrDefault<int>() < 1)
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit > 0)
             {
-                result.AddError("--limit must be 1 or more.");
+                return limit;
             }
-        });
-        return option;
-    }
+
+            result.AddError($"--limit takes a whole number of 1 or more, not '{text}'.");
+            return 0;
+        },
+    };
 
     /// <summary>An enum option that takes a member's name (any case), never its number, and lists the names when it does not match.</summary>
     public static Option<T?> Enum<T>(string name, string description)
