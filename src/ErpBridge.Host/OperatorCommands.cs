@@ -40,7 +40,8 @@ public static class OperatorCommands
         }
 
         var root = OperatorCommandLine.Build(new CommandContext(input, output, error, configure));
-        var parse = root.Parse(args);
+        // No response files: a message id or a file name may start with '@'.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Action is ParseErrorAction)
         {
             var name = parse.CommandResult.Command == root ? "erpbridge" : parse.CommandResult.Command.Name;

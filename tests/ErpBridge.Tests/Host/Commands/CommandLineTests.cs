@@ -107,6 +107,15 @@ public sealed class CommandLineTests
     }
 
     [Test]
+    public async Task ValueStartingWithAt_IsAValue_NotAResponseFile()
+    {
+        var run = await CommandRun.RunAsync(null, "maps-test", "--folder", "@no-such-folder");
+
+        Assert.That(run.Code, Is.EqualTo(2));
+        Assert.That(run.Error, Does.Contain("maps-test: no folder '@no-such-folder'."));
+    }
+
+    [Test]
     public async Task UnknownCommand_ExitsWithUsage()
     {
         var run = await CommandRun.RunAsync(null, "dead-letter");
