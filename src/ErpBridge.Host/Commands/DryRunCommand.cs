@@ -29,70 +29,65 @@ public static class DryRunCommand
         {
             channel, file, documentType, json,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(
-            context, parse.GetRequiredValue(channel), parse.GetRequiredValue(file), parse.GetValue(documentType), parse.GetValue(json), cancellationToken));
+        file.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is { } path && !File.Exists(path))
+            {
+                result.AddError($"no file '{path}'.");
+            }
+        });
+        command.SetAction((parse, cancellationToken) => OperatorHost.RunAsync(
+            context,
+            "dry-run",
+            services => RunAsync(services, context, parse.GetRequiredValue(channel), parse.GetRequiredValue(file), parse.GetValue(documentType), parse.GetValue(json), cancellationToken),
+            withoutDatabase: true));
         return command;
     }
 
-    private static async Task<int> RunAsync(CommandContext context, string channel, string file, string? documentType, bool json, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(IServiceProvider services, CommandContext context, string channel, string file, string? documentType, bool json, CancellationToken cancellationToken)
     {
-        if (!File.Exists(file))
+        var registry = services.GetRequiredService<ConnectorRegistry>();
+        var maps = services.GetRequiredService<IMessageMaps>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        try
         {
-            context.Error.WriteLine($"dry-run: no file '{file}'.");
-            return ExitCodes.Usage;
-        }
-
-        var (app, code) = await OperatorHost.OpenAsync(context, "dry-run", withoutDatabase: true).ConfigureAwait(false);
-        if (app is null)
-        {
-            return code;
-        }
-
-        await using (app)
-        {
-            var registry = app.Services.GetRequiredService<ConnectorRegistry>();
-            var maps = app.Services.GetRequiredService<IMessageMaps>();
-            var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-            try
+            var document = XDocument.Load(file, LoadOptions.None);
+            var platform = registry.PlatformOf(channel);
+            var canonical = documentType is null ? document : maps.ToCanonical(documentType, document.Root!, MapParameters.Inbound("DRY-RUN", now, "DRY-RUN"));
+            var type = CanonicalMessage.TypeOf(canonical) ?? throw new MappingFailedException($"'{canonical.Root?.Name}' is not a canonical message (SubmitInventory, SubmitProducts, SubmitShipments).");
+            var messageId = canonical.Root!.Elements().FirstOrDefault(e => e.Name.LocalName == "MessageId")?.Value ?? "DRY-RUN";
+            var items = CanonicalMessage.Parse(type, canonical);
+            var plan = RequestPlan.Parse(maps.ToPlan(
+                platform, type, canonical, MapParameters.Outbound(messageId, channel, ChannelDeliveryRunner.IdempotencyKey(messageId, channel, items.Keys), registry.OptionsOf(channel))));
+            var calls = await registry.For(channel).PrepareAsync(plan, cancellationToken).ConfigureAwait(false);
+            if (json)
             {
-                var document = XDocument.Load(file, LoadOptions.None);
-                var platform = registry.PlatformOf(channel);
-                var canonical = documentType is null ? document : maps.ToCanonical(documentType, document.Root!, MapParameters.Inbound("DRY-RUN", now, "DRY-RUN"));
-                var type = CanonicalMessage.TypeOf(canonical) ?? throw new MappingFailedException($"'{canonical.Root?.Name}' is not a canonical message (SubmitInventory, SubmitProducts, SubmitShipments).");
-                var messageId = canonical.Root!.Elements().FirstOrDefault(e => e.Name.LocalName == "MessageId")?.Value ?? "DRY-RUN";
-                var items = CanonicalMessage.Parse(type, canonical);
-                var plan = RequestPlan.Parse(maps.ToPlan(
-                    platform, type, canonical, MapParameters.Outbound(messageId, channel, ChannelDeliveryRunner.IdempotencyKey(messageId, channel, items.Keys), registry.OptionsOf(channel))));
-                var calls = await registry.For(channel).PrepareAsync(plan, cancellationToken).ConfigureAwait(false);
-                if (json)
+                CommandJson.Write(context.Output, new
                 {
-                    CommandJson.Write(context.Output, new
+                    messageId,
+                    type,
+                    channel,
+                    platform,
+                    calls = calls.Select(c => new
                     {
-                        messageId,
-                        type,
-                        channel,
-                        platform,
-                        calls = calls.Select(c => new
-                        {
-                            c.Id,
-                            c.Method,
-                            url = c.Url.ToString(),
-                            headers = c.Headers.Select(h => new { name = h.Key, value = h.Value }),
-                            body = CommandJson.Body(c.JsonBody),
-                            c.SkipReason,
-                        }),
-                    });
-                    return ExitCodes.Done;
-                }
-
-                Print(context.Output, $"Dry run of {type} message {messageId} on channel {channel} ({platform}): {calls.Count} call(s), nothing sent.", calls);
+                        c.Id,
+                        c.Method,
+                        url = c.Url.ToString(),
+                        headers = c.Headers.Select(h => new { name = h.Key, value = h.Value }),
+                        body = CommandJson.Body(c.JsonBody),
+                        c.SkipReason,
+                    }),
+                });
                 return ExitCodes.Done;
             }
-            catch (Exception ex) when (ex is MappingFailedException or PlanFormatException or XmlException or InvalidOperationException)
-            {
-                context.Error.WriteLine($"dry-run: {ex.Message}");
-                return ExitCodes.Failed;
-            }
+
+            Print(context.Output, $"Dry run of {type} message {messageId} on channel {channel} ({platform}): {calls.Count} call(s), nothing sent.", calls);
+            return ExitCodes.Done;
+        }
+        catch (Exception ex) when (ex is MappingFailedException or PlanFormatException or XmlException or InvalidOperationException)
+        {
+            context.Error.WriteLine($"dry-run: {ex.Message}");
+            return ExitCodes.Failed;
         }
     }
 

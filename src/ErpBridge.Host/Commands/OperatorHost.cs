@@ -9,9 +9,25 @@ namespace ErpBridge.Host.Commands;
 /// </summary>
 public static class OperatorHost
 {
-    /// <summary>The built host, or null and the exit code after the reason was written to the error writer.</summary>
+    /// <summary>Runs <paramref name="action"/> on the bridge's services, or returns the exit code of why they could not be built.</summary>
     /// <param name="withoutDatabase">The command reads and writes no stored data (dry-run): it runs on an empty in-memory store instead.</param>
-    public static async Task<(WebApplication? App, int ExitCode)> OpenAsync(CommandContext context, string command, bool withoutDatabase = false)
+    public static async Task<int> RunAsync(CommandContext context, string command, Func<IServiceProvider, Task<int>> action, bool withoutDatabase = false)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var (app, code) = await OpenAsync(context, command, withoutDatabase).ConfigureAwait(false);
+        if (app is null)
+        {
+            return code;
+        }
+
+        await using (app.ConfigureAwait(false))
+        {
+            return await action(app.Services).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The built host, or null and the exit code after the reason was written to the error writer.</summary>
+    private static async Task<(WebApplication? App, int ExitCode)> OpenAsync(CommandContext context, string command, bool withoutDatabase)
     {
         ArgumentNullException.ThrowIfNull(context);
         var configure = context.Configure;

@@ -21,43 +21,35 @@ public static class OrdersCommand
         {
             channel, state, limit, json,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(context, parse.GetValue(channel), parse.GetValue(state), parse.GetValue(limit), parse.GetValue(json), cancellationToken));
+        command.SetAction((parse, cancellationToken) => OperatorHost.RunAsync(context, "orders", services =>
+            RunAsync(services, context, parse.GetValue(channel), parse.GetValue(state), parse.GetValue(limit), parse.GetValue(json), cancellationToken)));
         return command;
     }
 
-    private static async Task<int> RunAsync(CommandContext context, string? channel, OrderState? state, int limit, bool json, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(IServiceProvider services, CommandContext context, string? channel, OrderState? state, int limit, bool json, CancellationToken cancellationToken)
     {
-        var (app, code) = await OperatorHost.OpenAsync(context, "orders").ConfigureAwait(false);
-        if (app is null)
+        var orders = await services.GetRequiredService<IOrderStore>().ListAsync(channel, state, limit, cancellationToken).ConfigureAwait(false);
+        var output = context.Output;
+        if (json)
         {
-            return code;
-        }
-
-        await using (app)
-        {
-            var orders = await app.Services.GetRequiredService<IOrderStore>().ListAsync(channel, state, limit, cancellationToken).ConfigureAwait(false);
-            var output = context.Output;
-            if (json)
-            {
-                CommandJson.Write(output, new { count = orders.Count, limit, orders });
-                return ExitCodes.Done;
-            }
-
-            if (orders.Count == 0)
-            {
-                output.WriteLine("No orders match.");
-                return ExitCodes.Done;
-            }
-
-            output.WriteLine($"{"OrderId",-32} {"Number",-12} {"Rev",3} {"State",-12} {"Handover",-8} {"ERP document",-14} {"Changed (UTC)",-19} Last error");
-            foreach (var o in orders)
-            {
-                output.WriteLine(
-                    $"{o.OrderId,-32} {o.OrderNumber,-12} {o.Revision,3} {o.State,-12} {o.Handover,-8} {o.ErpDocumentNumber ?? "-",-14} {o.ChangedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),-19} {o.LastError}");
-            }
-
-            output.WriteLine($"{orders.Count} order(s){(orders.Count == limit ? $" (first {limit}; --limit for more)" : "")}.");
+            CommandJson.Write(output, new { count = orders.Count, limit, orders });
             return ExitCodes.Done;
         }
+
+        if (orders.Count == 0)
+        {
+            output.WriteLine("No orders match.");
+            return ExitCodes.Done;
+        }
+
+        output.WriteLine($"{"OrderId",-32} {"Number",-12} {"Rev",3} {"State",-12} {"Handover",-8} {"ERP document",-14} {"Changed (UTC)",-19} Last error");
+        foreach (var o in orders)
+        {
+            output.WriteLine(
+                $"{o.OrderId,-32} {o.OrderNumber,-12} {o.Revision,3} {o.State,-12} {o.Handover,-8} {o.ErpDocumentNumber ?? "-",-14} {o.ChangedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),-19} {o.LastError}");
+        }
+
+        output.WriteLine($"{orders.Count} order(s){(orders.Count == limit ? $" (first {limit}; --limit for more)" : "")}.");
+        return ExitCodes.Done;
     }
 }

@@ -22,62 +22,53 @@ public static class ReconcileCommand
         {
             channel, json,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(context, parse.GetValue(channel), parse.GetValue(json), cancellationToken));
+        command.SetAction((parse, cancellationToken) => OperatorHost.RunAsync(context, "reconcile", services =>
+            RunAsync(services, context, parse.GetValue(channel), parse.GetValue(json), cancellationToken)));
         return command;
     }
 
-    private static async Task<int> RunAsync(CommandContext context, string? channel, bool json, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(IServiceProvider services, CommandContext context, string? channel, bool json, CancellationToken cancellationToken)
     {
-        var (app, code) = await OperatorHost.OpenAsync(context, "reconcile").ConfigureAwait(false);
-        if (app is null)
+        var runner = services.GetRequiredService<ReconciliationRunner>();
+        var store = services.GetRequiredService<IReconciliationStore>();
+        var channels = runner.ReconcilableChannels();
+        if (channel is not null)
         {
-            return code;
+            if (!channels.Contains(channel, StringComparer.Ordinal))
+            {
+                context.Error.WriteLine($"reconcile: channel '{channel}' cannot be reconciled; these can: {string.Join(", ", channels)}.");
+                return ExitCodes.Usage;
+            }
+
+            channels = [channel];
         }
 
-        await using (app)
+        // With --json the progress goes to the error writer, so that standard output is one JSON document.
+        var progress = json ? context.Error : context.Output;
+        var reports = new List<object>();
+        var result = ExitCodes.Done;
+        foreach (var name in channels)
         {
-            var services = app.Services;
-            var runner = services.GetRequiredService<ReconciliationRunner>();
-            var store = services.GetRequiredService<IReconciliationStore>();
-            var channels = runner.ReconcilableChannels();
-            if (channel is not null)
-            {
-                if (!channels.Contains(channel, StringComparer.Ordinal))
-                {
-                    context.Error.WriteLine($"reconcile: channel '{channel}' cannot be reconciled; these can: {string.Join(", ", channels)}.");
-                    return ExitCodes.Usage;
-                }
-
-                channels = [channel];
-            }
-
-            // With --json the progress goes to the error writer, so that standard output is one JSON document.
-            var progress = json ? context.Error : context.Output;
-            var reports = new List<object>();
-            var result = ExitCodes.Done;
-            foreach (var name in channels)
-            {
-                var (run, started) = await store.StartAsync(name, "command", runner.Heals(name), services.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken).ConfigureAwait(false);
-                progress.WriteLine(started ? $"Reconciling {name} (run {run.RunId})..." : $"Carrying on run {run.RunId} of {name} from {run.Phase}...");
-                var finished = await runner.RunAsync(run.RunId, cancellationToken).ConfigureAwait(false);
-                if (json)
-                {
-                    reports.Add(await ReconciliationReportOutput.ToJsonAsync(store, finished, null, cancellationToken).ConfigureAwait(false));
-                }
-                else
-                {
-                    await ReconciliationReportOutput.PrintAsync(store, finished, null, context.Output, cancellationToken).ConfigureAwait(false);
-                }
-
-                result = finished.Status == ReconciliationStatus.Completed ? result : ExitCodes.Failed;
-            }
-
+            var (run, started) = await store.StartAsync(name, "command", runner.Heals(name), services.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            progress.WriteLine(started ? $"Reconciling {name} (run {run.RunId})..." : $"Carrying on run {run.RunId} of {name} from {run.Phase}...");
+            var finished = await runner.RunAsync(run.RunId, cancellationToken).ConfigureAwait(false);
             if (json)
             {
-                CommandJson.Write(context.Output, new { runs = reports });
+                reports.Add(await ReconciliationReportOutput.ToJsonAsync(store, finished, null, cancellationToken).ConfigureAwait(false));
+            }
+            else
+            {
+                await ReconciliationReportOutput.PrintAsync(store, finished, null, context.Output, cancellationToken).ConfigureAwait(false);
             }
 
-            return result;
+            result = finished.Status == ReconciliationStatus.Completed ? result : ExitCodes.Failed;
         }
+
+        if (json)
+        {
+            CommandJson.Write(context.Output, new { runs = reports });
+        }
+
+        return result;
     }
 }

@@ -42,57 +42,48 @@ public static class ReconciliationReportCommand
         {
             run, channel, only, csv, json,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(
-            context, parse.GetValue(run), parse.GetValue(channel), parse.GetValue(only), parse.GetValue(csv), parse.GetValue(json), cancellationToken));
+        command.SetAction((parse, cancellationToken) => OperatorHost.RunAsync(context, "reconciliation-report", services =>
+            RunAsync(services, context, parse.GetValue(run), parse.GetValue(channel), parse.GetValue(only), parse.GetValue(csv), parse.GetValue(json), cancellationToken)));
         return command;
     }
 
-    private static async Task<int> RunAsync(CommandContext context, long? runId, string? channel, ReconciliationClass? only, string? csvPath, bool json, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(IServiceProvider services, CommandContext context, long? runId, string? channel, ReconciliationClass? only, string? csvPath, bool json, CancellationToken cancellationToken)
     {
-        var (app, code) = await OperatorHost.OpenAsync(context, "reconciliation-report").ConfigureAwait(false);
-        if (app is null)
+        var store = services.GetRequiredService<IReconciliationStore>();
+        var run = runId is { } id
+            ? await store.GetAsync(id, cancellationToken).ConfigureAwait(false)
+            : await store.LatestAsync(channel, cancellationToken).ConfigureAwait(false);
+        if (run is null)
         {
-            return code;
+            context.Error.WriteLine("No such reconciliation run.");
+            return ExitCodes.Failed;
         }
 
-        await using (app)
+        if (csvPath is not null)
         {
-            var store = app.Services.GetRequiredService<IReconciliationStore>();
-            var run = runId is { } id
-                ? await store.GetAsync(id, cancellationToken).ConfigureAwait(false)
-                : await store.LatestAsync(channel, cancellationToken).ConfigureAwait(false);
-            if (run is null)
-            {
-                context.Error.WriteLine("No such reconciliation run.");
-                return ExitCodes.Failed;
-            }
-
-            if (csvPath is not null)
-            {
-                var rows = await ExportCsvAsync(store, run.RunId, only, csvPath, cancellationToken).ConfigureAwait(false);
-                if (json)
-                {
-                    CommandJson.Write(context.Output, new { run.RunId, run.Channel, run.Status, rows, file = Path.GetFullPath(csvPath) });
-                }
-                else
-                {
-                    context.Output.WriteLine($"Run {run.RunId} of {run.Channel} ({run.Status}): {rows} item(s) written to {csvPath}.");
-                }
-
-                return ExitCodes.Done;
-            }
-
+            var rows = await ExportCsvAsync(store, run.RunId, only, csvPath, cancellationToken).ConfigureAwait(false);
             if (json)
             {
-                CommandJson.Write(context.Output, await ReconciliationReportOutput.ToJsonAsync(store, run, only, cancellationToken).ConfigureAwait(false));
+                CommandJson.Write(context.Output, new { run.RunId, run.Channel, run.Status, rows, file = Path.GetFullPath(csvPath) });
             }
             else
             {
-                await ReconciliationReportOutput.PrintAsync(store, run, only, context.Output, cancellationToken).ConfigureAwait(false);
+                context.Output.WriteLine($"Run {run.RunId} of {run.Channel} ({run.Status}): {rows} item(s) written to {csvPath}.");
             }
 
             return ExitCodes.Done;
         }
+
+        if (json)
+        {
+            CommandJson.Write(context.Output, await ReconciliationReportOutput.ToJsonAsync(store, run, only, cancellationToken).ConfigureAwait(false));
+        }
+        else
+        {
+            await ReconciliationReportOutput.PrintAsync(store, run, only, context.Output, cancellationToken).ConfigureAwait(false);
+        }
+
+        return ExitCodes.Done;
     }
 
     /// <summary>Every item of the run (or of one class) as RFC 4180 CSV, read a page at a time.</summary>

@@ -23,26 +23,17 @@ public static class ResubmitCommand
             message, channel, all,
         };
         CommandOptions.RequireIdOrChannelAll(command, message, channel, all, "give --message ID (optionally --channel NAME), or --channel NAME --all.");
-        command.SetAction((parse, cancellationToken) => RunAsync(context, parse.GetValue(message), parse.GetValue(channel), cancellationToken));
+        command.SetAction((parse, cancellationToken) => OperatorHost.RunAsync(context, "resubmit", services =>
+            RunAsync(services, context, parse.GetValue(message), parse.GetValue(channel), cancellationToken)));
         return command;
     }
 
-    private static async Task<int> RunAsync(CommandContext context, string? message, string? channel, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(IServiceProvider services, CommandContext context, string? message, string? channel, CancellationToken cancellationToken)
     {
-        var (app, code) = await OperatorHost.OpenAsync(context, "resubmit").ConfigureAwait(false);
-        if (app is null)
-        {
-            return code;
-        }
-
-        await using (app)
-        {
-            var services = app.Services;
-            var count = await services.GetRequiredService<IDeliveryStore>().ResubmitAsync(message, channel, services.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            context.Output.WriteLine(count == 0
-                ? "Nothing to resubmit: no failed delivery matches."
-                : $"Resubmitted {count} deliver{(count == 1 ? "y" : "ies")}; a running bridge delivers {(count == 1 ? "it" : "them")} at its next poll.");
-            return count == 0 ? ExitCodes.Failed : ExitCodes.Done;
-        }
+        var count = await services.GetRequiredService<IDeliveryStore>().ResubmitAsync(message, channel, services.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        context.Output.WriteLine(count == 0
+            ? "Nothing to resubmit: no failed delivery matches."
+            : $"Resubmitted {count} deliver{(count == 1 ? "y" : "ies")}; a running bridge delivers {(count == 1 ? "it" : "them")} at its next poll.");
+        return count == 0 ? ExitCodes.Failed : ExitCodes.Done;
     }
 }

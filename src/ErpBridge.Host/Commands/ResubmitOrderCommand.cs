@@ -23,26 +23,17 @@ public static class ResubmitOrderCommand
             order, channel, all,
         };
         CommandOptions.RequireIdOrChannelAll(command, order, channel, all, "give --order ID, or --channel NAME --all.");
-        command.SetAction((parse, cancellationToken) => RunAsync(context, parse.GetValue(order), parse.GetValue(channel), cancellationToken));
+        command.SetAction((parse, cancellationToken) => OperatorHost.RunAsync(context, "resubmit-order", services =>
+            RunAsync(services, context, parse.GetValue(order), parse.GetValue(channel), cancellationToken)));
         return command;
     }
 
-    private static async Task<int> RunAsync(CommandContext context, string? order, string? channel, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(IServiceProvider services, CommandContext context, string? order, string? channel, CancellationToken cancellationToken)
     {
-        var (app, code) = await OperatorHost.OpenAsync(context, "resubmit-order").ConfigureAwait(false);
-        if (app is null)
-        {
-            return code;
-        }
-
-        await using (app)
-        {
-            var services = app.Services;
-            var orders = await services.GetRequiredService<IOrderStore>().ResubmitAsync(order, channel, services.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            context.Output.WriteLine(orders == 0
-                ? "Nothing to resubmit: no failed order push matches."
-                : $"Resubmitted {orders} order{(orders == 1 ? "" : "s")}; a running bridge pushes {(orders == 1 ? "it" : "them")} within its push interval.");
-            return orders == 0 ? ExitCodes.Failed : ExitCodes.Done;
-        }
+        var orders = await services.GetRequiredService<IOrderStore>().ResubmitAsync(order, channel, services.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        context.Output.WriteLine(orders == 0
+            ? "Nothing to resubmit: no failed order push matches."
+            : $"Resubmitted {orders} order{(orders == 1 ? "" : "s")}; a running bridge pushes {(orders == 1 ? "it" : "them")} within its push interval.");
+        return orders == 0 ? ExitCodes.Failed : ExitCodes.Done;
     }
 }

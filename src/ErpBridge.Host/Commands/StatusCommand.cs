@@ -19,48 +19,39 @@ public static class StatusCommand
         {
             message, json,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(context, parse.GetRequiredValue(message), parse.GetValue(json), cancellationToken));
+        command.SetAction((parse, cancellationToken) => OperatorHost.RunAsync(context, "status", services =>
+            RunAsync(services, context, parse.GetRequiredValue(message), parse.GetValue(json), cancellationToken)));
         return command;
     }
 
-    private static async Task<int> RunAsync(CommandContext context, string message, bool json, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(IServiceProvider services, CommandContext context, string message, bool json, CancellationToken cancellationToken)
     {
-        var (app, code) = await OperatorHost.OpenAsync(context, "status").ConfigureAwait(false);
-        if (app is null)
+        var status = await services.GetRequiredService<IMessageStore>().GetStatusAsync(message, cancellationToken).ConfigureAwait(false);
+        if (status is null)
         {
-            return code;
+            context.Error.WriteLine($"No message with MessageId '{message}'.");
+            return ExitCodes.Failed;
         }
 
-        await using (app)
+        var history = await services.GetRequiredService<IDeliveryStore>().GetHistoryAsync(message, cancellationToken).ConfigureAwait(false);
+        var output = context.Output;
+        if (json)
         {
-            var services = app.Services;
-            var status = await services.GetRequiredService<IMessageStore>().GetStatusAsync(message, cancellationToken).ConfigureAwait(false);
-            if (status is null)
-            {
-                context.Error.WriteLine($"No message with MessageId '{message}'.");
-                return ExitCodes.Failed;
-            }
-
-            var history = await services.GetRequiredService<IDeliveryStore>().GetHistoryAsync(message, cancellationToken).ConfigureAwait(false);
-            var output = context.Output;
-            if (json)
-            {
-                CommandJson.Write(output, new { status.MessageId, status.Type, status.ReceivedAt, status.Deliveries, history });
-                return ExitCodes.Done;
-            }
-
-            output.WriteLine($"{status.MessageId}: {status.Type}, received {status.ReceivedAt.UtcDateTime:O}");
-            foreach (var d in status.Deliveries)
-            {
-                output.WriteLine($"  {d.Channel}: {d.Status}, {d.Attempts} attempt(s){(d.NextAttemptAt is { } next ? $", next at {next.UtcDateTime:O}" : "")}{(d.LastError is { } last ? $", last error: {last}" : "")}");
-            }
-
-            foreach (var h in history)
-            {
-                output.WriteLine($"  {h.At.UtcDateTime:O} {h.Channel}: {h.From?.ToString() ?? "-"} -> {h.To}{(h.Detail is null ? "" : ": " + h.Detail)}");
-            }
-
+            CommandJson.Write(output, new { status.MessageId, status.Type, status.ReceivedAt, status.Deliveries, history });
             return ExitCodes.Done;
         }
+
+        output.WriteLine($"{status.MessageId}: {status.Type}, received {status.ReceivedAt.UtcDateTime:O}");
+        foreach (var d in status.Deliveries)
+        {
+            output.WriteLine($"  {d.Channel}: {d.Status}, {d.Attempts} attempt(s){(d.NextAttemptAt is { } next ? $", next at {next.UtcDateTime:O}" : "")}{(d.LastError is { } last ? $", last error: {last}" : "")}");
+        }
+
+        foreach (var h in history)
+        {
+            output.WriteLine($"  {h.At.UtcDateTime:O} {h.Channel}: {h.From?.ToString() ?? "-"} -> {h.To}{(h.Detail is null ? "" : ": " + h.Detail)}");
+        }
+
+        return ExitCodes.Done;
     }
 }

@@ -35,6 +35,7 @@ public sealed class CommandLineTests
 
     [TestCase(new[] { "status" }, "Option '--message' is required.")]
     [TestCase(new[] { "dry-run", "--channel", "shop" }, "Option '--file' is required.")]
+    [TestCase(new[] { "dry-run", "--channel", "shop", "--file", "no-such-message.xml" }, "dry-run: no file 'no-such-message.xml'.")]
     [TestCase(new[] { "dead-letters", "--limit", "0" }, "--limit takes a whole number of 1 or more, not '0'.")]
     [TestCase(new[] { "orders", "--limit", "many" }, "--limit takes a whole number of 1 or more, not 'many'.")]
     [TestCase(new[] { "orders", "--state", "3" }, "--state is one of Pending, Fetched, Pushing, Acknowledged, Failed, not '3'.")]
