@@ -32,14 +32,14 @@ public static class CommandOptions
     };
 
     /// <summary>An enum option that takes a member's name (any case), never its number, and lists the names when it does not match.</summary>
-    public static Option<T?> Enum<T>(string name, string description)
+    public static Option<T?> Enum<T>(string name, string helpName, string description)
         where T : struct, System.Enum
     {
         var names = string.Join(", ", System.Enum.GetNames<T>());
         return new Option<T?>(name)
         {
             Description = $"{description} One of {names}.",
-            HelpName = typeof(T).Name.ToUpperInvariant(),
+            HelpName = helpName,
             CustomParser = result =>
             {
                 var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";

@@ -10,7 +10,7 @@ public static class OrdersCommand
     public static Command Create(CommandContext context)
     {
         var channel = CommandOptions.Channel("Only this channel's orders.");
-        var state = CommandOptions.Enum<OrderState>("--state", "Only orders in this state.");
+        var state = CommandOptions.Enum<OrderState>("--state", "STATE", "Only orders in this state.");
         var limit = CommandOptions.Limit();
         var json = CommandOptions.Json();
         var command = new Command("orders", """

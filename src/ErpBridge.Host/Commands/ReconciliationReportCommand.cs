@@ -28,7 +28,7 @@ public static class ReconciliationReportCommand
             },
         };
         var channel = CommandOptions.Channel("The newest run of this channel (without --run).");
-        var only = CommandOptions.Enum<ReconciliationClass>("--class", "Only items of this class (Match rows included when asked for).");
+        var only = CommandOptions.Enum<ReconciliationClass>("--class", "CLASS", "Only items of this class (Match rows included when asked for).");
         var csv = new Option<string>("--csv") { Description = "Write every item of the run (or of --class) to this file as CSV.", HelpName = "FILE" };
         var json = CommandOptions.Json();
         var command = new Command("reconciliation-report", """
