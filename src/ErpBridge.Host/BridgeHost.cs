@@ -60,7 +60,7 @@ public static class BridgeHost
         }
 
         builder.WebHost.UseUrls([.. urls]);
-        builder.Services.AddSerilog(SerilogSetup.Configure(new LoggerConfiguration(), settings.Logging).CreateLogger(), dispose: true);
+        builder.Services.AddSerilog(SerilogSetup.Configure(new LoggerConfiguration(), settings.Logging, consoleToStandardError: operatorCommand).CreateLogger(), dispose: true);
         builder.Services.AddErpBridgeCore(settings.Bridge);
         builder.Services.AddErpBridgeStorage(settings.Storage);
         builder.Services.AddErpBridgeSoap(settings.Soap, settings.Security);

@@ -1,22 +1,11 @@
 using ErpBridge.Host;
 using ErpBridge.Soap;
 
-if (args is ["hash-secret", ..])
+// A recognised first word is an operator command (or help); anything else, such as --urls or
+// --ErpBridge:Storage:ConnectionString=..., is the bridge's own configuration.
+if (OperatorCommands.IsCommand(args))
 {
-    return HashSecretCommand.Run(Console.In, Console.Out, Console.Error);
-}
-
-if (args.Length > 0 && OperatorCommands.Names.Contains(args[0]))
-{
-    return await OperatorCommands.RunAsync(args, Console.Out, Console.Error);
-}
-
-if (args is ["help" or "--help" or "-h", ..])
-{
-    Console.WriteLine("dotnet run --project src/ErpBridge.Host             run the bridge");
-    Console.WriteLine("dotnet run --project src/ErpBridge.Host -- hash-secret   read a password on stdin, print its PasswordHash");
-    Console.WriteLine(OperatorCommands.Usage);
-    return 0;
+    return await OperatorCommands.RunAsync(args, Console.In, Console.Out, Console.Error);
 }
 
 var (app, errors) = await BridgeHost.BuildAsync(args);

@@ -7,7 +7,11 @@ namespace ErpBridge.Host;
 /// <summary>The whole logging pipeline in one place: compact JSON to the console and to a rolling file.</summary>
 public static class SerilogSetup
 {
-    public static LoggerConfiguration Configure(LoggerConfiguration logger, LoggingOptions options)
+    /// <param name="consoleToStandardError">
+    /// Console events go to standard error (operator commands), so that standard output holds only what the command
+    /// prints, such as its --json document.
+    /// </param>
+    public static LoggerConfiguration Configure(LoggerConfiguration logger, LoggingOptions options, bool consoleToStandardError = false)
     {
         logger
             .MinimumLevel.Is(options.MinimumLevel)
@@ -21,7 +25,7 @@ public static class SerilogSetup
             .MinimumLevel.Override("Quartz", LogEventLevel.Warning)
             .Enrich.FromLogContext()
             .Enrich.With<SecretMaskingEnricher>()
-            .WriteTo.Console(new RenderedCompactJsonFormatter());
+            .WriteTo.Console(new RenderedCompactJsonFormatter(), standardErrorFromLevel: consoleToStandardError ? LogEventLevel.Verbose : null);
         if (!string.IsNullOrWhiteSpace(options.File))
         {
             logger.WriteTo.File(new RenderedCompactJsonFormatter(), options.File, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14, buffered: false, shared: true);

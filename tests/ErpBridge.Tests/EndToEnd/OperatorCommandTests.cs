@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ErpBridge.Host;
 using ErpBridge.Tests.Support;
 using Microsoft.Extensions.Configuration;
@@ -55,11 +56,58 @@ public sealed class OperatorCommandTests
             Assert.That(output, Does.Contain(variant.InventoryItemId), "the inventory item is resolved on the platform");
             Assert.That(output, Does.Contain("X-Shopify-Access-Token: ********").And.Not.Contain(DeliveryWorld.ShopifyToken));
             Assert.That(world.Shopify.State.Mutations, Is.Empty);
+
+            var (jsonCode, json, jsonError) = await RunAsync(world, "dry-run", "--channel", DeliveryWorld.ShopifyChannel, "--file", file, "--json");
+            Assert.That(jsonCode, Is.Zero, jsonError);
+            using var document = JsonDocument.Parse(json);
+            Assert.That(document.RootElement.GetProperty("messageId").GetString(), Is.EqualTo("DRY-1"));
+            Assert.That(document.RootElement.GetProperty("platform").GetString(), Is.EqualTo("Shopify").IgnoreCase);
+            var call = document.RootElement.GetProperty("calls").EnumerateArray().First();
+            Assert.That(call.GetProperty("method").GetString(), Is.EqualTo("POST"));
+            Assert.That(call.GetProperty("url").GetString(), Is.EqualTo(world.Shopify.BaseAddress + "admin/api/2026-01/graphql.json"));
+            Assert.That(call.GetProperty("body").ValueKind, Is.EqualTo(JsonValueKind.Object), "a JSON body is embedded as JSON, not as a string");
+            Assert.That(call.GetProperty("body").GetRawText(), Does.Contain(variant.InventoryItemId));
+            Assert.That(call.GetProperty("headers").EnumerateArray().Select(h => h.GetProperty("value").GetString()), Has.None.EqualTo(DeliveryWorld.ShopifyToken));
+            Assert.That(world.Shopify.State.Mutations, Is.Empty);
         }
         finally
         {
             File.Delete(file);
         }
+    }
+
+    [Test]
+    public async Task Json_DeadLettersAndStatus_AreDocumentsAScriptCanRead()
+    {
+        await using var world = await DeliveryWorld.StartAsync();
+        world.Shopify.Seed([]);
+        await world.SubmitAsync(DeliveryWorld.Stock("OP-J", T0, ("LATE-SKU", 8)));
+        await world.WaitForAsync("OP-J", "Failed");
+
+        var (listed, listing, listingError) = await RunAsync(world, "dead-letters", "--channel", DeliveryWorld.ShopifyChannel, "--json");
+        var (shown, status, statusError) = await RunAsync(world, "status", "--message", "OP-J", "--json");
+        var (missing, nothing, missingError) = await RunAsync(world, "status", "--message", "NO-SUCH", "--json");
+
+        Assert.That(listed, Is.Zero, listingError);
+        using var dead = JsonDocument.Parse(listing);
+        Assert.That(dead.RootElement.GetProperty("count").GetInt32(), Is.EqualTo(1));
+        var letter = dead.RootElement.GetProperty("deadLetters").EnumerateArray().Single();
+        Assert.That(letter.GetProperty("messageId").GetString(), Is.EqualTo("OP-J"));
+        Assert.That(letter.GetProperty("channel").GetString(), Is.EqualTo(DeliveryWorld.ShopifyChannel));
+        Assert.That(letter.GetProperty("type").GetString(), Is.EqualTo("Inventory"));
+        Assert.That(letter.GetProperty("lastError").GetString(), Does.Contain("LATE-SKU"));
+
+        Assert.That(shown, Is.Zero, statusError);
+        using var message = JsonDocument.Parse(status);
+        Assert.That(message.RootElement.GetProperty("messageId").GetString(), Is.EqualTo("OP-J"));
+        var deliveries = message.RootElement.GetProperty("deliveries").EnumerateArray().ToList();
+        Assert.That(deliveries, Has.Count.EqualTo(DemoChannels.Routed.Length));
+        Assert.That(deliveries.Select(d => d.GetProperty("status").GetString()), Is.All.EqualTo("Failed"));
+        Assert.That(message.RootElement.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("to").GetString()), Has.Some.EqualTo("Failed"));
+
+        Assert.That(missing, Is.EqualTo(1));
+        Assert.That(nothing, Is.Empty);
+        Assert.That(missingError, Does.Contain("NO-SUCH"));
     }
 
     [Test]

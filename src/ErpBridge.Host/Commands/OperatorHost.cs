@@ -1,0 +1,76 @@
+using ErpBridge.Storage;
+
+namespace ErpBridge.Host.Commands;
+
+/// <summary>
+/// The bridge's services for one command: the same configuration and database as the bridge, built but never started.
+/// The database must already exist: a command run from the wrong folder would otherwise create an empty one and
+/// report that there is nothing in it.
+/// </summary>
+public static class OperatorHost
+{
+    /// <summary>Runs <paramref name="action"/> on the bridge's services, or returns the exit code of why they could not be built.</summary>
+    /// <param name="withoutDatabase">The command reads and writes no stored data (dry-run): it runs on an empty in-memory store instead.</param>
+    public static async Task<int> RunAsync(CommandContext context, string command, Func<IServiceProvider, Task<int>> action, bool withoutDatabase = false)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var (app, code) = await OpenAsync(context, command, withoutDatabase).ConfigureAwait(false);
+        if (app is null)
+        {
+            return code;
+        }
+
+        await using (app.ConfigureAwait(false))
+        {
+            return await action(app.Services).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The built host, or null and the exit code after the reason was written to the error writer.</summary>
+    private static async Task<(WebApplication? App, int ExitCode)> OpenAsync(CommandContext context, string command, bool withoutDatabase)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var configure = context.Configure;
+        if (withoutDatabase)
+        {
+            configure = config =>
+            {
+                context.Configure?.Invoke(config);
+                config.AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    [$"{StorageOptions.Section}:Provider"] = "Sqlite",
+                    [$"{StorageOptions.Section}:ConnectionString"] = "Data Source=:memory:",
+                });
+            };
+        }
+        else if (DatabaseFile.PathOf(StorageOf(context.Configure)) is { } path && !File.Exists(path))
+        {
+            context.Error.WriteLine($"{command}: no database at '{path}' (ErpBridge:Storage:ConnectionString; a relative path is taken from the current folder, {Directory.GetCurrentDirectory()}). Run the command where the bridge runs, or point the connection string at its database; nothing was created.");
+            return (null, ExitCodes.DatabaseNotFound);
+        }
+
+        var (app, errors) = await BridgeHost.BuildAsync([], configure, operatorCommand: true).ConfigureAwait(false);
+        if (app is null)
+        {
+            context.Error.WriteLine("The configuration has problems:");
+            foreach (var error in errors)
+            {
+                context.Error.WriteLine("  " + error);
+            }
+
+            return (null, ExitCodes.Usage);
+        }
+
+        return (app, ExitCodes.Done);
+    }
+
+    /// <summary>The storage section read from the same sources, in the same order, as <see cref="BridgeHost.BuildAsync"/> reads them.</summary>
+    private static StorageOptions StorageOf(Action<IConfigurationBuilder>? configure)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddUserSecrets(typeof(BridgeHost).Assembly, optional: true);
+        builder.Configuration.AddEnvironmentVariables();
+        configure?.Invoke(builder.Configuration);
+        return builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+    }
+}
