@@ -50,7 +50,7 @@ public sealed class WooCommerceSandboxTests
     [Test]
     public async Task WrongSignature_Is401AuthenticationError()
     {
-        var response = await store.SendAsync(HttpMethod.Get, "products", sign: new Signing(Tamper: s => "x" + s[1..]));
+        var response = await store.SendAsync(HttpMethod.Get, "products", sign: new Signing(Tamper: s => (s[0] == 'x' ? "y" : "x") + s[1..]));
 
         Assert.That(response.Status, Is.EqualTo(401));
         Assert.That(response.Code, Is.EqualTo("woocommerce_rest_authentication_error"));
