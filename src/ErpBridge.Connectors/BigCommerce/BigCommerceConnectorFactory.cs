@@ -1,3 +1,4 @@
+using ErpBridge.Connectors.Http;
 using ErpBridge.Core.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -9,12 +10,14 @@ public sealed class BigCommerceConnectorFactory : IChannelConnectorFactory
 {
     private readonly BigCommerceConnectorOptions options;
     private readonly ILoggerFactory loggerFactory;
+    private readonly IHttpClientFactory clients;
 
     public BigCommerceConnectorFactory(BigCommerceConnectorOptions? options = null, ILoggerFactory? loggerFactory = null)
     {
         this.options = options ?? new BigCommerceConnectorOptions();
         this.options.Validate();
         this.loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        clients = ConnectorHttpClients.Create(this.options);
     }
 
     public string Platform => Core.Routing.Platform.BigCommerce;
@@ -38,6 +41,6 @@ public sealed class BigCommerceConnectorFactory : IChannelConnectorFactory
             throw new ArgumentException($"Channel '{channel}': AccessToken (the X-Auth-Token of a store API account) is required for BigCommerce.", nameof(options));
         }
 
-        return new BigCommerceConnector(channel, options, this.options, loggerFactory.CreateLogger<BigCommerceConnector>());
+        return new BigCommerceConnector(channel, options, this.options, clients, loggerFactory.CreateLogger<BigCommerceConnector>());
     }
 }

@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ErpBridge.Core.Delivery;
 
+using ErpBridge.Connectors.Http;
+
 namespace ErpBridge.Connectors.BigCommerce;
 
 /// <summary>
@@ -12,7 +14,7 @@ namespace ErpBridge.Connectors.BigCommerce;
 /// replace the order's <c>products</c> and <c>shipping_addresses</c> resource links, so that each order is one
 /// complete JSON object. The page token is the next page number; a short page is the last.
 /// </summary>
-internal sealed class BigCommerceOrderReader(BigCommerceTransport transport, string channel)
+internal sealed class BigCommerceOrderReader(ConnectorTransport transport, string channel)
 {
     /// <summary>BigCommerce's largest v2 page.</summary>
     public const int MaxPageSize = 250;

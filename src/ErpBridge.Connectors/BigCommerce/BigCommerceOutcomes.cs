@@ -1,50 +1,26 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
-using ErpBridge.Core.Delivery;
+using ErpBridge.Connectors.Http;
 
 namespace ErpBridge.Connectors.BigCommerce;
 
-/// <summary>
-/// What a BigCommerce status means for delivery: 429 and 5xx pass (retry later, after the platform's own wait),
-/// 401/403 are broken credentials, other 4xx are the request's own fault and carry BigCommerce's title and field errors.
-/// </summary>
-internal static class BigCommerceOutcomes
+/// <summary>BigCommerce's differences from <see cref="StatusClassifier"/>: its error bodies, its wait headers, and 207.</summary>
+internal sealed class BigCommerceOutcomes(string channel, RetryAfterReader waits) : StatusClassifier("BigCommerce", channel, waits)
 {
-    /// <summary>Null for success.</summary>
-    public static DeliveryOutcome? Classify(HttpResponseMessage response, byte[] body, string request, string channel, DateTimeOffset now)
-    {
-        var status = (int)response.StatusCode;
-        if (status is >= 200 and < 300 && status != 207)
-        {
-            return null;
-        }
+    protected override string AuthenticationHint => "check the channel's AccessToken and its OAuth scopes";
 
-        var message = PlatformMessage(body);
-        if (response.StatusCode == HttpStatusCode.TooManyRequests)
-        {
-            return new DeliveryOutcome.TransientFailure(
-                $"BigCommerce {status} on {request} (channel '{channel}'){Suffix(message)}", RateLimitPacer.RetryAfter(response, now));
-        }
+    /// <summary>A 207 from a batch endpoint means some items failed: the plan's change did not fully happen.</summary>
+    protected override bool IsSuccess(int status) => base.IsSuccess(status) && status != 207;
 
-        if (status >= 500)
-        {
-            // The rate-limit reset says nothing about when the platform recovers; only an explicit Retry-After does.
-            return new DeliveryOutcome.TransientFailure(
-                $"BigCommerce {status} on {request} (channel '{channel}'){Suffix(message)}", RateLimitPacer.ExplicitRetryAfter(response, now));
-        }
-
-        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-        {
-            return new DeliveryOutcome.PermanentFailure(
-                $"authentication failed ({status} on {request}, channel '{channel}'{(message.Length > 0 ? ": " + message : "")}); check the channel's AccessToken and its OAuth scopes");
-        }
-
-        return new DeliveryOutcome.PermanentFailure($"BigCommerce {status} on {request} (channel '{channel}'){Suffix(message)}");
-    }
+    /// <summary>
+    /// A 429 waits for the request window's reset (X-Rate-Limit-Time-Reset-Ms); a 5xx only for an explicit
+    /// Retry-After or X-Retry-After, because the window's reset says nothing about when the platform recovers.
+    /// </summary>
+    protected override TimeSpan? RetryAfter(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.TooManyRequests ? Waits.ResetOrRetryAfter(response.Headers) : Waits.RetryAfter(response.Headers);
 
     /// <summary>The platform's own words: v3 problem details (title and errors), a v2 array of messages, or the text as is.</summary>
-    public static string PlatformMessage(byte[] body)
+    protected override string Message(byte[] body)
     {
         if (body.Length == 0)
         {
@@ -86,9 +62,6 @@ internal static class BigCommerceOutcomes
         {
         }
 
-        var text = Encoding.UTF8.GetString(body).Trim();
-        return text.Length > 300 ? text[..300] + "…" : text;
+        return Excerpt(body);
     }
-
-    private static string Suffix(string message) => message.Length > 0 ? ": " + message : "";
 }

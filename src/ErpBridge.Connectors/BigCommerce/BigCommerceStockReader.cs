@@ -3,6 +3,8 @@ using System.Text.Json;
 using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Routing;
 
+using ErpBridge.Connectors.Http;
+
 namespace ErpBridge.Connectors.BigCommerce;
 
 /// <summary>
@@ -19,7 +21,7 @@ namespace ErpBridge.Connectors.BigCommerce;
 /// on a later page; a variant deleted during the read shifts later items one place forward, so the read may miss as
 /// many items as were deleted behind it (the next reconciliation sees them).
 /// </remarks>
-internal sealed class BigCommerceStockReader(BigCommerceTransport transport, ChannelOptions channelOptions, string channel)
+internal sealed class BigCommerceStockReader(ConnectorTransport transport, ChannelOptions channelOptions, string channel)
 {
     /// <summary>BigCommerce's largest page for inventory items ("Limit of 1000 items for payload length").</summary>
     public const int MaxPageSize = 1000;

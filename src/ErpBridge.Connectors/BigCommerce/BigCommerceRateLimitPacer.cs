@@ -1,6 +1,5 @@
-using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
+using ErpBridge.Connectors.Http;
 
 namespace ErpBridge.Connectors.BigCommerce;
 
@@ -10,7 +9,7 @@ namespace ErpBridge.Connectors.BigCommerce;
 /// reserve), holds the next request until the reset. A burst therefore uses the whole quota of each window and
 /// meets no 429, instead of failing and waiting for a durable retry.
 /// </summary>
-internal sealed class RateLimitPacer(TimeProvider time, int reserve)
+internal sealed class BigCommerceRateLimitPacer(TimeProvider time, int reserve) : IRequestPacer
 {
     /// <summary>Added to each wait, so that the server's window has surely turned when the held request arrives.</summary>
     private static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(5);
@@ -22,7 +21,7 @@ internal sealed class RateLimitPacer(TimeProvider time, int reserve)
     private DateTimeOffset resetAt;
 
     /// <summary>Waits until a request may be sent in the current window, and counts it.</summary>
-    public async Task WaitTurnAsync(CancellationToken cancellationToken)
+    public async ValueTask<double> WaitAsync(byte[]? body, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -31,7 +30,7 @@ internal sealed class RateLimitPacer(TimeProvider time, int reserve)
             {
                 if (left is null)
                 {
-                    return;
+                    return 1;
                 }
 
                 var now = time.GetUtcNow();
@@ -45,30 +44,35 @@ internal sealed class RateLimitPacer(TimeProvider time, int reserve)
                 if (left > reserve)
                 {
                     left--;
-                    return;
+                    return 1;
                 }
 
                 wait = resetAt - now + Margin;
             }
 
-            await Task.Delay(wait, time, cancellationToken);
+            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>Reads the X-Rate-Limit-* headers of a response (a 429 leaves nothing for this window).</summary>
-    public void Observe(HttpResponseMessage response)
+    public void Observe(double reserved, HttpResponseMessage? response, byte[] body)
     {
+        if (response is null)
+        {
+            return;
+        }
+
         var headers = response.Headers;
-        var serverLeft = Header(headers, "X-Rate-Limit-Requests-Left");
-        var resetMs = Header(headers, "X-Rate-Limit-Time-Reset-Ms");
+        var serverLeft = RetryAfterReader.WholeNumber(headers, "X-Rate-Limit-Requests-Left");
+        var resetMs = RetryAfterReader.WholeNumber(headers, "X-Rate-Limit-Time-Reset-Ms");
         if (resetMs is null || (serverLeft is null && response.StatusCode != HttpStatusCode.TooManyRequests))
         {
             return;
         }
 
         var reportedLeft = response.StatusCode == HttpStatusCode.TooManyRequests ? 0 : serverLeft!.Value;
-        var reportedQuota = Header(headers, "X-Rate-Limit-Requests-Quota");
-        var reportedWindow = Header(headers, "X-Rate-Limit-Time-Window-Ms");
+        var reportedQuota = RetryAfterReader.WholeNumber(headers, "X-Rate-Limit-Requests-Quota");
+        var reportedWindow = RetryAfterReader.WholeNumber(headers, "X-Rate-Limit-Time-Window-Ms");
         lock (gate)
         {
             var now = time.GetUtcNow();
@@ -82,30 +86,4 @@ internal sealed class RateLimitPacer(TimeProvider time, int reserve)
             resetAt = reportedReset;
         }
     }
-
-    /// <summary>How long the platform asks to wait after this response, if it says: the window's reset, else Retry-After.</summary>
-    public static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now)
-    {
-        return Header(response.Headers, "X-Rate-Limit-Time-Reset-Ms") is { } resetMs
-            ? TimeSpan.FromMilliseconds(resetMs)
-            : ExplicitRetryAfter(response, now);
-    }
-
-    /// <summary>The wait a response asks for in Retry-After (or BigCommerce's X-Retry-After, in seconds), if any.</summary>
-    public static TimeSpan? ExplicitRetryAfter(HttpResponseMessage response, DateTimeOffset now)
-    {
-        if (response.Headers.RetryAfter is { } retryAfter)
-        {
-            return retryAfter.Delta ?? (retryAfter.Date is { } date ? date - now : null);
-        }
-
-        return Header(response.Headers, "X-Retry-After") is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
-    }
-
-    private static long? Header(HttpResponseHeaders headers, string name) =>
-        headers.TryGetValues(name, out var values)
-        && long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-        && value >= 0
-            ? value
-            : null;
 }

@@ -2,23 +2,25 @@ using System.Text.Json;
 using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Routing;
 
+using ErpBridge.Connectors.Http;
+
 namespace ErpBridge.Connectors.BigCommerce;
 
 /// <summary>
 /// Finds the platform ids a plan asks for, with as few requests as possible: the channel's location map first, then
 /// the cache, then one <c>GET v3/catalog/variants?sku:in=...</c> per batch of SKUs (a variant names both its own id
-/// and its product's) and one <c>GET v3/inventory/locations</c>. Order kinds go to <see cref="BigCommerceOrderLookup"/>, uncached.
+/// and its product's) and one <c>GET v3/inventory/locations</c>. Order kinds go to <see cref="BigCommerceShipmentResolver"/>, uncached.
 /// </summary>
-internal sealed class BigCommerceReferenceResolver(
-    BigCommerceTransport transport,
-    BigCommerceIdCache cache,
+internal sealed class BigCommerceIdResolver(
+    ConnectorTransport transport,
+    ExpiringIdCache<ReferenceKey, string> cache,
     ChannelOptions channelOptions,
     BigCommerceConnectorOptions options) : IDisposable
 {
     private static readonly KeyValuePair<string, string>[] NoHeaders = [];
 
     private readonly SemaphoreSlim lookups = new(1, 1);
-    private readonly BigCommerceOrderLookup orders = new(transport);
+    private readonly BigCommerceShipmentResolver orders = new(transport);
 
     /// <summary>Every wanted reference's id (null = not found), or the failure a look-up came to.</summary>
     public async Task<(Dictionary<ReferenceKey, string?>? Ids, DeliveryOutcome? Failure)> ResolveAsync(

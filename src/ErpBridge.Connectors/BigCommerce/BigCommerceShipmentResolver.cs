@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using ErpBridge.Core.Delivery;
 
+using ErpBridge.Connectors.Http;
+
 namespace ErpBridge.Connectors.BigCommerce;
 
 /// <summary>
@@ -10,7 +12,7 @@ namespace ErpBridge.Connectors.BigCommerce;
 /// <c>products</c>, <c>shipping_addresses</c> and <c>shipments</c>. Nothing is cached: an order's shipments change
 /// with every delivery, and reading them is what keeps a resent ShipmentId from shipping twice.
 /// </summary>
-internal sealed class BigCommerceOrderLookup(BigCommerceTransport transport)
+internal sealed class BigCommerceShipmentResolver(ConnectorTransport transport)
 {
     /// <summary>The line of a shipment's comments that names the ERP shipment it records (written by the Shipments map).</summary>
     public const string ShipmentMarker = "ERP shipment: ";
