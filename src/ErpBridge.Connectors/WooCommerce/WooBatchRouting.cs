@@ -53,7 +53,7 @@ internal static class WooBatchRouting
             parts.Add((path, products));
         }
 
-        foreach (var group in moved.GroupBy(m => m.Item!.Value.ParentId).OrderBy(g => g.Key))
+        foreach (var group in moved.GroupBy(m => m.Item!.ParentId).OrderBy(g => g.Key))
         {
             parts.Add(($"products/{WooCommerceOutcomes.Number(group.Key)}/variations/batch",
                 new XElement(JsonXml.Ns + "map", new XElement(JsonXml.Ns + "array", new XAttribute("key", "update"), group.Select(m => new XElement(m.Entry))))));

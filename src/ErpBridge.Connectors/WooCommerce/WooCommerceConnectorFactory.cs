@@ -1,3 +1,4 @@
+using ErpBridge.Connectors.Http;
 using ErpBridge.Core.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -13,12 +14,14 @@ public sealed class WooCommerceConnectorFactory : IChannelConnectorFactory
 {
     private readonly WooCommerceConnectorOptions options;
     private readonly ILoggerFactory loggerFactory;
+    private readonly IHttpClientFactory clients;
 
     public WooCommerceConnectorFactory(WooCommerceConnectorOptions? options = null, ILoggerFactory? loggerFactory = null)
     {
         this.options = options ?? new WooCommerceConnectorOptions();
         this.options.Validate();
         this.loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        clients = ConnectorHttpClients.Create(this.options);
     }
 
     public string Platform => Core.Routing.Platform.WooCommerce;
@@ -47,6 +50,6 @@ public sealed class WooCommerceConnectorFactory : IChannelConnectorFactory
             throw new ArgumentException($"Channel '{channel}': ApiVersion '{version}' is not supported; the WooCommerce connector speaks wc/v3.", nameof(options));
         }
 
-        return new WooCommerceConnector(channel, options, this.options, loggerFactory.CreateLogger<WooCommerceConnector>());
+        return new WooCommerceConnector(channel, options, this.options, clients, loggerFactory.CreateLogger<WooCommerceConnector>());
     }
 }

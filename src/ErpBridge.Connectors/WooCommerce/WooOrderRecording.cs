@@ -39,7 +39,7 @@ internal static class WooOrderRecording
     }
 
     /// <summary>Takes note of a successful <c>PUT orders/{id}</c>, <c>POST orders/{id}/fulfillments</c> or <c>POST orders/{id}/notes</c>.</summary>
-    public static void Record(PlanCall call, string path, byte[] response, Dictionary<string, WooOrderFacts?> orders, Dictionary<string, string> platformIds)
+    public static void Record(PlanCall call, string path, byte[] response, Dictionary<string, WooOrderFacts?> orders, IDictionary<string, string> platformIds)
     {
         var parts = path.Split('?')[0].Split('/');
         if (parts.Length < 2 || parts[0] != "orders" || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var orderId) || response.Length == 0)

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using ErpBridge.Core.Delivery;
 
+using ErpBridge.Connectors.Http;
+
 namespace ErpBridge.Connectors.WooCommerce;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace ErpBridge.Connectors.WooCommerce;
 /// variations too, with their parent_id). A SKU that itself holds a comma is looked up alone: WooCommerce then
 /// matches the whole text.
 /// </summary>
-internal sealed class WooCommerceReferenceResolver(WooCommerceTransport transport, WooCommerceIdCache cache, WooCommerceConnectorOptions options) : IDisposable
+internal sealed class WooCommerceIdResolver(ConnectorTransport transport, ExpiringIdCache<string, WooCatalogItem> cache, WooCommerceConnectorOptions options) : IDisposable
 {
     private static readonly KeyValuePair<string, string>[] NoHeaders = [];
 

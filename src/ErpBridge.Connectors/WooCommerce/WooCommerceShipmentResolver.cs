@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using ErpBridge.Core.Delivery;
 
+using ErpBridge.Connectors.Http;
+
 namespace ErpBridge.Connectors.WooCommerce;
 
 /// <summary>
@@ -10,7 +12,7 @@ namespace ErpBridge.Connectors.WooCommerce;
 /// request), then <c>GET orders/{id}/fulfillments</c> or <c>GET orders/{id}/notes</c> when the plan asks whether a
 /// fulfillment or a note already exists.
 /// </summary>
-internal sealed class WooOrderLookup(WooCommerceTransport transport, string channel)
+internal sealed class WooCommerceShipmentResolver(ConnectorTransport transport, string channel)
 {
     private static readonly KeyValuePair<string, string>[] None = [];
 

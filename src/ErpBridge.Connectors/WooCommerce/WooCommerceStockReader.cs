@@ -3,6 +3,8 @@ using System.Text.Json;
 using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Routing;
 
+using ErpBridge.Connectors.Http;
+
 namespace ErpBridge.Connectors.WooCommerce;
 
 /// <summary>
@@ -19,7 +21,7 @@ namespace ErpBridge.Connectors.WooCommerce;
 /// level under its own SKU.
 /// </para>
 /// </summary>
-internal sealed class WooStockReader(WooCommerceTransport transport, ChannelOptions channelOptions, string channel)
+internal sealed class WooCommerceStockReader(ConnectorTransport transport, ChannelOptions channelOptions, string channel)
 {
     /// <summary>WordPress's REST collections take at most 100 per page.</summary>
     public const int MaxPageSize = 100;
@@ -91,7 +93,7 @@ internal sealed class WooStockReader(WooCommerceTransport transport, ChannelOpti
                 }
             }
 
-            moreVariations = result.TotalPages is { } total ? token.VariationPage < total : count == token.PerPage;
+            moreVariations = result.TotalPages() is { } total ? token.VariationPage < total : count == token.PerPage;
         }
 
         if (moreVariations)
@@ -150,7 +152,7 @@ internal sealed class WooStockReader(WooCommerceTransport transport, ChannelOpti
             }
         }
 
-        var page = new ProductsPage(token.Page, token.PerPage, variable, result.TotalPages is { } total ? token.Page < total : count == token.PerPage);
+        var page = new ProductsPage(token.Page, token.PerPage, variable, result.TotalPages() is { } total ? token.Page < total : count == token.PerPage);
         lastProductsPage = page;
         return (page, levels, null);
     }

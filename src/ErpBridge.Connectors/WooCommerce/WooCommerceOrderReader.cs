@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using ErpBridge.Core.Delivery;
 
+using ErpBridge.Connectors.Http;
+
 namespace ErpBridge.Connectors.WooCommerce;
 
 /// <summary>
@@ -11,7 +13,7 @@ namespace ErpBridge.Connectors.WooCommerce;
 /// object already holds line_items, billing, shipping, shipping_lines, tax_lines, fee_lines, coupon_lines and refunds,
 /// so nothing is fetched separately and each order's JSON is the platform's own object, unchanged.
 /// </summary>
-internal sealed class WooOrderReader(WooCommerceTransport transport, string channel)
+internal sealed class WooCommerceOrderReader(ConnectorTransport transport, string channel)
 {
     /// <summary>WordPress's REST collections take at most 100 per page.</summary>
     public const int MaxPageSize = 100;
@@ -49,7 +51,7 @@ internal sealed class WooOrderReader(WooCommerceTransport transport, string chan
         {
             using var document = JsonDocument.Parse(result.Body);
             var orders = document.RootElement.EnumerateArray().Select(Order).OrderBy(o => o.UpdatedAt).ToList();
-            var morePages = result.TotalPages is { } total ? page < total : orders.Count == perPage;
+            var morePages = result.TotalPages() is { } total ? page < total : orders.Count == perPage;
             return OrderReadResult.Of(new OrderPage(orders, morePages ? (page + 1).ToString(CultureInfo.InvariantCulture) : null));
         }
         catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
