@@ -35,6 +35,15 @@ internal sealed class FixedRatePacer(TimeProvider time, double? requestsPerSecon
         return 1;
     }
 
+    /// <summary>Refuses a rate that is not a positive number (null, no pacing, is fine).</summary>
+    public static void Validate(double? requestsPerSecond, string name)
+    {
+        if (requestsPerSecond is { } rate && !(rate > 0 && double.IsFinite(rate)))
+        {
+            throw new ArgumentOutOfRangeException(name, rate, $"{name} must be a positive number, or null for no pacing.");
+        }
+    }
+
     public void Observe(double reserved, HttpResponseMessage? response, byte[] body)
     {
         // A fixed rate learns nothing from answers.

@@ -1,3 +1,4 @@
+using ErpBridge.Connectors.Http;
 using ErpBridge.Core.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -14,12 +15,14 @@ public sealed class MagentoConnectorFactory : IChannelConnectorFactory
 {
     private readonly MagentoConnectorOptions options;
     private readonly ILoggerFactory loggerFactory;
+    private readonly IHttpClientFactory clients;
 
     public MagentoConnectorFactory(MagentoConnectorOptions? options = null, ILoggerFactory? loggerFactory = null)
     {
         this.options = options ?? new MagentoConnectorOptions();
         this.options.Validate();
         this.loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        clients = ConnectorHttpClients.Create(this.options);
     }
 
     public string Platform => Core.Routing.Platform.Magento;
@@ -47,7 +50,7 @@ public sealed class MagentoConnectorFactory : IChannelConnectorFactory
                 nameof(options));
         }
 
-        return new MagentoConnector(channel, options, ApiRoot(baseUrl, this.options.DefaultStoreCode), this.options, loggerFactory.CreateLogger<MagentoConnector>());
+        return new MagentoConnector(channel, options, ApiRoot(baseUrl, this.options.DefaultStoreCode), this.options, clients, loggerFactory.CreateLogger<MagentoConnector>());
     }
 
     /// <summary><c>{root}/rest/{store}/</c>, or the BaseUrl itself when it already names the REST store path.</summary>

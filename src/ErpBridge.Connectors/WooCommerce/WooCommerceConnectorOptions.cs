@@ -23,10 +23,7 @@ public sealed class WooCommerceConnectorOptions : ConnectorOptions
         base.Validate();
         ArgumentOutOfRangeException.ThrowIfLessThan(SkuLookupBatchSize, 1, nameof(SkuLookupBatchSize));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(SkuLookupBatchSize, 100, nameof(SkuLookupBatchSize));
-        if (MaxRequestsPerSecond is { } rate && (!double.IsFinite(rate) || rate <= 0))
-        {
-            throw new ArgumentOutOfRangeException(nameof(MaxRequestsPerSecond), rate, "MaxRequestsPerSecond must be a positive number, or null for no pacing.");
-        }
+        FixedRatePacer.Validate(MaxRequestsPerSecond, nameof(MaxRequestsPerSecond));
 
         if (OAuthSignatureMethod is not (OAuth1Signer.HmacSha256 or OAuth1Signer.HmacSha1))
         {

@@ -3,6 +3,8 @@ using System.Text.Json;
 using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Routing;
 
+using ErpBridge.Connectors.Http;
+
 namespace ErpBridge.Connectors.Magento;
 
 /// <summary>
@@ -10,7 +12,7 @@ namespace ErpBridge.Connectors.Magento;
 /// code, trusted as configured), then the cache, then one <c>GET V1/inventory/sources</c> for all that are left.
 /// Found codes live for minutes; "no such source" for seconds, and a plan that cannot do without one asks again.
 /// </summary>
-internal sealed class MagentoSourceResolver(MagentoTransport transport, ChannelOptions channelOptions, MagentoConnectorOptions options) : IDisposable
+internal sealed class MagentoIdResolver(ConnectorTransport transport, ChannelOptions channelOptions, MagentoConnectorOptions options) : IDisposable
 {
     private static readonly KeyValuePair<string, string>[] NoHeaders = [];
 
@@ -18,8 +20,8 @@ internal sealed class MagentoSourceResolver(MagentoTransport transport, ChannelO
     private readonly SemaphoreSlim lookups = new(1, 1);
 
     /// <summary>Every wanted reference's value (null = not found), or the failure the look-up came to.</summary>
-    public async Task<(Dictionary<MagentoReferenceKey, string?>? Values, DeliveryOutcome? Failure)> ResolveAsync(
-        IReadOnlyCollection<MagentoReferenceKey> wanted, IReadOnlySet<MagentoReferenceKey> required, CancellationToken cancellationToken)
+    public async Task<(Dictionary<ReferenceKey, string?>? Values, DeliveryOutcome? Failure)> ResolveAsync(
+        IReadOnlyCollection<ReferenceKey> wanted, IReadOnlySet<ReferenceKey> required, CancellationToken cancellationToken)
     {
         foreach (var reference in required)
         {

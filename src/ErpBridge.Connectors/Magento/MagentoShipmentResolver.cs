@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using ErpBridge.Core.Delivery;
 
+using ErpBridge.Connectors.Http;
+
 namespace ErpBridge.Connectors.Magento;
 
 /// <summary>
@@ -10,15 +12,15 @@ namespace ErpBridge.Connectors.Magento;
 /// Nothing is cached: quantities left to ship and the shipments made change with every delivery, and the shipment
 /// check is what keeps a ShipmentId sent twice from shipping twice.
 /// </summary>
-internal sealed class MagentoSalesResolver(MagentoTransport transport)
+internal sealed class MagentoShipmentResolver(ConnectorTransport transport)
 {
     private static readonly KeyValuePair<string, string>[] NoHeaders = [];
 
     /// <summary>Every wanted sales reference's value (null = not found), or the failure a look-up came to.</summary>
-    public async Task<(Dictionary<MagentoReferenceKey, string?>? Values, DeliveryOutcome? Failure)> ResolveAsync(
-        IReadOnlyCollection<MagentoReferenceKey> wanted, CancellationToken cancellationToken)
+    public async Task<(Dictionary<ReferenceKey, string?>? Values, DeliveryOutcome? Failure)> ResolveAsync(
+        IReadOnlyCollection<ReferenceKey> wanted, CancellationToken cancellationToken)
     {
-        var values = new Dictionary<MagentoReferenceKey, string?>();
+        var values = new Dictionary<ReferenceKey, string?>();
         if (wanted.Count == 0)
         {
             return (values, null);
@@ -51,7 +53,7 @@ internal sealed class MagentoSalesResolver(MagentoTransport transport)
         return (values, null);
     }
 
-    private static string? Value(MagentoReferenceKey reference, Dictionary<string, SalesOrder> orders, Dictionary<int, List<(int ShipmentId, string Comment)>> markers)
+    private static string? Value(ReferenceKey reference, Dictionary<string, SalesOrder> orders, Dictionary<int, List<(int ShipmentId, string Comment)>> markers)
     {
         if (reference.Kind == MagentoReferenceKinds.Order)
         {
