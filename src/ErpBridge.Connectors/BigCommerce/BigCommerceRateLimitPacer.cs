@@ -55,7 +55,7 @@ internal sealed class BigCommerceRateLimitPacer(TimeProvider time, int reserve) 
     }
 
     /// <summary>Reads the X-Rate-Limit-* headers of a response (a 429 leaves nothing for this window).</summary>
-    public void Observe(double reserved, HttpResponseMessage? response, byte[] body)
+    public void Observe(double reserved, byte[]? requestBody, HttpResponseMessage? response, byte[] body)
     {
         if (response is null)
         {

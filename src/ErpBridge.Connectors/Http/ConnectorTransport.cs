@@ -90,7 +90,7 @@ internal sealed partial class ConnectorTransport(
         }
         finally
         {
-            pacer.Observe(reserved, answer, body);
+            pacer.Observe(reserved, jsonBody, answer, body);
         }
     }
 

@@ -44,7 +44,7 @@ internal sealed class FixedRatePacer(TimeProvider time, double? requestsPerSecon
         }
     }
 
-    public void Observe(double reserved, HttpResponseMessage? response, byte[] body)
+    public void Observe(double reserved, byte[]? requestBody, HttpResponseMessage? response, byte[] body)
     {
         // A fixed rate learns nothing from answers.
     }

@@ -10,5 +10,5 @@ internal interface IRequestPacer
     /// Called once for every request that waited, with the response (null when none came): releases the reservation
     /// and learns what the platform reported about its limit.
     /// </summary>
-    void Observe(double reserved, HttpResponseMessage? response, byte[] body);
+    void Observe(double reserved, byte[]? requestBody, HttpResponseMessage? response, byte[] body);
 }

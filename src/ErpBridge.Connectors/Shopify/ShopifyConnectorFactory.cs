@@ -1,3 +1,4 @@
+using ErpBridge.Connectors.Http;
 using ErpBridge.Core.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -5,13 +6,21 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace ErpBridge.Connectors.Shopify;
 
 /// <summary>Makes a <see cref="ShopifyConnector"/> per Shopify channel; each owns its HTTP client, id cache and cost pacing.</summary>
-public sealed class ShopifyConnectorFactory(ShopifyConnectorSettings? settings = null, ILoggerFactory? loggerFactory = null) : IChannelConnectorFactory
+public sealed class ShopifyConnectorFactory : IChannelConnectorFactory
 {
     public const string PlatformName = global::ErpBridge.Core.Routing.Platform.Shopify;
 
-    private readonly ShopifyConnectorSettings settings = settings ?? new ShopifyConnectorSettings();
+    private readonly ShopifyConnectorOptions options;
+    private readonly ILoggerFactory loggerFactory;
+    private readonly IHttpClientFactory clients;
 
-    private readonly ILoggerFactory loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+    public ShopifyConnectorFactory(ShopifyConnectorOptions? options = null, ILoggerFactory? loggerFactory = null)
+    {
+        this.options = options ?? new ShopifyConnectorOptions();
+        this.options.Validate();
+        this.loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        clients = ConnectorHttpClients.Create(this.options);
+    }
 
     public string Platform => PlatformName;
 
@@ -19,6 +28,6 @@ public sealed class ShopifyConnectorFactory(ShopifyConnectorSettings? settings =
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(channel);
         ArgumentNullException.ThrowIfNull(options);
-        return new ShopifyConnector(channel, options, settings, loggerFactory.CreateLogger<ShopifyConnector>());
+        return new ShopifyConnector(channel, options, this.options, clients, loggerFactory.CreateLogger<ShopifyConnector>());
     }
 }
