@@ -19,8 +19,8 @@ internal sealed partial class ConnectorTransport(
     TimeProvider time,
     ILogger logger)
 {
-    /// <summary>Set for the calls made under <see cref="ThrowWhenUnreachable"/> (a dry run), which flows into every awaited call.</summary>
-    private static readonly AsyncLocal<bool> DryRun = new();
+    /// <summary>The watch of <see cref="WatchReachability"/> (a dry run), which flows into every call awaited under it.</summary>
+    private static readonly AsyncLocal<ReachabilityWatch?> Watch = new();
 
     private readonly string clientName = ConnectorHttpClients.NameOf(endpoint.Platform, endpoint.Channel);
 
@@ -31,14 +31,10 @@ internal sealed partial class ConnectorTransport(
     public IChannelCredentials Credentials => credentials;
 
     /// <summary>
-    /// Until disposed, a request that reaches no store throws <see cref="StoreUnreachableException"/> instead of
-    /// coming back as a transient failure: a dry run has no retry to wait for, and the operator wants to be told.
+    /// Until disposed, notes whether a request made under it reached no store (connection error, timeout), so that a
+    /// dry run can tell "unreachable" from other failed look-ups without the platform's code having to pass it on.
     /// </summary>
-    public static IDisposable ThrowWhenUnreachable()
-    {
-        DryRun.Value = true;
-        return new Scope();
-    }
+    public static ReachabilityWatch WatchReachability() => Watch.Value = new ReachabilityWatch(() => Watch.Value = null);
 
     /// <summary>The absolute URL of <paramref name="relativeUrl"/> (path and, already encoded, query) under the channel's API root.</summary>
     public Uri Url(string relativeUrl) => new(endpoint.ApiRoot, relativeUrl);
@@ -94,13 +90,9 @@ internal sealed partial class ConnectorTransport(
         }
     }
 
-    private TransportResponse Unreachable(string reason)
+    private static TransportResponse Unreachable(string reason)
     {
-        if (DryRun.Value)
-        {
-            throw new StoreUnreachableException(Channel, endpoint.BaseUrl, reason);
-        }
-
+        Watch.Value?.Saw(reason);
         return TransportResponse.Failed(new DeliveryOutcome.TransientFailure(reason));
     }
 
@@ -109,9 +101,4 @@ internal sealed partial class ConnectorTransport(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Platform} {Channel}: {Method} {Path} failed: {Error}")]
     private static partial void LogFailure(ILogger logger, string platform, string channel, string method, string path, string error);
-
-    private sealed class Scope : IDisposable
-    {
-        public void Dispose() => DryRun.Value = false;
-    }
 }

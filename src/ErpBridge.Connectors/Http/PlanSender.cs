@@ -72,14 +72,18 @@ internal sealed class PlanSender<TIds>(IPlanSteps<TIds> steps, ConnectorTranspor
     {
         ArgumentNullException.ThrowIfNull(plan);
         (TIds? Ids, DeliveryOutcome? Failure) resolved;
-        using (ConnectorTransport.ThrowWhenUnreachable())
+        string? unreachable;
+        using (var watch = ConnectorTransport.WatchReachability())
         {
             resolved = await steps.ResolveAsync(plan, cancellationToken).ConfigureAwait(false);
+            unreachable = watch.Unreachable;
         }
 
         if (resolved.Failure is not null)
         {
-            throw new PlanPreparationException(transport.Channel, resolved.Failure);
+            throw unreachable is not null
+                ? new StoreUnreachableException(transport.Channel, transport.Endpoint.BaseUrl, unreachable)
+                : new PlanPreparationException(transport.Channel, resolved.Failure);
         }
 
         var ids = resolved.Ids!;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using ErpBridge.Connectors;
 using ErpBridge.Connectors.Http;
 using ErpBridge.Core.Delivery;
 using Microsoft.AspNetCore.Http;
@@ -91,19 +90,24 @@ public sealed class ConnectorTransportTests
     }
 
     [Test]
-    public async Task Send_UnreachableDuringADryRun_ThrowsStoreUnreachable_NamingChannelAndBaseUrl()
+    public async Task Send_UnreachableUnderAWatch_IsNoted_AndStillAValue()
     {
         var handler = new FakeHandler((_, _) => throw new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused"));
         var transport = Transport(handler);
 
-        using (ConnectorTransport.ThrowWhenUnreachable())
+        using (var watch = ConnectorTransport.WatchReachability())
         {
-            var exception = await Assert.ThrowsAsync<StoreUnreachableException>(async () => await transport.SendAsync(HttpMethod.Get, "things", null, [], CancellationToken.None));
-            Assert.That(exception!.Message, Does.Contain("channel 'shop'").And.Contain("https://store.example/").And.Contain("Connection refused"));
+            var response = await transport.SendAsync(HttpMethod.Get, "things", null, [], CancellationToken.None);
+            Assert.That(response.Failure, Is.TypeOf<DeliveryOutcome.TransientFailure>());
+            Assert.That(watch.Unreachable, Does.Contain("Connection refused").And.Contain("channel 'shop'"));
         }
 
-        var outside = await transport.SendAsync(HttpMethod.Get, "things", null, [], CancellationToken.None);
-        Assert.That(outside.Failure, Is.TypeOf<DeliveryOutcome.TransientFailure>(), "outside a dry run it is a value again");
+        using (var answered = ConnectorTransport.WatchReachability())
+        {
+            var ok = Transport(FakeHandler.Answering(() => new HttpResponseMessage(HttpStatusCode.NotFound)));
+            await ok.SendAsync(HttpMethod.Get, "things", null, [], CancellationToken.None);
+            Assert.That(answered.Unreachable, Is.Null, "an answer, even a 404, is a store that was reached");
+        }
     }
 
     [Test]
