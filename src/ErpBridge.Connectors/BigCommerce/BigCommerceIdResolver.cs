@@ -8,9 +8,15 @@ namespace ErpBridge.Connectors.BigCommerce;
 
 /// <summary>
 /// Finds the platform ids a plan asks for, with as few requests as possible: the channel's location map first, then
-/// the cache, then one <c>GET v3/catalog/variants?sku:in=...</c> per batch of SKUs (a variant names both its own id
-/// and its product's) and one <c>GET v3/inventory/locations</c>. Order kinds go to <see cref="BigCommerceShipmentResolver"/>, uncached.
+/// the cache, then one <c>GET v3/inventory/items?sku:in=...</c> per batch of SKUs (an inventory item's identity names
+/// its variant and its product) and one <c>GET v3/inventory/locations</c>. Order kinds go to
+/// <see cref="BigCommerceShipmentResolver"/>, uncached.
 /// </summary>
+/// <remarks>
+/// The published catalog contract defines only <c>sku</c> (one SKU) on <c>/catalog/variants</c>, so a batched look-up
+/// there would cost a request per SKU; <c>/catalog/products?sku:in</c> matches a product's own SKU only, not its other
+/// variants'. <c>/inventory/items</c> declares <c>sku:in</c> and lists every variant, so one request answers a batch.
+/// </remarks>
 internal sealed class BigCommerceIdResolver(
     ConnectorTransport transport,
     ExpiringIdCache<ReferenceKey, string> cache,
@@ -103,8 +109,8 @@ internal sealed class BigCommerceIdResolver(
 
     private async Task<DeliveryOutcome?> LookUpSkus(string[] skus, CancellationToken cancellationToken)
     {
-        var url = "v3/catalog/variants?sku:in=" + string.Join(",", skus.Select(BigCommercePaths.EscapeQueryValue))
-            + $"&include_fields=id,product_id,sku&limit={Math.Max(skus.Length, 50)}";
+        var url = "v3/inventory/items?sku:in=" + string.Join(",", skus.Select(BigCommercePaths.EscapeQueryValue))
+            + $"&limit={Math.Max(skus.Length, 50)}";
         var result = await transport.SendAsync(HttpMethod.Get, url, null, NoHeaders, cancellationToken);
         if (result.Failure is not null)
         {
@@ -112,15 +118,16 @@ internal sealed class BigCommerceIdResolver(
         }
 
         var found = new HashSet<string>(StringComparer.Ordinal);
-        if (!Read(result.Body, "v3/catalog/variants", data =>
+        if (!Read(result.Body, "v3/inventory/items", data =>
             {
-                foreach (var variant in data.EnumerateArray())
+                foreach (var item in data.EnumerateArray())
                 {
-                    var sku = variant.GetProperty("sku").GetString() ?? "";
-                    if (found.Add(sku))
+                    var identity = item.GetProperty("identity");
+                    var sku = identity.GetProperty("sku").GetString() ?? "";
+                    if (skus.Contains(sku, StringComparer.Ordinal) && found.Add(sku))
                     {
-                        cache.Found(new ReferenceKey(BigCommerceReferenceKinds.Variant, sku), variant.GetProperty("id").GetRawText());
-                        cache.Found(new ReferenceKey(BigCommerceReferenceKinds.Product, sku), variant.GetProperty("product_id").GetRawText());
+                        cache.Found(new ReferenceKey(BigCommerceReferenceKinds.Variant, sku), identity.GetProperty("variant_id").GetRawText());
+                        cache.Found(new ReferenceKey(BigCommerceReferenceKinds.Product, sku), identity.GetProperty("product_id").GetRawText());
                     }
                 }
             }, out var unreadable))
