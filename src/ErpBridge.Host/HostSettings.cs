@@ -95,11 +95,11 @@ public sealed class HostSettings
             string? problem = null;
             try
             {
-                WooShipmentMode.Normalize(channel.ShipmentMode, name);
+                WooCommerceShipmentMode.Normalize(channel.ShipmentMode, name);
             }
             catch (ArgumentException)
             {
-                problem = $"{BridgeOptions.Section}:Channels:{name}:ShipmentMode: '{channel.ShipmentMode}' is not {WooShipmentMode.Fulfillments} or {WooShipmentMode.CompleteOrder}.";
+                problem = $"{BridgeOptions.Section}:Channels:{name}:ShipmentMode: '{channel.ShipmentMode}' is not {WooCommerceShipmentMode.Fulfillments} or {WooCommerceShipmentMode.CompleteOrder}.";
             }
 
             if (problem is not null)

@@ -64,44 +64,17 @@ public sealed class BigCommerceConnector : IChannelConnector, IOrderSource, ISto
     async Task<(Dictionary<ReferenceKey, string?>? Ids, DeliveryOutcome? Failure)> IPlanSteps<Dictionary<ReferenceKey, string?>>.ResolveAsync(
         RequestPlan plan, CancellationToken cancellationToken)
     {
-        var wanted = new HashSet<ReferenceKey>();
-        foreach (var call in plan.Calls)
-        {
-            if (call.Body is not null)
-            {
-                wanted.UnionWith(PlanReference.Collect(call.Body).Select(r => new ReferenceKey(r.Kind, r.Key)));
-            }
-
-            if (call.Condition is { } condition)
-            {
-                wanted.Add(new ReferenceKey(condition.Kind, condition.Key));
-            }
-
-            wanted.UnionWith(call.PathParameters.Select(p => new ReferenceKey(p.Kind, p.Key)));
-        }
-
+        var references = PlanReferences.Of(plan);
+        var wanted = references.Wanted;
         var unknown = wanted.FirstOrDefault(r => !BigCommerceReferenceKinds.IsKnown(r.Kind));
         if (unknown != default)
         {
             return (null, new DeliveryOutcome.PermanentFailure(BigCommerceReferenceKinds.NotFound(unknown, Channel)));
         }
 
-        // A reference a delivery fails without is looked up afresh each time: a remembered "not found" is only for
-        // the optional ones, so that a SKU created after a failure is found when the operator resubmits.
-        foreach (var call in plan.Calls)
+        foreach (var reference in references.Required)
         {
-            foreach (var parameter in call.PathParameters)
-            {
-                cache.ForgetMissing(new ReferenceKey(parameter.Kind, parameter.Key));
-            }
-
-            if (call.Body is not null)
-            {
-                foreach (var reference in PlanReference.Collect(call.Body).Where(r => r.Missing == MissingReference.Fail))
-                {
-                    cache.ForgetMissing(new ReferenceKey(reference.Kind, reference.Key));
-                }
-            }
+            cache.ForgetMissing(reference);
         }
 
         var (ids, failure) = await resolver.ResolveAsync(wanted, cancellationToken).ConfigureAwait(false);

@@ -36,19 +36,19 @@ internal sealed class BigCommerceIdResolver(
         if (skus.Count > 0 || locationCodes.Count > 0)
         {
             // One look-up at a time per channel: concurrent deliveries wanting the same ids then share one request.
-            await lookups.WaitAsync(cancellationToken);
+            await lookups.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
                 (skus, locationCodes) = Unknown(wanted);
                 foreach (var batch in skus.Chunk(options.SkuLookupBatchSize))
                 {
-                    if (await LookUpSkus(batch, cancellationToken) is { } failure)
+                    if (await LookUpSkus(batch, cancellationToken).ConfigureAwait(false) is { } failure)
                     {
                         return (null, failure);
                     }
                 }
 
-                if (locationCodes.Count > 0 && await LookUpLocations(locationCodes, cancellationToken) is { } locationFailure)
+                if (locationCodes.Count > 0 && await LookUpLocations(locationCodes, cancellationToken).ConfigureAwait(false) is { } locationFailure)
                 {
                     return (null, locationFailure);
                 }
@@ -59,7 +59,7 @@ internal sealed class BigCommerceIdResolver(
             }
         }
 
-        var (orderIds, orderFailure) = await orders.ResolveAsync(wanted, cancellationToken);
+        var (orderIds, orderFailure) = await orders.ResolveAsync(wanted, cancellationToken).ConfigureAwait(false);
         if (orderFailure is not null)
         {
             return (null, orderFailure);
@@ -111,7 +111,7 @@ internal sealed class BigCommerceIdResolver(
     {
         var url = "v3/inventory/items?sku:in=" + string.Join(",", skus.Select(BigCommercePaths.EscapeQueryValue))
             + $"&limit={Math.Max(skus.Length, 50)}";
-        var result = await transport.SendAsync(HttpMethod.Get, url, null, NoHeaders, cancellationToken);
+        var result = await transport.SendAsync(HttpMethod.Get, url, null, NoHeaders, cancellationToken).ConfigureAwait(false);
         if (result.Failure is not null)
         {
             return result.Failure;
@@ -146,7 +146,7 @@ internal sealed class BigCommerceIdResolver(
 
     private async Task<DeliveryOutcome?> LookUpLocations(List<string> codes, CancellationToken cancellationToken)
     {
-        var result = await transport.SendAsync(HttpMethod.Get, "v3/inventory/locations", null, NoHeaders, cancellationToken);
+        var result = await transport.SendAsync(HttpMethod.Get, "v3/inventory/locations", null, NoHeaders, cancellationToken).ConfigureAwait(false);
         if (result.Failure is not null)
         {
             return result.Failure;

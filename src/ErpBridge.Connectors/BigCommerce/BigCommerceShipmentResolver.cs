@@ -38,7 +38,7 @@ internal sealed class BigCommerceShipmentResolver(ConnectorTransport transport)
                 continue;
             }
 
-            var failure = await ReadOrder(orderId, references, ids, cancellationToken);
+            var failure = await ReadOrder(orderId, references, ids, cancellationToken).ConfigureAwait(false);
             if (failure is not null)
             {
                 return (null, failure);
@@ -56,7 +56,7 @@ internal sealed class BigCommerceShipmentResolver(ConnectorTransport transport)
     private async Task<DeliveryOutcome?> ReadOrder(int orderId, List<ReferenceKey> references, Dictionary<ReferenceKey, string?> ids, CancellationToken cancellationToken)
     {
         var root = $"v2/orders/{orderId.ToString(CultureInfo.InvariantCulture)}";
-        var order = await transport.SendAsync(HttpMethod.Get, root, null, NoHeaders, cancellationToken);
+        var order = await transport.SendAsync(HttpMethod.Get, root, null, NoHeaders, cancellationToken).ConfigureAwait(false);
         if (order.Status == 404)
         {
             return null;
@@ -84,7 +84,7 @@ internal sealed class BigCommerceShipmentResolver(ConnectorTransport transport)
                 {
                     ids[reference] = item.GetProperty("id").GetRawText();
                 }
-            }, cancellationToken);
+            }, cancellationToken).ConfigureAwait(false);
             if (failure is not null)
             {
                 return failure;
@@ -94,7 +94,7 @@ internal sealed class BigCommerceShipmentResolver(ConnectorTransport transport)
         if (wantsAddress)
         {
             string? addressId = null;
-            var failure = await ReadList($"{root}/shipping_addresses", item => addressId ??= item.GetProperty("id").GetRawText(), cancellationToken);
+            var failure = await ReadList($"{root}/shipping_addresses", item => addressId ??= item.GetProperty("id").GetRawText(), cancellationToken).ConfigureAwait(false);
             if (failure is not null)
             {
                 return failure;
@@ -117,7 +117,7 @@ internal sealed class BigCommerceShipmentResolver(ConnectorTransport transport)
                 {
                     ids[reference] = item.GetProperty("id").GetRawText();
                 }
-            }, cancellationToken);
+            }, cancellationToken).ConfigureAwait(false);
             if (failure is not null)
             {
                 return failure;
@@ -133,7 +133,7 @@ internal sealed class BigCommerceShipmentResolver(ConnectorTransport transport)
     /// </summary>
     private async Task<DeliveryOutcome?> ReadList(string url, Action<JsonElement> read, CancellationToken cancellationToken)
     {
-        var result = await transport.SendAsync(HttpMethod.Get, url, null, NoHeaders, cancellationToken);
+        var result = await transport.SendAsync(HttpMethod.Get, url, null, NoHeaders, cancellationToken).ConfigureAwait(false);
         if (result.Failure is not null)
         {
             return result.Failure;

@@ -41,7 +41,7 @@ internal sealed class BigCommerceStockReader(ConnectorTransport transport, Chann
         }
 
         var url = $"v3/inventory/items?page={page.ToString(CultureInfo.InvariantCulture)}&limit={limit.ToString(CultureInfo.InvariantCulture)}";
-        var result = await transport.SendAsync(HttpMethod.Get, url, null, NoHeaders, cancellationToken);
+        var result = await transport.SendAsync(HttpMethod.Get, url, null, NoHeaders, cancellationToken).ConfigureAwait(false);
         if (result.Failure is not null)
         {
             return StockReadResult.Failed(result.Failure);

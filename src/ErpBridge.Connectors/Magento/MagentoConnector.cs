@@ -86,34 +86,7 @@ public sealed class MagentoConnector : IChannelConnector, IOrderSource, IStockRe
     async Task<(Dictionary<ReferenceKey, string?>? Ids, DeliveryOutcome? Failure)> IPlanSteps<Dictionary<ReferenceKey, string?>>.ResolveAsync(
         RequestPlan plan, CancellationToken cancellationToken)
     {
-        var wanted = new HashSet<ReferenceKey>();
-        var required = new HashSet<ReferenceKey>();
-        foreach (var call in plan.Calls)
-        {
-            if (call.Body is not null)
-            {
-                foreach (var reference in PlanReference.Collect(call.Body))
-                {
-                    wanted.Add(new ReferenceKey(reference.Kind, reference.Key));
-                    if (reference.Missing == MissingReference.Fail)
-                    {
-                        required.Add(new ReferenceKey(reference.Kind, reference.Key));
-                    }
-                }
-            }
-
-            if (call.Condition is { } condition)
-            {
-                wanted.Add(new ReferenceKey(condition.Kind, condition.Key));
-            }
-
-            foreach (var parameter in call.PathParameters)
-            {
-                wanted.Add(new ReferenceKey(parameter.Kind, parameter.Key));
-                required.Add(new ReferenceKey(parameter.Kind, parameter.Key));
-            }
-        }
-
+        var (wanted, required) = PlanReferences.Of(plan);
         var unknown = wanted.FirstOrDefault(r => !MagentoReferenceKinds.IsKnown(r.Kind));
         if (unknown != default)
         {

@@ -34,11 +34,11 @@ internal sealed class MagentoIdResolver(ConnectorTransport transport, ChannelOpt
         if (wanted.Any(r => !Known(r.Key, out _)))
         {
             // One look-up at a time per channel: concurrent deliveries wanting the same sources then share one request.
-            await lookups.WaitAsync(cancellationToken);
+            await lookups.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
                 var unknown = wanted.Where(r => !Known(r.Key, out _)).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
-                if (unknown.Count > 0 && await LookUp(unknown, cancellationToken) is { } failure)
+                if (unknown.Count > 0 && await LookUp(unknown, cancellationToken).ConfigureAwait(false) is { } failure)
                 {
                     return (null, failure);
                 }
@@ -75,7 +75,7 @@ internal sealed class MagentoIdResolver(ConnectorTransport transport, ChannelOpt
     private async Task<DeliveryOutcome?> LookUp(HashSet<string> locationCodes, CancellationToken cancellationToken)
     {
         const string path = "V1/inventory/sources";
-        var result = await transport.SendAsync(HttpMethod.Get, path, null, NoHeaders, cancellationToken);
+        var result = await transport.SendAsync(HttpMethod.Get, path, null, NoHeaders, cancellationToken).ConfigureAwait(false);
         if (result.Failure is not null)
         {
             return result.Failure;

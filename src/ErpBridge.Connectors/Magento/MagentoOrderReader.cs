@@ -33,7 +33,7 @@ internal sealed class MagentoOrderReader(ConnectorTransport transport)
         }
 
         var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
-        var result = await transport.SendAsync(HttpMethod.Get, RelativeUrl(query.ChangedSince, size, page), null, [], cancellationToken);
+        var result = await transport.SendAsync(HttpMethod.Get, RelativeUrl(query.ChangedSince, size, page), null, [], cancellationToken).ConfigureAwait(false);
         if (result.Failure is not null)
         {
             return OrderReadResult.Failed(result.Failure);

@@ -28,7 +28,7 @@ internal sealed class MagentoShipmentResolver(ConnectorTransport transport)
 
         var numbers = wanted.Select(r => r.Kind == MagentoReferenceKinds.Order ? r.Key : MagentoReferenceKinds.Split(r.Key).OrderNumber)
             .Distinct(StringComparer.Ordinal).ToList();
-        var (orders, failure) = await GetAsync(Search("V1/orders", "increment_id", numbers), ReadOrders, cancellationToken);
+        var (orders, failure) = await GetAsync(Search("V1/orders", "increment_id", numbers), ReadOrders, cancellationToken).ConfigureAwait(false);
         if (failure is not null)
         {
             return (null, failure);
@@ -38,7 +38,7 @@ internal sealed class MagentoShipmentResolver(ConnectorTransport transport)
         if (wanted.Any(r => r.Kind == MagentoReferenceKinds.Shipment) && orders!.Count > 0)
         {
             var ids = orders.Values.Select(o => o.Id.ToString(CultureInfo.InvariantCulture)).ToList();
-            (markers, failure) = await GetAsync(Search("V1/shipments", "order_id", ids), ReadShipmentComments, cancellationToken);
+            (markers, failure) = await GetAsync(Search("V1/shipments", "order_id", ids), ReadShipmentComments, cancellationToken).ConfigureAwait(false);
             if (failure is not null)
             {
                 return (null, failure);
@@ -93,7 +93,7 @@ internal sealed class MagentoShipmentResolver(ConnectorTransport transport)
     private async Task<(T? Result, DeliveryOutcome? Failure)> GetAsync<T>(string url, Func<JsonElement, T> read, CancellationToken cancellationToken)
         where T : class
     {
-        var result = await transport.SendAsync(HttpMethod.Get, url, null, NoHeaders, cancellationToken);
+        var result = await transport.SendAsync(HttpMethod.Get, url, null, NoHeaders, cancellationToken).ConfigureAwait(false);
         if (result.Failure is not null)
         {
             return (null, result.Failure);

@@ -36,7 +36,7 @@ internal sealed class MagentoStockReader(ConnectorTransport transport, ChannelOp
                 $"page token '{query.PageToken}' is not a Magento source-items page (\"page:size\") on channel '{transport.Channel}'"));
         }
 
-        var result = await transport.SendAsync(HttpMethod.Get, RelativeUrl(size, page), null, [], cancellationToken);
+        var result = await transport.SendAsync(HttpMethod.Get, RelativeUrl(size, page), null, [], cancellationToken).ConfigureAwait(false);
         if (result.Failure is not null)
         {
             return StockReadResult.Failed(result.Failure);

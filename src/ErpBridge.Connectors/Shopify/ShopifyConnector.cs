@@ -78,36 +78,13 @@ public sealed class ShopifyConnector : IChannelConnector, IOrderSource, IStockRe
     /// <summary>The resolver holds the channel's cached ids; a plan reads them from it.</summary>
     async Task<(ShopifyIdResolver? Ids, DeliveryOutcome? Failure)> IPlanSteps<ShopifyIdResolver>.ResolveAsync(RequestPlan plan, CancellationToken cancellationToken)
     {
-        var wanted = new List<(string Kind, string Key)>();
-        foreach (var call in plan.Calls)
+        var references = PlanReferences.Of(plan);
+        foreach (var reference in references.Required)
         {
-            if (call.Body is not null)
-            {
-                wanted.AddRange(PlanReference.Collect(call.Body).Select(r => (r.Kind, r.Key)));
-            }
-
-            if (call.Condition is { } condition)
-            {
-                wanted.Add((condition.Kind, condition.Key));
-            }
-
-            wanted.AddRange(call.PathParameters.Select(p => (p.Kind, p.Key)));
+            resolver.ForgetMissing(reference.Kind, reference.Key);
         }
 
-        foreach (var call in plan.Calls)
-        {
-            var required = call.PathParameters.Select(p => (p.Kind, p.Key));
-            if (call.Body is not null)
-            {
-                required = required.Concat(PlanReference.Collect(call.Body).Where(r => r.Missing == MissingReference.Fail).Select(r => (r.Kind, r.Key)));
-            }
-
-            foreach (var (kind, key) in required)
-            {
-                resolver.ForgetMissing(kind, key);
-            }
-        }
-
+        var wanted = references.Wanted.Select(r => (r.Kind, r.Key)).ToList();
         if (await resolver.LoadAsync(wanted, cancellationToken).ConfigureAwait(false) is { } failure)
         {
             return (null, failure);

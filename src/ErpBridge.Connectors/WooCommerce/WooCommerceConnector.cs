@@ -16,27 +16,27 @@ namespace ErpBridge.Connectors.WooCommerce;
 /// channel's <see cref="IOrderSource"/> and <see cref="IStockReader"/>, on the same client, key, connections and pacing.
 /// Outcomes are values; see <see cref="IChannelConnector"/>.
 /// </summary>
-public sealed class WooCommerceConnector : IChannelConnector, IOrderSource, IStockReader, IPlanSteps<WooKnown>
+public sealed class WooCommerceConnector : IChannelConnector, IOrderSource, IStockReader, IPlanSteps<WooCommerceKnown>
 {
     private readonly ChannelOptions channelOptions;
-    private readonly ExpiringIdCache<string, WooCatalogItem> cache;
+    private readonly ExpiringIdCache<string, WooCommerceCatalogItem> cache;
     private readonly WooCommerceIdResolver resolver;
     private readonly WooCommerceShipmentResolver orderLookup;
     private readonly WooCommerceOrderReader orderReader;
     private readonly WooCommerceStockReader stockReader;
-    private readonly PlanSender<WooKnown> sender;
+    private readonly PlanSender<WooCommerceKnown> sender;
 
     internal WooCommerceConnector(string channel, ChannelOptions channelOptions, WooCommerceConnectorOptions options, IHttpClientFactory clients, ILogger logger)
     {
         Channel = channel;
         this.channelOptions = channelOptions;
         var transport = WooCommerceTransport.Create(clients, channel, channelOptions, options, logger);
-        cache = new ExpiringIdCache<string, WooCatalogItem>(options.TimeProvider, options.FoundTtl, options.MissingTtl, StringComparer.Ordinal);
+        cache = new ExpiringIdCache<string, WooCommerceCatalogItem>(options.TimeProvider, options.FoundTtl, options.MissingTtl, StringComparer.Ordinal);
         resolver = new WooCommerceIdResolver(transport, cache, options);
         orderLookup = new WooCommerceShipmentResolver(transport, channel);
         orderReader = new WooCommerceOrderReader(transport, channel);
         stockReader = new WooCommerceStockReader(transport, channelOptions, channel);
-        sender = new PlanSender<WooKnown>(this, transport);
+        sender = new PlanSender<WooCommerceKnown>(this, transport);
     }
 
     public string Channel { get; }
@@ -59,9 +59,9 @@ public sealed class WooCommerceConnector : IChannelConnector, IOrderSource, ISto
         return ValueTask.CompletedTask;
     }
 
-    WooKnown IPlanSteps<WooKnown>.Copy(WooKnown ids) => ids.Copy();
+    WooCommerceKnown IPlanSteps<WooCommerceKnown>.Copy(WooCommerceKnown ids) => ids.Copy();
 
-    DeliveryOutcome? IPlanSteps<WooKnown>.Complete(PlanCall call, PlannedRequest request, TransportResponse response, WooKnown live, IDictionary<string, string> platformIds)
+    DeliveryOutcome? IPlanSteps<WooCommerceKnown>.Complete(PlanCall call, PlannedRequest request, TransportResponse response, WooCommerceKnown live, IDictionary<string, string> platformIds)
     {
         var path = request.RelativeUrl.Split('?')[0];
         if (call.PathParameters.Count > 0 && response.Status is 400 or 404 && IsInvalidId(response.Body))
@@ -81,55 +81,28 @@ public sealed class WooCommerceConnector : IChannelConnector, IOrderSource, ISto
         }
 
         Record(call.Method, path, response.Body, live.Items, platformIds);
-        WooOrderRecording.Record(call, path, response.Body, live.Orders, platformIds);
+        WooCommerceOrderRecording.Record(call, path, response.Body, live.Orders, platformIds);
         return null;
     }
 
-    async Task<(WooKnown? Ids, DeliveryOutcome? Failure)> IPlanSteps<WooKnown>.ResolveAsync(RequestPlan plan, CancellationToken cancellationToken)
+    async Task<(WooCommerceKnown? Ids, DeliveryOutcome? Failure)> IPlanSteps<WooCommerceKnown>.ResolveAsync(RequestPlan plan, CancellationToken cancellationToken)
     {
-        var wanted = new HashSet<(string Kind, string Key)>();
-        foreach (var call in plan.Calls)
-        {
-            if (call.Body is not null)
-            {
-                wanted.UnionWith(PlanReference.Collect(call.Body).Select(r => (r.Kind, r.Key)));
-            }
-
-            if (call.Condition is { } condition)
-            {
-                wanted.Add((condition.Kind, condition.Key));
-            }
-
-            wanted.UnionWith(call.PathParameters.Select(p => (p.Kind, p.Key)));
-        }
-
+        var references = PlanReferences.Of(plan);
+        var wanted = references.Wanted.Select(r => (r.Kind, r.Key)).ToHashSet();
         var unknown = wanted.FirstOrDefault(r => !WooCommerceReferenceKinds.IsKnown(r.Kind));
         if (unknown != default)
         {
             return (null, new DeliveryOutcome.PermanentFailure(WooCommerceReferenceKinds.NotFound(unknown.Kind, unknown.Key, null, Channel)));
         }
 
-        if (WooStockLocation.Check(plan, channelOptions, Channel) is { } wrongLocation)
+        if (WooCommerceStockLocation.Check(plan, channelOptions, Channel) is { } wrongLocation)
         {
             return (null, new DeliveryOutcome.PermanentFailure(wrongLocation));
         }
 
-        // A SKU a delivery fails without is looked up afresh each time: a remembered "not found" is only for the
-        // optional ones, so that a SKU created after a failure is found when the operator resubmits.
-        foreach (var call in plan.Calls)
+        foreach (var reference in references.Required.Where(r => !WooCommerceReferenceKinds.IsOrderKind(r.Kind)))
         {
-            foreach (var parameter in call.PathParameters.Where(p => !WooCommerceReferenceKinds.IsOrderKind(p.Kind)))
-            {
-                cache.ForgetMissing(parameter.Key);
-            }
-
-            if (call.Body is not null)
-            {
-                foreach (var reference in PlanReference.Collect(call.Body).Where(r => r.Missing == MissingReference.Fail && !WooCommerceReferenceKinds.IsOrderKind(r.Kind)))
-                {
-                    cache.ForgetMissing(reference.Key);
-                }
-            }
+            cache.ForgetMissing(reference.Key);
         }
 
         var (orders, orderFailure) = await orderLookup.LookUpAsync(wanted, cancellationToken).ConfigureAwait(false);
@@ -140,13 +113,13 @@ public sealed class WooCommerceConnector : IChannelConnector, IOrderSource, ISto
 
         var skus = wanted.Where(r => !WooCommerceReferenceKinds.IsOrderKind(r.Kind)).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
         var (items, failure) = await resolver.ResolveAsync(skus, cancellationToken).ConfigureAwait(false);
-        return failure is null ? (new WooKnown(items!, orders!), null) : (null, FailureContext.Add(failure, "looking up SKUs"));
+        return failure is null ? (new WooCommerceKnown(items!, orders!), null) : (null, FailureContext.Add(failure, "looking up SKUs"));
     }
 
     /// <summary>The requests a call makes, given what SKUs name now; or why it is skipped, or which reference is missing.</summary>
-    PlannedCall IPlanSteps<WooKnown>.Build(PlanCall call, WooKnown initial, WooKnown live)
+    PlannedCall IPlanSteps<WooCommerceKnown>.Build(PlanCall call, WooCommerceKnown initial, WooCommerceKnown live)
     {
-        var shipping = call.Body is null ? [] : WooOrderRecording.Shipping(call.Body, live.Orders);
+        var shipping = call.Body is null ? [] : WooCommerceOrderRecording.Shipping(call.Body, live.Orders);
         if (call.Condition is { } condition)
         {
             var found = Select(condition.Kind, condition.Key, initial, shipping) is not null;
@@ -173,7 +146,7 @@ public sealed class WooCommerceConnector : IChannelConnector, IOrderSource, ISto
         }
 
         var requests = new List<PlannedRequest>();
-        foreach (var (partPath, partBody) in WooBatchRouting.Split(path, call.Body, sku => live.Items.GetValueOrDefault(sku)))
+        foreach (var (partPath, partBody) in WooCommerceBatchRouting.Split(path, call.Body, sku => live.Items.GetValueOrDefault(sku)))
         {
             var (applied, unresolved) = PlanReference.Apply(partBody, r => Select(r.Kind, r.Key, live, shipping));
             if (unresolved is not null)
@@ -189,13 +162,13 @@ public sealed class WooCommerceConnector : IChannelConnector, IOrderSource, ISto
     }
 
     /// <summary>What a reference resolves to: catalog kinds by SKU, order kinds from the order's facts.</summary>
-    private static string? Select(string kind, string key, WooKnown known, IReadOnlyList<ShippedItem> shipping) =>
+    private static string? Select(string kind, string key, WooCommerceKnown known, IReadOnlyList<ShippedItem> shipping) =>
         WooCommerceReferenceKinds.IsOrderKind(kind)
             ? WooCommerceReferenceKinds.SelectOrder(kind, key, known.Orders.GetValueOrDefault(WooCommerceReferenceKinds.OrderNumber(kind, key)), shipping)
             : WooCommerceReferenceKinds.Select(kind, known.Items.GetValueOrDefault(key));
 
     /// <summary>Why a reference the plan cannot do without is missing; an unknown order is named as such whatever part of it was asked for.</summary>
-    private string NotFound(string kind, string key, WooKnown known)
+    private string NotFound(string kind, string key, WooCommerceKnown known)
     {
         if (WooCommerceReferenceKinds.IsOrderKind(kind))
         {
@@ -209,7 +182,7 @@ public sealed class WooCommerceConnector : IChannelConnector, IOrderSource, ISto
     }
 
     /// <summary>Takes note of what a successful create made: product and variation ids, also into the cache.</summary>
-    private void Record(string method, string path, byte[] body, Dictionary<string, WooCatalogItem?> live, IDictionary<string, string> platformIds)
+    private void Record(string method, string path, byte[] body, Dictionary<string, WooCommerceCatalogItem?> live, IDictionary<string, string> platformIds)
     {
         if (method != "POST" || body.Length == 0)
         {
@@ -236,7 +209,7 @@ public sealed class WooCommerceConnector : IChannelConnector, IOrderSource, ISto
                 }
 
                 var isVariation = item.TryGetProperty("type", out var type) && type.GetString() == "variation";
-                var catalogItem = new WooCatalogItem(id.GetInt64(), isVariation && item.TryGetProperty("parent_id", out var parent) ? parent.GetInt64() : 0);
+                var catalogItem = new WooCommerceCatalogItem(id.GetInt64(), isVariation && item.TryGetProperty("parent_id", out var parent) ? parent.GetInt64() : 0);
                 live[sku] = catalogItem;
                 cache.Found(sku, catalogItem);
                 platformIds[$"{(isVariation ? "variation" : "product")}:{sku}"] = WooCommerceOutcomes.Number(catalogItem.Id);

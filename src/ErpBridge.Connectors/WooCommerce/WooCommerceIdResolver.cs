@@ -11,20 +11,20 @@ namespace ErpBridge.Connectors.WooCommerce;
 /// variations too, with their parent_id). A SKU that itself holds a comma is looked up alone: WooCommerce then
 /// matches the whole text.
 /// </summary>
-internal sealed class WooCommerceIdResolver(ConnectorTransport transport, ExpiringIdCache<string, WooCatalogItem> cache, WooCommerceConnectorOptions options) : IDisposable
+internal sealed class WooCommerceIdResolver(ConnectorTransport transport, ExpiringIdCache<string, WooCommerceCatalogItem> cache, WooCommerceConnectorOptions options) : IDisposable
 {
     private static readonly KeyValuePair<string, string>[] NoHeaders = [];
 
     private readonly SemaphoreSlim lookups = new(1, 1);
 
     /// <summary>What every SKU names (null = not found), or the failure a look-up came to.</summary>
-    public async Task<(Dictionary<string, WooCatalogItem?>? Items, DeliveryOutcome? Failure)> ResolveAsync(
+    public async Task<(Dictionary<string, WooCommerceCatalogItem?>? Items, DeliveryOutcome? Failure)> ResolveAsync(
         IReadOnlyCollection<string> skus, CancellationToken cancellationToken)
     {
         if (Unknown(skus).Count > 0)
         {
             // One look-up at a time per channel: concurrent deliveries wanting the same SKUs then share one request.
-            await lookups.WaitAsync(cancellationToken);
+            await lookups.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
                 var unknown = Unknown(skus);
@@ -32,7 +32,7 @@ internal sealed class WooCommerceIdResolver(ConnectorTransport transport, Expiri
                     .Concat(unknown.Where(s => s.Contains(',', StringComparison.Ordinal)).Select(s => new[] { s }));
                 foreach (var batch in batches)
                 {
-                    if (await LookUp(batch, cancellationToken) is { } failure)
+                    if (await LookUp(batch, cancellationToken).ConfigureAwait(false) is { } failure)
                     {
                         return (null, failure);
                     }
@@ -44,7 +44,7 @@ internal sealed class WooCommerceIdResolver(ConnectorTransport transport, Expiri
             }
         }
 
-        var items = new Dictionary<string, WooCatalogItem?>(StringComparer.Ordinal);
+        var items = new Dictionary<string, WooCommerceCatalogItem?>(StringComparer.Ordinal);
         foreach (var sku in skus)
         {
             items[sku] = cache.TryGet(sku, out var item) ? item : null;
@@ -60,7 +60,7 @@ internal sealed class WooCommerceIdResolver(ConnectorTransport transport, Expiri
     private async Task<DeliveryOutcome?> LookUp(string[] skus, CancellationToken cancellationToken)
     {
         KeyValuePair<string, string>[] query = [new("sku", string.Join(",", skus)), new("per_page", "100")];
-        var result = await transport.SendAsync(HttpMethod.Get, "products", query, null, NoHeaders, cancellationToken);
+        var result = await transport.SendAsync(HttpMethod.Get, "products", query, null, NoHeaders, cancellationToken).ConfigureAwait(false);
         if (result.Failure is not null)
         {
             return result.Failure;
@@ -81,7 +81,7 @@ internal sealed class WooCommerceIdResolver(ConnectorTransport transport, Expiri
 
                 var isVariation = item.TryGetProperty("type", out var type) && type.GetString() == "variation";
                 var parentId = isVariation && item.TryGetProperty("parent_id", out var parent) ? parent.GetInt64() : 0;
-                cache.Found(sku, new WooCatalogItem(item.GetProperty("id").GetInt64(), parentId));
+                cache.Found(sku, new WooCommerceCatalogItem(item.GetProperty("id").GetInt64(), parentId));
             }
         }
         catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)

@@ -41,7 +41,7 @@ internal sealed class WooCommerceOrderReader(ConnectorTransport transport, strin
             new("per_page", perPage.ToString(CultureInfo.InvariantCulture)),
             new("page", page.ToString(CultureInfo.InvariantCulture)),
         ];
-        var result = await transport.SendAsync(HttpMethod.Get, "orders", parameters, null, NoHeaders, cancellationToken);
+        var result = await transport.SendAsync(HttpMethod.Get, "orders", parameters, null, NoHeaders, cancellationToken).ConfigureAwait(false);
         if (result.Failure is not null)
         {
             return OrderReadResult.Failed(result.Failure);

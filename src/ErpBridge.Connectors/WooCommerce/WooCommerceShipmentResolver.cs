@@ -17,13 +17,13 @@ internal sealed class WooCommerceShipmentResolver(ConnectorTransport transport, 
     private static readonly KeyValuePair<string, string>[] None = [];
 
     /// <summary>Facts per order number (null = no such order), or the failure a look-up came to.</summary>
-    public async Task<(Dictionary<string, WooOrderFacts?>? Orders, DeliveryOutcome? Failure)> LookUpAsync(
+    public async Task<(Dictionary<string, WooCommerceOrderFacts?>? Orders, DeliveryOutcome? Failure)> LookUpAsync(
         IEnumerable<(string Kind, string Key)> references, CancellationToken cancellationToken)
     {
         var wanted = references.Where(r => WooCommerceReferenceKinds.IsOrderKind(r.Kind))
             .GroupBy(r => WooCommerceReferenceKinds.OrderNumber(r.Kind, r.Key), StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal);
-        var orders = new Dictionary<string, WooOrderFacts?>(StringComparer.Ordinal);
+        var orders = new Dictionary<string, WooCommerceOrderFacts?>(StringComparer.Ordinal);
         foreach (var group in wanted)
         {
             var number = group.Key;
@@ -33,7 +33,7 @@ internal sealed class WooCommerceShipmentResolver(ConnectorTransport transport, 
                 continue;
             }
 
-            var result = await transport.SendAsync(HttpMethod.Get, $"orders/{WooCommerceOutcomes.Number(id)}", None, null, None, cancellationToken);
+            var result = await transport.SendAsync(HttpMethod.Get, $"orders/{WooCommerceOutcomes.Number(id)}", None, null, None, cancellationToken).ConfigureAwait(false);
             if (result.Status == 404 && WooCommerceOutcomes.ErrorCode(result.Body) is "woocommerce_rest_shop_order_invalid_id")
             {
                 orders[number] = null;
@@ -47,10 +47,10 @@ internal sealed class WooCommerceShipmentResolver(ConnectorTransport transport, 
 
             try
             {
-                var facts = Parse(result.Body, WooOrderFacts.FromOrder);
+                var facts = Parse(result.Body, WooCommerceOrderFacts.FromOrder);
                 if (group.Any(r => r.Kind == WooCommerceReferenceKinds.Fulfillment))
                 {
-                    var fulfillments = await transport.SendAsync(HttpMethod.Get, $"orders/{WooCommerceOutcomes.Number(facts.Id)}/fulfillments", None, null, None, cancellationToken);
+                    var fulfillments = await transport.SendAsync(HttpMethod.Get, $"orders/{WooCommerceOutcomes.Number(facts.Id)}/fulfillments", None, null, None, cancellationToken).ConfigureAwait(false);
                     if (fulfillments.Status == 404 && WooCommerceOutcomes.ErrorCode(fulfillments.Body) == "rest_no_route")
                     {
                         return (null, new DeliveryOutcome.PermanentFailure(
@@ -63,18 +63,18 @@ internal sealed class WooCommerceShipmentResolver(ConnectorTransport transport, 
                         return (null, fulfillments.Failure);
                     }
 
-                    facts = facts with { Fulfillments = Parse(fulfillments.Body, WooOrderFacts.ReadFulfillments) };
+                    facts = facts with { Fulfillments = Parse(fulfillments.Body, WooCommerceOrderFacts.ReadFulfillments) };
                 }
 
                 if (group.Any(r => r.Kind == WooCommerceReferenceKinds.OrderNote))
                 {
-                    var notes = await transport.SendAsync(HttpMethod.Get, $"orders/{WooCommerceOutcomes.Number(facts.Id)}/notes", None, null, None, cancellationToken);
+                    var notes = await transport.SendAsync(HttpMethod.Get, $"orders/{WooCommerceOutcomes.Number(facts.Id)}/notes", None, null, None, cancellationToken).ConfigureAwait(false);
                     if (notes.Failure is not null)
                     {
                         return (null, notes.Failure);
                     }
 
-                    facts = facts with { Notes = Parse(notes.Body, WooOrderFacts.ReadNotes) };
+                    facts = facts with { Notes = Parse(notes.Body, WooCommerceOrderFacts.ReadNotes) };
                 }
 
                 orders[number] = facts;

@@ -12,10 +12,10 @@ namespace ErpBridge.Connectors.WooCommerce;
 /// <c>GET products?orderby=id&amp;order=asc&amp;per_page=&amp;page=</c> (id order, so that products created during the
 /// read land on later pages instead of shifting earlier ones), and after each products page through
 /// <c>GET products/{id}/variations</c> of each variable product on it that has variations. One call reads one of those
-/// pages; <see cref="WooStockToken"/> says which comes next.
+/// pages; <see cref="WooCommerceStockToken"/> says which comes next.
 /// <para>
 /// WooCommerce keeps one stock level per product, so every level is at the channel's one ERP location (the key of
-/// ChannelOptions.Locations, as <see cref="WooStockLocation"/> accepts for delivery). Only managed stock is a level:
+/// ChannelOptions.Locations, as <see cref="WooCommerceStockLocation"/> accepts for delivery). Only managed stock is a level:
 /// products and variations without manage_stock (a variation whose stock is its parent's says "parent"), and items
 /// without a SKU, which the ERP cannot name, are left out. A variable product managing stock at parent level is a
 /// level under its own SKU.
@@ -41,8 +41,8 @@ internal sealed class WooCommerceStockReader(ConnectorTransport transport, Chann
         }
 
         var token = query.PageToken is null
-            ? WooStockToken.First(Math.Clamp(query.PageSize, 1, MaxPageSize))
-            : WooStockToken.Parse(query.PageToken, MaxPageSize);
+            ? WooCommerceStockToken.First(Math.Clamp(query.PageSize, 1, MaxPageSize))
+            : WooCommerceStockToken.Parse(query.PageToken, MaxPageSize);
         if (token is null)
         {
             return StockReadResult.Failed(new DeliveryOutcome.PermanentFailure($"page token '{query.PageToken}' is not a WooCommerce stock read position (channel '{channel}')"));
@@ -51,8 +51,8 @@ internal sealed class WooCommerceStockReader(ConnectorTransport transport, Chann
         try
         {
             return token.ProductId is { } productId
-                ? await ReadVariationsAsync(token, productId, location, cancellationToken)
-                : await ReadProductsAsync(token, location, cancellationToken);
+                ? await ReadVariationsAsync(token, productId, location, cancellationToken).ConfigureAwait(false)
+                : await ReadProductsAsync(token, location, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
@@ -61,15 +61,15 @@ internal sealed class WooCommerceStockReader(ConnectorTransport transport, Chann
         }
     }
 
-    private async Task<StockReadResult> ReadProductsAsync(WooStockToken token, string location, CancellationToken cancellationToken)
+    private async Task<StockReadResult> ReadProductsAsync(WooCommerceStockToken token, string location, CancellationToken cancellationToken)
     {
-        var (page, levels, failure) = await ProductsPageAsync(token, location, cancellationToken);
+        var (page, levels, failure) = await ProductsPageAsync(token, location, cancellationToken).ConfigureAwait(false);
         return failure is not null ? StockReadResult.Failed(failure) : StockReadResult.Of(new StockPage(levels, Next(token, page!, afterProductId: null)?.ToString()));
     }
 
-    private async Task<StockReadResult> ReadVariationsAsync(WooStockToken token, long productId, string location, CancellationToken cancellationToken)
+    private async Task<StockReadResult> ReadVariationsAsync(WooCommerceStockToken token, long productId, string location, CancellationToken cancellationToken)
     {
-        var result = await transport.SendAsync(HttpMethod.Get, $"products/{WooCommerceOutcomes.Number(productId)}/variations", Paging(token.VariationPage, token.PerPage), null, NoHeaders, cancellationToken);
+        var result = await transport.SendAsync(HttpMethod.Get, $"products/{WooCommerceOutcomes.Number(productId)}/variations", Paging(token.VariationPage, token.PerPage), null, NoHeaders, cancellationToken).ConfigureAwait(false);
         var levels = new List<StockLevel>();
         var moreVariations = false;
         if (result.Status is 400 or 404 && WooCommerceOutcomes.ErrorCode(result.Body) == "woocommerce_rest_product_invalid_id")
@@ -105,7 +105,7 @@ internal sealed class WooCommerceStockReader(ConnectorTransport transport, Chann
         if (page is null)
         {
             // Resumed by another connector (a restart): read the products page again for its variable products only.
-            var (fetched, _, failure) = await ProductsPageAsync(token, location, cancellationToken);
+            var (fetched, _, failure) = await ProductsPageAsync(token, location, cancellationToken).ConfigureAwait(false);
             if (failure is not null)
             {
                 return StockReadResult.Failed(failure);
@@ -118,16 +118,16 @@ internal sealed class WooCommerceStockReader(ConnectorTransport transport, Chann
     }
 
     /// <summary>The next variable product with variations on this products page after <paramref name="afterProductId"/>, else the next products page, else the end.</summary>
-    private static WooStockToken? Next(WooStockToken token, ProductsPage page, long? afterProductId)
+    private static WooCommerceStockToken? Next(WooCommerceStockToken token, ProductsPage page, long? afterProductId)
     {
         var next = page.VariableIds.Where(id => afterProductId is null || id > afterProductId).Order().Cast<long?>().FirstOrDefault();
         return next is { } id ? token.VariationsOf(id) : page.HasMore ? token.NextProductsPage() : null;
     }
 
     private async Task<(ProductsPage? Page, List<StockLevel> Levels, DeliveryOutcome? Failure)> ProductsPageAsync(
-        WooStockToken token, string location, CancellationToken cancellationToken)
+        WooCommerceStockToken token, string location, CancellationToken cancellationToken)
     {
-        var result = await transport.SendAsync(HttpMethod.Get, "products", Paging(token.Page, token.PerPage), null, NoHeaders, cancellationToken);
+        var result = await transport.SendAsync(HttpMethod.Get, "products", Paging(token.Page, token.PerPage), null, NoHeaders, cancellationToken).ConfigureAwait(false);
         var levels = new List<StockLevel>();
         if (result.Failure is not null)
         {

@@ -11,10 +11,10 @@ namespace ErpBridge.Connectors.WooCommerce;
 /// what a successful order update, fulfillment or note changed, so that a later shipment of the same order in the same
 /// plan counts the earlier one.
 /// </summary>
-internal static class WooOrderRecording
+internal static class WooCommerceOrderRecording
 {
     /// <summary>The <c>{item_id: order-item reference, qty}</c> entries of a call's body, with the item ids resolved.</summary>
-    public static IReadOnlyList<ShippedItem> Shipping(XElement body, IReadOnlyDictionary<string, WooOrderFacts?> orders)
+    public static IReadOnlyList<ShippedItem> Shipping(XElement body, IReadOnlyDictionary<string, WooCommerceOrderFacts?> orders)
     {
         var items = new List<ShippedItem>();
         foreach (var entry in body.DescendantsAndSelf(JsonXml.Ns + "map"))
@@ -39,7 +39,7 @@ internal static class WooOrderRecording
     }
 
     /// <summary>Takes note of a successful <c>PUT orders/{id}</c>, <c>POST orders/{id}/fulfillments</c> or <c>POST orders/{id}/notes</c>.</summary>
-    public static void Record(PlanCall call, string path, byte[] response, Dictionary<string, WooOrderFacts?> orders, IDictionary<string, string> platformIds)
+    public static void Record(PlanCall call, string path, byte[] response, Dictionary<string, WooCommerceOrderFacts?> orders, IDictionary<string, string> platformIds)
     {
         var parts = path.Split('?')[0].Split('/');
         if (parts.Length < 2 || parts[0] != "orders" || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var orderId) || response.Length == 0)
@@ -61,14 +61,14 @@ internal static class WooOrderRecording
             switch (parts.Length, call.Method)
             {
                 case (2, "PUT" or "POST"):
-                    orders[number] = WooOrderFacts.FromOrder(root) with { Fulfillments = facts.Fulfillments, Notes = facts.Notes };
+                    orders[number] = WooCommerceOrderFacts.FromOrder(root) with { Fulfillments = facts.Fulfillments, Notes = facts.Notes };
                     platformIds[$"order:{call.Id}"] = WooCommerceOutcomes.Number(orderId);
                     break;
                 case (3, "POST") when parts[2] == "fulfillments":
                     using (var one = JsonDocument.Parse($"[{root.GetRawText()}]"))
                     {
                         var fulfillments = new Dictionary<string, long>(facts.Fulfillments ?? new Dictionary<string, long>(), StringComparer.Ordinal);
-                        foreach (var (shipmentId, id) in WooOrderFacts.ReadFulfillments(one.RootElement))
+                        foreach (var (shipmentId, id) in WooCommerceOrderFacts.ReadFulfillments(one.RootElement))
                         {
                             fulfillments[shipmentId] = id;
                         }

@@ -8,15 +8,15 @@ namespace ErpBridge.Connectors.WooCommerce;
 /// the variations page. Written <c>page=3&amp;per_page=100</c> or <c>page=3&amp;per_page=100&amp;product=17&amp;variation_page=2</c>:
 /// plain numbers that stay meaningful after a restart, for as long as the shop's catalog is not reshuffled.
 /// </summary>
-internal sealed record WooStockToken(int Page, int PerPage, long? ProductId = null, int VariationPage = 1)
+internal sealed record WooCommerceStockToken(int Page, int PerPage, long? ProductId = null, int VariationPage = 1)
 {
-    public static WooStockToken First(int perPage) => new(1, perPage);
+    public static WooCommerceStockToken First(int perPage) => new(1, perPage);
 
-    public WooStockToken NextProductsPage() => new(Page + 1, PerPage);
+    public WooCommerceStockToken NextProductsPage() => new(Page + 1, PerPage);
 
-    public WooStockToken VariationsOf(long productId) => new(Page, PerPage, productId, 1);
+    public WooCommerceStockToken VariationsOf(long productId) => new(Page, PerPage, productId, 1);
 
-    public WooStockToken NextVariationsPage() => this with { VariationPage = VariationPage + 1 };
+    public WooCommerceStockToken NextVariationsPage() => this with { VariationPage = VariationPage + 1 };
 
     public override string ToString()
     {
@@ -25,7 +25,7 @@ internal sealed record WooStockToken(int Page, int PerPage, long? ProductId = nu
     }
 
     /// <summary>The token's position, or null when the text is not a token this reader wrote.</summary>
-    public static WooStockToken? Parse(string text, int maxPerPage)
+    public static WooCommerceStockToken? Parse(string text, int maxPerPage)
     {
         var fields = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var pair in text.Split('&'))
@@ -46,8 +46,8 @@ internal sealed record WooStockToken(int Page, int PerPage, long? ProductId = nu
         }
 
         return fields.TryGetValue("product", out var product)
-            ? new WooStockToken((int)page, (int)perPage, product, (int)fields["variation_page"])
-            : new WooStockToken((int)page, (int)perPage);
+            ? new WooCommerceStockToken((int)page, (int)perPage, product, (int)fields["variation_page"])
+            : new WooCommerceStockToken((int)page, (int)perPage);
     }
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);

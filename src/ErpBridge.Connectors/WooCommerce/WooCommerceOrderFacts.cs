@@ -7,9 +7,9 @@ namespace ErpBridge.Connectors.WooCommerce;
 /// meta <c>_erpbridge_shipment_{ShipmentId}</c>, CompleteOrder mode), and, when the plan asked for them, its
 /// fulfillments by ERP ShipmentId (Fulfillments mode) and its notes.
 /// </summary>
-internal sealed record WooOrderFacts(
+internal sealed record WooCommerceOrderFacts(
     long Id,
-    IReadOnlyList<WooOrderFacts.Line> Lines,
+    IReadOnlyList<WooCommerceOrderFacts.Line> Lines,
     IReadOnlyDictionary<string, IReadOnlyList<ShippedItem>> RecordedShipments)
 {
     public const string ShipmentMetaPrefix = "_erpbridge_shipment_";
@@ -25,7 +25,7 @@ internal sealed record WooOrderFacts(
     public sealed record Line(long Id, string Sku, int Quantity);
 
     /// <summary>Reads the wc/v3 order object. Throws <see cref="JsonException"/>, <see cref="KeyNotFoundException"/> or <see cref="InvalidOperationException"/> for another shape.</summary>
-    public static WooOrderFacts FromOrder(JsonElement order)
+    public static WooCommerceOrderFacts FromOrder(JsonElement order)
     {
         var lines = order.GetProperty("line_items").EnumerateArray()
             .Select(l => new Line(l.GetProperty("id").GetInt64(), l.TryGetProperty("sku", out var sku) ? sku.GetString() ?? "" : "", l.GetProperty("quantity").GetInt32()))
@@ -43,7 +43,7 @@ internal sealed record WooOrderFacts(
             }
         }
 
-        return new WooOrderFacts(order.GetProperty("id").GetInt64(), lines, recorded);
+        return new WooCommerceOrderFacts(order.GetProperty("id").GetInt64(), lines, recorded);
     }
 
     /// <summary>The fulfillments of <c>GET orders/{id}/fulfillments</c> that carry an ERP ShipmentId.</summary>

@@ -11,12 +11,12 @@ namespace ErpBridge.Connectors.WooCommerce;
 /// updates variations only through their parent's routes. Each part holds at most the original call's entries, so
 /// the map's split at the batch limit holds for every part.
 /// </summary>
-internal static class WooBatchRouting
+internal static class WooCommerceBatchRouting
 {
     public const string ProductsBatchPath = "products/batch";
 
     /// <summary>The (path, body) parts a call's body goes out as; the call itself when nothing moves.</summary>
-    public static IReadOnlyList<(string Path, XElement Body)> Split(string path, XElement body, Func<string, WooCatalogItem?> lookup)
+    public static IReadOnlyList<(string Path, XElement Body)> Split(string path, XElement body, Func<string, WooCommerceCatalogItem?> lookup)
     {
         var update = path == ProductsBatchPath
             ? body.Elements(JsonXml.Ns + "array").FirstOrDefault(a => (string?)a.Attribute("key") == "update")

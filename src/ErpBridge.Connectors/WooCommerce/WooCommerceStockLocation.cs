@@ -9,7 +9,7 @@ namespace ErpBridge.Connectors.WooCommerce;
 /// used). A stock-item reference carries its line's location as <c>plan:location</c>; a plan with any other location
 /// fails permanently before anything is sent, instead of letting two plants overwrite each other's level.
 /// </summary>
-internal static class WooStockLocation
+internal static class WooCommerceStockLocation
 {
     public static readonly System.Xml.Linq.XName LocationAttribute = RequestPlan.Ns + "location";
 
