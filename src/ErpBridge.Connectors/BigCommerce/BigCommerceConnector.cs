@@ -81,48 +81,8 @@ public sealed class BigCommerceConnector : IChannelConnector, IOrderSource, ISto
         return failure is null ? (ids, null) : (null, FailureContext.Add(failure, "looking up platform ids"));
     }
 
-    PlannedCall IPlanSteps<Dictionary<ReferenceKey, string?>>.Build(PlanCall call, Dictionary<ReferenceKey, string?> initial, Dictionary<ReferenceKey, string?> live)
-    {
-        if (call.Condition is { } condition)
-        {
-            var found = initial.GetValueOrDefault(new ReferenceKey(condition.Kind, condition.Key)) is not null;
-            if (found != condition.Found)
-            {
-                return PlannedCall.Skipped($"condition: {condition.Kind} '{condition.Key}' is {(found ? "found" : "missing")}");
-            }
-        }
-
-        var path = call.Path;
-        foreach (var parameter in call.PathParameters)
-        {
-            var key = new ReferenceKey(parameter.Kind, parameter.Key);
-            if (live.GetValueOrDefault(key) is not { } id)
-            {
-                return PlannedCall.Unresolved(BigCommerceReferenceKinds.NotFound(key, Channel));
-            }
-
-            path = path.Replace("{" + parameter.Name + "}", Uri.EscapeDataString(id), StringComparison.Ordinal);
-        }
-
-        if (call.Query.Count > 0)
-        {
-            path += "?" + string.Join("&", call.Query.Select(q => $"{BigCommercePaths.EscapeQueryName(q.Key)}={BigCommercePaths.EscapeQueryValue(q.Value)}"));
-        }
-
-        byte[]? body = null;
-        if (call.Body is not null)
-        {
-            var (applied, unresolved) = PlanReference.Apply(call.Body, r => live.GetValueOrDefault(new ReferenceKey(r.Kind, r.Key)));
-            if (unresolved is not null)
-            {
-                return PlannedCall.Unresolved(BigCommerceReferenceKinds.NotFound(new ReferenceKey(unresolved.Kind, unresolved.Key), Channel));
-            }
-
-            body = JsonXml.ToJsonUtf8(applied!);
-        }
-
-        return PlannedCall.Of(new PlannedRequest(path, body));
-    }
+    PlannedCall IPlanSteps<Dictionary<ReferenceKey, string?>>.Build(PlanCall call, Dictionary<ReferenceKey, string?> initial, Dictionary<ReferenceKey, string?> live) =>
+        PlanCallBuilder.Build(call, initial, live, key => BigCommerceReferenceKinds.NotFound(key, Channel), BigCommercePaths.EscapeQueryName, BigCommercePaths.EscapeQueryValue);
 
     Dictionary<ReferenceKey, string?> IPlanSteps<Dictionary<ReferenceKey, string?>>.Copy(Dictionary<ReferenceKey, string?> ids) => new(ids);
 

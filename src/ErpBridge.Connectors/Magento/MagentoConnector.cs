@@ -115,48 +115,8 @@ public sealed class MagentoConnector : IChannelConnector, IOrderSource, IStockRe
     }
 
     /// <summary>The request a call makes with the resolved values; or why it is skipped, or which reference is missing.</summary>
-    PlannedCall IPlanSteps<Dictionary<ReferenceKey, string?>>.Build(PlanCall call, Dictionary<ReferenceKey, string?> initial, Dictionary<ReferenceKey, string?> values)
-    {
-        if (call.Condition is { } condition)
-        {
-            var found = initial.GetValueOrDefault(new ReferenceKey(condition.Kind, condition.Key)) is not null;
-            if (found != condition.Found)
-            {
-                return PlannedCall.Skipped($"condition: {condition.Kind} '{condition.Key}' is {(found ? "found" : "missing")}");
-            }
-        }
-
-        var path = call.Path;
-        foreach (var parameter in call.PathParameters)
-        {
-            var key = new ReferenceKey(parameter.Kind, parameter.Key);
-            if (values.GetValueOrDefault(key) is not { } value)
-            {
-                return PlannedCall.Unresolved(MagentoReferenceKinds.NotFound(key, Channel));
-            }
-
-            path = path.Replace("{" + parameter.Name + "}", Uri.EscapeDataString(value), StringComparison.Ordinal);
-        }
-
-        if (call.Query.Count > 0)
-        {
-            path += "?" + string.Join("&", call.Query.Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value)}"));
-        }
-
-        byte[]? body = null;
-        if (call.Body is not null)
-        {
-            var (applied, unresolved) = PlanReference.Apply(call.Body, r => values.GetValueOrDefault(new ReferenceKey(r.Kind, r.Key)));
-            if (unresolved is not null)
-            {
-                return PlannedCall.Unresolved(MagentoReferenceKinds.NotFound(new ReferenceKey(unresolved.Kind, unresolved.Key), Channel));
-            }
-
-            body = JsonXml.ToJsonUtf8(applied!);
-        }
-
-        return PlannedCall.Of(new PlannedRequest(path, body));
-    }
+    PlannedCall IPlanSteps<Dictionary<ReferenceKey, string?>>.Build(PlanCall call, Dictionary<ReferenceKey, string?> initial, Dictionary<ReferenceKey, string?> values) =>
+        PlanCallBuilder.Build(call, initial, values, key => MagentoReferenceKinds.NotFound(key, Channel), Uri.EscapeDataString, Uri.EscapeDataString);
 
     /// <summary>Takes note of the products a save created or updated (entity ids by SKU), and of the shipments created (by ERP ShipmentId).</summary>
     private static void Record(PlanCall call, byte[] body, IDictionary<string, string> platformIds)
