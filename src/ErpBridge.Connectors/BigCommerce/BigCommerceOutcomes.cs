@@ -20,48 +20,33 @@ internal sealed class BigCommerceOutcomes(string channel, RetryAfterReader waits
         response.StatusCode == HttpStatusCode.TooManyRequests ? Waits.ResetOrRetryAfter(response.Headers) : Waits.RetryAfter(response.Headers);
 
     /// <summary>The platform's own words: v3 problem details (title and errors), a v2 array of messages, or the text as is.</summary>
-    protected override string Message(byte[] body)
+    protected override string Message(byte[] body) => FromJson(body, root => root.ValueKind switch
     {
-        if (body.Length == 0)
+        JsonValueKind.Object => ProblemDetails(root),
+        JsonValueKind.Array => string.Join("; ", root.EnumerateArray()
+            .Where(e => e.ValueKind == JsonValueKind.Object && e.TryGetProperty("message", out _))
+            .Select(e => e.GetProperty("message").ToString())),
+        _ => null,
+    });
+
+    /// <summary>A v3 error's title and its field errors.</summary>
+    private static string ProblemDetails(JsonElement root)
+    {
+        var parts = new List<string>();
+        if (root.TryGetProperty("title", out var title) && title.ValueKind == JsonValueKind.String)
         {
-            return "";
+            parts.Add(title.GetString()!);
         }
 
-        try
+        if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
         {
-            using var document = JsonDocument.Parse(body);
-            var root = document.RootElement;
-            if (root.ValueKind == JsonValueKind.Object)
+            var fields = errors.EnumerateObject().Select(e => $"{e.Name}: {(e.Value.ValueKind == JsonValueKind.String ? e.Value.GetString() : e.Value.GetRawText())}").ToList();
+            if (fields.Count > 0)
             {
-                var parts = new List<string>();
-                if (root.TryGetProperty("title", out var title) && title.ValueKind == JsonValueKind.String)
-                {
-                    parts.Add(title.GetString()!);
-                }
-
-                if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
-                {
-                    var fields = errors.EnumerateObject().Select(e => $"{e.Name}: {(e.Value.ValueKind == JsonValueKind.String ? e.Value.GetString() : e.Value.GetRawText())}").ToList();
-                    if (fields.Count > 0)
-                    {
-                        parts.Add("errors: " + string.Join("; ", fields));
-                    }
-                }
-
-                return string.Join(" ", parts);
-            }
-
-            if (root.ValueKind == JsonValueKind.Array)
-            {
-                return string.Join("; ", root.EnumerateArray()
-                    .Where(e => e.ValueKind == JsonValueKind.Object && e.TryGetProperty("message", out _))
-                    .Select(e => e.GetProperty("message").ToString()));
+                parts.Add("errors: " + string.Join("; ", fields));
             }
         }
-        catch (JsonException)
-        {
-        }
 
-        return Excerpt(body);
+        return string.Join(" ", parts);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using ErpBridge.Core.Delivery;
 
 namespace ErpBridge.Connectors.Http;
@@ -67,6 +68,32 @@ internal class StatusClassifier(string platform, string channel, RetryAfterReade
 
     protected string Describe(int status, string request, string message) =>
         $"{platform} {status.ToString(CultureInfo.InvariantCulture)} on {request} (channel '{channel}'){(message.Length > 0 ? ": " + message : "")}";
+
+    /// <summary>
+    /// The platform's own words from a JSON error body, as <paramref name="read"/> finds them (null: not the platform's
+    /// shape); otherwise the body's text, which may be a proxy's page.
+    /// </summary>
+    internal static string FromJson(byte[] body, Func<JsonElement, string?> read)
+    {
+        if (body.Length == 0)
+        {
+            return "";
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (read(document.RootElement) is { } text)
+            {
+                return text;
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return Excerpt(body);
+    }
 
     /// <summary>A body as text, cut to 300 characters (a proxy's error page can be long).</summary>
     public static string Excerpt(byte[] body)

@@ -17,34 +17,21 @@ internal sealed class MagentoOutcomes(string channel, string authKind, RetryAfte
         : "check the channel's ConsumerKey, ConsumerSecret, AccessToken and AccessTokenSecret, the integration's API resources, and that this host's clock is right";
 
     /// <summary>The body's message(s) with their placeholders filled in, or the body's text when it is not Magento's shape.</summary>
-    protected override string Message(byte[] body)
+    protected override string Message(byte[] body) => FromJson(body, root =>
     {
-        if (body.Length == 0)
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("message", out _))
         {
-            return "";
+            return null;
         }
 
-        try
+        var messages = new List<string> { Fill(root) };
+        if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array)
         {
-            using var document = JsonDocument.Parse(body);
-            var root = document.RootElement;
-            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("message", out _))
-            {
-                var messages = new List<string> { Fill(root) };
-                if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array)
-                {
-                    messages.AddRange(errors.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object && e.TryGetProperty("message", out _)).Select(Fill));
-                }
-
-                return string.Join("; ", messages.Where(m => m.Length > 0).Distinct(StringComparer.Ordinal));
-            }
-        }
-        catch (JsonException)
-        {
+            messages.AddRange(errors.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object && e.TryGetProperty("message", out _)).Select(Fill));
         }
 
-        return Excerpt(body);
-    }
+        return string.Join("; ", messages.Where(m => m.Length > 0).Distinct(StringComparer.Ordinal));
+    });
 
     /// <summary>The element's <c>message</c> with <c>%1</c>, <c>%2</c>, ... or <c>%name</c> replaced from its <c>parameters</c>.</summary>
     public static string Fill(JsonElement error)

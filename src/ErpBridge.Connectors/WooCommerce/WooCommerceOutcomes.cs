@@ -16,27 +16,8 @@ internal sealed class WooCommerceOutcomes(string channel, RetryAfterReader waits
     protected override string Message(byte[] body) => PlatformMessage(body);
 
     /// <summary>The platform's own words: a WP_Error's message, code and parameter errors; or the text as is (a proxy's page).</summary>
-    public static string PlatformMessage(byte[] body)
-    {
-        if (body.Length == 0)
-        {
-            return "";
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            if (document.RootElement.ValueKind == JsonValueKind.Object && ErrorText(document.RootElement) is { } text)
-            {
-                return text;
-            }
-        }
-        catch (JsonException)
-        {
-        }
-
-        return Excerpt(body);
-    }
+    public static string PlatformMessage(byte[] body) =>
+        FromJson(body, root => root.ValueKind == JsonValueKind.Object ? ErrorText(root) : null);
 
     /// <summary>"message (code) [param: problem]" of a WP_Error object, or null when it is not one.</summary>
     public static string? ErrorText(JsonElement error)
