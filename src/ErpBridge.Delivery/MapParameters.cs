@@ -26,7 +26,7 @@ public static class MapParameters
         };
         if (options?.Platform == Platform.WooCommerce)
         {
-            foreach (var (name, value) in WooCommerceShipmentMode.MapParameters(options.ShipmentMode, channel))
+            foreach (var (name, value) in WooShipmentMode.MapParameters(options.ShipmentMode, channel))
             {
                 parameters[name] = value;
             }

@@ -95,11 +95,11 @@ public sealed class HostSettings
             string? problem = null;
             try
             {
-                WooCommerceShipmentMode.Normalize(channel.ShipmentMode, name);
+                WooShipmentMode.Normalize(channel.ShipmentMode, name);
             }
             catch (ArgumentException)
             {
-                problem = $"{BridgeOptions.Section}:Channels:{name}:ShipmentMode: '{channel.ShipmentMode}' is not {WooCommerceShipmentMode.Fulfillments} or {WooCommerceShipmentMode.CompleteOrder}.";
+                problem = $"{BridgeOptions.Section}:Channels:{name}:ShipmentMode: '{channel.ShipmentMode}' is not {WooShipmentMode.Fulfillments} or {WooShipmentMode.CompleteOrder}.";
             }
 
             if (problem is not null)

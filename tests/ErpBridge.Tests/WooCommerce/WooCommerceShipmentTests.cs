@@ -41,7 +41,7 @@ public sealed class WooCommerceShipmentTests
     {
         var order = store.Sandbox.SeedOrder([("SKU-1", 2), ("SKU-2", 1)]);
 
-        var outcome = await Ship(WooCommerceShipmentMode.CompleteOrder, new Shipment(ChannelName, order.Number, "80001234", "UPS", "1Z999AA10123456784", TrackingUrl, ("SKU-1", 2), ("SKU-2", 1)));
+        var outcome = await Ship(WooShipmentMode.CompleteOrder, new Shipment(ChannelName, order.Number, "80001234", "UPS", "1Z999AA10123456784", TrackingUrl, ("SKU-1", 2), ("SKU-2", 1)));
 
         Assert.That(outcome, Is.TypeOf<DeliveryOutcome.Delivered>(), outcome.ToString());
         var after = store.Sandbox.State().Order(order.Id)!;
@@ -78,9 +78,9 @@ public sealed class WooCommerceShipmentTests
     {
         var order = store.Sandbox.SeedOrder([("SKU-1", 3), ("SKU-2", 2)]);
 
-        var first = await Ship(WooCommerceShipmentMode.CompleteOrder, new Shipment(ChannelName, order.Number, "S-1", "DHL", "JD0001", null, ("SKU-1", 1)));
+        var first = await Ship(WooShipmentMode.CompleteOrder, new Shipment(ChannelName, order.Number, "S-1", "DHL", "JD0001", null, ("SKU-1", 1)));
         var afterFirst = store.Sandbox.State().Order(order.Id)!;
-        var rest = await Ship(WooCommerceShipmentMode.CompleteOrder, new Shipment(ChannelName, order.Number, "S-2", "DHL", "JD0002", null, ("SKU-1", 2), ("SKU-2", 2)));
+        var rest = await Ship(WooShipmentMode.CompleteOrder, new Shipment(ChannelName, order.Number, "S-2", "DHL", "JD0002", null, ("SKU-1", 2), ("SKU-2", 2)));
         var afterRest = store.Sandbox.State().Order(order.Id)!;
 
         Assert.That(first, Is.TypeOf<DeliveryOutcome.Delivered>(), first.ToString());
@@ -98,7 +98,7 @@ public sealed class WooCommerceShipmentTests
     {
         var order = store.Sandbox.SeedOrder([("SKU-1", 1), ("SKU-2", 1)]);
 
-        var outcome = await Ship(WooCommerceShipmentMode.CompleteOrder,
+        var outcome = await Ship(WooShipmentMode.CompleteOrder,
             new Shipment(ChannelName, order.Number, "S-1", "DHL", "JD0001", null, ("SKU-1", 1)),
             new Shipment(ChannelName, order.Number, "S-2", "DHL", "JD0002", null, ("SKU-2", 1)));
 
@@ -112,9 +112,9 @@ public sealed class WooCommerceShipmentTests
         var order = store.Sandbox.SeedOrder([("SKU-1", 5)]);
         var shipment = new Shipment(ChannelName, order.Number, "80009999", "FedEx", "449044304137821", null, ("SKU-1", 2));
 
-        var first = await Ship(WooCommerceShipmentMode.CompleteOrder, shipment);
+        var first = await Ship(WooShipmentMode.CompleteOrder, shipment);
         var writesAfterFirst = store.Sandbox.WriteRequests.Count;
-        var second = await Ship(WooCommerceShipmentMode.CompleteOrder, shipment);
+        var second = await Ship(WooShipmentMode.CompleteOrder, shipment);
 
         Assert.That(first, Is.TypeOf<DeliveryOutcome.Delivered>(), first.ToString());
         Assert.That(second, Is.TypeOf<DeliveryOutcome.Delivered>(), second.ToString());
@@ -129,7 +129,7 @@ public sealed class WooCommerceShipmentTests
     public async Task CompleteOrder_NoteMissingAfterTheOrderWasUpdated_RetrySendsTheNoteAlone()
     {
         var order = store.Sandbox.SeedOrder([("SKU-1", 1)]);
-        var plan = WooCommerceShipmentMessages.Plan(ChannelName, WooCommerceShipmentMode.CompleteOrder, "SHP-1",
+        var plan = WooCommerceShipmentMessages.Plan(ChannelName, WooShipmentMode.CompleteOrder, "SHP-1",
             new Shipment(ChannelName, order.Number, "S-1", "UPS", "1Z1", null, ("SKU-1", 1)));
         Assert.That(plan.Calls.Select(c => c.Id), Is.EqualTo(new[] { "record-shipment-1", "note-shipment-1" }));
 
@@ -152,7 +152,7 @@ public sealed class WooCommerceShipmentTests
         var order = store.Sandbox.SeedOrder([("SKU-1", 1)]);
         store.Sandbox.FailNext(1, 503, TimeSpan.FromSeconds(30));
 
-        var outcome = await Ship(WooCommerceShipmentMode.CompleteOrder, new Shipment(ChannelName, order.Number, "S-1", "UPS", "1Z1", null, ("SKU-1", 1)));
+        var outcome = await Ship(WooShipmentMode.CompleteOrder, new Shipment(ChannelName, order.Number, "S-1", "UPS", "1Z1", null, ("SKU-1", 1)));
 
         Assert.That(outcome, Is.TypeOf<DeliveryOutcome.TransientFailure>());
         Assert.That(((DeliveryOutcome.TransientFailure)outcome).RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(30)));
@@ -164,7 +164,7 @@ public sealed class WooCommerceShipmentTests
     {
         var order = store.Sandbox.SeedOrder([("SKU-1", 2), ("SKU-2", 1)]);
 
-        var outcome = await Ship(WooCommerceShipmentMode.Fulfillments, new Shipment(ChannelName, order.Number, "80001234", "UPS", "1Z999AA10123456784", TrackingUrl, ("SKU-1", 2), ("SKU-2", 1)));
+        var outcome = await Ship(WooShipmentMode.Fulfillments, new Shipment(ChannelName, order.Number, "80001234", "UPS", "1Z999AA10123456784", TrackingUrl, ("SKU-1", 2), ("SKU-2", 1)));
 
         Assert.That(outcome, Is.TypeOf<DeliveryOutcome.Delivered>(), outcome.ToString());
         var fulfillment = store.Sandbox.State().Order(order.Id)!.Fulfillments.Single();
@@ -187,8 +187,8 @@ public sealed class WooCommerceShipmentTests
     {
         var order = store.Sandbox.SeedOrder([("SKU-1", 3), ("SKU-2", 2)]);
 
-        var first = await Ship(WooCommerceShipmentMode.Fulfillments, new Shipment(ChannelName, order.Number, "S-1", "DHL", "JD0001", null, ("SKU-1", 1)));
-        var rest = await Ship(WooCommerceShipmentMode.Fulfillments, new Shipment(ChannelName, order.Number, "S-2", "DHL", "JD0002", null, ("SKU-1", 2), ("SKU-2", 2)));
+        var first = await Ship(WooShipmentMode.Fulfillments, new Shipment(ChannelName, order.Number, "S-1", "DHL", "JD0001", null, ("SKU-1", 1)));
+        var rest = await Ship(WooShipmentMode.Fulfillments, new Shipment(ChannelName, order.Number, "S-2", "DHL", "JD0002", null, ("SKU-1", 2), ("SKU-2", 2)));
 
         Assert.That(first, Is.TypeOf<DeliveryOutcome.Delivered>(), first.ToString());
         Assert.That(rest, Is.TypeOf<DeliveryOutcome.Delivered>(), rest.ToString());
@@ -208,8 +208,8 @@ public sealed class WooCommerceShipmentTests
         var order = store.Sandbox.SeedOrder([("SKU-1", 5)]);
         var shipment = new Shipment(ChannelName, order.Number, "80009999", "FedEx", "449044304137821", null, ("SKU-1", 2));
 
-        var first = await Ship(WooCommerceShipmentMode.Fulfillments, shipment);
-        var second = await Ship(WooCommerceShipmentMode.Fulfillments, shipment);
+        var first = await Ship(WooShipmentMode.Fulfillments, shipment);
+        var second = await Ship(WooShipmentMode.Fulfillments, shipment);
 
         Assert.That(first, Is.TypeOf<DeliveryOutcome.Delivered>(), first.ToString());
         Assert.That(second, Is.TypeOf<DeliveryOutcome.Delivered>(), second.ToString());
@@ -225,7 +225,7 @@ public sealed class WooCommerceShipmentTests
         var order = plain.Sandbox.SeedOrder([("SKU-1", 1)]);
         await using var plainConnector = new WooCommerceConnectorFactory().Create(ChannelName, plain.Channel());
 
-        var outcome = await plainConnector.ExecuteAsync(WooCommerceShipmentMessages.Plan(ChannelName, WooCommerceShipmentMode.Fulfillments, "SHP-1",
+        var outcome = await plainConnector.ExecuteAsync(WooCommerceShipmentMessages.Plan(ChannelName, WooShipmentMode.Fulfillments, "SHP-1",
             new Shipment(ChannelName, order.Number, "S-1", "UPS", "1Z1", null, ("SKU-1", 1))), CancellationToken.None);
 
         Assert.That(outcome, Is.TypeOf<DeliveryOutcome.PermanentFailure>());
@@ -233,8 +233,8 @@ public sealed class WooCommerceShipmentTests
         Assert.That(plain.Sandbox.WriteRequests, Is.Empty);
     }
 
-    [TestCase(WooCommerceShipmentMode.CompleteOrder)]
-    [TestCase(WooCommerceShipmentMode.Fulfillments)]
+    [TestCase(WooShipmentMode.CompleteOrder)]
+    [TestCase(WooShipmentMode.Fulfillments)]
     public async Task UnknownOrder_FailsPermanentlyNamingIt(string mode)
     {
         var outcome = await Ship(mode, new Shipment(ChannelName, "99999", "S-1", "UPS", "1Z1", null, ("SKU-1", 1)));
@@ -247,15 +247,15 @@ public sealed class WooCommerceShipmentTests
     [Test]
     public async Task OrderNumberThatIsNotAnId_FailsPermanentlyWithoutALookUp()
     {
-        var outcome = await Ship(WooCommerceShipmentMode.CompleteOrder, new Shipment(ChannelName, "#5001", "S-1", "UPS", "1Z1", null, ("SKU-1", 1)));
+        var outcome = await Ship(WooShipmentMode.CompleteOrder, new Shipment(ChannelName, "#5001", "S-1", "UPS", "1Z1", null, ("SKU-1", 1)));
 
         Assert.That(outcome, Is.TypeOf<DeliveryOutcome.PermanentFailure>());
         Assert.That(((DeliveryOutcome.PermanentFailure)outcome).Reason, Does.Contain("order '#5001'"));
         Assert.That(store.Sandbox.Requests, Is.Empty);
     }
 
-    [TestCase(WooCommerceShipmentMode.CompleteOrder)]
-    [TestCase(WooCommerceShipmentMode.Fulfillments)]
+    [TestCase(WooShipmentMode.CompleteOrder)]
+    [TestCase(WooShipmentMode.Fulfillments)]
     public async Task SkuNotInTheOrder_FailsPermanentlyNamingOrderAndSku(string mode)
     {
         var order = store.Sandbox.SeedOrder([("SKU-1", 1)]);
@@ -272,7 +272,7 @@ public sealed class WooCommerceShipmentTests
     {
         var order = store.Sandbox.SeedOrder([("SKU-1", 1)]);
 
-        var outcome = await Ship(WooCommerceShipmentMode.CompleteOrder, new Shipment("another-shop", order.Number, "S-1", "UPS", "1Z1", null, ("SKU-1", 1)));
+        var outcome = await Ship(WooShipmentMode.CompleteOrder, new Shipment("another-shop", order.Number, "S-1", "UPS", "1Z1", null, ("SKU-1", 1)));
 
         Assert.That(outcome, Is.TypeOf<DeliveryOutcome.Delivered>());
         Assert.That(store.Sandbox.Requests, Is.Empty);
@@ -282,7 +282,7 @@ public sealed class WooCommerceShipmentTests
     public async Task DryRun_ResolvesOrderAndLineIds_AndSendsNothing()
     {
         var order = store.Sandbox.SeedOrder([("SKU-1", 1), ("SKU-2", 1)]);
-        var plan = WooCommerceShipmentMessages.Plan(ChannelName, WooCommerceShipmentMode.CompleteOrder, "SHP-1",
+        var plan = WooCommerceShipmentMessages.Plan(ChannelName, WooShipmentMode.CompleteOrder, "SHP-1",
             new Shipment(ChannelName, order.Number, "S-1", "UPS", "1Z1", null, ("SKU-1", 1), ("SKU-2", 1)));
 
         var prepared = await connector.PrepareAsync(plan, CancellationToken.None);
@@ -300,17 +300,17 @@ public sealed class WooCommerceShipmentTests
         Assert.That(store.Sandbox.WriteRequests, Is.Empty);
     }
 
-    [TestCase(null, WooCommerceShipmentMode.CompleteOrder)]
-    [TestCase("", WooCommerceShipmentMode.CompleteOrder)]
-    [TestCase("fulfillments", WooCommerceShipmentMode.Fulfillments)]
-    [TestCase(" CompleteOrder ", WooCommerceShipmentMode.CompleteOrder)]
+    [TestCase(null, WooShipmentMode.CompleteOrder)]
+    [TestCase("", WooShipmentMode.CompleteOrder)]
+    [TestCase("fulfillments", WooShipmentMode.Fulfillments)]
+    [TestCase(" CompleteOrder ", WooShipmentMode.CompleteOrder)]
     public void ShipmentModeSetting_BecomesTheMapParameter(string? setting, string expected) =>
-        Assert.That(WooCommerceShipmentMode.MapParameters(setting, ChannelName)[WooCommerceShipmentMode.ParameterName], Is.EqualTo(expected));
+        Assert.That(WooShipmentMode.MapParameters(setting, ChannelName)[WooShipmentMode.ParameterName], Is.EqualTo(expected));
 
     [Test]
     public void UnknownShipmentModeSetting_IsAConfigurationErrorNamingIt()
     {
-        var error = Assert.Throws<ArgumentException>(() => WooCommerceShipmentMode.Normalize("Tracking", ChannelName));
+        var error = Assert.Throws<ArgumentException>(() => WooShipmentMode.Normalize("Tracking", ChannelName));
 
         Assert.That(error!.Message, Does.Contain("ShipmentMode 'Tracking'").And.Contain(ChannelName));
     }

@@ -8,7 +8,7 @@ namespace ErpBridge.Connectors.WooCommerce;
 /// every line is shipped. CompleteOrder is the default because it works on every store; a store without the feature
 /// answers the fulfillments routes with 404 <c>rest_no_route</c>.
 /// </summary>
-public static class WooCommerceShipmentMode
+public static class WooShipmentMode
 {
     public const string ParameterName = "shipment-mode";
     public const string Fulfillments = "Fulfillments";
