@@ -212,7 +212,8 @@ internal sealed class BigCommerceApi(
             return;
         }
 
-        var skus = Values(query, "sku", "sku:in");
+        // The catalog contract declares only "sku" here; like the real API, an undeclared filter (sku:in) filters nothing.
+        var skus = Values(query, "sku", null);
         var productIds = IntValues(query, "product_id", "product_id:in");
         var matching = store.Variants(v => (skus is null || skus.Contains(v.Sku)) && (productIds is null || productIds.Contains(v.ProductId)));
         var fields = Fields(query);
@@ -359,7 +360,7 @@ internal sealed class BigCommerceApi(
         return true;
     }
 
-    private static HashSet<string>? Values(IQueryCollection query, string single, string list)
+    private static HashSet<string>? Values(IQueryCollection query, string single, string? list)
     {
         HashSet<string>? values = null;
         if (query.TryGetValue(single, out var one))
@@ -367,7 +368,7 @@ internal sealed class BigCommerceApi(
             values = [one.ToString()];
         }
 
-        if (query.TryGetValue(list, out var many))
+        if (list is not null && query.TryGetValue(list, out var many))
         {
             var split = many.ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             values = values is null ? [.. split] : [.. values.Intersect(split)];

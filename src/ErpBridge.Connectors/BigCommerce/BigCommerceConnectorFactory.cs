@@ -1,33 +1,18 @@
+using ErpBridge.Connectors.Http;
 using ErpBridge.Core.Routing;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ErpBridge.Connectors.BigCommerce;
 
 /// <summary>Makes a <see cref="BigCommerceConnector"/> per BigCommerce channel; a channel missing BaseUrl, StoreHash or AccessToken is a configuration error.</summary>
-public sealed class BigCommerceConnectorFactory : IChannelConnectorFactory
+public sealed class BigCommerceConnectorFactory(BigCommerceConnectorOptions? options = null, ILoggerFactory? loggerFactory = null)
+    : ChannelConnectorFactory<BigCommerceConnectorOptions>(options, loggerFactory)
 {
-    private readonly BigCommerceConnectorOptions options;
-    private readonly ILoggerFactory loggerFactory;
+    public override string Platform => Core.Routing.Platform.BigCommerce;
 
-    public BigCommerceConnectorFactory(BigCommerceConnectorOptions? options = null, ILoggerFactory? loggerFactory = null)
+    private protected override IChannelConnector Create(string channel, ChannelOptions options, ConnectorServices services)
     {
-        this.options = options ?? new BigCommerceConnectorOptions();
-        this.options.Validate();
-        this.loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
-    }
-
-    public string Platform => Core.Routing.Platform.BigCommerce;
-
-    public IChannelConnector Create(string channel, ChannelOptions options)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(channel);
-        ArgumentNullException.ThrowIfNull(options);
-        if (!Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var baseUrl) || (baseUrl.Scheme != Uri.UriSchemeHttps && baseUrl.Scheme != Uri.UriSchemeHttp))
-        {
-            throw new ArgumentException($"Channel '{channel}': BaseUrl '{options.BaseUrl}' must be an absolute http(s) URL (BigCommerce: https://api.bigcommerce.com/).", nameof(options));
-        }
-
+        RequireBaseUrl(channel, options, "an absolute http(s) URL (BigCommerce: https://api.bigcommerce.com/)");
         if (string.IsNullOrWhiteSpace(options.StoreHash))
         {
             throw new ArgumentException($"Channel '{channel}': StoreHash is required for BigCommerce.", nameof(options));
@@ -38,6 +23,6 @@ public sealed class BigCommerceConnectorFactory : IChannelConnectorFactory
             throw new ArgumentException($"Channel '{channel}': AccessToken (the X-Auth-Token of a store API account) is required for BigCommerce.", nameof(options));
         }
 
-        return new BigCommerceConnector(channel, options, this.options, loggerFactory.CreateLogger<BigCommerceConnector>());
+        return new BigCommerceConnector(channel, options, Options, services.Clients, services.Loggers.CreateLogger<BigCommerceConnector>());
     }
 }

@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ErpBridge.Core.Delivery;
 
+using ErpBridge.Connectors.Http;
+
 namespace ErpBridge.Connectors.BigCommerce;
 
 /// <summary>
@@ -12,7 +14,7 @@ namespace ErpBridge.Connectors.BigCommerce;
 /// replace the order's <c>products</c> and <c>shipping_addresses</c> resource links, so that each order is one
 /// complete JSON object. The page token is the next page number; a short page is the last.
 /// </summary>
-internal sealed class BigCommerceOrderReader(BigCommerceTransport transport, string channel)
+internal sealed class BigCommerceOrderReader(ConnectorTransport transport, string channel)
 {
     /// <summary>BigCommerce's largest v2 page.</summary>
     public const int MaxPageSize = 250;
@@ -33,7 +35,7 @@ internal sealed class BigCommerceOrderReader(BigCommerceTransport transport, str
         var limit = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var url = $"v2/orders?min_date_modified={BigCommercePaths.EscapeQueryValue(Rfc2822(query.ChangedSince))}"
             + $"&sort=date_modified:asc&page={page.ToString(CultureInfo.InvariantCulture)}&limit={limit.ToString(CultureInfo.InvariantCulture)}";
-        var (list, failure) = await ReadArray(url, cancellationToken);
+        var (list, failure) = await ReadArray(url, cancellationToken).ConfigureAwait(false);
         if (failure is not null)
         {
             return OrderReadResult.Failed(failure);
@@ -52,7 +54,7 @@ internal sealed class BigCommerceOrderReader(BigCommerceTransport transport, str
                 return OrderReadResult.Failed(Unexpected(url, $"order {id} has no readable date_modified"));
             }
 
-            var merged = await MergeSubResources(order, id, cancellationToken);
+            var merged = await MergeSubResources(order, id, cancellationToken).ConfigureAwait(false);
             if (merged is not null)
             {
                 return OrderReadResult.Failed(merged);
@@ -72,7 +74,7 @@ internal sealed class BigCommerceOrderReader(BigCommerceTransport transport, str
         for (var page = 1; ; page++)
         {
             var url = $"v2/orders/{id}/products?page={page.ToString(CultureInfo.InvariantCulture)}&limit={MaxPageSize.ToString(CultureInfo.InvariantCulture)}";
-            var (lines, failure) = await ReadArray(url, cancellationToken);
+            var (lines, failure) = await ReadArray(url, cancellationToken).ConfigureAwait(false);
             if (failure is not null)
             {
                 return failure;
@@ -90,7 +92,7 @@ internal sealed class BigCommerceOrderReader(BigCommerceTransport transport, str
         }
 
         var addressUrl = $"v2/orders/{id}/shipping_addresses";
-        var (addresses, addressFailure) = await ReadArray(addressUrl, cancellationToken);
+        var (addresses, addressFailure) = await ReadArray(addressUrl, cancellationToken).ConfigureAwait(false);
         if (addressFailure is not null)
         {
             return addressFailure;
@@ -107,7 +109,7 @@ internal sealed class BigCommerceOrderReader(BigCommerceTransport transport, str
     /// </summary>
     private async Task<(JsonArray? Items, DeliveryOutcome? Failure)> ReadArray(string url, CancellationToken cancellationToken)
     {
-        var result = await transport.SendAsync(HttpMethod.Get, url, null, NoHeaders, cancellationToken);
+        var result = await transport.SendAsync(HttpMethod.Get, url, null, NoHeaders, cancellationToken).ConfigureAwait(false);
         if (result.Status == 404 && url.StartsWith("v2/orders/", StringComparison.Ordinal))
         {
             return (null, new DeliveryOutcome.TransientFailure(

@@ -3,6 +3,8 @@ using System.Text.Json;
 using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Routing;
 
+using ErpBridge.Connectors.Http;
+
 namespace ErpBridge.Connectors.BigCommerce;
 
 /// <summary>
@@ -19,7 +21,7 @@ namespace ErpBridge.Connectors.BigCommerce;
 /// on a later page; a variant deleted during the read shifts later items one place forward, so the read may miss as
 /// many items as were deleted behind it (the next reconciliation sees them).
 /// </remarks>
-internal sealed class BigCommerceStockReader(BigCommerceTransport transport, ChannelOptions channelOptions, string channel)
+internal sealed class BigCommerceStockReader(ConnectorTransport transport, ChannelOptions channelOptions, string channel)
 {
     /// <summary>BigCommerce's largest page for inventory items ("Limit of 1000 items for payload length").</summary>
     public const int MaxPageSize = 1000;
@@ -39,7 +41,7 @@ internal sealed class BigCommerceStockReader(BigCommerceTransport transport, Cha
         }
 
         var url = $"v3/inventory/items?page={page.ToString(CultureInfo.InvariantCulture)}&limit={limit.ToString(CultureInfo.InvariantCulture)}";
-        var result = await transport.SendAsync(HttpMethod.Get, url, null, NoHeaders, cancellationToken);
+        var result = await transport.SendAsync(HttpMethod.Get, url, null, NoHeaders, cancellationToken).ConfigureAwait(false);
         if (result.Failure is not null)
         {
             return StockReadResult.Failed(result.Failure);

@@ -1,6 +1,6 @@
+using ErpBridge.Connectors.Http;
 using ErpBridge.Core.Routing;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ErpBridge.Connectors.Magento;
 
@@ -10,29 +10,14 @@ namespace ErpBridge.Connectors.Magento;
 /// ConsumerKey, ConsumerSecret and AccessTokenSecret also set, requests are OAuth 1.0a-signed instead of sent with the
 /// token as a bearer. Setting only some of those three is a configuration error, not a silent fall-back to bearer.
 /// </summary>
-public sealed class MagentoConnectorFactory : IChannelConnectorFactory
+public sealed class MagentoConnectorFactory(MagentoConnectorOptions? options = null, ILoggerFactory? loggerFactory = null)
+    : ChannelConnectorFactory<MagentoConnectorOptions>(options, loggerFactory)
 {
-    private readonly MagentoConnectorOptions options;
-    private readonly ILoggerFactory loggerFactory;
+    public override string Platform => Core.Routing.Platform.Magento;
 
-    public MagentoConnectorFactory(MagentoConnectorOptions? options = null, ILoggerFactory? loggerFactory = null)
+    private protected override IChannelConnector Create(string channel, ChannelOptions options, ConnectorServices services)
     {
-        this.options = options ?? new MagentoConnectorOptions();
-        this.options.Validate();
-        this.loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
-    }
-
-    public string Platform => Core.Routing.Platform.Magento;
-
-    public IChannelConnector Create(string channel, ChannelOptions options)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(channel);
-        ArgumentNullException.ThrowIfNull(options);
-        if (!Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var baseUrl) || (baseUrl.Scheme != Uri.UriSchemeHttps && baseUrl.Scheme != Uri.UriSchemeHttp))
-        {
-            throw new ArgumentException($"Channel '{channel}': BaseUrl '{options.BaseUrl}' must be an absolute http(s) URL (Magento: the store's root, e.g. https://shop.example.com/).", nameof(options));
-        }
-
+        var baseUrl = RequireBaseUrl(channel, options, "an absolute http(s) URL (Magento: the store's root, e.g. https://shop.example.com/)");
         if (string.IsNullOrWhiteSpace(options.AccessToken))
         {
             throw new ArgumentException($"Channel '{channel}': AccessToken (an admin token, or an integration's access token) is required for Magento.", nameof(options));
@@ -47,7 +32,7 @@ public sealed class MagentoConnectorFactory : IChannelConnectorFactory
                 nameof(options));
         }
 
-        return new MagentoConnector(channel, options, ApiRoot(baseUrl, this.options.DefaultStoreCode), this.options, loggerFactory.CreateLogger<MagentoConnector>());
+        return new MagentoConnector(channel, options, ApiRoot(baseUrl, Options.DefaultStoreCode), Options, services.Clients, services.Loggers.CreateLogger<MagentoConnector>());
     }
 
     /// <summary><c>{root}/rest/{store}/</c>, or the BaseUrl itself when it already names the REST store path.</summary>

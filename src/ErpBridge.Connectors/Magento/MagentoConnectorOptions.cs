@@ -1,16 +1,14 @@
+using ErpBridge.Connectors.Http;
+
 namespace ErpBridge.Connectors.Magento;
 
-/// <summary>Settings shared by every Magento channel's connector.</summary>
-public sealed class MagentoConnectorOptions
+/// <summary>Settings shared by every Magento channel's connector; the common ones are on <see cref="ConnectorOptions"/>.</summary>
+public sealed class MagentoConnectorOptions : ConnectorOptions
 {
-    /// <summary>One HTTP request, end to end; a timeout is a transient failure, retried later by the delivery job.</summary>
-    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
-
-    /// <summary>How long a found MSI source code is trusted.</summary>
-    public TimeSpan FoundTtl { get; set; } = TimeSpan.FromMinutes(10);
-
-    /// <summary>How long "no such source" is trusted: short, because the merchant may add it any moment.</summary>
-    public TimeSpan MissingTtl { get; set; } = TimeSpan.FromSeconds(30);
+    public MagentoConnectorOptions()
+    {
+        RequestTimeout = TimeSpan.FromSeconds(60);
+    }
 
     /// <summary>
     /// The store code in <c>/rest/{store}/</c> when a channel's BaseUrl does not name one. <c>all</c> saves product
@@ -19,9 +17,6 @@ public sealed class MagentoConnectorOptions
     /// </summary>
     public string DefaultStoreCode { get; set; } = "all";
 
-    /// <summary>Connections per channel.</summary>
-    public int MaxConnectionsPerChannel { get; set; } = 4;
-
     /// <summary>
     /// The most requests per second a channel sends, spaced evenly; null (the default) sends them as fast as they come,
     /// since Magento core has no rate limit on its admin REST API. Set it below the limit of a proxy, WAF or CDN in
@@ -29,18 +24,10 @@ public sealed class MagentoConnectorOptions
     /// </summary>
     public double? MaxRequestsPerSecond { get; set; }
 
-    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
-
-    internal void Validate()
+    internal override void Validate()
     {
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(RequestTimeout, TimeSpan.Zero, nameof(RequestTimeout));
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(FoundTtl, TimeSpan.Zero, nameof(FoundTtl));
-        ArgumentOutOfRangeException.ThrowIfLessThan(MissingTtl, TimeSpan.Zero, nameof(MissingTtl));
+        base.Validate();
         ArgumentException.ThrowIfNullOrWhiteSpace(DefaultStoreCode, nameof(DefaultStoreCode));
-        ArgumentOutOfRangeException.ThrowIfLessThan(MaxConnectionsPerChannel, 1, nameof(MaxConnectionsPerChannel));
-        if (MaxRequestsPerSecond is { } rate && !(rate > 0 && double.IsFinite(rate)))
-        {
-            throw new ArgumentOutOfRangeException(nameof(MaxRequestsPerSecond), rate, "MaxRequestsPerSecond must be a positive number, or null for no pacing.");
-        }
+        FixedRatePacer.Validate(MaxRequestsPerSecond, nameof(MaxRequestsPerSecond));
     }
 }

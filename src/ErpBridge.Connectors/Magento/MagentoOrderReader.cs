@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using ErpBridge.Core.Delivery;
 
+using ErpBridge.Connectors.Http;
+
 namespace ErpBridge.Connectors.Magento;
 
 /// <summary>
@@ -12,7 +14,7 @@ namespace ErpBridge.Connectors.Magento;
 /// order object already holds its items, billing address and (under extension_attributes.shipping_assignments) the
 /// shipping address and method, so no sub-resource is fetched.
 /// </summary>
-internal sealed class MagentoOrderReader(MagentoTransport transport)
+internal sealed class MagentoOrderReader(ConnectorTransport transport)
 {
     /// <summary>Magento's largest search page when input limiting is on (its default when it is off is 20).</summary>
     public const int MaxPageSize = 300;
@@ -31,7 +33,7 @@ internal sealed class MagentoOrderReader(MagentoTransport transport)
         }
 
         var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
-        var result = await transport.SendAsync(HttpMethod.Get, RelativeUrl(query.ChangedSince, size, page), null, [], cancellationToken);
+        var result = await transport.SendAsync(HttpMethod.Get, RelativeUrl(query.ChangedSince, size, page), null, [], cancellationToken).ConfigureAwait(false);
         if (result.Failure is not null)
         {
             return OrderReadResult.Failed(result.Failure);

@@ -42,7 +42,7 @@ internal static class MagentoReferenceKinds
         return tab < 0 ? (key, "") : (key[..tab], key[(tab + 1)..]);
     }
 
-    public static string NotFound(MagentoReferenceKey reference, string channel) => reference.Kind switch
+    public static string NotFound(ReferenceKey reference, string channel) => reference.Kind switch
     {
         Source => $"ERP location '{reference.Key}' has no MSI source on channel '{channel}' (not mapped in the channel's Locations, and no Magento source has that code)",
         Order => $"order '{reference.Key}' was not found on channel '{channel}' (no Magento order has that increment id)",
@@ -51,6 +51,3 @@ internal static class MagentoReferenceKinds
         _ => $"reference kind '{reference.Kind}' (key '{reference.Key}') is not one the Magento connector resolves (source, order, order-item, shipment)",
     };
 }
-
-/// <summary>A reference kind and key, e.g. (source, WH1).</summary>
-internal readonly record struct MagentoReferenceKey(string Kind, string Key);

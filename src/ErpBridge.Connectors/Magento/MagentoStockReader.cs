@@ -3,6 +3,8 @@ using System.Text.Json;
 using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Routing;
 
+using ErpBridge.Connectors.Http;
+
 namespace ErpBridge.Connectors.Magento;
 
 /// <summary>
@@ -13,14 +15,14 @@ namespace ErpBridge.Connectors.Magento;
 /// last page again, so a next page is only offered while <c>total_count</c> says there is one.
 /// </summary>
 /// <remarks>
-/// Locations are named as delivery names them (see <see cref="MagentoSourceResolver"/>): a source that the channel's
+/// Locations are named as delivery names them (see <see cref="MagentoIdResolver"/>): a source that the channel's
 /// Locations map names comes back as the ERP code mapped to it (the lowest in ordinal order if several are); any other
 /// source comes back as its own code, because delivery sends an unmapped ERP code to the source with that very code.
 /// The <c>default</c> source is read like any other: delivery writes it for an ERP location "default" or one mapped to
 /// it. A source whose code is itself an ERP code mapped to another source is left out: no ERP code delivers to it, and
 /// reporting it under that code would compare it with what was delivered elsewhere.
 /// </remarks>
-internal sealed class MagentoStockReader(MagentoTransport transport, ChannelOptions channelOptions)
+internal sealed class MagentoStockReader(ConnectorTransport transport, ChannelOptions channelOptions)
 {
     /// <summary>Magento's largest search page when input limiting is on.</summary>
     public const int MaxPageSize = 300;
@@ -34,7 +36,7 @@ internal sealed class MagentoStockReader(MagentoTransport transport, ChannelOpti
                 $"page token '{query.PageToken}' is not a Magento source-items page (\"page:size\") on channel '{transport.Channel}'"));
         }
 
-        var result = await transport.SendAsync(HttpMethod.Get, RelativeUrl(size, page), null, [], cancellationToken);
+        var result = await transport.SendAsync(HttpMethod.Get, RelativeUrl(size, page), null, [], cancellationToken).ConfigureAwait(false);
         if (result.Failure is not null)
         {
             return StockReadResult.Failed(result.Failure);

@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.Json;
+using ErpBridge.Connectors.Http;
 using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Routing;
 using ErpBridge.Mapping.Json;
@@ -9,55 +9,45 @@ using Microsoft.Extensions.Logging;
 namespace ErpBridge.Connectors.Shopify;
 
 /// <summary>
-/// Executes request plans on one Shopify shop through the GraphQL Admin API: resolves every reference first
-/// (batched, cached), fills the bodies, then sends the calls in order, paced to the shop's cost bucket. Also reads
-/// the shop's changed orders for the order poller, through the same client, token and pacing.
+/// One Shopify shop as a channel, through the GraphQL Admin API: executes request plans through the shared
+/// <see cref="PlanSender{TIds}"/>; this class adds how references are resolved (batched, cached, see
+/// <see cref="ShopifyIdResolver"/>), how bodies are filled in, and what GraphQL answers mean and record. Also reads
+/// the shop's changed orders and its stock, through the same client, token and cost pacing.
 /// </summary>
-public sealed class ShopifyConnector : IChannelConnector, IOrderSource, IStockReader
+public sealed class ShopifyConnector : IChannelConnector, IOrderSource, IStockReader, IPlanSteps<ShopifyIdResolver>
 {
     /// <summary>The most orders one <see cref="ReadOrdersAsync"/> page holds (bound by Shopify's single-query cost limit, not by its 250 per page).</summary>
     public const int MaxOrdersPerPage = ShopifyOrderReader.MaxPageSize;
 
-    private const string MaskedToken = "********";
+    /// <summary>The most stock levels one <see cref="ReadStockAsync"/> page holds.</summary>
+    public const int MaxStockLevelsPerPage = ShopifyStockReader.MaxPageSize;
 
-    private readonly HttpClient http;
-    private readonly ShopifyHttpSender sender;
     private readonly ShopifyIdResolver resolver;
     private readonly ShopifyOrderReader orderReader;
     private readonly ShopifyStockReader stockReader;
-    private readonly Uri apiRoot;
+    private readonly RetryAfterReader waits;
+    private readonly PlanSender<ShopifyIdResolver> sender;
 
-    internal ShopifyConnector(string channel, ChannelOptions options, ShopifyConnectorSettings settings, ILogger logger)
+    internal ShopifyConnector(string channel, ChannelOptions channelOptions, ShopifyConnectorOptions options, IHttpClientFactory clients, ILogger logger)
     {
         Channel = channel;
-        if (string.IsNullOrWhiteSpace(options.AccessToken))
+        if (string.IsNullOrWhiteSpace(channelOptions.AccessToken))
         {
-            throw new ArgumentException($"Shopify channel '{channel}' has no AccessToken.", nameof(options));
+            throw new ArgumentException($"Shopify channel '{channel}' has no AccessToken.", nameof(channelOptions));
         }
 
-        if (!Uri.TryCreate(options.BaseUrl.EndsWith('/') ? options.BaseUrl : options.BaseUrl + "/", UriKind.Absolute, out var baseUrl))
+        if (!Uri.TryCreate(channelOptions.BaseUrl.EndsWith('/') ? channelOptions.BaseUrl : channelOptions.BaseUrl + "/", UriKind.Absolute, out var baseUrl))
         {
-            throw new ArgumentException($"Shopify channel '{channel}' has no valid BaseUrl ('{options.BaseUrl}').", nameof(options));
+            throw new ArgumentException($"Shopify channel '{channel}' has no valid BaseUrl ('{channelOptions.BaseUrl}').", nameof(channelOptions));
         }
 
-        ApiVersion = string.IsNullOrWhiteSpace(options.ApiVersion) ? ShopifyConnectorSettings.DefaultApiVersion : options.ApiVersion;
-        apiRoot = new Uri(baseUrl, $"admin/api/{ApiVersion}/");
-        http = new HttpClient(new SocketsHttpHandler
-        {
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
-            ConnectTimeout = settings.ConnectTimeout,
-            MaxConnectionsPerServer = settings.MaxConnectionsPerServer,
-        })
-        {
-            // The per-call timeout is applied by the sender, which tells a timeout apart from the caller cancelling.
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
-        var pacer = new ShopifyCostPacer(settings.TimeProvider, settings.MaxPacingWait);
-        sender = new ShopifyHttpSender(channel, http, options.AccessToken, pacer, settings, logger);
-        resolver = new ShopifyIdResolver(channel, options, new ShopifyIdCache(settings), QueryAsync);
-        orderReader = new ShopifyOrderReader(channel, OrdersQueryAsync);
-        stockReader = new ShopifyStockReader(channel, options, http, settings, logger, StockQueryAsync);
+        ApiVersion = string.IsNullOrWhiteSpace(channelOptions.ApiVersion) ? ShopifyConnectorOptions.DefaultApiVersion : channelOptions.ApiVersion;
+        var transport = ShopifyTransport.Create(clients, channel, channelOptions, new Uri(baseUrl, $"admin/api/{ApiVersion}/"), options, logger);
+        waits = new RetryAfterReader(options.TimeProvider, options.MaxRetryAfter);
+        resolver = new ShopifyIdResolver(channel, channelOptions, new ShopifyIdCache(options), (document, variables, token) => transport.QueryAsync(waits, document, variables, token));
+        orderReader = new ShopifyOrderReader(channel, (document, variables, token) => transport.QueryAsync(waits, document, variables, token));
+        stockReader = new ShopifyStockReader(channel, channelOptions, transport, options, waits, logger, (document, variables, token) => transport.QueryAsync(waits, document, variables, token));
+        sender = new PlanSender<ShopifyIdResolver>(this, transport);
     }
 
     public string Channel { get; }
@@ -66,74 +56,15 @@ public sealed class ShopifyConnector : IChannelConnector, IOrderSource, IStockRe
 
     public string ApiVersion { get; }
 
-    public async Task<DeliveryOutcome> ExecuteAsync(RequestPlan plan, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(plan);
-        var (calls, failure) = await PrepareCallsAsync(plan, cancellationToken).ConfigureAwait(false);
-        if (failure is not null)
-        {
-            return failure;
-        }
+    public Task<DeliveryOutcome> ExecuteAsync(RequestPlan plan, CancellationToken cancellationToken) => sender.ExecuteAsync(plan, cancellationToken);
 
-        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-        var sent = 0;
-        foreach (var call in calls)
-        {
-            if (call.SkipReason is not null)
-            {
-                continue;
-            }
-
-            if (call.Unresolved is not null)
-            {
-                return new DeliveryOutcome.PermanentFailure(call.Unresolved);
-            }
-
-            var result = await sender.SendAsync(call.Call.Id, new HttpMethod(call.Call.Method), call.Url, call.Call.Headers, call.Body, cancellationToken).ConfigureAwait(false);
-            if (result.Failure is not null)
-            {
-                return sent == 0 ? result.Failure : WithProgress(result.Failure, sent, calls.Count);
-            }
-
-            sent++;
-            try
-            {
-                Harvest(call.Call.Id, result.Data, ids);
-            }
-            catch (Exception exception) when (exception is KeyNotFoundException or InvalidOperationException)
-            {
-                // The change was made; an answer of another shape only means fewer ids to report.
-            }
-        }
-
-        return new DeliveryOutcome.Delivered(ids, $"{sent} of {calls.Count} calls sent to Shopify channel '{Channel}'");
-    }
-
-    public async Task<IReadOnlyList<PreparedCall>> PrepareAsync(RequestPlan plan, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(plan);
-        var (calls, failure) = await PrepareCallsAsync(plan, cancellationToken).ConfigureAwait(false);
-        return plan.Calls.Select((call, i) =>
-        {
-            var prepared = failure is null ? calls[i] : null;
-            var url = prepared?.Url ?? new Uri(apiRoot, call.Path);
-            var skip = failure is not null ? $"not sent: references could not be resolved ({failure.Describe()})"
-                : prepared!.Unresolved is not null ? $"not sent: {prepared.Unresolved}"
-                : prepared.SkipReason;
-            var headers = new List<KeyValuePair<string, string>> { new(ShopifyHttpSender.TokenHeader, MaskedToken), new("Content-Type", "application/json") };
-            headers.AddRange(call.Headers);
-            return new PreparedCall(call.Id, call.Method, url, headers, prepared?.Body is { } body ? Encoding.UTF8.GetString(body) : null, skip);
-        }).ToList();
-    }
+    public Task<IReadOnlyList<PreparedCall>> PrepareAsync(RequestPlan plan, CancellationToken cancellationToken) => sender.PrepareAsync(plan, cancellationToken);
 
     /// <summary>
     /// A page of the orders updated at or after <see cref="OrderQuery.ChangedSince"/> (to the second), oldest change
     /// first; at most <see cref="MaxOrdersPerPage"/> orders, whatever larger size is asked for.
     /// </summary>
     public Task<OrderReadResult> ReadOrdersAsync(OrderQuery query, CancellationToken cancellationToken) => orderReader.ReadAsync(query, cancellationToken);
-
-    /// <summary>The most stock levels one <see cref="ReadStockAsync"/> page holds.</summary>
-    public const int MaxStockLevelsPerPage = ShopifyStockReader.MaxPageSize;
 
     /// <summary>
     /// A page of the shop's stock, read through one bulk query whose JSONL result is streamed: the first call starts
@@ -142,53 +73,50 @@ public sealed class ShopifyConnector : IChannelConnector, IOrderSource, IStockRe
     /// </summary>
     public Task<StockReadResult> ReadStockAsync(StockQuery query, CancellationToken cancellationToken) => stockReader.ReadAsync(query, cancellationToken);
 
-    public ValueTask DisposeAsync()
-    {
-        http.Dispose();
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    private async Task<(List<ShopifyPreparedCall> Calls, DeliveryOutcome? Failure)> PrepareCallsAsync(RequestPlan plan, CancellationToken cancellationToken)
+    /// <summary>The resolver holds the channel's cached ids; a plan reads them from it.</summary>
+    async Task<(ShopifyIdResolver? Ids, DeliveryOutcome? Failure)> IPlanSteps<ShopifyIdResolver>.ResolveAsync(RequestPlan plan, CancellationToken cancellationToken)
     {
-        var wanted = new List<(string Kind, string Key)>();
-        foreach (var call in plan.Calls)
+        var references = PlanReferences.Of(plan);
+        foreach (var reference in references.Required)
         {
-            if (call.Body is not null)
-            {
-                wanted.AddRange(PlanReference.Collect(call.Body).Select(r => (r.Kind, r.Key)));
-            }
-
-            if (call.Condition is { } condition)
-            {
-                wanted.Add((condition.Kind, condition.Key));
-            }
-
-            wanted.AddRange(call.PathParameters.Select(p => (p.Kind, p.Key)));
+            resolver.ForgetMissing(reference.Kind, reference.Key);
         }
 
-        foreach (var call in plan.Calls)
-        {
-            var required = call.PathParameters.Select(p => (p.Kind, p.Key));
-            if (call.Body is not null)
-            {
-                required = required.Concat(PlanReference.Collect(call.Body).Where(r => r.Missing == MissingReference.Fail).Select(r => (r.Kind, r.Key)));
-            }
-
-            foreach (var (kind, key) in required)
-            {
-                resolver.ForgetMissing(kind, key);
-            }
-        }
-
+        var wanted = references.Wanted.Select(r => (r.Kind, r.Key)).ToList();
         if (await resolver.LoadAsync(wanted, cancellationToken).ConfigureAwait(false) is { } failure)
         {
-            return ([], failure);
+            return (null, failure);
         }
 
-        return (plan.Calls.Select(Prepare).ToList(), null);
+        return (resolver, null);
     }
 
-    private ShopifyPreparedCall Prepare(PlanCall call)
+    ShopifyIdResolver IPlanSteps<ShopifyIdResolver>.Copy(ShopifyIdResolver ids) => ids;
+
+    DeliveryOutcome? IPlanSteps<ShopifyIdResolver>.Complete(
+        PlanCall call, PlannedRequest request, TransportResponse response, ShopifyIdResolver live, IDictionary<string, string> platformIds)
+    {
+        var result = ShopifyResponseReader.Read(response, Channel, waits);
+        if (result.Failure is not null)
+        {
+            return result.Failure;
+        }
+
+        try
+        {
+            Harvest(call.Id, result.Data, platformIds);
+        }
+        catch (Exception exception) when (exception is KeyNotFoundException or InvalidOperationException)
+        {
+            // The change was made; an answer of another shape only means fewer ids to report.
+        }
+
+        return null;
+    }
+
+    PlannedCall IPlanSteps<ShopifyIdResolver>.Build(PlanCall call, ShopifyIdResolver initial, ShopifyIdResolver live)
     {
         var path = call.Path;
         foreach (var parameter in call.PathParameters)
@@ -196,7 +124,7 @@ public sealed class ShopifyConnector : IChannelConnector, IOrderSource, IStockRe
             var id = resolver.Find(parameter.Kind, parameter.Key);
             if (id is null)
             {
-                return new ShopifyPreparedCall(call, new Uri(apiRoot, call.Path), null, null, resolver.Describe(parameter.Kind, parameter.Key));
+                return PlannedCall.Unresolved(resolver.Describe(parameter.Kind, parameter.Key));
             }
 
             path = path.Replace("{" + parameter.Name + "}", Uri.EscapeDataString(id), StringComparison.Ordinal);
@@ -207,43 +135,24 @@ public sealed class ShopifyConnector : IChannelConnector, IOrderSource, IStockRe
             path += "?" + string.Join('&', call.Query.Select(q => Uri.EscapeDataString(q.Key) + "=" + Uri.EscapeDataString(q.Value)));
         }
 
-        var url = new Uri(apiRoot, path);
         if (call.Condition is { } condition && (resolver.Find(condition.Kind, condition.Key) is not null) != condition.Found)
         {
-            return new ShopifyPreparedCall(call, url, null, $"skipped: {condition.Kind} '{condition.Key}' is {(condition.Found ? "missing" : "found")} (call runs if {(condition.Found ? "found" : "missing")})", null);
+            return PlannedCall.Skipped($"skipped: {condition.Kind} '{condition.Key}' is {(condition.Found ? "missing" : "found")} (call runs if {(condition.Found ? "found" : "missing")})");
         }
 
         if (call.Body is null)
         {
-            return new ShopifyPreparedCall(call, url, null, null, null);
+            return PlannedCall.Of(new PlannedRequest(path, null));
         }
 
         var (body, unresolved) = PlanReference.Apply(call.Body, r => resolver.Find(r.Kind, r.Key));
         return unresolved is not null
-            ? new ShopifyPreparedCall(call, url, null, null, resolver.Describe(unresolved.Kind, unresolved.Key))
-            : new ShopifyPreparedCall(call, url, JsonXml.ToJsonUtf8(ShopifyFulfillmentGroups.Merge(body!)), null, null);
-    }
-
-    private Task<ShopifyCallResult> QueryAsync(string document, object variables, CancellationToken cancellationToken)
-    {
-        var body = JsonSerializer.SerializeToUtf8Bytes(new { query = document, variables });
-        return sender.SendAsync("lookup", HttpMethod.Post, new Uri(apiRoot, "graphql.json"), [], body, cancellationToken);
-    }
-
-    private Task<ShopifyCallResult> OrdersQueryAsync(string document, object variables, CancellationToken cancellationToken)
-    {
-        var body = JsonSerializer.SerializeToUtf8Bytes(new { query = document, variables });
-        return sender.SendAsync("orders", HttpMethod.Post, new Uri(apiRoot, "graphql.json"), [], body, cancellationToken);
-    }
-
-    private Task<ShopifyCallResult> StockQueryAsync(string document, object variables, CancellationToken cancellationToken)
-    {
-        var body = JsonSerializer.SerializeToUtf8Bytes(new { query = document, variables });
-        return sender.SendAsync("stock", HttpMethod.Post, new Uri(apiRoot, "graphql.json"), [], body, cancellationToken);
+            ? PlannedCall.Unresolved(resolver.Describe(unresolved.Kind, unresolved.Key))
+            : PlannedCall.Of(new PlannedRequest(path, JsonXml.ToJsonUtf8(ShopifyFulfillmentGroups.Merge(body!))));
     }
 
     /// <summary>Collects the ids a mutation returned ("product:SKU" → GID, ...) and teaches the resolver about new products.</summary>
-    private void Harvest(string callId, JsonElement data, Dictionary<string, string> ids)
+    private void Harvest(string callId, JsonElement data, IDictionary<string, string> ids)
     {
         foreach (var field in data.EnumerateObject().Where(f => f.Value.ValueKind == JsonValueKind.Object))
         {
@@ -283,18 +192,11 @@ public sealed class ShopifyConnector : IChannelConnector, IOrderSource, IStockRe
         }
     }
 
-    private static void AddIf(Dictionary<string, string> ids, string key, string? value)
+    private static void AddIf(IDictionary<string, string> ids, string key, string? value)
     {
         if (value is not null)
         {
             ids[key] = value;
         }
     }
-
-    private static DeliveryOutcome WithProgress(DeliveryOutcome failure, int sent, int total) => failure switch
-    {
-        DeliveryOutcome.TransientFailure t => t with { Reason = $"{t.Reason} (after {sent} of {total} calls succeeded)" },
-        DeliveryOutcome.PermanentFailure p => p with { Reason = $"{p.Reason} (after {sent} of {total} calls succeeded)" },
-        _ => failure,
-    };
 }

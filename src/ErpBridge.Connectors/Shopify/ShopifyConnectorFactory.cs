@@ -1,24 +1,17 @@
+using ErpBridge.Connectors.Http;
 using ErpBridge.Core.Routing;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ErpBridge.Connectors.Shopify;
 
 /// <summary>Makes a <see cref="ShopifyConnector"/> per Shopify channel; each owns its HTTP client, id cache and cost pacing.</summary>
-public sealed class ShopifyConnectorFactory(ShopifyConnectorSettings? settings = null, ILoggerFactory? loggerFactory = null) : IChannelConnectorFactory
+public sealed class ShopifyConnectorFactory(ShopifyConnectorOptions? options = null, ILoggerFactory? loggerFactory = null)
+    : ChannelConnectorFactory<ShopifyConnectorOptions>(options, loggerFactory)
 {
     public const string PlatformName = global::ErpBridge.Core.Routing.Platform.Shopify;
 
-    private readonly ShopifyConnectorSettings settings = settings ?? new ShopifyConnectorSettings();
+    public override string Platform => PlatformName;
 
-    private readonly ILoggerFactory loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
-
-    public string Platform => PlatformName;
-
-    public IChannelConnector Create(string channel, ChannelOptions options)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(channel);
-        ArgumentNullException.ThrowIfNull(options);
-        return new ShopifyConnector(channel, options, settings, loggerFactory.CreateLogger<ShopifyConnector>());
-    }
+    private protected override IChannelConnector Create(string channel, ChannelOptions options, ConnectorServices services) =>
+        new ShopifyConnector(channel, options, Options, services.Clients, services.Loggers.CreateLogger<ShopifyConnector>());
 }

@@ -1,8 +1,8 @@
 namespace ErpBridge.Connectors.Shopify;
 
 /// <summary>Platform ids of one Shopify channel by (kind, key).</summary>
-internal sealed class ShopifyIdCache(ShopifyConnectorSettings settings)
-    : ExpiringIdCache<(string Kind, string Key), string>(settings.TimeProvider, settings.FoundTtl, settings.MissingTtl)
+internal sealed class ShopifyIdCache(ShopifyConnectorOptions options)
+    : ExpiringIdCache<(string Kind, string Key), string>(options.TimeProvider, options.FoundTtl, options.MissingTtl)
 {
     public bool TryGet(string kind, string key, out string? id) => TryGet((kind, key), out id);
 

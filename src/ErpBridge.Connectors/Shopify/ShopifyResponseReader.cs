@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using ErpBridge.Connectors.Http;
 using ErpBridge.Core.Delivery;
 
 namespace ErpBridge.Connectors.Shopify;
@@ -8,15 +9,38 @@ namespace ErpBridge.Connectors.Shopify;
 /// <summary>Reads a GraphQL answer (HTTP 2xx): THROTTLED, other top-level errors, userErrors, or data.</summary>
 internal static class ShopifyResponseReader
 {
-    public static ShopifyCallResult Read(JsonElement root, string channel, double? requested, double? available, double? restoreRate)
+    /// <summary>The transport's failure, or what the answer's body says.</summary>
+    public static ShopifyCallResult Read(TransportResponse response, string channel, RetryAfterReader waits)
+    {
+        if (response.Failure is not null)
+        {
+            return ShopifyCallResult.Failed(response.Failure);
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(response.Body);
+            var result = Read(document.RootElement, channel, waits);
+
+            // The data outlives the document: clone only what a success hands on.
+            return result.Failure is null ? new ShopifyCallResult(result.Data.Clone(), null) : result;
+        }
+        catch (JsonException)
+        {
+            return ShopifyCallResult.Failed(new DeliveryOutcome.TransientFailure($"unreadable answer from Shopify channel '{channel}': {StatusClassifier.Excerpt(response.Body)}"));
+        }
+    }
+
+    private static ShopifyCallResult Read(JsonElement root, string channel, RetryAfterReader waits)
     {
         if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("errors", out var errors))
         {
             if (errors.ValueKind == JsonValueKind.Array && errors.EnumerateArray().Any(IsThrottled))
             {
-                var wait = requested is { } cost && available is { } have && restoreRate is > 0 ? TimeSpan.FromSeconds(Math.Max(cost - have, 1) / restoreRate.Value) : TimeSpan.FromSeconds(1);
+                var (requested, _, available, restoreRate) = ShopifyCostPacer.ReadCost(root) ?? default;
                 return ShopifyCallResult.Failed(new DeliveryOutcome.TransientFailure(
-                    $"Shopify channel '{channel}' throttled the request (THROTTLED; cost {Show(requested)}, available {Show(available)}, restore {Show(restoreRate)}/s)", wait));
+                    $"Shopify channel '{channel}' throttled the request (THROTTLED; cost {Show(requested)}, available {Show(available)}, restore {Show(restoreRate)}/s)",
+                    waits.Throttled(requested, available, restoreRate)));
             }
 
             if (errors.ValueKind != JsonValueKind.Array || errors.GetArrayLength() > 0)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using ErpBridge.Connectors.Http;
 using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Routing;
 using Microsoft.Extensions.Logging;
@@ -18,7 +19,7 @@ namespace ErpBridge.Connectors.Shopify;
 /// without the access token.
 /// </summary>
 internal sealed partial class ShopifyStockReader(
-    string channel, ChannelOptions options, HttpClient http, ShopifyConnectorSettings settings, ILogger logger,
+    string channel, ChannelOptions channelOptions, ConnectorTransport transport, ShopifyConnectorOptions options, RetryAfterReader waits, ILogger logger,
     Func<string, object, CancellationToken, Task<ShopifyCallResult>> query)
 {
     /// <summary>The most levels one page holds; larger asks are capped (a page is read from one Range request).</summary>
@@ -28,7 +29,7 @@ internal sealed partial class ShopifyStockReader(
     private const string OperationGid = "gid://shopify/BulkOperation/";
     private const int ChunkSize = 64 * 1024;
 
-    private readonly Dictionary<string, string> codesByLocationId = ReverseLocations(options);
+    private readonly Dictionary<string, string> codesByLocationId = ReverseLocations(channelOptions);
     private (long Operation, string Url)? knownUrl;
 
     public async Task<StockReadResult> ReadAsync(StockQuery stockQuery, CancellationToken cancellationToken)
@@ -86,7 +87,7 @@ internal sealed partial class ShopifyStockReader(
             return Waiting(Number(operation.GetProperty("id").GetString()!));
         }
 
-        return StockReadResult.Failed(new DeliveryOutcome.TransientFailure($"another bulk query runs on Shopify channel '{channel}' ({reason})", settings.BulkPollInterval * 5));
+        return StockReadResult.Failed(new DeliveryOutcome.TransientFailure($"another bulk query runs on Shopify channel '{channel}' ({reason})", options.BulkPollInterval * 5));
     }
 
     private async Task<StockReadResult> PollAsync(long operation, int pageSize, CancellationToken cancellationToken)
@@ -183,7 +184,7 @@ internal sealed partial class ShopifyStockReader(
     private async Task<(StockReadResult? Page, DeliveryOutcome? Failure)> ReadPageAsync(long operation, string url, long offset, int pageSize, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(settings.RequestTimeout);
+        timeout.CancelAfter(options.RequestTimeout);
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
@@ -192,11 +193,11 @@ internal sealed partial class ShopifyStockReader(
                 request.Headers.Range = new RangeHeaderValue(offset, null);
             }
 
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            using var response = await transport.CreateClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
             var status = (int)response.StatusCode;
-            if (response.StatusCode == HttpStatusCode.TooManyRequests || status >= 500)
+            if (StatusClassifier.IsTransient(status))
             {
-                return (null, new DeliveryOutcome.TransientFailure($"HTTP {status} reading the bulk result of Shopify channel '{channel}'", response.Headers.RetryAfter?.Delta));
+                return (null, new DeliveryOutcome.TransientFailure($"HTTP {status} reading the bulk result of Shopify channel '{channel}'", waits.RetryAfter(response.Headers)));
             }
 
             if (response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable)
@@ -216,7 +217,7 @@ internal sealed partial class ShopifyStockReader(
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return (null, new DeliveryOutcome.TransientFailure($"reading the bulk result of Shopify channel '{channel}' timed out after {settings.RequestTimeout.TotalSeconds:0.#} s"));
+            return (null, new DeliveryOutcome.TransientFailure($"reading the bulk result of Shopify channel '{channel}' timed out after {options.RequestTimeout.TotalSeconds:0.#} s"));
         }
         catch (HttpRequestException exception)
         {
@@ -337,7 +338,7 @@ internal sealed partial class ShopifyStockReader(
         return reverse;
     }
 
-    private StockReadResult Waiting(long operation) => StockReadResult.Of(new StockPage([], Token(operation, null), settings.BulkPollInterval));
+    private StockReadResult Waiting(long operation) => StockReadResult.Of(new StockPage([], Token(operation, null), options.BulkPollInterval));
 
     private static string Token(long operation, long? offset) => offset is { } at
         ? string.Create(CultureInfo.InvariantCulture, $"{TokenPrefix}{operation}:{at}")

@@ -1,6 +1,6 @@
+using ErpBridge.Connectors.Http;
 using ErpBridge.Core.Routing;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ErpBridge.Connectors.WooCommerce;
 
@@ -9,29 +9,14 @@ namespace ErpBridge.Connectors.WooCommerce;
 /// ConsumerKey or ConsumerSecret, naming more than one location, or pinning an API other than wc/v3 is a
 /// configuration error.
 /// </summary>
-public sealed class WooCommerceConnectorFactory : IChannelConnectorFactory
+public sealed class WooCommerceConnectorFactory(WooCommerceConnectorOptions? options = null, ILoggerFactory? loggerFactory = null)
+    : ChannelConnectorFactory<WooCommerceConnectorOptions>(options, loggerFactory)
 {
-    private readonly WooCommerceConnectorOptions options;
-    private readonly ILoggerFactory loggerFactory;
+    public override string Platform => Core.Routing.Platform.WooCommerce;
 
-    public WooCommerceConnectorFactory(WooCommerceConnectorOptions? options = null, ILoggerFactory? loggerFactory = null)
+    private protected override IChannelConnector Create(string channel, ChannelOptions options, ConnectorServices services)
     {
-        this.options = options ?? new WooCommerceConnectorOptions();
-        this.options.Validate();
-        this.loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
-    }
-
-    public string Platform => Core.Routing.Platform.WooCommerce;
-
-    public IChannelConnector Create(string channel, ChannelOptions options)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(channel);
-        ArgumentNullException.ThrowIfNull(options);
-        if (!Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var baseUrl) || (baseUrl.Scheme != Uri.UriSchemeHttps && baseUrl.Scheme != Uri.UriSchemeHttp))
-        {
-            throw new ArgumentException($"Channel '{channel}': BaseUrl '{options.BaseUrl}' must be the shop's absolute http(s) site URL (WooCommerce: https://shop.example.com/).", nameof(options));
-        }
-
+        RequireBaseUrl(channel, options, "the shop's absolute http(s) site URL (WooCommerce: https://shop.example.com/)");
         if (string.IsNullOrWhiteSpace(options.ConsumerKey) || string.IsNullOrWhiteSpace(options.ConsumerSecret))
         {
             throw new ArgumentException($"Channel '{channel}': ConsumerKey and ConsumerSecret (a WooCommerce REST API key with read_write permission) are required.", nameof(options));
@@ -47,6 +32,6 @@ public sealed class WooCommerceConnectorFactory : IChannelConnectorFactory
             throw new ArgumentException($"Channel '{channel}': ApiVersion '{version}' is not supported; the WooCommerce connector speaks wc/v3.", nameof(options));
         }
 
-        return new WooCommerceConnector(channel, options, this.options, loggerFactory.CreateLogger<WooCommerceConnector>());
+        return new WooCommerceConnector(channel, options, Options, services.Clients, services.Loggers.CreateLogger<WooCommerceConnector>());
     }
 }

@@ -47,7 +47,7 @@ internal static class WooCommerceReferenceKinds
     }
 
     /// <summary>The id <paramref name="kind"/> asks for, given what the SKU names (null: not found or not of that kind).</summary>
-    public static string? Select(string kind, WooCatalogItem? item) => (kind, item) switch
+    public static string? Select(string kind, WooCommerceCatalogItem? item) => (kind, item) switch
     {
         (_, null) => null,
         (Product, { IsVariation: false } i) => Text(i.Id),
@@ -61,7 +61,7 @@ internal static class WooCommerceReferenceKinds
     /// What an order kind resolves to, given the order (null: no such order). <paramref name="shipping"/> is what the
     /// asking call ships, for <c>order-completion</c>.
     /// </summary>
-    public static string? SelectOrder(string kind, string key, WooOrderFacts? order, IEnumerable<ShippedItem> shipping)
+    public static string? SelectOrder(string kind, string key, WooCommerceOrderFacts? order, IEnumerable<ShippedItem> shipping)
     {
         if (order is null)
         {
@@ -81,7 +81,7 @@ internal static class WooCommerceReferenceKinds
         };
     }
 
-    public static string NotFound(string kind, string key, WooCatalogItem? item, string channel) => (kind, item) switch
+    public static string NotFound(string kind, string key, WooCommerceCatalogItem? item, string channel) => (kind, item) switch
     {
         (Product, { IsVariation: true }) => $"SKU '{key}' is a variation, not a product, on channel '{channel}'",
         (Variation or VariationParent, { IsVariation: false }) => $"SKU '{key}' is a product, not a variation, on channel '{channel}'",

@@ -1,74 +1,44 @@
-using ErpBridge.Core.Delivery;
+using ErpBridge.Core.Routing;
 using Microsoft.Extensions.Logging;
+
+using ErpBridge.Connectors.Http;
 
 namespace ErpBridge.Connectors.WooCommerce;
 
 /// <summary>
-/// Sends one authenticated request on a channel's HTTP client and turns what happened into either a response body
-/// or a failure outcome, paced by the channel's <see cref="WooRequestPacer"/>. Never retries: retries are durable and
-/// scheduled by the delivery job (or the reconciliation run).
+/// Where and how a WooCommerce channel's requests go: under <c>{BaseUrl}wp-json/wc/v3/</c>, with the REST API key
+/// (<see cref="WooCommerceCredentials"/>), spaced to the channel's MaxRequestsPerSecond when it sets one.
 /// </summary>
-internal sealed partial class WooCommerceTransport(HttpClient http, WooCommerceAuthenticator authenticator, WooRequestPacer pacer, TimeProvider time, string channel, ILogger logger)
+internal static class WooCommerceTransport
 {
-    public Uri ApiRoot => http.BaseAddress!;
-
-    /// <summary>The URL a request goes to, authenticated (credentials masked when <paramref name="masked"/>), and its Authorization header.</summary>
-    public (Uri Url, System.Net.Http.Headers.AuthenticationHeaderValue? Header) Address(
-        string method, string path, IReadOnlyList<KeyValuePair<string, string>> query, bool masked = false)
+    public static ConnectorTransport Create(
+        IHttpClientFactory clients, string channel, ChannelOptions channelOptions, WooCommerceConnectorOptions options, ILogger logger)
     {
-        var url = new Uri(ApiRoot, path);
-        var (signed, header) = authenticator.Authenticate(method, url, query, masked);
-        return (signed.Count == 0 ? url : new Uri($"{url.AbsoluteUri}?{WooCommerceAuthenticator.QueryString(signed)}"), header);
+        var endpoint = new ChannelEndpoint("WooCommerce", channel, channelOptions.BaseUrl, new Uri($"{channelOptions.BaseUrl.TrimEnd('/')}/wp-json/wc/v3/"));
+        return new ConnectorTransport(
+            clients,
+            endpoint,
+            new WooCommerceCredentials(channelOptions.ConsumerKey!, channelOptions.ConsumerSecret!, options.OAuthSignatureMethod, options.TimeProvider),
+            new FixedRatePacer(options.TimeProvider, options.MaxRequestsPerSecond),
+            new WooCommerceOutcomes(channel, new RetryAfterReader(options.TimeProvider, options.MaxRetryAfter)),
+            options.RequestTimeout,
+            options.TimeProvider,
+            logger);
     }
 
-    public async Task<WooTransportResult> SendAsync(
-        HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>> query, byte[]? jsonBody,
-        IEnumerable<KeyValuePair<string, string>> headers, CancellationToken cancellationToken)
-    {
-        await pacer.WaitAsync(cancellationToken);
-        var (url, authorization) = Address(method.Method, path, query);
-        using var request = new HttpRequestMessage(method, url);
-        request.Headers.Authorization = authorization;
-        foreach (var (name, value) in headers)
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
+    /// <summary>Sends <paramref name="path"/> with <paramref name="query"/> written as WooCommerce's own examples write it.</summary>
+    public static Task<TransportResponse> SendAsync(
+        this ConnectorTransport transport, HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>> query, byte[]? jsonBody,
+        IEnumerable<KeyValuePair<string, string>> headers, CancellationToken cancellationToken) =>
+        transport.SendAsync(method, RelativeUrl(path, query), jsonBody, headers, cancellationToken);
 
-        if (jsonBody is not null)
-        {
-            request.Content = new ByteArrayContent(jsonBody);
-            request.Content.Headers.ContentType = new("application/json");
-        }
+    public static string RelativeUrl(string path, IReadOnlyList<KeyValuePair<string, string>> query) =>
+        query.Count == 0 ? path : $"{path}?{QueryString(query)}";
 
-        var label = $"{method.Method} {path}";
-        var started = time.GetTimestamp();
-        try
-        {
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-            LogCall(logger, channel, method.Method, path, (int)response.StatusCode, time.GetElapsedTime(started).TotalMilliseconds);
-            var failure = WooCommerceOutcomes.Classify(response, body, label, channel, time.GetUtcNow());
-            var totalPages = response.Headers.TryGetValues("X-WP-TotalPages", out var values)
-                && int.TryParse(values.FirstOrDefault(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pages) ? pages : (int?)null;
-            return new WooTransportResult((int)response.StatusCode, body, failure) { TotalPages = totalPages };
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            LogFailure(logger, channel, method.Method, path, "timeout");
-            return WooTransportResult.Failed(new DeliveryOutcome.TransientFailure(
-                $"WooCommerce did not answer {label} on channel '{channel}' within {http.Timeout.TotalSeconds:0.#} s"));
-        }
-        catch (HttpRequestException exception)
-        {
-            LogFailure(logger, channel, method.Method, path, exception.HttpRequestError.ToString());
-            return WooTransportResult.Failed(new DeliveryOutcome.TransientFailure(
-                $"connection error on {label} to channel '{channel}': {exception.Message}"));
-        }
-    }
+    /// <summary>A query string as WooCommerce's own examples write it: commas of SKU lists left readable.</summary>
+    public static string QueryString(IEnumerable<KeyValuePair<string, string>> query) =>
+        string.Join("&", query.Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value).Replace("%2C", ",", StringComparison.Ordinal)}"));
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "WooCommerce {Channel}: {Method} {Path} -> {Status} in {ElapsedMs:0} ms")]
-    private static partial void LogCall(ILogger logger, string channel, string method, string path, int status, double elapsedMs);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "WooCommerce {Channel}: {Method} {Path} failed: {Error}")]
-    private static partial void LogFailure(ILogger logger, string channel, string method, string path, string error);
+    /// <summary>The pages a collection answer says there are (X-WP-TotalPages), if it says.</summary>
+    public static long? TotalPages(this TransportResponse response) => response.Number("X-WP-TotalPages");
 }

@@ -89,7 +89,7 @@ public sealed class BigCommerceConnectorTests
         Assert.That(outcome, Is.TypeOf<DeliveryOutcome.Delivered>(), Describe(outcome));
         Assert.That(store.Sandbox.WriteRequests.Single().Body, Does.Contain($"\"variant_id\":{seeded.BaseVariantId}"));
         Assert.That(store.Sandbox.State().StockOf("V-1", "WH1"), Is.EqualTo(11));
-        Assert.That(store.Sandbox.Requests.Single(r => r.Path == "v3/catalog/variants").Query, Does.Contain("sku:in=V-1"));
+        Assert.That(store.Sandbox.Requests.Single(r => r.Path == "v3/inventory/items").Query, Does.Contain("sku:in=V-1"));
         AssertRequestsMatchContract();
     }
 
@@ -140,7 +140,7 @@ public sealed class BigCommerceConnectorTests
         var outcome = await batching.ExecuteAsync(plan, CancellationToken.None);
 
         Assert.That(outcome, Is.TypeOf<DeliveryOutcome.Delivered>(), Describe(outcome));
-        Assert.That(store.Sandbox.Requests.Where(r => r.Path == "v3/catalog/variants").Select(r => r.Query.Split('&')[0]),
+        Assert.That(store.Sandbox.Requests.Where(r => r.Path == "v3/inventory/items").Select(r => r.Query.Split('&')[0]),
             Is.EqualTo(new[] { "?sku:in=M-1,M-2", "?sku:in=M-3,M-4", "?sku:in=M-5" }));
         Assert.That(skus.Select(s => store.Sandbox.State().StockOf(s, "WH1")), Is.EqualTo(new int?[] { 0, 1, 2, 3, 4 }));
         AssertRequestsMatchContract();
@@ -166,7 +166,7 @@ public sealed class BigCommerceConnectorTests
         var clock = new Support.ManualTimeProvider(DateTimeOffset.UtcNow);
         var options = new BigCommerceConnectorOptions { TimeProvider = clock, MissingTtl = TimeSpan.FromSeconds(30), FoundTtl = TimeSpan.FromMinutes(10) };
         await using var cached = new BigCommerceConnectorFactory(options).Create(ChannelName, store.Channel());
-        int Lookups() => store.Sandbox.Requests.Count(r => r.Path == "v3/catalog/variants");
+        int Lookups() => store.Sandbox.Requests.Count(r => r.Path == "v3/inventory/items");
 
         // A delivery fails without the SKU, so it is never failed on a remembered "not found": the operator who creates
         // the SKU and resubmits at once must see it found.

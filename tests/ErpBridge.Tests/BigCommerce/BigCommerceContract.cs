@@ -7,7 +7,7 @@ namespace ErpBridge.Tests.BigCommerce;
 
 /// <summary>
 /// Checks requests and responses against BigCommerce's own OpenAPI files (<c>../shared/contracts/bigcommerce/*.yml</c>):
-/// the operation exists, its query parameters are declared, and the JSON body validates against the operation's
+/// the operation exists, its query parameters are declared and their values fit the declaration, and the JSON body validates against the operation's
 /// schema. OpenAPI 3.0 schemas are read as JSON Schema 2020-12 (nullable and boolean exclusive bounds translated).
 /// Reports the calling test skipped when the contracts folder is absent.
 /// </summary>
@@ -20,15 +20,6 @@ public static class BigCommerceContract
     public static readonly IReadOnlyDictionary<string, string> PublishedElsewhere = new Dictionary<string, string>
     {
         ["GET /v3/inventory/locations"] = "BigCommerce publishes it in locations.v3.yml, which contracts/ does not hold",
-    };
-
-    /// <summary>
-    /// Query parameters BigCommerce accepts that its OpenAPI file leaves out (reason given). The connector's SKU look-up
-    /// uses <c>sku:in</c> on variants, as BigCommerce's filter convention allows on its lists; the file documents only <c>sku</c>.
-    /// </summary>
-    public static readonly IReadOnlyDictionary<string, string> UndeclaredQueryParameters = new Dictionary<string, string>
-    {
-        ["GET /v3/catalog/variants sku:in"] = "the variants file declares only 'sku'; 'sku:in' is BigCommerce's list-filter convention",
     };
 
     private static readonly Lazy<IReadOnlyList<ContractFile>> Files = new(Load);
@@ -53,10 +44,17 @@ public static class BigCommerceContract
         }
 
         var problems = new List<string>();
-        var declared = Parameters(found).Where(p => (string?)p["in"] == "query").Select(p => (string?)p["name"]).ToHashSet();
-        foreach (var name in query.Keys.Where(n => !declared.Contains(n) && !UndeclaredQueryParameters.ContainsKey($"{label} {n}")))
+        var declared = Parameters(found).Where(p => (string?)p["in"] == "query").ToDictionary(p => (string)p["name"]!, StringComparer.Ordinal);
+        foreach (var (name, value) in query)
         {
-            problems.Add($"{label}: query parameter '{name}' is not declared by the operation");
+            if (declared.TryGetValue(name, out var parameter))
+            {
+                problems.AddRange(Connectors.QueryParameterContract.Problems(label, name, value, parameter));
+            }
+            else
+            {
+                problems.Add($"{label}: query parameter '{name}' is not declared by the operation");
+            }
         }
 
         var requestBody = Deref(found.File, found.Operation["requestBody"]) as JsonObject;

@@ -47,14 +47,40 @@ public sealed class BigCommerceContractTests
     [TestCase("GET", "v3/catalog/brands?x=1")]
     [TestCase("PATCH", "v3/catalog/products")]
     [TestCase("GET", "v3/catalog/products?no_such_filter=1")]
+    [TestCase("GET", "v3/catalog/variants?sku:in=A,B")]
     public void UnknownOperationOrParameter_IsReported(string method, string path)
     {
         Assert.That(BigCommerceContract.Validate(method, path, null), Is.Not.Empty);
     }
 
-    [TestCase("v3/catalog/products?sku:in=A,B&include_fields=id,sku&page=1&limit=50")]
+    [TestCase("v3/inventory/items?sku:in=A&limit=many", "'limit' = 'many' is not an integer")]
+    [TestCase("v3/inventory/items?variant_id:in=1,x", "'variant_id:in' item 'x' is not an integer")]
+    [TestCase("v3/catalog/products?id:in=1&is_visible=maybe", "'is_visible' = 'maybe' is not a boolean")]
+    public void QueryValueOfTheWrongType_IsReported(string path, string problem)
+    {
+        Assert.That(BigCommerceContract.Validate("GET", path, null), Has.Some.Contains(problem));
+    }
+
+    [Test]
+    public async Task SandboxVariants_DoNotHonourTheUndeclaredSkuInFilter()
+    {
+        await using var store = await BigCommerceTestStore.StartAsync();
+        store.Sandbox.Seed(["F1", "F2", "F3"]);
+
+        using var byList = await store.Http.GetAsync("v3/catalog/variants?sku:in=F1");
+        using var bySku = await store.Http.GetAsync("v3/catalog/variants?sku=F1");
+
+        Assert.That(Skus(await byList.Content.ReadAsStringAsync()), Is.EquivalentTo(new[] { "F1", "F2", "F3" }), "an undeclared filter filters nothing, as on the real API");
+        Assert.That(Skus(await bySku.Content.ReadAsStringAsync()), Is.EqualTo(new[] { "F1" }));
+
+        static IEnumerable<string> Skus(string json) =>
+            System.Text.Json.Nodes.JsonNode.Parse(json)!["data"]!.AsArray().Select(v => (string)v!["sku"]!).ToList();
+    }
+
+    [TestCase("v3/catalog/products?sku:in=A,B&include_fields=sku,name&page=1&limit=50")]
     [TestCase("v3/catalog/products?id:in=1,2")]
     [TestCase("v3/catalog/variants?sku=A")]
+    [TestCase("v3/inventory/items?sku:in=A,B&limit=50")]
     public void LookupQueries_AreDeclared(string path)
     {
         Assert.That(BigCommerceContract.Validate("GET", path, null), Is.Empty);

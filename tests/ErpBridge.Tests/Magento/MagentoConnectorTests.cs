@@ -285,7 +285,7 @@ public sealed class MagentoConnectorTests
         options.AccessTokenSecret = "wrong";
         await using var connector = MagentoTestStore.Connect("mage", options);
 
-        var exception = await Assert.ThrowsAsync<MagentoPreparationException>(() => connector.PrepareAsync(MagentoPlans.Stock("INV-1", new Line("SKU-1", "WH1", 5)), CancellationToken.None));
+        var exception = await Assert.ThrowsAsync<PlanPreparationException>(() => connector.PrepareAsync(MagentoPlans.Stock("INV-1", new Line("SKU-1", "WH1", 5)), CancellationToken.None));
 
         Assert.That(exception!.Failure, Is.TypeOf<DeliveryOutcome.PermanentFailure>());
     }

@@ -39,10 +39,17 @@ public static partial class MagentoContract
 
         var problems = new List<string>();
         var parameters = (operation["parameters"] as JsonArray ?? []).OfType<JsonObject>().ToList();
-        var declared = parameters.Where(p => (string?)p["in"] == "query").Select(p => (string?)p["name"]).ToHashSet(StringComparer.Ordinal);
-        foreach (var name in query.Where(n => !declared.Contains(SwaggerQueryName(n))))
+        var declared = parameters.Where(p => (string?)p["in"] == "query").ToDictionary(p => (string)p["name"]!, StringComparer.Ordinal);
+        foreach (var (name, value) in query)
         {
-            problems.Add($"{label}: query parameter '{name}' is not declared by the operation");
+            if (declared.TryGetValue(SwaggerQueryName(name), out var parameter))
+            {
+                problems.AddRange(Connectors.QueryParameterContract.Problems(label, name, value, parameter));
+            }
+            else
+            {
+                problems.Add($"{label}: query parameter '{name}' is not declared by the operation");
+            }
         }
 
         var body = parameters.FirstOrDefault(p => (string?)p["in"] == "body");
@@ -172,14 +179,15 @@ public static partial class MagentoContract
             .Replace("[page_size]", "[pageSize]", StringComparison.Ordinal)
             .Replace("[current_page]", "[currentPage]", StringComparison.Ordinal);
 
-    private static (string Path, List<string> Query) Split(string path)
+    private static (string Path, List<(string Name, string Value)> Query) Split(string path)
     {
         var question = path.IndexOf('?', StringComparison.Ordinal);
         var local = "/" + (question < 0 ? path : path[..question]).TrimStart('/');
         var query = question < 0
             ? []
             : path[(question + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries)
-                .Select(pair => Uri.UnescapeDataString(pair.Split('=')[0]))
+                .Select(pair => pair.Split('=', 2))
+                .Select(pair => (Uri.UnescapeDataString(pair[0]), pair.Length > 1 ? Uri.UnescapeDataString(pair[1]) : ""))
                 .ToList();
         return (local, query);
     }

@@ -90,7 +90,7 @@ public sealed class MagentoOrderTests
         clock.Advance(TimeSpan.FromSeconds(1));
         store.Sandbox.UpdateOrder("000000002", "complete");
         await using var connector = MagentoTestStore.Connect("mage", store.OAuthChannel(),
-            new Connectors.Magento.MagentoConnectorOptions { DefaultStoreCode = "default", TimeProvider = clock });
+            new ErpBridge.Connectors.Magento.MagentoConnectorOptions { DefaultStoreCode = "default", TimeProvider = clock });
         var source = (IOrderSource)connector;
 
         var pages = new List<OrderPage>();

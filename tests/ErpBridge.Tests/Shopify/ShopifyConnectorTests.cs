@@ -111,7 +111,7 @@ public sealed class ShopifyConnectorTests
         Assert.Multiple(() =>
         {
             Assert.That(outcome, Is.TypeOf<DeliveryOutcome.PermanentFailure>());
-            Assert.That(((DeliveryOutcome.PermanentFailure)outcome).Reason, Is.EqualTo($"SKU 'NOPE-9' has no variant on channel '{Channel}'"));
+            Assert.That(((DeliveryOutcome.PermanentFailure)outcome).Reason, Does.StartWith($"SKU 'NOPE-9' has no variant on channel '{Channel}'"));
             Assert.That(sandbox.State.Mutations, Is.Empty);
         });
     }
@@ -148,7 +148,7 @@ public sealed class ShopifyConnectorTests
         Assert.Multiple(() =>
         {
             Assert.That(outcome, Is.TypeOf<DeliveryOutcome.TransientFailure>());
-            Assert.That(((DeliveryOutcome.TransientFailure)outcome).Reason, Does.Contain($"HTTP {status}"));
+            Assert.That(((DeliveryOutcome.TransientFailure)outcome).Reason, Does.Contain($"Shopify {status}"));
         });
     }
 
@@ -192,7 +192,7 @@ public sealed class ShopifyConnectorTests
 
         Assert.Multiple(() =>
         {
-            Assert.That((outcome as DeliveryOutcome.PermanentFailure)?.Reason, Does.StartWith("authentication failed (HTTP 401"));
+            Assert.That((outcome as DeliveryOutcome.PermanentFailure)?.Reason, Does.StartWith("authentication failed (401"));
             Assert.That(outcome.ToString(), Does.Not.Contain("shpat_wrong"));
         });
     }
@@ -201,7 +201,7 @@ public sealed class ShopifyConnectorTests
     public async Task Execute_SlowShop_TransientTimeout()
     {
         sandbox.Delay(TimeSpan.FromSeconds(2));
-        await using var connector = Connector(settings: new ShopifyConnectorSettings { RequestTimeout = TimeSpan.FromMilliseconds(300) });
+        await using var connector = Connector(settings: new ShopifyConnectorOptions { RequestTimeout = TimeSpan.FromMilliseconds(300) });
 
         var outcome = await connector.ExecuteAsync(ShopifyPlans.Stock("key-1", "M-1", ("SKU-1", "WH1", 1)), CancellationToken.None);
 
@@ -344,7 +344,7 @@ public sealed class ShopifyConnectorTests
     public async Task Execute_RequiredSkuNotFound_IsLookedUpAfreshNextTime()
     {
         var clock = new Support.ManualTimeProvider(DateTimeOffset.UtcNow);
-        await using var connector = Connector(settings: new ShopifyConnectorSettings { TimeProvider = clock, MissingTtl = TimeSpan.FromSeconds(30) });
+        await using var connector = Connector(settings: new ShopifyConnectorOptions { TimeProvider = clock, MissingTtl = TimeSpan.FromSeconds(30) });
 
         // A delivery fails without the SKU, so a remembered "not found" never fails it: created on the platform and
         // resubmitted at once, it is found.
@@ -360,7 +360,7 @@ public sealed class ShopifyConnectorTests
         });
     }
 
-    private IChannelConnector Connector(string token = Token, ChannelOptions? options = null, ShopifyConnectorSettings? settings = null)
+    private IChannelConnector Connector(string token = Token, ChannelOptions? options = null, ShopifyConnectorOptions? settings = null)
     {
         options ??= Options();
         options.AccessToken = token;

@@ -182,7 +182,7 @@ public sealed class ShopifyOrderSourceTests
         Assert.Multiple(() =>
         {
             Assert.That(transient, Is.Not.Null, failed.Failure?.ToString());
-            Assert.That(transient!.Reason, Does.Contain($"HTTP {status}"));
+            Assert.That(transient!.Reason, Does.Contain($"Shopify {status}"));
             Assert.That(transient.RetryAfter, Is.EqualTo(status == 429 ? TimeSpan.FromSeconds(2) : null));
             Assert.That(retried.Page!.Orders.Single().OrderNumber, Is.EqualTo("7001"));
         });
@@ -211,7 +211,7 @@ public sealed class ShopifyOrderSourceTests
     private ShopifyConnector Connector(string token = Token)
     {
         var options = new ChannelOptions { Platform = "Shopify", BaseUrl = sandbox.BaseAddress.ToString(), AccessToken = token, ApiVersion = "2026-01" };
-        var settings = new ShopifyConnectorSettings { RequestTimeout = TimeSpan.FromSeconds(10), MaxPacingWait = TimeSpan.Zero };
+        var settings = new ShopifyConnectorOptions { RequestTimeout = TimeSpan.FromSeconds(10), MaxPacingWait = TimeSpan.Zero };
         return (ShopifyConnector)new ShopifyConnectorFactory(settings).Create("shop-eu", options);
     }
 }

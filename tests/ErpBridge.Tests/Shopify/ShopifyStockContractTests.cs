@@ -31,7 +31,7 @@ public sealed class ShopifyStockContractTests
     {
         await using var sandbox = await ShopifySandbox.StartAsync(new ShopifySandboxOptions { AccessToken = Token, DemoOrders = 0 }, CancellationToken.None);
         sandbox.SetStock(Enumerable.Range(0, 30).Select(i => ($"C-{i}", i % 2 == 0 ? "WH1" : "WH2", (long)i)));
-        await using (var connector = (ShopifyConnector)new ShopifyConnectorFactory(new ShopifyConnectorSettings { BulkPollInterval = TimeSpan.FromMilliseconds(20) })
+        await using (var connector = (ShopifyConnector)new ShopifyConnectorFactory(new ShopifyConnectorOptions { BulkPollInterval = TimeSpan.FromMilliseconds(20) })
             .Create("shop", new ChannelOptions { Platform = "Shopify", BaseUrl = sandbox.BaseAddress.ToString(), AccessToken = Token }))
         {
             var reading = await ShopifyStock.ReadAsync(connector, 10);

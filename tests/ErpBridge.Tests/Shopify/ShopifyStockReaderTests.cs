@@ -249,7 +249,7 @@ public sealed class ShopifyStockReaderTests
     {
         options ??= Options();
         options.AccessToken = token;
-        return (ShopifyConnector)new ShopifyConnectorFactory(new ShopifyConnectorSettings { BulkPollInterval = TimeSpan.FromMilliseconds(20) }).Create(Channel, options);
+        return (ShopifyConnector)new ShopifyConnectorFactory(new ShopifyConnectorOptions { BulkPollInterval = TimeSpan.FromMilliseconds(20) }).Create(Channel, options);
     }
 
     private ChannelOptions Options() => new() { Platform = Platform.Shopify, BaseUrl = sandbox.BaseAddress.ToString(), AccessToken = Token };

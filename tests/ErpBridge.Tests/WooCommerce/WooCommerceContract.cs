@@ -8,7 +8,7 @@ namespace ErpBridge.Tests.WooCommerce;
 
 /// <summary>
 /// Checks requests against the community OpenAPI file for wc/v3 (<c>../shared/contracts/woocommerce/</c>): the
-/// operation exists, its query parameters are declared (OAuth's oauth_* parameters excepted), and the JSON body
+/// operation exists, its query parameters are declared and their values fit the declaration (OAuth's oauth_* parameters excepted), and the JSON body
 /// validates against the operation's schema, read as JSON Schema 2020-12. Reports the calling test skipped when the
 /// contracts folder is absent.
 /// </summary>
@@ -33,10 +33,17 @@ public static class WooCommerceContract
         }
 
         var problems = new List<string>();
-        var declared = Parameters(found).Where(p => (string?)p["in"] == "query").Select(p => (string?)p["name"]).ToHashSet();
-        foreach (var name in query.Keys.Where(n => !declared.Contains(n) && !n.StartsWith("oauth_", StringComparison.Ordinal)))
+        var declared = Parameters(found).Where(p => (string?)p["in"] == "query").ToDictionary(p => (string)p["name"]!, StringComparer.Ordinal);
+        foreach (var (name, value) in query.Where(q => !q.Key.StartsWith("oauth_", StringComparison.Ordinal)))
         {
-            problems.Add($"{label}: query parameter '{name}' is not declared by the operation");
+            if (declared.TryGetValue(name, out var parameter))
+            {
+                problems.AddRange(Connectors.QueryParameterContract.Problems(label, name, value, parameter));
+            }
+            else
+            {
+                problems.Add($"{label}: query parameter '{name}' is not declared by the operation");
+            }
         }
 
         var requestBody = Deref(found.Operation["requestBody"]) as JsonObject;

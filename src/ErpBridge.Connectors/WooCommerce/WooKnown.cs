@@ -1,8 +1,0 @@
-namespace ErpBridge.Connectors.WooCommerce;
-
-/// <summary>What a plan's references name on the store: SKUs in the catalog (null = none) and orders by number (null = none).</summary>
-internal sealed record WooKnown(Dictionary<string, WooCatalogItem?> Items, Dictionary<string, WooOrderFacts?> Orders)
-{
-    /// <summary>A copy that a running plan updates with what its calls create, while conditions keep reading the original.</summary>
-    public WooKnown Copy() => new(new(Items, StringComparer.Ordinal), new(Orders, StringComparer.Ordinal));
-}
