@@ -33,9 +33,7 @@ internal sealed class BackgroundCheckpointer : IAsyncDisposable
             {
                 try
                 {
-                    await using var connection = dialect.CreateConnection(connectionString);
-                    await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-                    await dialect.PrepareAsync(connection, writer: false, cancellationToken).ConfigureAwait(false);
+                    await using var connection = await dialect.OpenAsync(connectionString, writer: false, cancellationToken).ConfigureAwait(false);
                     await connection.ExecuteAsync(new CommandDefinition(checkpoint, cancellationToken: cancellationToken)).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)

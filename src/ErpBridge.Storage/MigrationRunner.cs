@@ -24,9 +24,7 @@ public sealed partial class MigrationRunner(SqlDialect dialect, string connectio
     /// <summary>Applies the migrations not applied yet, up to <paramref name="throughVersion"/>; returns how many ran.</summary>
     public async Task<int> ApplyAsync(CancellationToken cancellationToken, int throughVersion = int.MaxValue)
     {
-        await using var connection = dialect.CreateConnection(connectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await dialect.PrepareAsync(connection, writer: true, cancellationToken).ConfigureAwait(false);
+        await using var connection = await dialect.OpenAsync(connectionString, writer: true, cancellationToken).ConfigureAwait(false);
         if (dialect.BeforeMigrations is { } before)
         {
             await connection.ExecuteAsync(new CommandDefinition(before, cancellationToken: cancellationToken)).ConfigureAwait(false);

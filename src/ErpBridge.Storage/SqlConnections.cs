@@ -26,11 +26,6 @@ internal sealed class SqlConnections(SqlDialect dialect, StorageOptions options,
         return result;
     }
 
-    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = dialect.CreateConnection(options.ConnectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await dialect.PrepareAsync(connection, writer: false, cancellationToken).ConfigureAwait(false);
-        return connection;
-    }
+    public Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        dialect.OpenAsync(options.ConnectionString, writer: false, cancellationToken);
 }

@@ -28,6 +28,23 @@ public abstract partial class SqlDialect
     /// <summary>Per-connection settings, run after opening.</summary>
     public virtual Task PrepareAsync(DbConnection connection, bool writer, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>A new connection, opened and prepared: so that no connection the stores use misses its settings.</summary>
+    public async Task<DbConnection> OpenAsync(string connectionString, bool writer, CancellationToken cancellationToken)
+    {
+        var connection = CreateConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await PrepareAsync(connection, writer, cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
     /// <summary>Value to bind for a UTC time.</summary>
     public abstract object Time(DateTimeOffset value);
 

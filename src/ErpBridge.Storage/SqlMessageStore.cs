@@ -107,13 +107,8 @@ public sealed class SqlMessageStore : IMessageStore, IAsyncDisposable
         }
     }
 
-    private async Task<System.Data.Common.DbConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = dialect.CreateConnection(connectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await dialect.PrepareAsync(connection, writer: false, cancellationToken).ConfigureAwait(false);
-        return connection;
-    }
+    private Task<System.Data.Common.DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        dialect.OpenAsync(connectionString, writer: false, cancellationToken);
 
     private sealed class StatusMessageRow
     {

@@ -259,28 +259,16 @@ public static class JsonXml
         {
             i++;
         }
-        else if (text[i] is >= '1' and <= '9')
+        else if (!SkipDigits(text, ref i))
         {
-            while (i < text.Length && char.IsAsciiDigit(text[i]))
-            {
-                i++;
-            }
-        }
-        else
-        {
+            // Not '0', so a digit here is 1 to 9 and starts the integer part; anything else is no number.
             return false;
         }
 
         if (i < text.Length && text[i] == '.')
         {
             i++;
-            var start = i;
-            while (i < text.Length && char.IsAsciiDigit(text[i]))
-            {
-                i++;
-            }
-
-            if (i == start)
+            if (!SkipDigits(text, ref i))
             {
                 return false;
             }
@@ -294,19 +282,25 @@ public static class JsonXml
                 i++;
             }
 
-            var start = i;
-            while (i < text.Length && char.IsAsciiDigit(text[i]))
-            {
-                i++;
-            }
-
-            if (i == start)
+            if (!SkipDigits(text, ref i))
             {
                 return false;
             }
         }
 
         return i == text.Length;
+    }
+
+    /// <summary>Moves past the ASCII digits at <paramref name="i"/>; false where there is none.</summary>
+    private static bool SkipDigits(string text, ref int i)
+    {
+        var start = i;
+        while (i < text.Length && char.IsAsciiDigit(text[i]))
+        {
+            i++;
+        }
+
+        return i > start;
     }
 
     /// <summary>
