@@ -18,7 +18,6 @@ public static class DeliveryServiceCollectionExtensions
     public static IServiceCollection AddErpBridgeDelivery(this IServiceCollection services, DeliveryOptions options)
     {
         services.AddSingleton(options);
-        services.TryAddSingleton<ConnectorRegistry>();
         services.AddSingleton<CanonicalReader>();
         services.AddSingleton(sp => new DeliveryPipeline(
             sp.GetRequiredService<IMessageMaps>(), options.Backoff(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<DeliveryPipeline>>()));

@@ -1,3 +1,4 @@
+using ErpBridge.Connectors;
 using ErpBridge.Connectors.WooCommerce;
 using ErpBridge.Core.Routing;
 using ErpBridge.Core.Security;
@@ -29,6 +30,9 @@ public sealed class HostSettings
 
     public required ReconciliationOptions Reconciliation { get; init; }
 
+    /// <summary>ErpBridge:Connectors: what every channel of a platform shares.</summary>
+    public required ConnectorSettings Connectors { get; init; }
+
     /// <summary>ErpBridge:ErpEndpoints: the ERP order receivers channels push orders to.</summary>
     public required Dictionary<string, ErpEndpointOptions> ErpEndpoints { get; init; }
 
@@ -48,6 +52,7 @@ public sealed class HostSettings
             MapsFolder = configuration["ErpBridge:Maps:Folder"] ?? "xslt",
             Orders = Get<OrdersOptions>(configuration, OrdersOptions.Section),
             Reconciliation = Get<ReconciliationOptions>(configuration, ReconciliationOptions.Section),
+            Connectors = Get<ConnectorSettings>(configuration, ConnectorSettings.Section),
             ErpEndpoints = configuration.GetSection(ErpBridge.Orders.ErpEndpoints.Section).Get<Dictionary<string, ErpEndpointOptions>>() is { } endpoints
                 ? new Dictionary<string, ErpEndpointOptions>(endpoints, StringComparer.OrdinalIgnoreCase)
                 : new Dictionary<string, ErpEndpointOptions>(StringComparer.OrdinalIgnoreCase),
@@ -63,6 +68,7 @@ public sealed class HostSettings
         var errors = new List<string>();
         errors.AddRange(Bridge.Validate());
         errors.AddRange(ShipmentModeProblems());
+        errors.AddRange(Connectors.Validate());
         errors.AddRange(Storage.Validate());
         errors.AddRange(Soap.Validate());
         errors.AddRange(Security.Validate());

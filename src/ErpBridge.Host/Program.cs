@@ -40,7 +40,7 @@ await using (app)
     {
         // Another bridge (or anything else) holds the port of the service or of a sandbox.
         logger.LogCritical("ErpBridge cannot start: {Reason}", ex.Message);
-        Console.Error.WriteLine($"ErpBridge cannot start: {ex.Message} Stop what uses it, or set urls / ErpBridge:Sandboxes:*:Url to free ports.");
+        Console.Error.WriteLine($"ErpBridge cannot start: {ex.Message} Stop what uses it, or set urls (in Development also ErpBridge:Sandboxes:<Platform>:Url) to free ports.");
         return 2;
     }
     catch (Exception ex) when (ex is not OperationCanceledException)

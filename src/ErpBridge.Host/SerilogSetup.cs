@@ -7,6 +7,18 @@ namespace ErpBridge.Host;
 /// <summary>The whole logging pipeline in one place: compact JSON to the console and to a rolling file.</summary>
 public static class SerilogSetup
 {
+    /// <summary>Serilog as the host's logger; for an operator command, warnings and worse only, on standard error.</summary>
+    public static IServiceCollection AddErpBridgeLogging(this IServiceCollection services, LoggingOptions options, bool operatorCommand)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (operatorCommand)
+        {
+            options.MinimumLevel = LogEventLevel.Warning;
+        }
+
+        return services.AddSerilog(Configure(new LoggerConfiguration(), options, consoleToStandardError: operatorCommand).CreateLogger(), dispose: true);
+    }
+
     /// <param name="consoleToStandardError">
     /// Console events go to standard error (operator commands), so that standard output holds only what the command
     /// prints, such as its --json document.

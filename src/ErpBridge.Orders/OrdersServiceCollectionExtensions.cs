@@ -15,7 +15,6 @@ public static class OrdersServiceCollectionExtensions
         this IServiceCollection services, OrdersOptions options, IReadOnlyDictionary<string, ErpEndpointOptions> erpEndpoints, Func<IServiceProvider, XmlSchemaSet> contractSchemas)
     {
         services.AddSingleton(options);
-        services.TryAddSingleton<ConnectorRegistry>();
         services.Replace(ServiceDescriptor.Singleton(new OrderFetchSettings(options.VisibilityTimeout, options.MaxFetch)));
         services.AddSingleton(sp => new ErpEndpoints(erpEndpoints, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<ErpDocumentBuilder>();

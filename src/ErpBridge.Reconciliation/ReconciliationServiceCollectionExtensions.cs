@@ -11,7 +11,6 @@ public static class ReconciliationServiceCollectionExtensions
     public static IServiceCollection AddErpBridgeReconciliation(this IServiceCollection services, ReconciliationOptions options)
     {
         services.AddSingleton(options);
-        services.TryAddSingleton<ConnectorRegistry>();
         services.AddSingleton<ReconciliationRunner>();
         services.AddSingleton<ReconciliationScheduler>();
         services.AddSingleton<IReconciliationLauncher>(sp => sp.GetRequiredService<ReconciliationScheduler>());

@@ -65,12 +65,6 @@ public static class OperatorHost
     }
 
     /// <summary>The storage section read from the same sources, in the same order, as <see cref="BridgeHost.BuildAsync"/> reads them.</summary>
-    private static StorageOptions StorageOf(Action<IConfigurationBuilder>? configure)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddUserSecrets(typeof(BridgeHost).Assembly, optional: true);
-        builder.Configuration.AddEnvironmentVariables();
-        configure?.Invoke(builder.Configuration);
-        return builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-    }
+    private static StorageOptions StorageOf(Action<IConfigurationBuilder>? configure) =>
+        BridgeHost.CreateBuilder([], configure).Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
 }

@@ -1,8 +1,11 @@
 using System.Diagnostics;
 using System.Net;
+using ErpBridge.Connectors;
+using ErpBridge.Core.Routing;
 using ErpBridge.Host;
 using ErpBridge.Tests.Support;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ErpBridge.Tests.Host;
 
@@ -113,6 +116,50 @@ public sealed class StartupTests
 
         Assert.That(errors, Is.Empty);
         await app!.DisposeAsync();
+    }
+
+    [Test]
+    public async Task BuildAsync_ConnectorSettingsOutOfRange_RefusedNamingTheKey()
+    {
+        var (app, errors) = await BridgeHost.BuildAsync([], c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ErpBridge:Connectors:WooCommerce:SkuLookupBatchSize"] = "500",
+            ["ErpBridge:Connectors:Shopify:RequestTimeout"] = "00:00:00",
+            ["ErpBridge:Connectors:BigCommerce:MaxConnectionsPerChannel"] = "0",
+            ["ErpBridge:Connectors:Magento:MaxRetryAfter"] = "-00:00:01",
+        }));
+
+        Assert.That(app, Is.Null);
+        Assert.That(errors, Has.Some.StartsWith("ErpBridge:Connectors:WooCommerce:SkuLookupBatchSize: "));
+        Assert.That(errors, Has.Some.StartsWith("ErpBridge:Connectors:Shopify:RequestTimeout: "));
+        Assert.That(errors, Has.Some.StartsWith("ErpBridge:Connectors:BigCommerce:MaxConnectionsPerChannel: "));
+        Assert.That(errors, Has.Some.StartsWith("ErpBridge:Connectors:Magento:MaxRetryAfter: "));
+        Assert.That(errors, Has.None.Contains("(Parameter"), "one line per problem, without the exception's parameter tail");
+    }
+
+    [Test]
+    public async Task BuildAsync_ConnectorSettings_BoundForEveryPlatform()
+    {
+        using var folder = new TempFolder();
+        var (app, errors) = await BridgeHost.BuildAsync([], c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ErpBridge:Connectors:Shopify:MaxRetryAfter"] = "00:01:00",
+            ["ErpBridge:Connectors:BigCommerce:RequestTimeout"] = "00:00:12",
+            ["ErpBridge:Sandboxes:Enabled"] = "false",
+            ["ErpBridge:Storage:ConnectionString"] = $"Data Source={folder.File("b.db")}",
+            ["ErpBridge:Logging:File"] = "",
+        }));
+
+        Assert.That(errors, Is.Empty);
+        Assert.That(app, Is.Not.Null);
+        await using (app)
+        {
+            var settings = app.Services.GetServices<IChannelConnectorFactory>().ToDictionary(f => f.Platform, StringComparer.OrdinalIgnoreCase);
+            Assert.That(settings.Keys, Is.EquivalentTo(new[] { Platform.Shopify, Platform.BigCommerce, Platform.WooCommerce, Platform.Magento }));
+            var bound = HostSettings.Bind(app.Configuration, app.Environment.ContentRootPath).Connectors;
+            Assert.That(bound.Shopify.MaxRetryAfter, Is.EqualTo(TimeSpan.FromMinutes(1)));
+            Assert.That(bound.BigCommerce.RequestTimeout, Is.EqualTo(TimeSpan.FromSeconds(12)));
+        }
     }
 
     [Test]
