@@ -24,12 +24,9 @@ internal sealed class MagentoOrderReader(ConnectorTransport transport)
     public async Task<OrderReadResult> ReadAsync(OrderQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var page = 1;
-        if (query.PageToken is { } token
-            && (!int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1))
+        if (PageNumberToken.Read(query.PageToken, "Magento", transport.Channel, out var badToken) is not { } page)
         {
-            return OrderReadResult.Failed(new DeliveryOutcome.PermanentFailure(
-                $"page token '{token}' is not a Magento page number (channel '{transport.Channel}')"));
+            return badToken!;
         }
 
         var size = Math.Clamp(query.PageSize, 1, MaxPageSize);

@@ -23,10 +23,9 @@ internal sealed class WooCommerceOrderReader(ConnectorTransport transport, strin
     public async Task<OrderReadResult> ReadAsync(OrderQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var page = 1;
-        if (query.PageToken is { } token && (!int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1))
+        if (PageNumberToken.Read(query.PageToken, "WooCommerce", channel, out var badToken) is not { } page)
         {
-            return OrderReadResult.Failed(new DeliveryOutcome.PermanentFailure($"page token '{token}' is not a WooCommerce page number (channel '{channel}')"));
+            return badToken!;
         }
 
         var perPage = Math.Clamp(query.PageSize, 1, MaxPageSize);
