@@ -1,6 +1,6 @@
 using System.Text.Json;
 using ErpBridge.Sandboxes.Erp;
-using ErpBridge.Tests.Interop.Independent;
+using ErpBridge.Tests.Soap.Interop.Independent;
 using ErpBridge.Tests.Mapping;
 
 namespace ErpBridge.Tests.ErpPush;
