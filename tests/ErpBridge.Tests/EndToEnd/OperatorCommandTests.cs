@@ -135,7 +135,7 @@ public sealed class OperatorCommandTests
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var code = await OperatorCommands.RunAsync(["maps-test", "--folder", Mapping.RepositoryFolders.Xslt], output, error);
+        var code = await OperatorCommands.RunAsync(["maps-test", "--folder", Support.RepositoryFolders.Xslt], output, error);
 
         Assert.That(code, Is.Zero, output.ToString() + error);
         Assert.That(output.ToString(), Does.Contain("PASS  outbound/shopify/Inventory").And.Contain(" 0 failed"));

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ErpBridge.Sandboxes.Erp;
 using ErpBridge.Tests.Soap.Interop.Independent;
-using ErpBridge.Tests.Mapping;
+using ErpBridge.Tests.Support;
 
 namespace ErpBridge.Tests.ErpPush;
 

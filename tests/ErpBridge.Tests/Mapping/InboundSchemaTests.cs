@@ -3,6 +3,7 @@ using System.Xml.Linq;
 using System.Xml.Schema;
 using ErpBridge.Mapping.Golden;
 using ErpBridge.Mapping.Maps;
+using ErpBridge.Tests.Support;
 
 namespace ErpBridge.Tests.Mapping;
 
@@ -47,7 +48,7 @@ public sealed class InboundSchemaTests
     [TestCaseSource(nameof(Samples))]
     public void Sample_MapsToAValidMessage(string path)
     {
-        using var engine = new XsltMapEngine(new XsltMapEngineOptions { Root = RepositoryFolders.Xslt, WatchFiles = false });
+        using var engine = RepositoryMaps.Open();
         var documentType = Path.GetFileNameWithoutExtension(path);
         Assert.That(engine.TryGetInbound(documentType, out var map), Is.True, $"no inbound map for {documentType}");
         using var stream = File.OpenRead(path);
@@ -66,7 +67,7 @@ public sealed class InboundSchemaTests
     [Test]
     public void SubmitDocumentSample_PayloadMapsLikeTheBareDocument()
     {
-        using var engine = new XsltMapEngine(new XsltMapEngineOptions { Root = RepositoryFolders.Xslt, WatchFiles = false });
+        using var engine = RepositoryMaps.Open();
         var envelope = XDocument.Load(Path.Combine(RepositoryFolders.Samples, "idoc", "SubmitDocument-DELVRY07.xml"));
         XNamespace doc = "urn:erpbridge:documents:v1";
         var request = envelope.Descendants(doc + "SubmitDocument").Single();

@@ -6,10 +6,8 @@ using System.Xml.Schema;
 using ErpBridge.Connectors;
 using ErpBridge.Connectors.BigCommerce;
 using ErpBridge.Core.Delivery;
-using ErpBridge.Mapping.Maps;
 using ErpBridge.Mapping.Orders;
 using ErpBridge.Sandboxes.BigCommerce;
-using ErpBridge.Tests.Mapping;
 using ErpBridge.Tests.Support;
 
 namespace ErpBridge.Tests.Connectors.BigCommerce;
@@ -268,7 +266,7 @@ public sealed class BigCommerceOrderSourceTests
             BillingAddress = new SandboxAddress("", "", "", "", "10115", "") { Email = "guest@example.com" },
         });
         await using var source = Connect(demo);
-        using var engine = new XsltMapEngine(new XsltMapEngineOptions { Root = RepositoryFolders.Xslt, WatchFiles = false });
+        using var engine = RepositoryMaps.Open();
 
         var orders = (await source.ReadOrdersAsync(new OrderQuery(Start.AddDays(-7), null, 50), CancellationToken.None)).Page!.Orders;
         var mapped = orders.ToDictionary(o => o.PlatformOrderId, o => OrderMap.Render(engine, "bigcommerce", ChannelName, o.Json));

@@ -1,6 +1,6 @@
 using ErpBridge.Mapping.Json;
 using ErpBridge.Mapping.Plans;
-using Shipment = ErpBridge.Tests.Connectors.BigCommerce.BigCommerceShipmentMessages.ShipmentData;
+using Shipment = ErpBridge.Tests.Support.CanonicalShipment;
 
 namespace ErpBridge.Tests.Connectors.BigCommerce;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using ErpBridge.Connectors;
 using ErpBridge.Connectors.BigCommerce;
 using ErpBridge.Core.Delivery;
-using Shipment = ErpBridge.Tests.Connectors.BigCommerce.BigCommerceShipmentMessages.ShipmentData;
+using Shipment = ErpBridge.Tests.Support.CanonicalShipment;
 
 namespace ErpBridge.Tests.Connectors.BigCommerce;
 

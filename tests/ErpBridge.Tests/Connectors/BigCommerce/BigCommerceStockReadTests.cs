@@ -3,9 +3,8 @@ using System.Xml.Linq;
 using ErpBridge.Connectors;
 using ErpBridge.Connectors.BigCommerce;
 using ErpBridge.Core.Delivery;
-using ErpBridge.Mapping.Maps;
 using ErpBridge.Mapping.Plans;
-using ErpBridge.Tests.Mapping;
+using ErpBridge.Tests.Support;
 
 namespace ErpBridge.Tests.Connectors.BigCommerce;
 
@@ -289,7 +288,7 @@ public sealed class BigCommerceStockReadTests
             new XElement(Inv + "SourceSystem", "SAP-ECC-PRD"),
             new XElement(Inv + "Items", items.Select(i => new XElement(Inv + "Item",
                 new XElement(Inv + "Sku", i.Sku), new XElement(Inv + "Location", i.Location), new XElement(Inv + "Quantity", i.Quantity))))));
-        using var engine = new XsltMapEngine(new XsltMapEngineOptions { Root = RepositoryFolders.Xslt, WatchFiles = false });
+        using var engine = RepositoryMaps.Open();
         return RequestPlan.Parse(engine.Transform("outbound/bigcommerce/Inventory", message, new Dictionary<string, string>
         {
             ["message-id"] = messageId,

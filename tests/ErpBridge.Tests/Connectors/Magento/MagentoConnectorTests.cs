@@ -8,7 +8,7 @@ using ErpBridge.Mapping.Json;
 using ErpBridge.Mapping.Plans;
 using System.Xml.Linq;
 using Line = ErpBridge.Tests.Connectors.Magento.MagentoPlans.StockLine;
-using Product = ErpBridge.Tests.Connectors.Magento.MagentoPlans.ProductData;
+using Product = ErpBridge.Tests.Support.CanonicalProduct;
 
 namespace ErpBridge.Tests.Connectors.Magento;
 

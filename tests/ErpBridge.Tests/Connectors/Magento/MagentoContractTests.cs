@@ -2,7 +2,7 @@ using ErpBridge.Mapping.Maps;
 using ErpBridge.Mapping.Golden;
 using ErpBridge.Mapping.Json;
 using ErpBridge.Mapping.Plans;
-using ErpBridge.Tests.Mapping;
+using ErpBridge.Tests.Support;
 
 namespace ErpBridge.Tests.Connectors.Magento;
 
@@ -27,7 +27,7 @@ public sealed class MagentoContractTests
     [TestCaseSource(nameof(AllGoldenCases))]
     public void GoldenCase_MapOutput_IsTheExpectedOne(GoldenCase goldenCase)
     {
-        using var engine = new XsltMapEngine(new XsltMapEngineOptions { Root = RepositoryFolders.Xslt, WatchFiles = false });
+        using var engine = RepositoryMaps.Open();
 
         var result = ErpBridge.Mapping.Golden.GoldenCases.Run(engine, goldenCase);
 

@@ -6,10 +6,8 @@ using System.Xml.Linq;
 using System.Xml.Schema;
 using ErpBridge.Connectors;
 using ErpBridge.Core.Delivery;
-using ErpBridge.Mapping.Maps;
 using ErpBridge.Mapping.Orders;
 using ErpBridge.Sandboxes.Magento;
-using ErpBridge.Tests.Mapping;
 using ErpBridge.Tests.Support;
 
 namespace ErpBridge.Tests.Connectors.Magento;
@@ -158,7 +156,7 @@ public sealed class MagentoOrderTests
         demo.Sandbox.SeedOrder("000000200", [("MUG-WHITE", 1)]);
         demo.Sandbox.UpdateOrder("000000200", "closed");
         await using var connector = MagentoTestStore.Connect("mage", demo.BearerChannel());
-        using var engine = new XsltMapEngine(new XsltMapEngineOptions { Root = RepositoryFolders.Xslt, WatchFiles = false });
+        using var engine = RepositoryMaps.Open();
 
         var orders = await ReadAll(connector, DateTimeOffset.UtcNow.AddDays(-1), 100);
         var mapped = orders.Select(o => OrderMap.Render(engine, "magento", "magento-eu", o.Json)).ToList();

@@ -6,7 +6,7 @@ using ErpBridge.Core.Routing;
 using ErpBridge.Mapping.Maps;
 using ErpBridge.Mapping.Orders;
 using ErpBridge.Sandboxes.Shopify;
-using ErpBridge.Tests.Mapping;
+using ErpBridge.Tests.Support;
 
 namespace ErpBridge.Tests.Connectors.Shopify;
 
@@ -26,7 +26,7 @@ public sealed class ShopifyOrderMapTests
     public async Task StartAsync()
     {
         sandbox = await ShopifySandbox.StartAsync(new ShopifySandboxOptions { AccessToken = Token, Skus = ["SKU-1", "SKU-2", "SKU-3", "SKU-4", "SKU-5"], RateLimitEnabled = false }, CancellationToken.None);
-        engine = new XsltMapEngine(new XsltMapEngineOptions { Root = RepositoryFolders.Xslt, WatchFiles = false });
+        engine = RepositoryMaps.Open();
     }
 
     [TearDown]
@@ -95,7 +95,7 @@ public sealed class ShopifyOrderMapTests
         sandbox.SeedOrder(ShopifyOrders.Simple("1003"));
         sandbox.CancelOrder("1003", refund: false);
         await using var connector = Connector();
-        var shipped = await connector.ExecuteAsync(ShopifyShipments.Plan("shop-eu", "M-1", new ShopifyShipments.Shipment("shop-eu", "1002", "S-1", "UPS", "1Z1", null, ("SKU-1", 1))), CancellationToken.None);
+        var shipped = await connector.ExecuteAsync(ShopifyShipments.Plan("shop-eu", "M-1", new CanonicalShipment("shop-eu", "1002", "S-1", "UPS", "1Z1", null, ("SKU-1", 1))), CancellationToken.None);
         Assert.That(shipped, Is.TypeOf<ErpBridge.Core.Delivery.DeliveryOutcome.Delivered>(), shipped.ToString());
 
         var orders = (await ReadAllAsync()).ToDictionary(o => o.OrderNumber, o => OrderMap.Render(engine, "shopify", "shop-eu", o.Json));

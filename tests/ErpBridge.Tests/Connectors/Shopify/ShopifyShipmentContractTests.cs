@@ -3,6 +3,7 @@ using ErpBridge.Connectors.Shopify;
 using ErpBridge.Mapping.Json;
 using ErpBridge.Mapping.Plans;
 using static ErpBridge.Tests.Connectors.Shopify.ShopifyShipments;
+using Shipment = ErpBridge.Tests.Support.CanonicalShipment;
 
 namespace ErpBridge.Tests.Connectors.Shopify;
 

@@ -6,6 +6,7 @@ using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Routing;
 using ErpBridge.Sandboxes.Shopify;
 using static ErpBridge.Tests.Connectors.Shopify.ShopifyShipments;
+using Shipment = ErpBridge.Tests.Support.CanonicalShipment;
 
 namespace ErpBridge.Tests.Connectors.Shopify;
 

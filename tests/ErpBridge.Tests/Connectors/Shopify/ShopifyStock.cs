@@ -1,9 +1,6 @@
-using System.Globalization;
-using System.Xml.Linq;
 using ErpBridge.Connectors;
-using ErpBridge.Mapping.Maps;
 using ErpBridge.Mapping.Plans;
-using ErpBridge.Tests.Mapping;
+using ErpBridge.Tests.Support;
 
 namespace ErpBridge.Tests.Connectors.Shopify;
 
@@ -12,29 +9,9 @@ public static class ShopifyStock
 {
     public const string MapName = "outbound/shopify/Inventory";
 
-    private static readonly XNamespace Inv = "urn:erpbridge:inventory:v1";
-
-    private static readonly Lazy<XsltMapEngine> Engine = new(() => new XsltMapEngine(new XsltMapEngineOptions { Root = RepositoryFolders.Xslt, WatchFiles = false }));
-
     /// <summary>The plan the Inventory map writes for a SubmitInventory message, with the delivery runner's parameters.</summary>
-    public static RequestPlan Plan(string channel, string messageId, params (string Sku, string Location, int Quantity)[] items)
-    {
-        var message = new XDocument(new XElement(Inv + "SubmitInventory",
-            new XElement(Inv + "MessageId", messageId),
-            new XElement(Inv + "SentAt", "2026-11-26T09:00:00Z"),
-            new XElement(Inv + "SourceSystem", "SAP-ECC-PRD"),
-            new XElement(Inv + "Items", items.Select(i => new XElement(Inv + "Item",
-                new XElement(Inv + "Sku", i.Sku),
-                new XElement(Inv + "Location", i.Location),
-                new XElement(Inv + "Quantity", i.Quantity.ToString(CultureInfo.InvariantCulture)))))));
-        var parameters = new Dictionary<string, string>
-        {
-            ["message-id"] = messageId,
-            ["channel"] = channel,
-            ["idempotency-key"] = $"{messageId}:{channel}:1",
-        };
-        return RequestPlan.Parse(Engine.Value.Transform(MapName, message, parameters));
-    }
+    public static RequestPlan Plan(string channel, string messageId, params (string Sku, string Location, int Quantity)[] items) =>
+        RepositoryMaps.Plan(MapName, CanonicalMessages.Inventory(new MessageHeader(messageId, "2026-11-26T09:00:00Z", "SAP-ECC-PRD"), items), channel, messageId);
 
     /// <summary>What a run of reads returned: every level in order, the non-empty pages, and the token after the last page read.</summary>
     public sealed record Reading(List<StockLevel> Levels, List<StockPage> Pages, string? NextToken, int Polls);

@@ -5,7 +5,7 @@ using ErpBridge.Connectors.WooCommerce;
 using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Routing;
 using Line = ErpBridge.Tests.Connectors.WooCommerce.WooCommerceMessages.StockLine;
-using Product = ErpBridge.Tests.Connectors.WooCommerce.WooCommerceMessages.ProductData;
+using Product = ErpBridge.Tests.Support.CanonicalProduct;
 
 namespace ErpBridge.Tests.Connectors.WooCommerce;
 

@@ -2,9 +2,9 @@ using ErpBridge.Connectors.WooCommerce;
 using ErpBridge.Mapping.Golden;
 using ErpBridge.Mapping.Json;
 using ErpBridge.Mapping.Plans;
-using ErpBridge.Tests.Mapping;
+using ErpBridge.Tests.Support;
 using Line = ErpBridge.Tests.Connectors.WooCommerce.WooCommerceMessages.StockLine;
-using Product = ErpBridge.Tests.Connectors.WooCommerce.WooCommerceMessages.ProductData;
+using Product = ErpBridge.Tests.Support.CanonicalProduct;
 
 namespace ErpBridge.Tests.Connectors.WooCommerce;
 

@@ -6,10 +6,9 @@ using System.Xml.Schema;
 using ErpBridge.Connectors;
 using ErpBridge.Connectors.WooCommerce;
 using ErpBridge.Core.Delivery;
-using ErpBridge.Mapping.Maps;
 using ErpBridge.Mapping.Orders;
 using ErpBridge.Sandboxes.WooCommerce;
-using ErpBridge.Tests.Mapping;
+using ErpBridge.Tests.Support;
 
 namespace ErpBridge.Tests.Connectors.WooCommerce;
 
@@ -168,7 +167,7 @@ public sealed class WooCommerceOrderTests
         demo.Sandbox.SeedOrder([new WooOrderLineSeed("SKU-1", 1, 119m)], new WooOrderDraft { PricesIncludeTax = true, Status = "refunded" });
         await using var demoConnector = new WooCommerceConnectorFactory().Create(ChannelName, demo.Channel());
         var page = (await ((IOrderSource)demoConnector).ReadOrdersAsync(new OrderQuery(Base.AddYears(-1), null, 100), CancellationToken.None)).Page!;
-        using var engine = new XsltMapEngine(new XsltMapEngineOptions { Root = RepositoryFolders.Xslt, WatchFiles = false });
+        using var engine = RepositoryMaps.Open();
 
         Assert.That(page.Orders, Has.Count.EqualTo(5));
         var statuses = new List<string>();

@@ -3,7 +3,7 @@ using ErpBridge.Connectors;
 using ErpBridge.Connectors.WooCommerce;
 using ErpBridge.Core.Delivery;
 using ErpBridge.Sandboxes.WooCommerce;
-using Shipment = ErpBridge.Tests.Connectors.WooCommerce.WooCommerceShipmentMessages.ShipmentData;
+using Shipment = ErpBridge.Tests.Support.CanonicalShipment;
 
 namespace ErpBridge.Tests.Connectors.WooCommerce;
 

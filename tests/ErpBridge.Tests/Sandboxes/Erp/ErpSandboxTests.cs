@@ -7,7 +7,7 @@ using System.Xml.Linq;
 using System.Xml.Schema;
 using ErpBridge.Sandboxes.Erp;
 using ErpBridge.Tests.ErpPush;
-using ErpBridge.Tests.Mapping;
+using ErpBridge.Tests.Support;
 
 namespace ErpBridge.Tests.Sandboxes.Erp;
 

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Xml.Linq;
 using ErpBridge.Core.Intake;
-using ErpBridge.Tests.Mapping;
+using ErpBridge.Tests.Support;
 
 namespace ErpBridge.Tests.Soap.Contract;
 

@@ -1,4 +1,4 @@
-namespace ErpBridge.Tests.Mapping;
+namespace ErpBridge.Tests.Support;
 
 /// <summary>
 /// The repository's own maps, schemas and samples (not the copies in the build output), so that a test run checks

@@ -1,4 +1,4 @@
-namespace ErpBridge.Tests.Mapping;
+namespace ErpBridge.Tests.Support;
 
 /// <summary>A throw-away maps root for engine tests; stylesheets are written into it by the test.</summary>
 internal sealed class TempMaps : IDisposable
