@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ErpBridge.Tests.Support;
 
 namespace ErpBridge.Tests.Soap.Interop.Independent;
 

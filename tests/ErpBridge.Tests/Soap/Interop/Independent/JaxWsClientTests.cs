@@ -11,8 +11,6 @@ namespace ErpBridge.Tests.Soap.Interop.Independent;
 [Parallelizable(ParallelScope.None)]
 public sealed class JaxWsClientTests
 {
-    /// <summary>The JAX-WS runtime; its manifest Class-Path brings the JAXB, SAAJ and javax.jws/xml.ws API jars.</summary>
-    private const string JaxWsRuntime = "/usr/share/java/jaxws-rt.jar";
     private const string GeneratedPackage = "erpbridge.client";
     private static readonly TimeSpan WsimportTimeout = TimeSpan.FromSeconds(180);
     private static readonly TimeSpan CompileTimeout = TimeSpan.FromSeconds(300);
@@ -29,18 +27,9 @@ public sealed class JaxWsClientTests
     [OneTimeSetUp]
     public async Task GenerateAndCompileAsync()
     {
-        var wsimport = ExternalProcess.FindOnPath("wsimport");
-        var javac = ExternalProcess.FindOnPath("javac");
-        java = ExternalProcess.FindOnPath("java") ?? "";
-        if (wsimport is null || !File.Exists(JaxWsRuntime))
-        {
-            Assert.Ignore("jaxws (wsimport, " + JaxWsRuntime + ") is not installed: apt-get install jaxws");
-        }
-
-        if (javac is null || java.Length == 0)
-        {
-            Assert.Ignore("javac/java are not installed: apt-get install openjdk-17-jdk-headless");
-        }
+        var tools = ExternalTools.RequireJaxWs();
+        var (wsimport, javac) = (tools.Wsimport, tools.Javac);
+        java = tools.Java;
 
         Assert.That(File.Exists(ClientSource), Is.True, "the client program is not in the test output: " + ClientSource);
         bridge = await BridgeFixture.StartAsync();
@@ -64,7 +53,7 @@ public sealed class JaxWsClientTests
         // One compile per run: the generated classes and the client together.
         var compiled = await ExternalProcess.RunAsync(
             javac,
-            ["-nowarn", "-encoding", "UTF-8", "-cp", JaxWsRuntime, "-d", Classes, .. sources, ClientSource],
+            ["-nowarn", "-encoding", "UTF-8", "-cp", ExternalTools.JaxWsRuntime, "-d", Classes, .. sources, ClientSource],
             CompileTimeout,
             workDirectory);
         Assert.That(compiled.ExitCode, Is.Zero, compiled.Describe());
@@ -108,7 +97,7 @@ public sealed class JaxWsClientTests
     {
         var result = await ExternalProcess.RunAsync(
             java,
-            ["-cp", Classes + Path.PathSeparator + JaxWsRuntime, "ErpClient", IndependentClientChecks.ServedWsdl(bridge!), port, user, password, messageId, "30"],
+            ["-cp", Classes + Path.PathSeparator + ExternalTools.JaxWsRuntime, "ErpClient", IndependentClientChecks.ServedWsdl(bridge!), port, user, password, messageId, "30"],
             ClientTimeout,
             workDirectory);
         TestContext.Progress.WriteLine($"JAX-WS client on {port}: {result.Elapsed.TotalSeconds:0.0} s");

@@ -11,9 +11,6 @@ namespace ErpBridge.Tests.Soap.Interop.Independent;
 [Parallelizable(ParallelScope.None)]
 public sealed class ZeepClientTests
 {
-    /// <summary>Debian's interpreter, the one python3-zeep installs into (the python3 first on PATH may be another).</summary>
-    private const string Python = "/usr/bin/python3";
-    private const string MissingZeep = "python3-zeep is not installed: apt-get install python3-zeep";
     private static readonly TimeSpan ClientTimeout = TimeSpan.FromSeconds(90);
 
     private BridgeFixture? bridge;
@@ -23,19 +20,9 @@ public sealed class ZeepClientTests
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        if (!File.Exists(Python))
-        {
-            Assert.Ignore($"{Python} does not exist; {MissingZeep}");
-        }
-
-        var probe = await ExternalProcess.RunAsync(Python, ["-c", "import zeep; print(zeep.__version__)"], TimeSpan.FromSeconds(30));
-        if (probe.ExitCode != 0)
-        {
-            Assert.Ignore($"{MissingZeep} ({Python} -c \"import zeep\" failed: {probe.StandardError.Trim().Split('\n')[^1]})");
-        }
-
+        var zeepVersion = await ExternalTools.RequireZeepAsync();
         Assert.That(File.Exists(Script), Is.True, "the client program is not in the test output: " + Script);
-        TestContext.Progress.WriteLine($"zeep {probe.StandardOutput.Trim()} on {Python}");
+        TestContext.Progress.WriteLine($"zeep {zeepVersion} on {ExternalTools.Python}");
         bridge = await BridgeFixture.StartAsync();
     }
 
@@ -69,7 +56,7 @@ public sealed class ZeepClientTests
     private async Task<ClientRun> RunClientAsync(string port, string user, string password, string messageId)
     {
         var result = await ExternalProcess.RunAsync(
-            Python,
+            ExternalTools.Python,
             ["-I", Script, IndependentClientChecks.ServedWsdl(bridge!), "--port", port, "--user", user, "--password", password, "--message-id", messageId, "--timeout", "30"],
             ClientTimeout);
         TestContext.Progress.WriteLine($"zeep client on {port}: {result.Elapsed.TotalSeconds:0.0} s");

@@ -14,7 +14,6 @@ namespace ErpBridge.Tests.Soap.Interop.Independent;
 [Parallelizable(ParallelScope.None)]
 public sealed class ZeepOrderClientTests
 {
-    private const string Python = "/usr/bin/python3";
     private BridgeFixture? bridge;
 
     private static string Script => Path.Combine(TestContext.CurrentContext.TestDirectory, "Soap", "Interop", "Independent", "python", "order_client.py");
@@ -22,17 +21,7 @@ public sealed class ZeepOrderClientTests
     [SetUp]
     public async Task StartAsync()
     {
-        if (!File.Exists(Python))
-        {
-            Assert.Ignore($"{Python} does not exist; python3-zeep is not installed: apt-get install python3-zeep");
-        }
-
-        var probe = await ExternalProcess.RunAsync(Python, ["-c", "import zeep"], TimeSpan.FromSeconds(30));
-        if (probe.ExitCode != 0)
-        {
-            Assert.Ignore("python3-zeep is not installed: apt-get install python3-zeep");
-        }
-
+        await ExternalTools.RequireZeepAsync();
         bridge = await BridgeFixture.StartAsync();
     }
 
@@ -61,7 +50,7 @@ public sealed class ZeepOrderClientTests
             CancellationToken.None);
 
         var result = await ExternalProcess.RunAsync(
-            Python,
+            ExternalTools.Python,
             ["-I", Script, IndependentClientChecks.ServedWsdl(bridge), "--port", port, "--user", BridgeFixture.DemoUser, "--password", BridgeFixture.DemoPassword],
             TimeSpan.FromSeconds(90));
 

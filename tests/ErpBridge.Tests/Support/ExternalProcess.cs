@@ -1,14 +1,6 @@
 using System.Diagnostics;
 
-namespace ErpBridge.Tests.Soap.Interop.Independent;
-
-/// <summary>What an external program did: its exit code, both output streams and how long it ran.</summary>
-public sealed record ProcessResult(string Command, int ExitCode, string StandardOutput, string StandardError, TimeSpan Elapsed)
-{
-    /// <summary>Everything needed to understand a failed run, for assertion messages.</summary>
-    public string Describe() =>
-        $"{Command}\nexit code {ExitCode} after {Elapsed.TotalSeconds:0.0} s\n--- stdout ---\n{StandardOutput}\n--- stderr ---\n{StandardError}";
-}
+namespace ErpBridge.Tests.Support;
 
 /// <summary>Runs an external program with a bounded wait; on timeout its whole process tree is killed.</summary>
 public static class ExternalProcess
