@@ -1,4 +1,3 @@
-using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
 using ErpBridge.Mapping.Golden;
@@ -10,7 +9,6 @@ namespace ErpBridge.Tests.Mapping;
 /// <summary>What the inbound maps produce is a canonical message the SOAP contract accepts: it validates against wsdl/*.xsd.</summary>
 public sealed class InboundSchemaTests
 {
-    private static readonly Lazy<XmlSchemaSet> Schemas = new(LoadSchemas);
 
     public static IEnumerable<TestCaseData> InboundExpectedOutputs() =>
         GoldenCases.Discover(RepositoryFolders.Xslt)
@@ -97,26 +95,7 @@ public sealed class InboundSchemaTests
     private static List<string> Validate(XDocument document)
     {
         var errors = new List<string>();
-        document.Validate(Schemas.Value, (_, e) => errors.Add($"{e.Severity}: {e.Message}"));
+        document.Validate(CanonicalSchemas.Repository("Common.xsd", "Inventory.xsd", "Products.xsd", "Shipments.xsd", "Orders.xsd"), (_, e) => errors.Add($"{e.Severity}: {e.Message}"));
         return errors;
-    }
-
-    private static XmlSchemaSet LoadSchemas()
-    {
-        var set = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
-        foreach (var name in new[] { "Common.xsd", "Inventory.xsd", "Products.xsd", "Shipments.xsd", "Orders.xsd" })
-        {
-            var path = Path.Combine(RepositoryFolders.Wsdl, name);
-            using var reader = XmlReader.Create(path, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
-            var schema = XmlSchema.Read(reader, null)!;
-            schema.SourceUri = new Uri(path).AbsoluteUri;
-            if (!set.Contains(schema.TargetNamespace))
-            {
-                set.Add(schema);
-            }
-        }
-
-        set.Compile();
-        return set;
     }
 }

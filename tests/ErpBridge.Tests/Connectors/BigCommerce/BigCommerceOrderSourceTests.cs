@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
 using ErpBridge.Connectors;
@@ -21,7 +20,6 @@ public sealed class BigCommerceOrderSourceTests
 {
     private const string ChannelName = "bc-test";
     private static readonly DateTimeOffset Start = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
-    private static readonly Lazy<XmlSchemaSet> OrderSchemas = new(LoadSchemas);
 
     private ManualTimeProvider clock = null!;
     private BigCommerceTestStore store = null!;
@@ -312,20 +310,7 @@ public sealed class BigCommerceOrderSourceTests
     private static List<string> Validate(XDocument document)
     {
         var errors = new List<string>();
-        document.Validate(OrderSchemas.Value, (_, e) => errors.Add(e.Message));
+        document.Validate(CanonicalSchemas.Orders, (_, e) => errors.Add(e.Message));
         return errors;
-    }
-
-    private static XmlSchemaSet LoadSchemas()
-    {
-        var set = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
-        foreach (var name in new[] { "Common.xsd", "Orders.xsd" })
-        {
-            using var reader = XmlReader.Create(Path.Combine(RepositoryFolders.Wsdl, name), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
-            set.Add(XmlSchema.Read(reader, null)!);
-        }
-
-        set.Compile();
-        return set;
     }
 }

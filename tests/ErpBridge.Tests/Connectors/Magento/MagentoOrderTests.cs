@@ -390,11 +390,8 @@ public sealed class MagentoOrderTests
 
     private static List<string> Validate(XDocument order)
     {
-        var schemas = new XmlSchemaSet();
-        schemas.Add("urn:erpbridge:common:v1", Path.Combine(RepositoryFolders.Wsdl, "Common.xsd"));
-        schemas.Add(OrderMap.Namespace, Path.Combine(RepositoryFolders.Wsdl, "Orders.xsd"));
         var errors = new List<string>();
-        order.Validate(schemas, (_, e) => errors.Add(e.Message));
+        order.Validate(CanonicalSchemas.Orders, (_, e) => errors.Add(e.Message));
         return errors;
     }
 }

@@ -1,4 +1,3 @@
-using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
 using ErpBridge.Connectors.Shopify;
@@ -17,7 +16,6 @@ public sealed class ShopifyOrderMapTests
 
     private static readonly XNamespace Ord = OrderMap.Namespace;
 
-    private static readonly Lazy<XmlSchemaSet> Schemas = new(LoadSchemas);
 
     private ShopifySandbox sandbox = null!;
     private XsltMapEngine engine = null!;
@@ -123,26 +121,7 @@ public sealed class ShopifyOrderMapTests
     private static List<string> Validate(XDocument order)
     {
         var errors = new List<string>();
-        order.Validate(Schemas.Value, (_, e) => errors.Add($"{e.Severity}: {e.Message}"));
+        order.Validate(CanonicalSchemas.Orders, (_, e) => errors.Add($"{e.Severity}: {e.Message}"));
         return errors;
-    }
-
-    private static XmlSchemaSet LoadSchemas()
-    {
-        var set = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
-        foreach (var name in new[] { "Common.xsd", "Orders.xsd" })
-        {
-            var path = Path.Combine(RepositoryFolders.Wsdl, name);
-            using var reader = XmlReader.Create(path, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
-            var schema = XmlSchema.Read(reader, null)!;
-            schema.SourceUri = new Uri(path).AbsoluteUri;
-            if (!set.Contains(schema.TargetNamespace))
-            {
-                set.Add(schema);
-            }
-        }
-
-        set.Compile();
-        return set;
     }
 }

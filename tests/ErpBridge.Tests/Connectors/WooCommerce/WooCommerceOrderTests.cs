@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
 using ErpBridge.Connectors;
@@ -175,7 +174,7 @@ public sealed class WooCommerceOrderTests
         {
             var mapped = OrderMap.Render(engine, "woocommerce", ChannelName, order.Json);
             var errors = new List<string>();
-            mapped.Validate(OrderSchemas.Value, (_, e) => errors.Add(e.Message));
+            mapped.Validate(CanonicalSchemas.Orders, (_, e) => errors.Add(e.Message));
             Assert.That(errors, Is.Empty, order.Json);
             var root = mapped.Root!;
             Assert.That(root.Name, Is.EqualTo(OrderMap.OrderElement));
@@ -227,19 +226,6 @@ public sealed class WooCommerceOrderTests
         Assert.That(WooCommerceContract.ValidateResponse("GET", "orders", 200, order), Is.Not.Empty);
         Assert.That(WooCommerceContract.ValidateResponse("GET", "orders", 200, WooCommerceContractGaps.AsContractReadsOrders(order)), Is.Empty);
     }
-
-    private static readonly Lazy<XmlSchemaSet> OrderSchemas = new(() =>
-    {
-        var set = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
-        foreach (var name in new[] { "Common.xsd", "Orders.xsd" })
-        {
-            using var reader = XmlReader.Create(Path.Combine(RepositoryFolders.Wsdl, name), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
-            set.Add(null, reader);
-        }
-
-        set.Compile();
-        return set;
-    });
 
     private WooOrder Seed(DateTimeOffset created, DateTimeOffset modified) =>
         store.Sandbox.SeedOrder([("SKU-1", 1)], new WooOrderDraft { CreatedAt = created, ModifiedAt = modified });
