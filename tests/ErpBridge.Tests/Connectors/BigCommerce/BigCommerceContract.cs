@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ErpBridge.Tests.Support;
 using Json.Schema;
 
 namespace ErpBridge.Tests.Connectors.BigCommerce;
@@ -113,27 +114,13 @@ public static class BigCommerceContract
     private static List<string> Check(ContractFile file, string label, JsonNode schemaNode, string json)
     {
         var schema = Schemas.GetOrAdd($"{file.Name}|{label}", _ => Build(file, label, schemaNode));
-        using var document = JsonDocument.Parse(json);
-        var results = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        if (results.IsValid)
-        {
-            return [];
-        }
-
-        return (results.Details ?? [])
-            .Where(d => d.Errors is { Count: > 0 })
-            .SelectMany(d => d.Errors!.Select(e => $"{label}: {d.InstanceLocation} {e.Key}: {e.Value}"))
-            .Distinct()
-            .DefaultIfEmpty($"{label}: the body does not match the schema")
-            .ToList();
+        return ContractSchemas.Problems(schema, json, label);
     }
 
     private static JsonSchema Build(ContractFile file, string label, JsonNode schemaNode)
     {
         var root = Normalize(schemaNode.DeepClone()) as JsonObject ?? new JsonObject();
-        root["$defs"] = file.Definitions.DeepClone();
-        var id = new Uri($"urn:bigcommerce-contract:{Uri.EscapeDataString(file.Name + "|" + label)}");
-        return JsonSchema.FromText(root.ToJsonString(), new BuildOptions { SchemaRegistry = new SchemaRegistry(), Dialect = OpenApiDialect }, id);
+        return ContractSchemas.Build(root, file.Definitions, new Uri($"urn:bigcommerce-contract:{Uri.EscapeDataString(file.Name + "|" + label)}"), OpenApiDialect);
     }
 
     /// <summary>OpenAPI 3.0 schema → JSON Schema 2020-12: component refs, nullable (and x-nullable), boolean exclusive bounds.</summary>

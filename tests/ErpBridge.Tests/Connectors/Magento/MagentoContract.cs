@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ErpBridge.Tests.Connectors.BigCommerce;
+using ErpBridge.Tests.Support;
 using Json.Schema;
 
 namespace ErpBridge.Tests.Connectors.Magento;
@@ -95,27 +96,13 @@ public static partial class MagentoContract
     private static List<string> Check(string label, JsonNode schemaNode, string json)
     {
         var schema = Schemas.GetOrAdd(label, _ => Build(label, schemaNode));
-        using var document = JsonDocument.Parse(json);
-        var results = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        if (results.IsValid)
-        {
-            return [];
-        }
-
-        return (results.Details ?? [])
-            .Where(d => d.Errors is { Count: > 0 })
-            .SelectMany(d => d.Errors!.Select(e => $"{label}: {d.InstanceLocation} {e.Key}: {e.Value}"))
-            .Distinct()
-            .DefaultIfEmpty($"{label}: the body does not match the schema")
-            .ToList();
+        return ContractSchemas.Problems(schema, json, label);
     }
 
     private static JsonSchema Build(string label, JsonNode schemaNode)
     {
         var root = Normalize(schemaNode.DeepClone()) as JsonObject ?? [];
-        root["$defs"] = Definitions.Value.DeepClone();
-        var id = new Uri($"urn:magento-contract:{Uri.EscapeDataString(label)}");
-        return JsonSchema.FromText(root.ToJsonString(), new BuildOptions { SchemaRegistry = new SchemaRegistry(), Dialect = SwaggerDialect }, id);
+        return ContractSchemas.Build(root, Definitions.Value, new Uri($"urn:magento-contract:{Uri.EscapeDataString(label)}"), SwaggerDialect);
     }
 
     /// <summary>Swagger 2.0 schema → JSON Schema 2020-12: definition refs, and objects with listed properties closed.</summary>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ErpBridge.Tests.Connectors.BigCommerce;
+using ErpBridge.Tests.Support;
 using Json.Schema;
 
 namespace ErpBridge.Tests.Connectors.WooCommerce;
@@ -69,17 +70,7 @@ public static class WooCommerceContract
         }
 
         var built = Schemas.GetOrAdd(found.Template + " " + method, _ => Build(schema, found.Template + " " + method));
-        using var document = JsonDocument.Parse(jsonBody);
-        var results = built.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        if (!results.IsValid)
-        {
-            problems.AddRange((results.Details ?? [])
-                .Where(d => d.Errors is { Count: > 0 })
-                .SelectMany(d => d.Errors!.Select(e => $"{label}: {d.InstanceLocation} {e.Key}: {e.Value}"))
-                .Distinct()
-                .DefaultIfEmpty($"{label}: the body does not match the schema"));
-        }
-
+        problems.AddRange(ContractSchemas.Problems(built, jsonBody, label));
         return problems;
     }
 
@@ -100,24 +91,13 @@ public static class WooCommerceContract
         }
 
         var built = Schemas.GetOrAdd($"{found.Template} {method} -> {status}", key => Build(schema, key));
-        using var document = JsonDocument.Parse(jsonBody);
-        var results = built.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        return results.IsValid
-            ? []
-            : (results.Details ?? [])
-                .Where(d => d.Errors is { Count: > 0 })
-                .SelectMany(d => d.Errors!.Select(e => $"{label}: {d.InstanceLocation} {e.Key}: {e.Value}"))
-                .Distinct()
-                .DefaultIfEmpty($"{label}: the body does not match the schema")
-                .ToList();
+        return ContractSchemas.Problems(built, jsonBody, label);
     }
 
     private static JsonSchema Build(JsonNode schemaNode, string label)
     {
         var root = Normalize(schemaNode.DeepClone()) as JsonObject ?? [];
-        root["$defs"] = File.Value.Definitions.DeepClone();
-        var id = new Uri($"urn:woocommerce-contract:{Uri.EscapeDataString(label)}");
-        return JsonSchema.FromText(root.ToJsonString(), new BuildOptions { SchemaRegistry = new SchemaRegistry(), Dialect = OpenApiDialect }, id);
+        return ContractSchemas.Build(root, File.Value.Definitions, new Uri($"urn:woocommerce-contract:{Uri.EscapeDataString(label)}"), OpenApiDialect);
     }
 
     /// <summary>OpenAPI 3.0 schema → JSON Schema 2020-12: component refs and nullable.</summary>
