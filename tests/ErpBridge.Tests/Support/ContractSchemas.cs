@@ -17,6 +17,40 @@ public static class ContractSchemas
         return JsonSchema.FromText(root.ToJsonString(), new BuildOptions { SchemaRegistry = new SchemaRegistry(), Dialect = dialect }, id);
     }
 
+    /// <summary>
+    /// Rewrites a contract schema for JSON Schema 2020-12, depth first: refs under <paramref name="definitionsPrefix"/>
+    /// point into <c>$defs</c>, then <paramref name="dialectRules"/> (the platform's own) rewrite each object.
+    /// </summary>
+    public static JsonNode? Normalize(JsonNode? node, string definitionsPrefix, Action<JsonObject> dialectRules)
+    {
+        switch (node)
+        {
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    array[i] = Normalize(array[i]?.DeepClone(), definitionsPrefix, dialectRules);
+                }
+
+                return array;
+            case JsonObject map:
+                foreach (var key in map.Select(p => p.Key).ToList())
+                {
+                    // Inside "properties" the keys are field names, not keywords; their values are schemas.
+                    map[key] = Normalize(map[key]?.DeepClone(), definitionsPrefix, dialectRules);
+                }
+
+                if (map["$ref"] is JsonValue reference && reference.GetValue<string>().StartsWith(definitionsPrefix, StringComparison.Ordinal))
+                {
+                    map["$ref"] = "#/$defs/" + reference.GetValue<string>()[definitionsPrefix.Length..];
+                }
+
+                dialectRules(map);
+                return map;
+            default:
+                return node;
+        }
+    }
+
     /// <summary>Every way <paramref name="json"/> breaks <paramref name="schema"/>, each prefixed with <paramref name="label"/>; empty when it fits.</summary>
     public static List<string> Problems(JsonSchema schema, string json, string label)
     {

@@ -124,51 +124,28 @@ public static class BigCommerceContract
     }
 
     /// <summary>OpenAPI 3.0 schema → JSON Schema 2020-12: component refs, nullable (and x-nullable), boolean exclusive bounds.</summary>
-    private static JsonNode? Normalize(JsonNode? node)
+    private static JsonNode? Normalize(JsonNode? node) => ContractSchemas.Normalize(node, "#/components/schemas/", DialectRules);
+
+    private static void DialectRules(JsonObject map)
     {
-        switch (node)
+        // Some inline schemas of these files say it Swagger 2's way (x-nullable), e.g. a base variant's null sku_id.
+        if ((map["nullable"] ?? map["x-nullable"]) is JsonValue nullable && nullable.GetValueKind() == JsonValueKind.True && map["type"] is JsonValue type)
         {
-            case JsonArray array:
-                for (var i = 0; i < array.Count; i++)
-                {
-                    array[i] = Normalize(array[i]?.DeepClone());
-                }
+            map["type"] = new JsonArray(type.GetValue<string>(), "null");
+        }
 
-                return array;
-            case JsonObject map:
-                foreach (var key in map.Select(p => p.Key).ToList())
+        foreach (var (exclusive, bound) in new[] { ("exclusiveMinimum", "minimum"), ("exclusiveMaximum", "maximum") })
+        {
+            if (map[exclusive] is JsonValue flag && flag.GetValueKind() is JsonValueKind.True or JsonValueKind.False)
+            {
+                var isExclusive = flag.GetValueKind() == JsonValueKind.True;
+                map.Remove(exclusive);
+                if (isExclusive && map[bound] is { } value)
                 {
-                    map[key] = Normalize(map[key]?.DeepClone());
+                    map[exclusive] = value.DeepClone();
+                    map.Remove(bound);
                 }
-
-                if (map["$ref"] is JsonValue reference && reference.GetValue<string>().StartsWith("#/components/schemas/", StringComparison.Ordinal))
-                {
-                    map["$ref"] = "#/$defs/" + reference.GetValue<string>()["#/components/schemas/".Length..];
-                }
-
-                // Some inline schemas of these files say it Swagger 2's way (x-nullable), e.g. a base variant's null sku_id.
-                if ((map["nullable"] ?? map["x-nullable"]) is JsonValue nullable && nullable.GetValueKind() == JsonValueKind.True && map["type"] is JsonValue type)
-                {
-                    map["type"] = new JsonArray(type.GetValue<string>(), "null");
-                }
-
-                foreach (var (exclusive, bound) in new[] { ("exclusiveMinimum", "minimum"), ("exclusiveMaximum", "maximum") })
-                {
-                    if (map[exclusive] is JsonValue flag && flag.GetValueKind() is JsonValueKind.True or JsonValueKind.False)
-                    {
-                        var isExclusive = flag.GetValueKind() == JsonValueKind.True;
-                        map.Remove(exclusive);
-                        if (isExclusive && map[bound] is { } value)
-                        {
-                            map[exclusive] = value.DeepClone();
-                            map.Remove(bound);
-                        }
-                    }
-                }
-
-                return map;
-            default:
-                return node;
+            }
         }
     }
 

@@ -106,37 +106,13 @@ public static partial class MagentoContract
     }
 
     /// <summary>Swagger 2.0 schema → JSON Schema 2020-12: definition refs, and objects with listed properties closed.</summary>
-    private static JsonNode? Normalize(JsonNode? node)
+    private static JsonNode? Normalize(JsonNode? node) => ContractSchemas.Normalize(node, "#/definitions/", DialectRules);
+
+    private static void DialectRules(JsonObject map)
     {
-        switch (node)
+        if (map["properties"] is JsonObject && map["additionalProperties"] is null && (string?)map["type"] == "object")
         {
-            case JsonArray array:
-                for (var i = 0; i < array.Count; i++)
-                {
-                    array[i] = Normalize(array[i]?.DeepClone());
-                }
-
-                return array;
-            case JsonObject map:
-                foreach (var key in map.Select(p => p.Key).ToList())
-                {
-                    // Inside "properties" the keys are field names, not keywords; their values are schemas.
-                    map[key] = Normalize(map[key]?.DeepClone());
-                }
-
-                if (map["$ref"] is JsonValue reference && reference.GetValue<string>().StartsWith("#/definitions/", StringComparison.Ordinal))
-                {
-                    map["$ref"] = "#/$defs/" + reference.GetValue<string>()["#/definitions/".Length..];
-                }
-
-                if (map["properties"] is JsonObject && map["additionalProperties"] is null && (string?)map["type"] == "object")
-                {
-                    map["additionalProperties"] = false;
-                }
-
-                return map;
-            default:
-                return node;
+            map["additionalProperties"] = false;
         }
     }
 

@@ -101,36 +101,13 @@ public static class WooCommerceContract
     }
 
     /// <summary>OpenAPI 3.0 schema → JSON Schema 2020-12: component refs and nullable.</summary>
-    private static JsonNode? Normalize(JsonNode? node)
+    private static JsonNode? Normalize(JsonNode? node) => ContractSchemas.Normalize(node, "#/components/schemas/", DialectRules);
+
+    private static void DialectRules(JsonObject map)
     {
-        switch (node)
+        if (map["nullable"] is JsonValue nullable && nullable.GetValueKind() == JsonValueKind.True && map["type"] is JsonValue type)
         {
-            case JsonArray array:
-                for (var i = 0; i < array.Count; i++)
-                {
-                    array[i] = Normalize(array[i]?.DeepClone());
-                }
-
-                return array;
-            case JsonObject map:
-                foreach (var key in map.Select(p => p.Key).ToList())
-                {
-                    map[key] = Normalize(map[key]?.DeepClone());
-                }
-
-                if (map["$ref"] is JsonValue reference && reference.GetValue<string>().StartsWith("#/components/schemas/", StringComparison.Ordinal))
-                {
-                    map["$ref"] = "#/$defs/" + reference.GetValue<string>()["#/components/schemas/".Length..];
-                }
-
-                if (map["nullable"] is JsonValue nullable && nullable.GetValueKind() == JsonValueKind.True && map["type"] is JsonValue type)
-                {
-                    map["type"] = new JsonArray(type.GetValue<string>(), "null");
-                }
-
-                return map;
-            default:
-                return node;
+            map["type"] = new JsonArray(type.GetValue<string>(), "null");
         }
     }
 
