@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
-using ErpBridge.Tests.Mapping;
+using ErpBridge.Tests.Support;
 
 namespace ErpBridge.Tests.Architecture;
 

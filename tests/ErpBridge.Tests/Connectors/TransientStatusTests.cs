@@ -7,10 +7,10 @@ using ErpBridge.Connectors.WooCommerce;
 using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Routing;
 using ErpBridge.Mapping.Plans;
-using ErpBridge.Tests.BigCommerce;
-using ErpBridge.Tests.Magento;
-using ErpBridge.Tests.Shopify;
-using ErpBridge.Tests.WooCommerce;
+using ErpBridge.Tests.Connectors.BigCommerce;
+using ErpBridge.Tests.Connectors.Magento;
+using ErpBridge.Tests.Connectors.Shopify;
+using ErpBridge.Tests.Connectors.WooCommerce;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ErpBridge.Tests.Connectors;

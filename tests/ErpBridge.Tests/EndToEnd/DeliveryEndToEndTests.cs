@@ -64,7 +64,7 @@ public sealed class DeliveryEndToEndTests
     public async Task Matmas05Document_BecomesProductsOnThePlatforms()
     {
         await using var world = await DeliveryWorld.StartAsync();
-        var idoc = XDocument.Load(Path.Combine(Mapping.RepositoryFolders.Samples, "idoc", "MATMAS05.xml")).Root!.ToString(SaveOptions.DisableFormatting);
+        var idoc = XDocument.Load(Path.Combine(Support.RepositoryFolders.Samples, "idoc", "MATMAS05.xml")).Root!.ToString(SaveOptions.DisableFormatting);
 
         await world.SubmitAsync($"""<doc:SubmitDocument xmlns:doc="urn:erpbridge:documents:v1"><doc:MessageId>D-1</doc:MessageId><doc:SentAt>2026-11-26T10:00:00Z</doc:SentAt><doc:SourceSystem>SAP-ECC</doc:SourceSystem><doc:DocumentType>MATMAS05</doc:DocumentType><doc:Payload>{idoc}</doc:Payload></doc:SubmitDocument>""");
         await world.WaitForAsync("D-1", "Delivered");

@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Xml.Linq;
+using ErpBridge.Host;
 using ErpBridge.Sandboxes.BigCommerce;
 using ErpBridge.Sandboxes.Magento;
 using ErpBridge.Sandboxes.Shopify;
 using ErpBridge.Sandboxes.WooCommerce;
 using ErpBridge.Tests.Support;
+using Microsoft.Extensions.Configuration;
 
 namespace ErpBridge.Tests.EndToEnd;
 
@@ -110,6 +112,17 @@ public sealed class DeliveryWorld : IAsyncDisposable
 
     /// <summary>The bridge's settings, for an operator command run against the same database and channels.</summary>
     public IReadOnlyDictionary<string, string?> Settings => settings;
+
+    /// <summary>Runs an operator command against this world's database and channels (no log file), capturing both streams.</summary>
+    public async Task<(int Code, string Output, string Error)> RunOperatorAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var commandSettings = settings.ToDictionary(p => p.Key, p => p.Value);
+        commandSettings["ErpBridge:Logging:File"] = "";
+        var code = await OperatorCommands.RunAsync(args, output, error, config => config.AddInMemoryCollection(commandSettings));
+        return (code, output.ToString(), error.ToString());
+    }
 
     /// <summary>Changes a setting for the next start of the bridge.</summary>
     public void Set(string key, string? value) => settings[key] = value;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using ErpBridge.Host;
 using ErpBridge.Tests.Support;
-using Microsoft.Extensions.Configuration;
 
 namespace ErpBridge.Tests.EndToEnd;
 
@@ -19,7 +18,7 @@ public sealed class OperatorCommandTests
         await world.SubmitAsync(DeliveryWorld.Stock("OP-1", T0, ("LATE-SKU", 8)));
         await world.WaitForAsync("OP-1", "Failed");
 
-        var (listed, listing, _) = await RunAsync(world, "dead-letters");
+        var (listed, listing, _) = await world.RunOperatorAsync("dead-letters");
         Assert.That(listed, Is.Zero);
         Assert.That(listing, Does.Contain("OP-1").And.Contain("LATE-SKU").And.Contain($"{DemoChannels.Routed.Length} dead letter(s)"));
 
@@ -28,15 +27,15 @@ public sealed class OperatorCommandTests
         world.BigCommerce.Seed(["LATE-SKU"]);
         world.WooCommerce.Seed(["LATE-SKU"]);
         world.Magento.Seed(["LATE-SKU"]);
-        var (resubmitted, answer, _) = await RunAsync(world, "resubmit", "--message", "OP-1");
+        var (resubmitted, answer, _) = await world.RunOperatorAsync("resubmit", "--message", "OP-1");
         Assert.That(resubmitted, Is.Zero, answer);
         Assert.That(answer, Does.Contain($"Resubmitted {DemoChannels.Routed.Length} deliveries"));
         await world.WaitForAsync("OP-1", "Delivered");
         Assert.That(world.Shopify.State.Available("LATE-SKU", DeliveryWorld.Location), Is.EqualTo(8));
 
-        var (_, status, _) = await RunAsync(world, "status", "--message", "OP-1");
+        var (_, status, _) = await world.RunOperatorAsync("status", "--message", "OP-1");
         Assert.That(status, Does.Contain("Failed -> Pending: resubmitted by an operator").And.Contain("-> Delivered"));
-        var (nothing, _, _) = await RunAsync(world, "resubmit", "--channel", DeliveryWorld.ShopifyChannel, "--all");
+        var (nothing, _, _) = await world.RunOperatorAsync("resubmit", "--channel", DeliveryWorld.ShopifyChannel, "--all");
         Assert.That(nothing, Is.EqualTo(1), "nothing left to resubmit");
     }
 
@@ -48,7 +47,7 @@ public sealed class OperatorCommandTests
         await File.WriteAllTextAsync(file, DeliveryWorld.Stock("DRY-1", T0, ("E2E-001", 5)));
         try
         {
-            var (code, output, error) = await RunAsync(world, "dry-run", "--channel", DeliveryWorld.ShopifyChannel, "--file", file);
+            var (code, output, error) = await world.RunOperatorAsync("dry-run", "--channel", DeliveryWorld.ShopifyChannel, "--file", file);
 
             Assert.That(code, Is.Zero, error);
             var variant = world.Shopify.State.VariantBySku("E2E-001")!;
@@ -57,7 +56,7 @@ public sealed class OperatorCommandTests
             Assert.That(output, Does.Contain("X-Shopify-Access-Token: ********").And.Not.Contain(DeliveryWorld.ShopifyToken));
             Assert.That(world.Shopify.State.Mutations, Is.Empty);
 
-            var (jsonCode, json, jsonError) = await RunAsync(world, "dry-run", "--channel", DeliveryWorld.ShopifyChannel, "--file", file, "--json");
+            var (jsonCode, json, jsonError) = await world.RunOperatorAsync("dry-run", "--channel", DeliveryWorld.ShopifyChannel, "--file", file, "--json");
             Assert.That(jsonCode, Is.Zero, jsonError);
             using var document = JsonDocument.Parse(json);
             Assert.That(document.RootElement.GetProperty("messageId").GetString(), Is.EqualTo("DRY-1"));
@@ -84,9 +83,9 @@ public sealed class OperatorCommandTests
         await world.SubmitAsync(DeliveryWorld.Stock("OP-J", T0, ("LATE-SKU", 8)));
         await world.WaitForAsync("OP-J", "Failed");
 
-        var (listed, listing, listingError) = await RunAsync(world, "dead-letters", "--channel", DeliveryWorld.ShopifyChannel, "--json");
-        var (shown, status, statusError) = await RunAsync(world, "status", "--message", "OP-J", "--json");
-        var (missing, nothing, missingError) = await RunAsync(world, "status", "--message", "NO-SUCH", "--json");
+        var (listed, listing, listingError) = await world.RunOperatorAsync("dead-letters", "--channel", DeliveryWorld.ShopifyChannel, "--json");
+        var (shown, status, statusError) = await world.RunOperatorAsync("status", "--message", "OP-J", "--json");
+        var (missing, nothing, missingError) = await world.RunOperatorAsync("status", "--message", "NO-SUCH", "--json");
 
         Assert.That(listed, Is.Zero, listingError);
         using var dead = JsonDocument.Parse(listing);
@@ -118,7 +117,7 @@ public sealed class OperatorCommandTests
         await File.WriteAllTextAsync(file, DeliveryWorld.Stock("DRY-2", T0, ("E2E-001", 5)));
         try
         {
-            var (code, _, error) = await RunAsync(world, "dry-run", "--channel", "no-such-shop", "--file", file);
+            var (code, _, error) = await world.RunOperatorAsync("dry-run", "--channel", "no-such-shop", "--file", file);
 
             Assert.That(code, Is.EqualTo(1));
             Assert.That(error, Does.Contain("no-such-shop"));
@@ -135,19 +134,9 @@ public sealed class OperatorCommandTests
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var code = await OperatorCommands.RunAsync(["maps-test", "--folder", Mapping.RepositoryFolders.Xslt], output, error);
+        var code = await OperatorCommands.RunAsync(["maps-test", "--folder", Support.RepositoryFolders.Xslt], output, error);
 
         Assert.That(code, Is.Zero, output.ToString() + error);
         Assert.That(output.ToString(), Does.Contain("PASS  outbound/shopify/Inventory").And.Contain(" 0 failed"));
-    }
-
-    private static async Task<(int Code, string Output, string Error)> RunAsync(DeliveryWorld world, params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var settings = world.Settings.ToDictionary(p => p.Key, p => p.Value);
-        settings["ErpBridge:Logging:File"] = "";
-        var code = await OperatorCommands.RunAsync(args, output, error, config => config.AddInMemoryCollection(settings));
-        return (code, output.ToString(), error.ToString());
     }
 }

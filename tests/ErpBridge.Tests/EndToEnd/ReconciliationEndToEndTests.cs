@@ -3,7 +3,6 @@ using ErpBridge.Core.Reconciliation;
 using ErpBridge.Host;
 using ErpBridge.Reconciliation;
 using ErpBridge.Tests.Support;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ErpBridge.Tests.EndToEnd;
@@ -154,9 +153,9 @@ public sealed class ReconciliationEndToEndTests
         using var folder = new TempFolder();
         var csv = folder.File("recon.csv");
 
-        var (reconciled, output, _) = await OperatorAsync(world, "reconcile", "--channel", DeliveryWorld.BigCommerceChannel);
-        var (exported, exportOutput, _) = await OperatorAsync(world, "reconciliation-report", "--channel", DeliveryWorld.BigCommerceChannel, "--csv", csv);
-        var (badClass, _, badClassError) = await OperatorAsync(world, "reconciliation-report", "--class", "Sideways");
+        var (reconciled, output, _) = await world.RunOperatorAsync("reconcile", "--channel", DeliveryWorld.BigCommerceChannel);
+        var (exported, exportOutput, _) = await world.RunOperatorAsync("reconciliation-report", "--channel", DeliveryWorld.BigCommerceChannel, "--csv", csv);
+        var (badClass, _, badClassError) = await world.RunOperatorAsync("reconciliation-report", "--class", "Sideways");
 
         Assert.That(reconciled, Is.EqualTo(0), output);
         Assert.That(output, Does.Contain("Completed").And.Contain("Drift").And.Contain("R-002"));
@@ -220,14 +219,4 @@ public sealed class ReconciliationEndToEndTests
 
     private static Dictionary<string, long> Counts(XElement report) =>
         report.Element(Rec + "Counts")!.Elements(Rec + "Count").ToDictionary(c => (string)c.Element(Rec + "Class")!, c => (long)c.Element(Rec + "Number")!);
-
-    private static async Task<(int Code, string Output, string Error)> OperatorAsync(DeliveryWorld world, params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var settings = world.Settings.ToDictionary(p => p.Key, p => p.Value);
-        settings["ErpBridge:Logging:File"] = "";
-        var code = await OperatorCommands.RunAsync(args, output, error, config => config.AddInMemoryCollection(settings));
-        return (code, output.ToString(), error.ToString());
-    }
 }

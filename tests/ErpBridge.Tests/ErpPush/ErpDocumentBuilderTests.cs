@@ -2,7 +2,7 @@ using System.Xml.Linq;
 using ErpBridge.ErpPush;
 using ErpBridge.Mapping.Golden;
 using ErpBridge.Mapping.Maps;
-using ErpBridge.Tests.Mapping;
+using ErpBridge.Tests.Support;
 
 namespace ErpBridge.Tests.ErpPush;
 

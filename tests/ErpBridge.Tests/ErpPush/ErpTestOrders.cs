@@ -2,7 +2,7 @@ using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
 using ErpBridge.Mapping.Maps;
-using ErpBridge.Tests.Mapping;
+using ErpBridge.Tests.Support;
 
 namespace ErpBridge.Tests.ErpPush;
 
@@ -29,7 +29,7 @@ internal static class ErpTestOrders
 
     public static string NewMessageId() => "MSG-" + Guid.NewGuid().ToString("N");
 
-    public static XsltMapEngine Maps() => new(new XsltMapEngineOptions { Root = RepositoryFolders.Xslt, WatchFiles = false });
+    public static XsltMapEngine Maps() => RepositoryMaps.Open();
 
     public static List<string> ValidateIdoc(XElement idoc)
     {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ErpBridge.Sandboxes.Erp;
-using ErpBridge.Tests.Interop.Independent;
-using ErpBridge.Tests.Mapping;
+using ErpBridge.Tests.Soap.Interop.Independent;
+using ErpBridge.Tests.Support;
 
 namespace ErpBridge.Tests.ErpPush;
 
@@ -14,9 +14,6 @@ namespace ErpBridge.Tests.ErpPush;
 [Parallelizable(ParallelScope.None)]
 public sealed class ErpZeepClientTests
 {
-    /// <summary>Debian's interpreter, the one python3-zeep installs into (the python3 first on PATH may be another).</summary>
-    private const string Python = "/usr/bin/python3";
-
     private const string Client = """
         import json, sys
         from lxml import etree
@@ -48,16 +45,7 @@ public sealed class ErpZeepClientTests
     [OneTimeSetUp]
     public async Task ProbeAsync()
     {
-        if (!File.Exists(Python))
-        {
-            Assert.Ignore($"{Python} does not exist; apt-get install python3-zeep");
-        }
-
-        var probe = await ExternalProcess.RunAsync(Python, ["-c", "import zeep, lxml"], TimeSpan.FromSeconds(30));
-        if (probe.ExitCode != 0)
-        {
-            Assert.Ignore("python3-zeep is not installed (apt-get install python3-zeep): " + probe.StandardError.Trim().Split('\n')[^1]);
-        }
+        await ExternalTools.RequireZeepAsync("lxml");
     }
 
     [SetUp]
@@ -96,7 +84,7 @@ public sealed class ErpZeepClientTests
     private async Task<JsonDocument> RunAsync(string messageId, string changeType)
     {
         var result = await ExternalProcess.RunAsync(
-            Python,
+            ExternalTools.Python,
             ["-I", "-c", Client, sandbox.WsdlAddress.AbsoluteUri, sandbox.Options.UserName, sandbox.Options.Password, messageId, changeType, SampleIdoc],
             TimeSpan.FromSeconds(90));
         Assert.That(result.ExitCode, Is.Zero, result.Describe());

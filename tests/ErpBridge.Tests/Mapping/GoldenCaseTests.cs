@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using ErpBridge.Mapping.Golden;
 using ErpBridge.Mapping.Maps;
+using ErpBridge.Tests.Support;
 
 namespace ErpBridge.Tests.Mapping;
 
@@ -9,7 +10,7 @@ public sealed class GoldenCaseTests
 {
     private static XsltMapEngine? shared;
 
-    private static XsltMapEngine SharedEngine => shared ??= new XsltMapEngine(new XsltMapEngineOptions { Root = RepositoryFolders.Xslt, WatchFiles = false });
+    private static XsltMapEngine SharedEngine => shared ??= RepositoryMaps.Open();
 
     public static IEnumerable<TestCaseData> ShippedCases() =>
         GoldenCases.Discover(RepositoryFolders.Xslt).Select(c => new TestCaseData(c).SetName($"Golden {c.MapName} {c.Name}"));
@@ -52,7 +53,7 @@ public sealed class GoldenCaseTests
         maps.Write("outbound/x/Inventory", TempMaps.Stylesheet("<plan><call id=\"one\"/><call id=\"{$p}\"/></plan>"));
         WriteCase(maps.Root, "outbound/x/Inventory", "passes", "<plan>\n  <call id=\"one\"/>\n  <call id=\"two\"/>\n</plan>", "p=two");
         WriteCase(maps.Root, "outbound/x/Inventory", "fails", "<plan><call id=\"one\"/><call id=\"three\"/></plan>", "p=two");
-        using var engine = new XsltMapEngine(new XsltMapEngineOptions { Root = maps.Root, WatchFiles = false });
+        using var engine = RepositoryMaps.Open(maps.Root);
         using var report = new StringWriter();
 
         var summary = GoldenCases.RunAll(engine, report);
@@ -75,7 +76,7 @@ public sealed class GoldenCaseTests
         maps.Write("inbound/B", TempMaps.Stylesheet("<b/>"));
         WriteCase(maps.Root, "inbound/A", "one", "<a/>", null);
         WriteCase(maps.Root, "inbound/B", "one", "<wrong/>", null);
-        using var engine = new XsltMapEngine(new XsltMapEngineOptions { Root = maps.Root, WatchFiles = false });
+        using var engine = RepositoryMaps.Open(maps.Root);
 
         var summary = GoldenCases.RunAll(engine, TextWriter.Null, filter: "inbound/a");
 
@@ -91,7 +92,7 @@ public sealed class GoldenCaseTests
         var rejects = WriteErrorCase(maps.Root, "inbound/R", "rejects", "no items");
         var wrongText = WriteErrorCase(maps.Root, "inbound/R", "other-text", "no price");
         var noError = WriteErrorCase(maps.Root, "inbound/S", "should-reject", "anything");
-        using var engine = new XsltMapEngine(new XsltMapEngineOptions { Root = maps.Root, WatchFiles = false });
+        using var engine = RepositoryMaps.Open(maps.Root);
         var cases = GoldenCases.Discover(maps.Root).ToDictionary(c => c.Directory);
 
         Assert.That(GoldenCases.Run(engine, cases[rejects]).Passed, Is.True);

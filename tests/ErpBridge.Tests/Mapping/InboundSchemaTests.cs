@@ -1,15 +1,14 @@
-using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
 using ErpBridge.Mapping.Golden;
 using ErpBridge.Mapping.Maps;
+using ErpBridge.Tests.Support;
 
 namespace ErpBridge.Tests.Mapping;
 
 /// <summary>What the inbound maps produce is a canonical message the SOAP contract accepts: it validates against wsdl/*.xsd.</summary>
 public sealed class InboundSchemaTests
 {
-    private static readonly Lazy<XmlSchemaSet> Schemas = new(LoadSchemas);
 
     public static IEnumerable<TestCaseData> InboundExpectedOutputs() =>
         GoldenCases.Discover(RepositoryFolders.Xslt)
@@ -47,7 +46,7 @@ public sealed class InboundSchemaTests
     [TestCaseSource(nameof(Samples))]
     public void Sample_MapsToAValidMessage(string path)
     {
-        using var engine = new XsltMapEngine(new XsltMapEngineOptions { Root = RepositoryFolders.Xslt, WatchFiles = false });
+        using var engine = RepositoryMaps.Open();
         var documentType = Path.GetFileNameWithoutExtension(path);
         Assert.That(engine.TryGetInbound(documentType, out var map), Is.True, $"no inbound map for {documentType}");
         using var stream = File.OpenRead(path);
@@ -66,7 +65,7 @@ public sealed class InboundSchemaTests
     [Test]
     public void SubmitDocumentSample_PayloadMapsLikeTheBareDocument()
     {
-        using var engine = new XsltMapEngine(new XsltMapEngineOptions { Root = RepositoryFolders.Xslt, WatchFiles = false });
+        using var engine = RepositoryMaps.Open();
         var envelope = XDocument.Load(Path.Combine(RepositoryFolders.Samples, "idoc", "SubmitDocument-DELVRY07.xml"));
         XNamespace doc = "urn:erpbridge:documents:v1";
         var request = envelope.Descendants(doc + "SubmitDocument").Single();
@@ -96,26 +95,7 @@ public sealed class InboundSchemaTests
     private static List<string> Validate(XDocument document)
     {
         var errors = new List<string>();
-        document.Validate(Schemas.Value, (_, e) => errors.Add($"{e.Severity}: {e.Message}"));
+        document.Validate(CanonicalSchemas.Repository("Common.xsd", "Inventory.xsd", "Products.xsd", "Shipments.xsd", "Orders.xsd"), (_, e) => errors.Add($"{e.Severity}: {e.Message}"));
         return errors;
-    }
-
-    private static XmlSchemaSet LoadSchemas()
-    {
-        var set = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
-        foreach (var name in new[] { "Common.xsd", "Inventory.xsd", "Products.xsd", "Shipments.xsd", "Orders.xsd" })
-        {
-            var path = Path.Combine(RepositoryFolders.Wsdl, name);
-            using var reader = XmlReader.Create(path, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
-            var schema = XmlSchema.Read(reader, null)!;
-            schema.SourceUri = new Uri(path).AbsoluteUri;
-            if (!set.Contains(schema.TargetNamespace))
-            {
-                set.Add(schema);
-            }
-        }
-
-        set.Compile();
-        return set;
     }
 }

@@ -4,6 +4,7 @@ using ErpBridge.Mapping.Golden;
 using ErpBridge.Mapping.Json;
 using ErpBridge.Mapping.Maps;
 using ErpBridge.Mapping.Plans;
+using ErpBridge.Tests.Support;
 
 namespace ErpBridge.Tests.Mapping;
 
@@ -128,7 +129,7 @@ public sealed class OutboundPlanTests
 
     private static RequestPlan RunPlan(string map, XDocument input, string key)
     {
-        using var engine = new XsltMapEngine(new XsltMapEngineOptions { Root = RepositoryFolders.Xslt, WatchFiles = false });
+        using var engine = RepositoryMaps.Open();
         return RequestPlan.Parse(engine.Transform(map, input, new Dictionary<string, string>
         {
             ["message-id"] = "M-1",

@@ -3,6 +3,7 @@ using System.Xml.Linq;
 using ErpBridge.Mapping.Golden;
 using ErpBridge.Mapping.Json;
 using ErpBridge.Mapping.Plans;
+using ErpBridge.Tests.Support;
 
 namespace ErpBridge.Tests.Mapping;
 

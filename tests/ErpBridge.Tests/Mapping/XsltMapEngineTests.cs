@@ -1,6 +1,7 @@
 using System.Xml;
 using System.Xml.Linq;
 using ErpBridge.Mapping.Maps;
+using ErpBridge.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -359,7 +360,7 @@ public sealed class XsltMapEngineTests
     [Test]
     public void LoadAll_EveryShippedMapCompiles()
     {
-        using var engine = new XsltMapEngine(new XsltMapEngineOptions { Root = RepositoryFolders.Xslt, WatchFiles = false });
+        using var engine = RepositoryMaps.Open();
 
         var statuses = engine.LoadAll();
 

@@ -1,4 +1,3 @@
-using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
 using ErpBridge.Core.Orders;
@@ -20,18 +19,7 @@ public sealed class FetchAcknowledgeSoapTests
     {
         bridge = await BridgeFixture.StartAsync();
         client = new SoapClient(bridge.ServiceAddress);
-        schemas = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
-        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "wsdl"), "*.xsd"))
-        {
-            using var reader = XmlReader.Create(file);
-            var schema = XmlSchema.Read(reader, null)!;
-            if (!schemas.Contains(schema.TargetNamespace))
-            {
-                schemas.Add(schema);
-            }
-        }
-
-        schemas.Compile();
+        schemas = CanonicalSchemas.Folder(Path.Combine(AppContext.BaseDirectory, "wsdl"));
     }
 
     [TearDown]

@@ -2,7 +2,7 @@ using System.Xml.Linq;
 using ErpBridge.Core.Orders;
 using ErpBridge.Orders;
 using ErpBridge.Sandboxes.Erp;
-using ErpBridge.Tests.Magento;
+using ErpBridge.Tests.Connectors.Magento;
 using ErpBridge.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

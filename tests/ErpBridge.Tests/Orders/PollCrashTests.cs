@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Xml.Linq;
 using ErpBridge.Orders;
-using ErpBridge.Tests.Magento;
+using ErpBridge.Tests.Connectors.Magento;
 using ErpBridge.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;

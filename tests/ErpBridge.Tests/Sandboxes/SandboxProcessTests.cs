@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 
 // Not ErpBridge.Tests.Sandboxes: that namespace would hide ErpBridge.Sandboxes from tests that write Sandboxes.Magento.
-namespace ErpBridge.Tests.StandaloneSandboxes;
+namespace ErpBridge.Tests.Sandboxes;
 
 /// <summary>
 /// The sandboxes as a process of their own, as a demo, a benchmark or a test whose stores must outlive a bridge process

@@ -31,7 +31,7 @@ public sealed class JsonOutputTests
     [Test]
     public async Task MapsTest_ListsEveryCase_WithItsOutcome()
     {
-        var run = await CommandRun.RunAsync(null, "maps-test", "--folder", Mapping.RepositoryFolders.Xslt, "--filter", "shopify", "--json");
+        var run = await CommandRun.RunAsync(null, "maps-test", "--folder", Support.RepositoryFolders.Xslt, "--filter", "shopify", "--json");
 
         Assert.That(run.Code, Is.Zero, run.Output + run.Error);
         using var json = JsonDocument.Parse(run.Output);
@@ -47,7 +47,7 @@ public sealed class JsonOutputTests
     [Test]
     public async Task MapsTest_NoCaseMatches_ExitsWithUsage()
     {
-        var run = await CommandRun.RunAsync(null, "maps-test", "--folder", Mapping.RepositoryFolders.Xslt, "--filter", "no-such-map", "--json");
+        var run = await CommandRun.RunAsync(null, "maps-test", "--folder", Support.RepositoryFolders.Xslt, "--filter", "no-such-map", "--json");
 
         Assert.That(run.Code, Is.EqualTo(2));
         using var json = JsonDocument.Parse(run.Output);

@@ -1,8 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ErpBridge.Tests.Connectors.BigCommerce;
 
-namespace ErpBridge.Tests.BigCommerce;
+namespace ErpBridge.Tests.Sandboxes.BigCommerce;
 
 /// <summary>
 /// The sandbox's <c>GET v3/inventory/items</c> over HTTP, as BigCommerce answers it: paging with meta.pagination,

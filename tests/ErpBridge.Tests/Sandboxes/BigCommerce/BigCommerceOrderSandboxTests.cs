@@ -1,9 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using ErpBridge.Sandboxes.BigCommerce;
+using ErpBridge.Tests.Connectors.BigCommerce;
 using ErpBridge.Tests.Support;
 
-namespace ErpBridge.Tests.BigCommerce;
+namespace ErpBridge.Tests.Sandboxes.BigCommerce;
 
 /// <summary>
 /// The sandbox's v2 order list over HTTP, as the real API serves it: the changed-since filter, sort, paging and its

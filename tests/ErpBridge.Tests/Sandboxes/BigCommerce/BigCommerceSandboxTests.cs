@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using ErpBridge.Sandboxes.BigCommerce;
+using ErpBridge.Tests.Connectors.BigCommerce;
 
-namespace ErpBridge.Tests.BigCommerce;
+namespace ErpBridge.Tests.Sandboxes.BigCommerce;
 
 /// <summary>The sandbox over real HTTP: auth, store hash, envelopes, errors, rate-limit headers, faults, admin endpoints.</summary>
 [TestFixture]

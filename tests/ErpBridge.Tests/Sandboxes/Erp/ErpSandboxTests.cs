@@ -6,9 +6,10 @@ using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
 using ErpBridge.Sandboxes.Erp;
-using ErpBridge.Tests.Mapping;
+using ErpBridge.Tests.ErpPush;
+using ErpBridge.Tests.Support;
 
-namespace ErpBridge.Tests.ErpPush;
+namespace ErpBridge.Tests.Sandboxes.Erp;
 
 /// <summary>The sandbox ERP over raw HTTP: the served contract, authentication, the envelope rules and the admin endpoints.</summary>
 [TestFixture]

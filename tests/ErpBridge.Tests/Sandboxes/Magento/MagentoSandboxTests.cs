@@ -4,9 +4,10 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using ErpBridge.Sandboxes.Magento;
+using ErpBridge.Tests.Connectors.Magento;
 using ErpBridge.Tests.Support;
 
-namespace ErpBridge.Tests.Magento;
+namespace ErpBridge.Tests.Sandboxes.Magento;
 
 /// <summary>The Magento sandbox over real HTTP: admin tokens, OAuth 1.0a signatures, Magento's answers and error bodies.</summary>
 [TestFixture]

@@ -2,8 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using ErpBridge.Tests.Connectors.Magento;
 
-namespace ErpBridge.Tests.Magento;
+namespace ErpBridge.Tests.Sandboxes.Magento;
 
 /// <summary>The Magento sandbox's orders and shipments over real HTTP: seeding, searching, shipping, its refusals and its state.</summary>
 [TestFixture]

@@ -1,6 +1,6 @@
 using ErpBridge.Connectors.Http;
 
-namespace ErpBridge.Tests.Magento;
+namespace ErpBridge.Tests.Sandboxes.Magento;
 
 /// <summary>
 /// Signs test requests to the Magento sandbox with the connector's <see cref="OAuth1Signer"/> (itself checked against

@@ -2,8 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using ErpBridge.Connectors.Shopify;
 using ErpBridge.Sandboxes.Shopify;
+using ErpBridge.Tests.Connectors.Shopify;
 
-namespace ErpBridge.Tests.Shopify;
+namespace ErpBridge.Tests.Sandboxes.Shopify;
 
 /// <summary>The sandbox's bulk operations over HTTP, as a client other than the connector sees them.</summary>
 public sealed class ShopifyBulkSandboxTests

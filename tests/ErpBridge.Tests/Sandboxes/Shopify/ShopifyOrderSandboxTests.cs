@@ -2,9 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ErpBridge.Sandboxes.Shopify;
+using ErpBridge.Tests.Connectors.Shopify;
 using ErpBridge.Tests.Support;
 
-namespace ErpBridge.Tests.Shopify;
+namespace ErpBridge.Tests.Sandboxes.Shopify;
 
 /// <summary>The sandbox's orders over raw HTTP: demo orders, the orders search, sort and cursors, its refusals, and the order admin endpoints.</summary>
 public sealed class ShopifyOrderSandboxTests

@@ -2,8 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ErpBridge.Sandboxes.Shopify;
+using ErpBridge.Tests.Connectors.Shopify;
 
-namespace ErpBridge.Tests.Shopify;
+namespace ErpBridge.Tests.Sandboxes.Shopify;
 
 /// <summary>The Shopify sandbox over real HTTP: auth, versions, look-ups, mutations, idempotency, userErrors, errors, throttling, faults.</summary>
 public sealed class ShopifySandboxTests

@@ -1,8 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using ErpBridge.Sandboxes.WooCommerce;
+using ErpBridge.Tests.Connectors.WooCommerce;
 
-namespace ErpBridge.Tests.WooCommerce;
+namespace ErpBridge.Tests.Sandboxes.WooCommerce;
 
 /// <summary>The sandbox's order routes and order admin endpoints, over real HTTP as a client would use them.</summary>
 [TestFixture]

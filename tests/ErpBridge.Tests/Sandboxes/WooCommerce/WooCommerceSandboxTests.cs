@@ -1,7 +1,8 @@
 using System.Text.Json;
-using Signing = ErpBridge.Tests.WooCommerce.WooCommerceTestStore.Signing;
+using ErpBridge.Tests.Connectors.WooCommerce;
+using Signing = ErpBridge.Tests.Connectors.WooCommerce.WooCommerceTestStore.Signing;
 
-namespace ErpBridge.Tests.WooCommerce;
+namespace ErpBridge.Tests.Sandboxes.WooCommerce;
 
 /// <summary>The sandbox over real HTTP, as a client that reads only WooCommerce's docs would see it.</summary>
 [TestFixture]

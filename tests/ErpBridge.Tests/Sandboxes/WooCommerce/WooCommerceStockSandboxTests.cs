@@ -1,7 +1,8 @@
 using System.Net.Http.Json;
-using static ErpBridge.Tests.WooCommerce.WooCommerceStockReads;
+using ErpBridge.Tests.Connectors.WooCommerce;
+using static ErpBridge.Tests.Connectors.WooCommerce.WooCommerceStockReads;
 
-namespace ErpBridge.Tests.WooCommerce;
+namespace ErpBridge.Tests.Sandboxes.WooCommerce;
 
 /// <summary>The sandbox's side of bulk stock reads: product order, stock seeding, the host rate limit, and the contract of what is read.</summary>
 [TestFixture]

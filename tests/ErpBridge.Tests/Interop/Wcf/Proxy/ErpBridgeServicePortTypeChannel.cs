@@ -1,8 +1,0 @@
-using System.ServiceModel;
-
-namespace ErpBridge.Tests.Interop.Wcf.Proxy;
-
-/// <summary>The channel interface svcutil emits beside every contract.</summary>
-public interface ErpBridgeServicePortTypeChannel : ErpBridgeServicePortType, IClientChannel
-{
-}
