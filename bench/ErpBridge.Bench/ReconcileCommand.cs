@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Xml.Linq;
-using static System.FormattableString;
 using ErpBridge.Core.Messages;
+using static System.FormattableString;
 
 namespace ErpBridge.Bench;
 
@@ -39,7 +39,7 @@ internal sealed class ReconcileCommand
         const int perMessage = 250;
         var run = Guid.NewGuid().ToString("N")[..8];
         var messages = (skus + perMessage - 1) / perMessage;
-        var sentAt = DateTimeOffset.UtcNow.AddMinutes(-10);
+        var sentAt = TimeProvider.System.GetUtcNow().AddMinutes(-10);
         await Parallel.ForEachAsync(Enumerable.Range(0, messages), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (m, ct) =>
         {
             var items = new StringBuilder();
@@ -95,7 +95,7 @@ internal sealed class ReconcileCommand
         }
 
         var runStarted = DateTimeOffset.Parse((string)report.Element(Rec + "StartedAt")!, CultureInfo.InvariantCulture);
-        var finished = (string?)report.Element(Rec + "FinishedAt") is { } f ? DateTimeOffset.Parse(f, CultureInfo.InvariantCulture) : DateTimeOffset.UtcNow;
+        var finished = (string?)report.Element(Rec + "FinishedAt") is { } f ? DateTimeOffset.Parse(f, CultureInfo.InvariantCulture) : TimeProvider.System.GetUtcNow();
         Console.WriteLine();
         Console.WriteLine(Invariant($"== reconciliation {runId} of {channel}: {(string?)report.Element(Rec + "Status")} =="));
         Console.WriteLine(Invariant($"time          {(finished - runStarted).TotalSeconds:0.0} s (run's own start to finish); {(long)report.Element(Rec + "LevelsRead")!} store levels in {(int)report.Element(Rec + "PagesRead")!} pages"));

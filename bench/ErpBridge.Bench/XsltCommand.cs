@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Xml.Linq;
+using ErpBridge.Core.Messages;
 using ErpBridge.Mapping.Maps;
 using ErpBridge.Mapping.Plans;
 using static System.FormattableString;
-using ErpBridge.Core.Messages;
 
 namespace ErpBridge.Bench;
 

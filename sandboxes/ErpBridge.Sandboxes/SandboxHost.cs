@@ -1,5 +1,5 @@
-using ErpBridge.Sandboxes.Erp;
 using ErpBridge.Sandboxes.BigCommerce;
+using ErpBridge.Sandboxes.Erp;
 using ErpBridge.Sandboxes.Magento;
 using ErpBridge.Sandboxes.Shopify;
 using ErpBridge.Sandboxes.WooCommerce;
@@ -46,7 +46,7 @@ public sealed class SandboxHost(SandboxOptions options, ILogger<SandboxHost> log
                     BucketSize = options.Shopify.BucketSize,
                     RestoreRate = options.Shopify.RestoreRate,
                 },
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken);
             running.Add(Shopify);
             Serve("Shopify", Shopify.BaseAddress, $"{skus.Count} SKUs at {string.Join(", ", options.Locations)}");
             logger.LogInformation("Shopify sandbox on {Address} with {Skus} SKUs at {Locations}; state at {State}", Shopify.BaseAddress, skus.Count, options.Locations, new Uri(Shopify.BaseAddress, "_sandbox/state"));
@@ -65,16 +65,16 @@ public sealed class SandboxHost(SandboxOptions options, ILogger<SandboxHost> log
                     RateLimitQuota = options.BigCommerce.Quota,
                     RateLimitWindow = options.BigCommerce.Window,
                 },
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken);
             running.Add(BigCommerce);
             BigCommerce.Seed(skus);
             Serve("BigCommerce", BigCommerce.BaseAddress, $"store {options.BigCommerce.StoreHash}, {skus.Count} SKUs at {string.Join(", ", options.Locations)}");
             logger.LogInformation("BigCommerce sandbox on {Address} (store {StoreHash}) with {Skus} SKUs at {Locations}; state at {State}", BigCommerce.BaseAddress, options.BigCommerce.StoreHash, skus.Count, options.Locations, new Uri(BigCommerce.BaseAddress, "_sandbox/state"));
         }
 
-        await StartWooCommerceAsync(skus, cancellationToken).ConfigureAwait(false);
-        await StartMagentoAsync(skus, cancellationToken).ConfigureAwait(false);
-        await StartErpAsync(cancellationToken).ConfigureAwait(false);
+        await StartWooCommerceAsync(skus, cancellationToken);
+        await StartMagentoAsync(skus, cancellationToken);
+        await StartErpAsync(cancellationToken);
     }
 
     private async Task StartErpAsync(CancellationToken cancellationToken)
@@ -86,7 +86,7 @@ public sealed class SandboxHost(SandboxOptions options, ILogger<SandboxHost> log
 
         Erp = await ErpSandbox.StartAsync(
             new ErpSandboxOptions { Url = options.Erp.Url, UserName = options.Erp.UserName, Password = options.Erp.Password },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
         running.Add(Erp);
         Serve("ERP", Erp.BaseAddress, $"order receiver, WSDL at {Erp.WsdlAddress}");
         logger.LogInformation("ERP sandbox (order receiver) on {Address}; WSDL at {Wsdl}; state at {State}", Erp.ServiceAddress, Erp.WsdlAddress, new Uri(Erp.BaseAddress, "_sandbox/state"));
@@ -107,7 +107,7 @@ public sealed class SandboxHost(SandboxOptions options, ILogger<SandboxHost> log
                 ConsumerSecret = options.WooCommerce.ConsumerSecret,
                 FulfillmentsEnabled = options.WooCommerce.FulfillmentsEnabled,
             },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
         running.Add(WooCommerce);
         WooCommerce.Seed(skus);
         Serve("WooCommerce", WooCommerce.BaseAddress, $"{skus.Count} SKUs, one stock level per product");
@@ -131,20 +131,20 @@ public sealed class SandboxHost(SandboxOptions options, ILogger<SandboxHost> log
                 IntegrationAccessTokenSecret = options.Magento.AccessTokenSecret,
                 SourceCodes = options.Locations,
             },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
         running.Add(Magento);
         Magento.Seed(skus);
         Serve("Magento", Magento.BaseAddress, $"{skus.Count} SKUs at sources {string.Join(", ", options.Locations)}");
         logger.LogInformation("Magento sandbox on {Address} with {Skus} SKUs at sources {Locations}; state at {State}", Magento.BaseAddress, skus.Count, options.Locations, new Uri(Magento.BaseAddress, "_sandbox/state"));
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync().ConfigureAwait(false);
+    public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
 
     public async ValueTask DisposeAsync()
     {
         foreach (var sandbox in running)
         {
-            await sandbox.DisposeAsync().ConfigureAwait(false);
+            await sandbox.DisposeAsync();
         }
 
         running.Clear();

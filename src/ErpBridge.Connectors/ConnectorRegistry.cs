@@ -103,7 +103,7 @@ public sealed class ConnectorRegistry(BridgeOptions bridge, IEnumerable<IChannel
 
         foreach (var connector in all)
         {
-            await connector.DisposeAsync().ConfigureAwait(false);
+            await connector.DisposeAsync();
         }
     }
 }

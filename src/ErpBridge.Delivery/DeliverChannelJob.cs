@@ -31,7 +31,7 @@ public sealed class DeliverChannelJob(
         wakeup.Started(channel);
         try
         {
-            var handled = await RunAsync(channel, cancellationToken).ConfigureAwait(false);
+            var handled = await RunAsync(channel, cancellationToken);
             if (handled > 0)
             {
                 logger.LogDebug("Channel {Channel}: handled {Count} deliveries", channel, handled);
@@ -55,7 +55,7 @@ public sealed class DeliverChannelJob(
     public async Task<int> RunAsync(string channel, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        if (!await store.TryLeaseChannelAsync(channel, round.Worker, time.GetUtcNow(), options.LeaseDuration, cancellationToken).ConfigureAwait(false))
+        if (!await store.TryLeaseChannelAsync(channel, round.Worker, time.GetUtcNow(), options.LeaseDuration, cancellationToken))
         {
             logger.LogDebug("Channel {Channel} is leased by another worker", channel);
             return 0;
@@ -66,7 +66,7 @@ public sealed class DeliverChannelJob(
         {
             while (!cancellationToken.IsCancellationRequested && clock.Elapsed < options.MaxRunTime)
             {
-                var claimed = await round.RunAsync(channel, cancellationToken).ConfigureAwait(false);
+                var claimed = await round.RunAsync(channel, cancellationToken);
                 handled += claimed;
                 if (claimed < options.BatchSize)
                 {
@@ -74,7 +74,7 @@ public sealed class DeliverChannelJob(
                 }
 
                 // Renew the lease between rounds; losing it (a long pause) ends this run.
-                if (!await store.TryLeaseChannelAsync(channel, round.Worker, time.GetUtcNow(), options.LeaseDuration, cancellationToken).ConfigureAwait(false))
+                if (!await store.TryLeaseChannelAsync(channel, round.Worker, time.GetUtcNow(), options.LeaseDuration, cancellationToken))
                 {
                     break;
                 }
@@ -82,7 +82,7 @@ public sealed class DeliverChannelJob(
         }
         finally
         {
-            await store.ReleaseChannelAsync(channel, round.Worker, CancellationToken.None).ConfigureAwait(false);
+            await store.ReleaseChannelAsync(channel, round.Worker, CancellationToken.None);
         }
 
         return handled;

@@ -12,7 +12,7 @@ namespace ErpBridge.Delivery;
 
 /// <summary>
 /// How a planned delivery goes out: map the canonical message to a request plan, send the plan through the channel's
-/// connector, decide what the outcome means for the delivery (<see cref="DeliverAsync"/> reads in that order).
+/// connector, decide what the outcome means for the delivery (<see cref="DeliverAsync(DeliveryTarget, PlannedDelivery, CancellationToken)"/> reads in that order).
 /// </summary>
 public sealed class DeliveryPipeline(IMessageMaps maps, BackoffPolicy backoff, TimeProvider time, ILogger<DeliveryPipeline> logger)
 {
@@ -30,7 +30,7 @@ public sealed class DeliveryPipeline(IMessageMaps maps, BackoffPolicy backoff, T
             return DeadLetter(claim, $"outbound mapping failed: {ex.Message}");
         }
 
-        var outcome = await SendAsync(target, plan, claim.MessageId, cancellationToken).ConfigureAwait(false);
+        var outcome = await SendAsync(target, plan, claim.MessageId, cancellationToken);
         return Decide(delivery, outcome, "");
     }
 
@@ -40,11 +40,11 @@ public sealed class DeliveryPipeline(IMessageMaps maps, BackoffPolicy backoff, T
         switch (batch.Kind)
         {
             case DeliveryBatchKind.Together:
-                return await DeliverTogetherAsync(target, batch.Deliveries, cancellationToken).ConfigureAwait(false);
+                return await DeliverTogetherAsync(target, batch.Deliveries, cancellationToken);
             case DeliveryBatchKind.InTurn:
-                return await DeliverInTurnAsync(target, batch.Deliveries, cancellationToken).ConfigureAwait(false);
+                return await DeliverInTurnAsync(target, batch.Deliveries, cancellationToken);
             default:
-                return [await DeliverAsync(target, batch.Deliveries[0], cancellationToken).ConfigureAwait(false)];
+                return [await DeliverAsync(target, batch.Deliveries[0], cancellationToken)];
         }
     }
 
@@ -95,7 +95,7 @@ public sealed class DeliveryPipeline(IMessageMaps maps, BackoffPolicy backoff, T
         var results = new List<DeliveryResult>(deliveries.Count);
         foreach (var delivery in deliveries)
         {
-            results.Add(await DeliverAsync(target, delivery, cancellationToken).ConfigureAwait(false));
+            results.Add(await DeliverAsync(target, delivery, cancellationToken));
         }
 
         return results;
@@ -118,7 +118,7 @@ public sealed class DeliveryPipeline(IMessageMaps maps, BackoffPolicy backoff, T
         try
         {
             var plan = Map(target, first.Type, merged, batchId, IdempotencyKey(string.Join(',', deliveries.Select(d => d.Claim.MessageId)), target.Channel, keys));
-            outcome = await SendAsync(target, plan, batchId, cancellationToken).ConfigureAwait(false);
+            outcome = await SendAsync(target, plan, batchId, cancellationToken);
         }
         catch (Exception ex) when (ex is MappingFailedException or PlanFormatException)
         {
@@ -129,7 +129,7 @@ public sealed class DeliveryPipeline(IMessageMaps maps, BackoffPolicy backoff, T
         {
             // One bad message must not fail the others: each goes again on its own, and only the bad one fails.
             logger.LogInformation("Channel {Channel}: a batch of {Count} stock messages was refused ({Reason}); delivering them one by one", target.Channel, deliveries.Count, refused.Reason);
-            return await DeliverInTurnAsync(target, deliveries, cancellationToken).ConfigureAwait(false);
+            return await DeliverInTurnAsync(target, deliveries, cancellationToken);
         }
 
         var note = $" (in a batch of {deliveries.Count} messages)";
@@ -143,7 +143,7 @@ public sealed class DeliveryPipeline(IMessageMaps maps, BackoffPolicy backoff, T
     {
         try
         {
-            return await target.Connector.ExecuteAsync(plan, cancellationToken).ConfigureAwait(false);
+            return await target.Connector.ExecuteAsync(plan, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

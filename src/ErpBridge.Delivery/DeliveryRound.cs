@@ -27,7 +27,7 @@ public sealed class DeliveryRound(
     /// <summary>Runs one round. Returns how many deliveries were claimed.</summary>
     public async Task<int> RunAsync(string channel, CancellationToken cancellationToken)
     {
-        var claims = await store.ClaimAsync(channel, Worker, options.BatchSize, time.GetUtcNow(), options.LeaseDuration, cancellationToken).ConfigureAwait(false);
+        var claims = await store.ClaimAsync(channel, Worker, options.BatchSize, time.GetUtcNow(), options.LeaseDuration, cancellationToken);
         if (claims.Count == 0)
         {
             return 0;
@@ -48,7 +48,7 @@ public sealed class DeliveryRound(
             }
         }
 
-        var versions = await store.GetItemVersionsAsync(channel, RoundPlanner.ItemKeys(read), cancellationToken).ConfigureAwait(false);
+        var versions = await store.GetItemVersionsAsync(channel, RoundPlanner.ItemKeys(read), cancellationToken);
         var plan = planner.Plan(channel, read, versions);
         foreach (var superseded in plan.Superseded)
         {
@@ -60,13 +60,13 @@ public sealed class DeliveryRound(
             new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrencyPerChannel, CancellationToken = cancellationToken },
             async (batch, ct) =>
             {
-                foreach (var result in await pipeline.DeliverAsync(target, batch, ct).ConfigureAwait(false))
+                foreach (var result in await pipeline.DeliverAsync(target, batch, ct))
                 {
                     results.Enqueue(result);
                 }
-            }).ConfigureAwait(false);
+            });
 
-        var recorded = await store.CompleteAsync(channel, Worker, [.. results], time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+        var recorded = await store.CompleteAsync(channel, Worker, [.. results], time.GetUtcNow(), CancellationToken.None);
         if (recorded < results.Count)
         {
             logger.LogWarning("Channel {Channel}: {Lost} outcomes were not recorded because their claims had expired and were taken over", channel, results.Count - recorded);

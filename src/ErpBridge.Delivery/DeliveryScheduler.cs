@@ -21,7 +21,7 @@ public sealed class DeliveryScheduler(
             return;
         }
 
-        var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
         var channels = connectors.DeliverableChannels();
         foreach (var channel in channels)
         {
@@ -36,7 +36,7 @@ public sealed class DeliveryScheduler(
                 .StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(options.PollInterval).RepeatForever())
                 .Build();
-            await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
+            await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions { Replace = true }, cancellationToken);
         }
 
         wakeup.Attach(scheduler, channels);

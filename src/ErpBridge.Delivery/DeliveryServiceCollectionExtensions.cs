@@ -1,10 +1,7 @@
-using ErpBridge.Connectors;
 using ErpBridge.Core.Intake;
 using ErpBridge.Mapping.Maps;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Hosting;
 using Quartz;
 
 namespace ErpBridge.Delivery;

@@ -56,7 +56,7 @@ public sealed class DeliveryWakeup(ILogger<DeliveryWakeup> logger) : IAcceptObse
     {
         try
         {
-            await running.TriggerJob(DeliverChannelJob.KeyFor(channel)).ConfigureAwait(false);
+            await running.TriggerJob(DeliverChannelJob.KeyFor(channel));
         }
         catch (Exception ex)
         {

@@ -1,6 +1,6 @@
 using System.Xml.Linq;
-using ErpBridge.Mapping.Maps;
 using ErpBridge.Core.Messages;
+using ErpBridge.Mapping.Maps;
 
 namespace ErpBridge.ErpPush;
 

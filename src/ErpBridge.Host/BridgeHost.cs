@@ -45,7 +45,7 @@ public static class BridgeHost
             LogGaps(app, settings);
         }
 
-        await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(CancellationToken.None).ConfigureAwait(false);
+        await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(CancellationToken.None);
         app.MapHealth();
         app.MapDeliveryStatus();
         app.UseErpBridgeSoap();

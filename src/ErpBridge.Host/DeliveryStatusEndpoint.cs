@@ -10,7 +10,7 @@ public static class DeliveryStatusEndpoint
 {
     public static void MapDeliveryStatus(this WebApplication app) => app.MapGet("/status/deliveries", async (IDeliveryStore store, TimeProvider time, CancellationToken cancellationToken) =>
     {
-        var counts = await store.CountAsync(cancellationToken).ConfigureAwait(false);
+        var counts = await store.CountAsync(cancellationToken);
         var channels = counts
             .GroupBy(c => c.Channel, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToDictionary(c => c.Status.ToString(), c => c.Count), StringComparer.Ordinal);

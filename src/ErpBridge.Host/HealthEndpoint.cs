@@ -11,7 +11,7 @@ public static class HealthEndpoint
         timeout.CancelAfter(TimeSpan.FromSeconds(5));
         try
         {
-            await store.PingAsync(timeout.Token).ConfigureAwait(false);
+            await store.PingAsync(timeout.Token);
             return Results.Json(new { status = "Healthy", database = "reachable" });
         }
 #pragma warning disable CA1031 // Any failure to reach the database is what this endpoint reports.

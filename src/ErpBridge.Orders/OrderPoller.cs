@@ -1,5 +1,4 @@
 using ErpBridge.Connectors;
-using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Orders;
 using ErpBridge.Mapping.Json;
 using ErpBridge.Mapping.Maps;
@@ -36,7 +35,7 @@ public sealed class OrderPoller(
         var platform = connectors.PlatformOf(channel);
         var handover = options.For(channel).Handover;
         var startedAt = time.GetUtcNow();
-        var cursor = await store.GetCursorAsync(channel, cancellationToken).ConfigureAwait(false) ?? startedAt - options.InitialLookback;
+        var cursor = await store.GetCursorAsync(channel, cancellationToken) ?? startedAt - options.InitialLookback;
         var since = cursor - options.Overlap;
         var newest = cursor;
         DateTimeOffset? heldAt = null;
@@ -46,7 +45,7 @@ public sealed class OrderPoller(
         string? token = null;
         do
         {
-            var result = await source.ReadOrdersAsync(new OrderQuery(since, token, options.PageSize), cancellationToken).ConfigureAwait(false);
+            var result = await source.ReadOrdersAsync(new OrderQuery(since, token, options.PageSize), cancellationToken);
             if (result.Failure is { } failure)
             {
                 var reason = failure.Describe();
@@ -74,7 +73,7 @@ public sealed class OrderPoller(
                 }
             }
 
-            var stored = await store.UpsertAsync(revisions, handover, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            var stored = await store.UpsertAsync(revisions, handover, time.GetUtcNow(), cancellationToken);
             totals = new OrderUpsertSummary(totals.Created + stored.Created, totals.Changed + stored.Changed, totals.Unchanged + stored.Unchanged);
             pages++;
             token = page.NextPageToken;
@@ -88,7 +87,7 @@ public sealed class OrderPoller(
         // An order that does not map holds the cursor at its time, so that it is read again (and again reported)
         // until the map or the order is fixed: it is never skipped.
         var next = heldAt is { } hold && hold < newest ? (hold > cursor ? hold : cursor) : newest;
-        await store.SaveCursorAsync(channel, next, startedAt, cancellationToken).ConfigureAwait(false);
+        await store.SaveCursorAsync(channel, next, startedAt, cancellationToken);
         if (totals.Created + totals.Changed > 0 || invalid > 0)
         {
             logger.LogInformation(

@@ -38,11 +38,11 @@ public sealed class OrderPushRunner(
         var tried = 0;
         while (time.GetUtcNow() - started < TimeSpan.FromMinutes(1))
         {
-            var due = await store.ClaimPushesAsync(channel, BatchSize, time.GetUtcNow(), lease, cancellationToken).ConfigureAwait(false);
+            var due = await store.ClaimPushesAsync(channel, BatchSize, time.GetUtcNow(), lease, cancellationToken);
             foreach (var order in due)
             {
-                var completion = await PushAsync(order, endpointName, endpoint, pusher, cancellationToken).ConfigureAwait(false);
-                await store.CompletePushAsync(completion, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+                var completion = await PushAsync(order, endpointName, endpoint, pusher, cancellationToken);
+                await store.CompletePushAsync(completion, time.GetUtcNow(), CancellationToken.None);
                 tried++;
             }
 
@@ -74,7 +74,7 @@ public sealed class OrderPushRunner(
             return new PushCompletion(order.OrderId, order.Revision, null, $"ERP map failed: {ex.Message}", Permanent: true, RetryAt: null);
         }
 
-        var result = await pusher.PushAsync(new ErpPushRequest(messageId, changeType, document), cancellationToken).ConfigureAwait(false);
+        var result = await pusher.PushAsync(new ErpPushRequest(messageId, changeType, document), cancellationToken);
         var attempt = order.PushAttempts + 1;
         switch (result.Outcome)
         {

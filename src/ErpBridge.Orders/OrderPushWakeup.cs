@@ -11,9 +11,9 @@ public sealed class OrderPushWakeup
 
     public async Task WakeAsync(string channel, CancellationToken cancellationToken)
     {
-        if (scheduler is { } current && await current.Exists(PushOrdersJob.KeyFor(channel), cancellationToken).ConfigureAwait(false))
+        if (scheduler is { } current && await current.Exists(PushOrdersJob.KeyFor(channel), cancellationToken))
         {
-            await current.TriggerJob(PushOrdersJob.KeyFor(channel), null, cancellationToken).ConfigureAwait(false);
+            await current.TriggerJob(PushOrdersJob.KeyFor(channel), null, cancellationToken);
         }
     }
 }

@@ -24,7 +24,7 @@ public sealed class OrdersScheduler(
             return;
         }
 
-        var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
         var channels = poller.PollableChannels();
         foreach (var channel in channels)
         {
@@ -39,7 +39,7 @@ public sealed class OrdersScheduler(
                 .WithCronSchedule(options.CronFor(channel), c => c.InTimeZone(TimeZoneInfo.Utc))
                 .Build();
             var atStart = TriggerBuilder.Create().WithIdentity($"orders-start:{channel}", "orders").ForJob(job).StartNow().Build();
-            await scheduler.ScheduleJob(job, [cron, atStart], new ScheduleJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
+            await scheduler.ScheduleJob(job, [cron, atStart], new ScheduleJobOptions { Replace = true }, cancellationToken);
 
             if (options.For(channel).Handover == OrderHandover.Push)
             {
@@ -54,7 +54,7 @@ public sealed class OrdersScheduler(
                     .StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(options.PushInterval).RepeatForever())
                     .Build();
-                await scheduler.ScheduleJob(push, [every], new ScheduleJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
+                await scheduler.ScheduleJob(push, [every], new ScheduleJobOptions { Replace = true }, cancellationToken);
             }
         }
 

@@ -1,7 +1,6 @@
 using System.Xml.Schema;
-using ErpBridge.Connectors;
-using ErpBridge.ErpPush;
 using ErpBridge.Core.Orders;
+using ErpBridge.ErpPush;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;

@@ -16,10 +16,10 @@ public sealed class PollOrdersJob(OrderPoller poller, OrderPushWakeup pushes, IL
         var channel = context.MergedJobDataMap.GetString(ChannelKey) ?? throw new JobExecutionException("The order polling job has no channel.");
         try
         {
-            var result = await poller.PollAsync(channel, cancellationToken).ConfigureAwait(false);
+            var result = await poller.PollAsync(channel, cancellationToken);
             if (result.Stored.Created + result.Stored.Changed > 0)
             {
-                await pushes.WakeAsync(channel, cancellationToken).ConfigureAwait(false);
+                await pushes.WakeAsync(channel, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

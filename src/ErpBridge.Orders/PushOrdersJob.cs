@@ -16,7 +16,7 @@ public sealed class PushOrdersJob(OrderPushRunner runner, ILogger<PushOrdersJob>
         var channel = context.MergedJobDataMap.GetString(ChannelKey) ?? throw new JobExecutionException("The order push job has no channel.");
         try
         {
-            await runner.RunAsync(channel, cancellationToken).ConfigureAwait(false);
+            await runner.RunAsync(channel, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

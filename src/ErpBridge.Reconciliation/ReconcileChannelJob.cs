@@ -28,11 +28,11 @@ public sealed class ReconcileChannelJob(IReconciliationStore store, Reconciliati
             }
             else
             {
-                var (run, _) = await store.StartAsync(channel, "schedule", runner.Heals(channel), time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                var (run, _) = await store.StartAsync(channel, "schedule", runner.Heals(channel), time.GetUtcNow(), cancellationToken);
                 runId = run.RunId;
             }
 
-            await runner.RunAsync(runId, cancellationToken).ConfigureAwait(false);
+            await runner.RunAsync(runId, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -46,7 +46,7 @@ public sealed class ReconciliationRunner(
     /// <summary>Carries the run on from its phase to the end; returns the run as it finished.</summary>
     public async Task<ReconciliationRun> RunAsync(long runId, CancellationToken cancellationToken)
     {
-        var run = await store.GetAsync(runId, cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException($"No reconciliation run {runId}.");
+        var run = await store.GetAsync(runId, cancellationToken) ?? throw new InvalidOperationException($"No reconciliation run {runId}.");
         if (run.Status != ReconciliationStatus.Running)
         {
             return run;
@@ -56,50 +56,50 @@ public sealed class ReconciliationRunner(
         {
             if (connectors.For(run.Channel) is not IStockReader reader)
             {
-                return await FailAsync(run, $"channel '{run.Channel}' ({connectors.PlatformOf(run.Channel)}) cannot read its stock in bulk").ConfigureAwait(false);
+                return await FailAsync(run, $"channel '{run.Channel}' ({connectors.PlatformOf(run.Channel)}) cannot read its stock in bulk");
             }
 
             logger.LogInformation("Reconciliation {RunId} of {Channel}: {Phase} ({Pages} pages read so far)", run.RunId, run.Channel, run.Phase, run.Pages);
-            if (run.Phase == ReconciliationPhase.ReadingStore && await ReadStoreAsync(run, reader, cancellationToken).ConfigureAwait(false) is { } readFailure)
+            if (run.Phase == ReconciliationPhase.ReadingStore && await ReadStoreAsync(run, reader, cancellationToken) is { } readFailure)
             {
-                return await FailAsync(run, readFailure).ConfigureAwait(false);
+                return await FailAsync(run, readFailure);
             }
 
-            run = (await store.GetAsync(runId, cancellationToken).ConfigureAwait(false))!;
+            run = (await store.GetAsync(runId, cancellationToken))!;
             if (run.Phase == ReconciliationPhase.BuildingErpView)
             {
-                await BuildErpViewAsync(run, cancellationToken).ConfigureAwait(false);
-                await store.SetPhaseAsync(runId, ReconciliationPhase.Comparing, cancellationToken).ConfigureAwait(false);
+                await BuildErpViewAsync(run, cancellationToken);
+                await store.SetPhaseAsync(runId, ReconciliationPhase.Comparing, cancellationToken);
                 run = run with { Phase = ReconciliationPhase.Comparing };
             }
 
             if (run.Phase == ReconciliationPhase.Comparing)
             {
-                await store.CompareAsync(runId, cancellationToken).ConfigureAwait(false);
-                await store.SetPhaseAsync(runId, ReconciliationPhase.CheckingOrders, cancellationToken).ConfigureAwait(false);
+                await store.CompareAsync(runId, cancellationToken);
+                await store.SetPhaseAsync(runId, ReconciliationPhase.CheckingOrders, cancellationToken);
                 run = run with { Phase = ReconciliationPhase.CheckingOrders };
             }
 
             if (run.Phase == ReconciliationPhase.CheckingOrders)
             {
-                if (await CheckOrdersAsync(run, cancellationToken).ConfigureAwait(false) is { } orderFailure)
+                if (await CheckOrdersAsync(run, cancellationToken) is { } orderFailure)
                 {
-                    return await FailAsync(run, orderFailure).ConfigureAwait(false);
+                    return await FailAsync(run, orderFailure);
                 }
 
-                await store.SetPhaseAsync(runId, ReconciliationPhase.Healing, cancellationToken).ConfigureAwait(false);
+                await store.SetPhaseAsync(runId, ReconciliationPhase.Healing, cancellationToken);
                 run = run with { Phase = ReconciliationPhase.Healing };
             }
 
             if (run.Phase == ReconciliationPhase.Healing && run.Heal)
             {
-                await HealAsync(run, cancellationToken).ConfigureAwait(false);
+                await HealAsync(run, cancellationToken);
             }
 
-            await store.FinishAsync(runId, ReconciliationStatus.Completed, null, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
-            var counts = await store.CountsAsync(runId, CancellationToken.None).ConfigureAwait(false);
+            await store.FinishAsync(runId, ReconciliationStatus.Completed, null, time.GetUtcNow(), CancellationToken.None);
+            var counts = await store.CountsAsync(runId, CancellationToken.None);
             logger.LogInformation("Reconciliation {RunId} of {Channel} completed: {Counts}", runId, run.Channel, string.Join(", ", counts.Select(c => $"{c.Class} {c.Count}")));
-            return (await store.GetAsync(runId, CancellationToken.None).ConfigureAwait(false))!;
+            return (await store.GetAsync(runId, CancellationToken.None))!;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -109,15 +109,15 @@ public sealed class ReconciliationRunner(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Reconciliation {RunId} of {Channel} failed", runId, run.Channel);
-            return await FailAsync(run, ex.Message).ConfigureAwait(false);
+            return await FailAsync(run, ex.Message);
         }
     }
 
     private async Task<ReconciliationRun> FailAsync(ReconciliationRun run, string reason)
     {
         logger.LogError("Reconciliation {RunId} of {Channel} failed: {Reason}", run.RunId, run.Channel, reason);
-        await store.FinishAsync(run.RunId, ReconciliationStatus.Failed, reason, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
-        return (await store.GetAsync(run.RunId, CancellationToken.None).ConfigureAwait(false))!;
+        await store.FinishAsync(run.RunId, ReconciliationStatus.Failed, reason, time.GetUtcNow(), CancellationToken.None);
+        return (await store.GetAsync(run.RunId, CancellationToken.None))!;
     }
 
     /// <summary>Reads every page from the saved token on; null when done, else why the run must fail.</summary>
@@ -130,7 +130,7 @@ public sealed class ReconciliationRunner(
         var started = time.GetUtcNow();
         while (true)
         {
-            var result = await reader.ReadStockAsync(new StockQuery(token, options.PageSize), cancellationToken).ConfigureAwait(false);
+            var result = await reader.ReadStockAsync(new StockQuery(token, options.PageSize), cancellationToken);
             switch (result.Failure)
             {
                 case DeliveryOutcome.PermanentFailure permanent:
@@ -142,7 +142,7 @@ public sealed class ReconciliationRunner(
                     }
 
                     logger.LogWarning("Reconciliation {RunId} of {Channel}: page {Page} failed ({Reason}); again in {Wait}", run.RunId, run.Channel, pages + 1, transient.Reason, retry.Delay);
-                    await Task.Delay(retry.Delay, time, cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(retry.Delay, time, cancellationToken);
                     continue;
             }
 
@@ -151,9 +151,9 @@ public sealed class ReconciliationRunner(
             if (page.Levels.Count == 0 && page.NextPageToken is not null && page.RetryAfter is { } notReady)
             {
                 // The platform is still preparing the data (a bulk operation): same token's successor, later.
-                await store.SaveStorePageAsync(run.RunId, [], page.NextPageToken, last: false, cancellationToken, ready: false).ConfigureAwait(false);
+                await store.SaveStorePageAsync(run.RunId, [], page.NextPageToken, last: false, cancellationToken, ready: false);
                 token = page.NextPageToken;
-                await Task.Delay(notReady, time, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(notReady, time, cancellationToken);
                 continue;
             }
 
@@ -162,7 +162,7 @@ public sealed class ReconciliationRunner(
                 .Select(g => new ReconciledLevel(g.Key.Sku, g.Key.Location, g.Last().Quantity))
                 .ToList();
             var last = page.NextPageToken is null;
-            await store.SaveStorePageAsync(run.RunId, distinct, page.NextPageToken, last, cancellationToken).ConfigureAwait(false);
+            await store.SaveStorePageAsync(run.RunId, distinct, page.NextPageToken, last, cancellationToken);
             pages++;
             levels += distinct.Count;
             token = page.NextPageToken;
@@ -188,11 +188,11 @@ public sealed class ReconciliationRunner(
         var messages = 0;
         string? current = null;
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var (messageId, itemKey) in store.DeliveredStockVersionsAsync(run.Channel, cancellationToken).ConfigureAwait(false))
+        await foreach (var (messageId, itemKey) in store.DeliveredStockVersionsAsync(run.Channel, cancellationToken))
         {
             if (current is not null && messageId != current)
             {
-                await AddLevelsAsync(current, keys).ConfigureAwait(false);
+                await AddLevelsAsync(current, keys);
                 keys.Clear();
             }
 
@@ -202,19 +202,19 @@ public sealed class ReconciliationRunner(
 
         if (current is not null)
         {
-            await AddLevelsAsync(current, keys).ConfigureAwait(false);
+            await AddLevelsAsync(current, keys);
         }
 
-        await store.SaveErpLevelsAsync(run.RunId, batch, cancellationToken).ConfigureAwait(false);
+        await store.SaveErpLevelsAsync(run.RunId, batch, cancellationToken);
         batch.Clear();
 
         // Messages not delivered yet, oldest first: a later one's level of an item replaces an earlier one's.
         var inFlight = 0;
-        await foreach (var undelivered in store.UndeliveredStockAsync(run.Channel, cancellationToken).ConfigureAwait(false))
+        await foreach (var undelivered in store.UndeliveredStockAsync(run.Channel, cancellationToken))
         {
-            var levels = await StockLevelsOfAsync(undelivered.MessageId, cancellationToken).ConfigureAwait(false);
+            var levels = await StockLevelsOfAsync(undelivered.MessageId, cancellationToken);
             var detail = $"message {undelivered.MessageId} {undelivered.Status}";
-            await store.SaveInFlightAsync(run.RunId, levels.Select(l => l with { Detail = detail }).ToList(), cancellationToken).ConfigureAwait(false);
+            await store.SaveInFlightAsync(run.RunId, levels.Select(l => l with { Detail = detail }).ToList(), cancellationToken);
             inFlight += levels.Count;
         }
 
@@ -223,7 +223,7 @@ public sealed class ReconciliationRunner(
         async Task AddLevelsAsync(string messageId, HashSet<string> wanted)
         {
             messages++;
-            foreach (var level in await StockLevelsOfAsync(messageId, cancellationToken).ConfigureAwait(false))
+            foreach (var level in await StockLevelsOfAsync(messageId, cancellationToken))
             {
                 if (wanted.Contains(level.ItemKey))
                 {
@@ -233,7 +233,7 @@ public sealed class ReconciliationRunner(
 
             if (batch.Count >= 2000)
             {
-                await store.SaveErpLevelsAsync(run.RunId, batch, cancellationToken).ConfigureAwait(false);
+                await store.SaveErpLevelsAsync(run.RunId, batch, cancellationToken);
                 batch.Clear();
             }
         }
@@ -242,7 +242,7 @@ public sealed class ReconciliationRunner(
     /// <summary>The stock levels a stored message carries (a raw document through its inbound map first).</summary>
     private async Task<List<ReconciledLevel>> StockLevelsOfAsync(string messageId, CancellationToken cancellationToken)
     {
-        var (payload, documentType) = await store.PayloadAsync(messageId, cancellationToken).ConfigureAwait(false);
+        var (payload, documentType) = await store.PayloadAsync(messageId, cancellationToken);
         var document = XDocument.Parse(payload);
         if (documentType is not null)
         {
@@ -281,10 +281,10 @@ public sealed class ReconciliationRunner(
         var failures = 0;
         do
         {
-            var result = await source.ReadOrdersAsync(new OrderQuery(now - options.OrderWindow, token, 100), cancellationToken).ConfigureAwait(false);
+            var result = await source.ReadOrdersAsync(new OrderQuery(now - options.OrderWindow, token, 100), cancellationToken);
             if (result.Failure is DeliveryOutcome.TransientFailure transient && backoff.Decide(++failures, transient) is RetryDecision.Retry retry)
             {
-                await Task.Delay(retry.Delay, time, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(retry.Delay, time, cancellationToken);
                 continue;
             }
 
@@ -296,7 +296,7 @@ public sealed class ReconciliationRunner(
             failures = 0;
             var page = result.Page!;
             var ids = page.Orders.ToDictionary(o => OrderKey.Of(run.Channel, o.PlatformOrderId), StringComparer.Ordinal);
-            var stored = (await orders.FindAsync(ids.Keys, cancellationToken).ConfigureAwait(false)).ToDictionary(o => o.OrderId, StringComparer.Ordinal);
+            var stored = (await orders.FindAsync(ids.Keys, cancellationToken)).ToDictionary(o => o.OrderId, StringComparer.Ordinal);
             var findings = new List<OrderFinding>();
             foreach (var (id, order) in ids)
             {
@@ -313,7 +313,7 @@ public sealed class ReconciliationRunner(
                 }
             }
 
-            await store.SaveOrderFindingsAsync(run.RunId, findings, cancellationToken).ConfigureAwait(false);
+            await store.SaveOrderFindingsAsync(run.RunId, findings, cancellationToken);
             checkedOrders += ids.Count;
             token = page.NextPageToken;
         }
@@ -332,7 +332,7 @@ public sealed class ReconciliationRunner(
         var healed = 0;
         while (true)
         {
-            var drift = await store.UnhealedDriftAsync(run.RunId, options.HealBatchSize, cancellationToken).ConfigureAwait(false);
+            var drift = await store.UnhealedDriftAsync(run.RunId, options.HealBatchSize, cancellationToken);
             if (drift.Count == 0)
             {
                 break;
@@ -341,7 +341,7 @@ public sealed class ReconciliationRunner(
             foreach (var group in drift.GroupBy(d => d.Detail ?? ""))
             {
                 var source = group.Key.StartsWith("message ", StringComparison.Ordinal) ? group.Key["message ".Length..].Split(' ')[0] : null;
-                var sentAt = source is null ? time.GetUtcNow() : await SentAtOfAsync(source, cancellationToken).ConfigureAwait(false);
+                var sentAt = source is null ? time.GetUtcNow() : await SentAtOfAsync(source, cancellationToken);
                 var items = group.ToList();
                 var messageId = $"RECON-{run.RunId}-{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(items[0].ItemKey)))[..12]}";
                 var payload = CorrectiveMessage(messageId, sentAt, items);
@@ -349,8 +349,8 @@ public sealed class ReconciliationRunner(
                     new IncomingMessage(messageId, MessageType.Inventory, null, SourceSystem, sentAt, payload, ContentHash.Of(payload), [], [run.Channel]),
                     SourceSystem,
                     $"reconciliation-{run.RunId}",
-                    cancellationToken).ConfigureAwait(false);
-                await store.MarkHealedAsync(run.RunId, items.Select(i => i.ItemKey).ToList(), receipt.MessageId, cancellationToken).ConfigureAwait(false);
+                    cancellationToken);
+                await store.MarkHealedAsync(run.RunId, items.Select(i => i.ItemKey).ToList(), receipt.MessageId, cancellationToken);
                 healed += items.Count;
             }
         }
@@ -360,7 +360,7 @@ public sealed class ReconciliationRunner(
 
     private async Task<DateTimeOffset> SentAtOfAsync(string messageId, CancellationToken cancellationToken)
     {
-        var (payload, documentType) = await store.PayloadAsync(messageId, cancellationToken).ConfigureAwait(false);
+        var (payload, documentType) = await store.PayloadAsync(messageId, cancellationToken);
         if (documentType is null)
         {
             XNamespace ns = XmlNamespaces.Inventory;

@@ -21,7 +21,7 @@ public sealed class ReconciliationScheduler(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var started = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
+        var started = await schedulers.GetScheduler(cancellationToken);
         foreach (var channel in runner.ReconcilableChannels())
         {
             var job = JobBuilder.Create<ReconcileChannelJob>()
@@ -29,7 +29,7 @@ public sealed class ReconciliationScheduler(
                 .UsingJobData(ReconcileChannelJob.ChannelKey, channel)
                 .StoreDurably()
                 .Build();
-            await started.AddJob(job, new AddJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
+            await started.AddJob(job, new AddJobOptions { Replace = true }, cancellationToken);
             if (options.Enabled && options.For(channel).Enabled)
             {
                 var cron = TriggerBuilder.Create()
@@ -37,16 +37,16 @@ public sealed class ReconciliationScheduler(
                     .ForJob(job)
                     .WithCronSchedule(options.CronFor(channel), c => c.InTimeZone(TimeZoneInfo.Utc))
                     .Build();
-                await started.ScheduleJob(cron, new ScheduleJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
+                await started.ScheduleJob(cron, new ScheduleJobOptions { Replace = true }, cancellationToken);
                 logger.LogInformation("Reconciling {Channel} on '{Cron}' (UTC){Heal}", channel, options.CronFor(channel), options.For(channel).Heal ? ", healing drift" : "");
             }
         }
 
         scheduler = started;
-        foreach (var run in await store.RunningAsync(cancellationToken).ConfigureAwait(false))
+        foreach (var run in await store.RunningAsync(cancellationToken))
         {
             logger.LogInformation("Resuming reconciliation {RunId} of {Channel} at {Phase}", run.RunId, run.Channel, run.Phase);
-            await TriggerAsync(run, cancellationToken).ConfigureAwait(false);
+            await TriggerAsync(run, cancellationToken);
         }
     }
 
@@ -68,10 +68,10 @@ public sealed class ReconciliationScheduler(
         var runs = new List<ReconciliationRun>();
         foreach (var name in channels)
         {
-            var (run, started) = await store.StartAsync(name, trigger, runner.Heals(name), time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            var (run, started) = await store.StartAsync(name, trigger, runner.Heals(name), time.GetUtcNow(), cancellationToken);
             if (started)
             {
-                await TriggerAsync(run, cancellationToken).ConfigureAwait(false);
+                await TriggerAsync(run, cancellationToken);
             }
 
             runs.Add(run);
@@ -88,6 +88,6 @@ public sealed class ReconciliationScheduler(
         }
 
         var data = new JobDataMap { [ReconcileChannelJob.RunKey] = run.RunId.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        await current.TriggerJob(ReconcileChannelJob.KeyFor(run.Channel), data, cancellationToken).ConfigureAwait(false);
+        await current.TriggerJob(ReconcileChannelJob.KeyFor(run.Channel), data, cancellationToken);
     }
 }

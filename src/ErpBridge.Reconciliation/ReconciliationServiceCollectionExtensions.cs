@@ -1,7 +1,5 @@
-using ErpBridge.Connectors;
 using ErpBridge.Core.Reconciliation;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ErpBridge.Reconciliation;
 

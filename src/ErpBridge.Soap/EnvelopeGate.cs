@@ -23,7 +23,7 @@ public sealed class EnvelopeGate(RequestDelegate next, SoapOptions options, Enve
         // contract (GET ?wsdl, ?xsd) and POST on the path itself may pass, or requests would skip this gate.
         if (!context.Request.Path.StartsWithSegments(options.Path, StringComparison.OrdinalIgnoreCase, out var rest))
         {
-            await next(context).ConfigureAwait(false);
+            await next(context);
             return;
         }
 
@@ -31,7 +31,7 @@ public sealed class EnvelopeGate(RequestDelegate next, SoapOptions options, Enve
         {
             if (!rest.HasValue && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
             {
-                await next(context).ConfigureAwait(false);
+                await next(context);
                 return;
             }
 
@@ -47,15 +47,15 @@ public sealed class EnvelopeGate(RequestDelegate next, SoapOptions options, Enve
         var announced = AnnouncedVersion(context.Request.ContentType);
         if (announced is null)
         {
-            await RefuseAsync(context, SoapVersion.Soap11, SoapFault.Client(FaultCodes.UnsupportedMediaType, $"Content-Type '{context.Request.ContentType}' is not text/xml (SOAP 1.1) or application/soap+xml (SOAP 1.2).", request.CorrelationId), StatusCodes.Status415UnsupportedMediaType).ConfigureAwait(false);
+            await RefuseAsync(context, SoapVersion.Soap11, SoapFault.Client(FaultCodes.UnsupportedMediaType, $"Content-Type '{context.Request.ContentType}' is not text/xml (SOAP 1.1) or application/soap+xml (SOAP 1.2).", request.CorrelationId), StatusCodes.Status415UnsupportedMediaType);
             return;
         }
 
         request.Version = announced.Value;
-        var buffer = await ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        var buffer = await ReadBodyAsync(context.Request, context.RequestAborted);
         if (buffer is null)
         {
-            await RefuseAsync(context, announced.Value, SoapFault.Client(FaultCodes.MessageTooLarge, $"The request is larger than the limit of {options.MaxMessageBytes} bytes.", request.CorrelationId), StatusCodes.Status413PayloadTooLarge).ConfigureAwait(false);
+            await RefuseAsync(context, announced.Value, SoapFault.Client(FaultCodes.MessageTooLarge, $"The request is larger than the limit of {options.MaxMessageBytes} bytes.", request.CorrelationId), StatusCodes.Status413PayloadTooLarge);
             return;
         }
 
@@ -70,13 +70,13 @@ public sealed class EnvelopeGate(RequestDelegate next, SoapOptions options, Enve
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                await WriteFaultAsync(context, request.Version, FaultTransformer.ToFault(ex, request, faultLogger), null).ConfigureAwait(false);
+                await WriteFaultAsync(context, request.Version, FaultTransformer.ToFault(ex, request, faultLogger), null);
                 return;
             }
 
             if (result.Fault is { } fault)
             {
-                await RefuseAsync(context, request.Version, fault, null).ConfigureAwait(false);
+                await RefuseAsync(context, request.Version, fault, null);
                 return;
             }
 
@@ -84,14 +84,14 @@ public sealed class EnvelopeGate(RequestDelegate next, SoapOptions options, Enve
             using var messageScope = request.MessageId is null ? null : logger.BeginScope(new Dictionary<string, object> { ["MessageId"] = request.MessageId });
             if (result.Intake is { } intake)
             {
-                await RunIntakeAsync(context, request, intake, result.Request!).ConfigureAwait(false);
+                await RunIntakeAsync(context, request, intake, result.Request!);
                 return;
             }
 
             context.Request.Body = new MemoryStream(buffer.Value.Array!, buffer.Value.Offset, buffer.Value.Count, writable: false);
             context.Request.ContentLength = buffer.Value.Count;
             SetAction(context.Request, announced.Value, operation.Action);
-            await next(context).ConfigureAwait(false);
+            await next(context);
         }
         finally
         {
@@ -106,24 +106,24 @@ public sealed class EnvelopeGate(RequestDelegate next, SoapOptions options, Enve
         try
         {
             var service = context.RequestServices.GetRequiredService<ErpBridgeService>();
-            var response = await intake.InvokeAsync(service, value).ConfigureAwait(false);
+            var response = await intake.InvokeAsync(service, value);
             bytes = IntakeDispatch.ResponseEnvelope(request.Version, intake, response);
         }
 #pragma warning disable CA1031 // Whatever the operation threw becomes this service's fault, as FaultTransformer does for SoapCore.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            await WriteFaultAsync(context, request.Version, FaultTransformer.ToFault(ex, request, faultLogger), null).ConfigureAwait(false);
+            await WriteFaultAsync(context, request.Version, FaultTransformer.ToFault(ex, request, faultLogger), null);
             return;
         }
 
-        await WriteEnvelopeAsync(context, request.Version, bytes, StatusCodes.Status200OK).ConfigureAwait(false);
+        await WriteEnvelopeAsync(context, request.Version, bytes, StatusCodes.Status200OK);
     }
 
     private async Task RefuseAsync(HttpContext context, SoapVersion version, SoapFault fault, int? status)
     {
         logger.LogWarning("Refused request: {FaultCode} {FaultReason}", fault.Code, fault.Reason);
-        await WriteFaultAsync(context, version, fault, status).ConfigureAwait(false);
+        await WriteFaultAsync(context, version, fault, status);
     }
 
     private static Task WriteFaultAsync(HttpContext context, SoapVersion version, SoapFault fault, int? status) =>
@@ -134,7 +134,7 @@ public sealed class EnvelopeGate(RequestDelegate next, SoapOptions options, Enve
         context.Response.StatusCode = status;
         context.Response.ContentType = version.MediaType() + "; charset=utf-8";
         context.Response.ContentLength = envelope.Length;
-        await context.Response.Body.WriteAsync(envelope, context.RequestAborted).ConfigureAwait(false);
+        await context.Response.Body.WriteAsync(envelope, context.RequestAborted);
     }
 
     /// <summary>The body in a pooled buffer, or null when it exceeds the limit. The caller returns the buffer.</summary>
@@ -164,7 +164,7 @@ public sealed class EnvelopeGate(RequestDelegate next, SoapOptions options, Enve
                 buffer = larger;
             }
 
-            var read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+            var read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken);
             if (read == 0)
             {
                 break;

@@ -27,34 +27,34 @@ public sealed class ErpBridgeService(
     public async Task<SubmitInventoryResponse> SubmitInventory(SubmitInventoryRequest request)
     {
         CanonicalForm.Normalize(request);
-        return new() { Receipt = await AcceptAsync(request, Ns.Inventory, MessageType.Inventory, null, []).ConfigureAwait(false) };
+        return new() { Receipt = await AcceptAsync(request, Ns.Inventory, MessageType.Inventory, null, []) };
     }
 
     public async Task<SubmitProductsResponse> SubmitProducts(SubmitProductsRequest request)
     {
         CanonicalForm.Normalize(request);
-        return new() { Receipt = await AcceptAsync(request, Ns.Products, MessageType.Products, null, []).ConfigureAwait(false) };
+        return new() { Receipt = await AcceptAsync(request, Ns.Products, MessageType.Products, null, []) };
     }
 
     public async Task<SubmitShipmentsResponse> SubmitShipments(SubmitShipmentsRequest request)
     {
         CanonicalForm.Normalize(request);
         var channels = request.Shipments.Shipment.Select(s => s.Channel).ToList();
-        return new() { Receipt = await AcceptAsync(request, Ns.Shipments, MessageType.Shipments, null, channels).ConfigureAwait(false) };
+        return new() { Receipt = await AcceptAsync(request, Ns.Shipments, MessageType.Shipments, null, channels) };
     }
 
     public async Task<SubmitDocumentResponse> SubmitDocument(SubmitDocumentRequest request)
     {
         CanonicalForm.Normalize(request);
-        return new() { Receipt = await AcceptAsync(request, Ns.Documents, MessageType.Document, request.DocumentType, []).ConfigureAwait(false) };
+        return new() { Receipt = await AcceptAsync(request, Ns.Documents, MessageType.Document, request.DocumentType, []) };
     }
 
     public async Task<GetMessageStatusResponse> GetMessageStatus(GetMessageStatusRequest request)
     {
         Caller();
-        var status = await store.GetStatusAsync(request.MessageId, CancellationToken.None).ConfigureAwait(false)
+        var status = await store.GetStatusAsync(request.MessageId, CancellationToken.None)
             ?? throw new IntakeRejectedException(FaultCodes.MessageNotFound, $"No message with MessageId '{request.MessageId}' was accepted.");
-        var history = await deliveries.GetHistoryAsync(request.MessageId, CancellationToken.None).ConfigureAwait(false);
+        var history = await deliveries.GetHistoryAsync(request.MessageId, CancellationToken.None);
         return new GetMessageStatusResponse
         {
             MessageId = status.MessageId,
@@ -93,7 +93,7 @@ public sealed class ErpBridgeService(
 
         var now = time.GetUtcNow();
         var max = Math.Min(request.MaxOrders, fetchSettings.MaxFetch);
-        var fetched = await orders.FetchAsync(max, channel, now, fetchSettings.VisibilityTimeout, CancellationToken.None).ConfigureAwait(false);
+        var fetched = await orders.FetchAsync(max, channel, now, fetchSettings.VisibilityTimeout, CancellationToken.None);
         if (fetched.Count > 0)
         {
             logger.LogInformation("{Client} fetched {Count} orders ({OrderIds})", context.ClientName, fetched.Count, fetched.Select(o => $"{o.OrderId}#{o.Revision}"));
@@ -122,7 +122,7 @@ public sealed class ErpBridgeService(
         var acknowledgements = request.Acknowledgements.Acknowledgement
             .Select(a => new OrderAcknowledgement(a.OrderId.Trim(), a.RevisionSpecified ? a.Revision : null, a.ErpDocumentNumber.Trim()))
             .ToList();
-        var results = await orders.AcknowledgeAsync(acknowledgements, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+        var results = await orders.AcknowledgeAsync(acknowledgements, time.GetUtcNow(), CancellationToken.None);
         logger.LogInformation(
             "{Client} acknowledged {Count} orders: {Results}", context.ClientName, results.Count, results.Select(r => $"{r.OrderId} {r.Status}"));
         return new AcknowledgeOrdersResponse
@@ -149,7 +149,7 @@ public sealed class ErpBridgeService(
         IReadOnlyList<ReconciliationRun> runs;
         try
         {
-            runs = await launcher.StartRunsAsync(channel, $"soap:{context.ClientName}", CancellationToken.None).ConfigureAwait(false);
+            runs = await launcher.StartRunsAsync(channel, $"soap:{context.ClientName}", CancellationToken.None);
         }
         catch (InvalidOperationException ex)
         {
@@ -170,20 +170,20 @@ public sealed class ErpBridgeService(
     {
         Caller();
         var run = request.RunId is { } id
-            ? await reconciliations.GetAsync(id, CancellationToken.None).ConfigureAwait(false)
-            : await reconciliations.LatestAsync(string.IsNullOrWhiteSpace(request.Channel) ? null : router.ConfiguredChannel(request.Channel.Trim()) ?? request.Channel.Trim(), CancellationToken.None).ConfigureAwait(false);
+            ? await reconciliations.GetAsync(id, CancellationToken.None)
+            : await reconciliations.LatestAsync(string.IsNullOrWhiteSpace(request.Channel) ? null : router.ConfiguredChannel(request.Channel.Trim()) ?? request.Channel.Trim(), CancellationToken.None);
         if (run is null)
         {
             throw new IntakeRejectedException(FaultCodes.ReconciliationNotFound, request.RunId is { } missing ? $"No reconciliation run {missing}." : "No reconciliation has run yet.");
         }
 
-        var counts = await reconciliations.CountsAsync(run.RunId, CancellationToken.None).ConfigureAwait(false);
+        var counts = await reconciliations.CountsAsync(run.RunId, CancellationToken.None);
         var findings = new List<ReconciliationItem>();
         var wanted = request.MaxFindings ?? 100;
         string? after = null;
         while (findings.Count < wanted)
         {
-            var page = await reconciliations.ItemsAsync(run.RunId, null, after, 1000, CancellationToken.None).ConfigureAwait(false);
+            var page = await reconciliations.ItemsAsync(run.RunId, null, after, 1000, CancellationToken.None);
             findings.AddRange(page.Where(i => i.Class != ReconciliationClass.Match).Take(wanted - findings.Count));
             if (page.Count < 1000)
             {
@@ -209,7 +209,7 @@ public sealed class ErpBridgeService(
                 LevelsRead = run.LevelsRead,
                 Error = run.Error,
                 Counts = new ClassCountList { Count = counts.Select(c => new ClassCountDto { Class = c.Class.ToString(), Number = c.Count }).ToList() },
-                Healed = await reconciliations.HealedCountAsync(run.RunId, CancellationToken.None).ConfigureAwait(false),
+                Healed = await reconciliations.HealedCountAsync(run.RunId, CancellationToken.None),
                 Findings = new FindingList
                 {
                     Finding = findings.Select(f => new FindingDto
@@ -255,7 +255,7 @@ public sealed class ErpBridgeService(
         var message = new IncomingMessage(request.MessageId, type, documentType, request.SourceSystem, CanonicalForm.ParseTime(request.SentAt), payload, ContentHash.Of(payload), channelHint);
 
         // Not cancelled when the client goes away: an accept is committed whole or not at all, and a resend is a duplicate.
-        var receipt = await intake.AcceptAsync(message, context.ClientName!, correlationId, CancellationToken.None).ConfigureAwait(false);
+        var receipt = await intake.AcceptAsync(message, context.ClientName!, correlationId, CancellationToken.None);
         if (receipt.Duplicate)
         {
             logger.LogInformation("Duplicate {MessageType} {MessageId}, first accepted {ReceivedAt:O}", type, request.MessageId, receipt.ReceivedAt);

@@ -77,7 +77,7 @@ public sealed class IntakeOperation
     public static IntakeOperation Of<TRequest, TResponse>(Func<ErpBridgeService, TRequest, Task<TResponse>> method)
         where TRequest : class, IEnvelopeFields
         where TResponse : class =>
-        new(typeof(TRequest), typeof(TResponse), async (service, value) => await method(service, (TRequest)value).ConfigureAwait(false));
+        new(typeof(TRequest), typeof(TResponse), async (service, value) => await method(service, (TRequest)value));
 
     /// <summary>
     /// Reads the request element from <paramref name="validating"/>, a reader that validates against the contract as

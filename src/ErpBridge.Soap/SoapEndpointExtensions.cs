@@ -1,6 +1,6 @@
-using ErpBridge.Core.Orders;
 using System.ServiceModel.Channels;
 using System.Text;
+using ErpBridge.Core.Orders;
 using ErpBridge.Core.Security;
 using ErpBridge.Soap.Contract;
 using Microsoft.AspNetCore.Builder;

@@ -28,16 +28,16 @@ internal sealed class AcceptCommands : IDisposable
         var message = request.Message;
         insertMessage.Transaction = transaction;
         Set(insertMessage, message.MessageId, message.Type.ToString(), message.DocumentType, message.SourceSystem, request.Client, dialect.Time(message.SentAt), dialect.Time(request.ReceivedAt), message.ContentHash, request.CorrelationId, message.Payload);
-        if (await insertMessage.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+        if (await insertMessage.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
-            return await AcceptStatements.ExistingAsync(dialect, connection, transaction, message.MessageId, message.ContentHash, cancellationToken).ConfigureAwait(false);
+            return await AcceptStatements.ExistingAsync(dialect, connection, transaction, message.MessageId, message.ContentHash, cancellationToken);
         }
 
         if (request.Channels.Count > 0)
         {
             insertDeliveries.Transaction = transaction;
             Set(insertDeliveries, message.MessageId, JsonSerializer.Serialize(request.Channels), dialect.Time(request.ReceivedAt));
-            await insertDeliveries.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await insertDeliveries.ExecuteNonQueryAsync(cancellationToken);
         }
 
         return new AcceptResult(AcceptOutcome.Accepted, request.ReceivedAt, request.Channels);

@@ -10,9 +10,9 @@ internal static class AcceptStatements
     public static async Task<AcceptResult> ExistingAsync(SqlDialect dialect, DbConnection connection, DbTransaction? transaction, string messageId, string contentHash, CancellationToken cancellationToken)
     {
         var stored = await connection.QuerySingleAsync<StoredMessageRow>(new CommandDefinition(
-            dialect.SelectStoredMessage, new { MessageId = messageId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            dialect.SelectStoredMessage, new { MessageId = messageId }, transaction, cancellationToken: cancellationToken));
         var channels = await connection.QueryAsync<string>(new CommandDefinition(
-            dialect.SelectChannels, new { MessageId = messageId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            dialect.SelectChannels, new { MessageId = messageId }, transaction, cancellationToken: cancellationToken));
         return Result(stored, channels.ToList(), contentHash);
     }
 

@@ -19,8 +19,8 @@ internal sealed class BackgroundCheckpointer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync().ConfigureAwait(false);
-        await loop.ConfigureAwait(false);
+        await stop.CancelAsync();
+        await loop;
         stop.Dispose();
     }
 
@@ -29,12 +29,12 @@ internal sealed class BackgroundCheckpointer : IAsyncDisposable
         using var timer = new PeriodicTimer(Interval);
         try
         {
-            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            while (await timer.WaitForNextTickAsync(cancellationToken))
             {
                 try
                 {
-                    await using var connection = await dialect.OpenAsync(connectionString, writer: false, cancellationToken).ConfigureAwait(false);
-                    await connection.ExecuteAsync(new CommandDefinition(checkpoint, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                    await using var connection = await dialect.OpenAsync(connectionString, writer: false, cancellationToken);
+                    await connection.ExecuteAsync(new CommandDefinition(checkpoint, cancellationToken: cancellationToken));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

@@ -79,7 +79,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         queue.Writer.TryComplete();
-        await Task.Run(thread.Join).ConfigureAwait(false);
+        await Task.Run(thread.Join);
 
     }
 

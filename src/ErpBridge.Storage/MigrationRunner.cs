@@ -24,41 +24,41 @@ public sealed partial class MigrationRunner(SqlDialect dialect, string connectio
     /// <summary>Applies the migrations not applied yet, up to <paramref name="throughVersion"/>; returns how many ran.</summary>
     public async Task<int> ApplyAsync(CancellationToken cancellationToken, int throughVersion = int.MaxValue)
     {
-        await using var connection = await dialect.OpenAsync(connectionString, writer: true, cancellationToken).ConfigureAwait(false);
+        await using var connection = await dialect.OpenAsync(connectionString, writer: true, cancellationToken);
         if (dialect.BeforeMigrations is { } before)
         {
-            await connection.ExecuteAsync(new CommandDefinition(before, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await connection.ExecuteAsync(new CommandDefinition(before, cancellationToken: cancellationToken));
         }
 
         try
         {
-            return await ApplyEachAsync(connection, throughVersion, cancellationToken).ConfigureAwait(false);
+            return await ApplyEachAsync(connection, throughVersion, cancellationToken);
         }
         finally
         {
             // Pooled connections keep their settings: leave this one as the others are set.
             if (dialect.AfterMigrations is { } after)
             {
-                await connection.ExecuteAsync(new CommandDefinition(after, cancellationToken: CancellationToken.None)).ConfigureAwait(false);
+                await connection.ExecuteAsync(new CommandDefinition(after, cancellationToken: CancellationToken.None));
             }
         }
     }
 
     private async Task<int> ApplyEachAsync(DbConnection connection, int throughVersion, CancellationToken cancellationToken)
     {
-        await connection.ExecuteAsync(new CommandDefinition(dialect.CreateMigrationTable, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(dialect.CreateMigrationTable, cancellationToken: cancellationToken));
 
         var applied = 0;
         foreach (var migration in Load(dialect).Where(m => m.Version <= throughVersion))
         {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             if (dialect.MigrationLock is { } migrationLock)
             {
-                await connection.ExecuteAsync(new CommandDefinition(migrationLock, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                await connection.ExecuteAsync(new CommandDefinition(migrationLock, transaction: transaction, cancellationToken: cancellationToken));
             }
 
             // Read inside the transaction (and lock): another node may have applied it meanwhile.
-            var done = await connection.QueryAsync<long>(new CommandDefinition(dialect.SelectAppliedMigrations, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            var done = await connection.QueryAsync<long>(new CommandDefinition(dialect.SelectAppliedMigrations, transaction: transaction, cancellationToken: cancellationToken));
             if (done.Contains(migration.Version))
             {
                 continue;
@@ -66,12 +66,12 @@ public sealed partial class MigrationRunner(SqlDialect dialect, string connectio
 
             foreach (var batch in Batches(migration.Sql))
             {
-                await connection.ExecuteAsync(new CommandDefinition(batch, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                await connection.ExecuteAsync(new CommandDefinition(batch, transaction: transaction, cancellationToken: cancellationToken));
             }
 
             if (dialect.MigrationCheck is { } check)
             {
-                var broken = (await connection.QueryAsync(new CommandDefinition(check, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+                var broken = (await connection.QueryAsync(new CommandDefinition(check, transaction: transaction, cancellationToken: cancellationToken))).ToList();
                 if (broken.Count > 0)
                 {
                     throw new InvalidOperationException(
@@ -83,8 +83,8 @@ public sealed partial class MigrationRunner(SqlDialect dialect, string connectio
                 dialect.InsertMigration,
                 new { migration.Version, migration.Name, AppliedAt = dialect.Time(time.GetUtcNow()) },
                 transaction,
-                cancellationToken: cancellationToken)).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                cancellationToken: cancellationToken));
+            await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("Applied {Dialect} migration {Version} {Name}", dialect.Name, migration.Version, migration.Name);
             applied++;
         }

@@ -16,13 +16,13 @@ internal sealed class SqlConnections(SqlDialect dialect, StorageOptions options,
     {
         if (messages.TryWriteOnWriter(work) is { } onWriter)
         {
-            return await onWriter.ConfigureAwait(false);
+            return await onWriter;
         }
 
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var result = work(connection, transaction);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken);
         return result;
     }
 

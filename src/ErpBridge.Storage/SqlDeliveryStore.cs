@@ -23,29 +23,29 @@ public sealed class SqlDeliveryStore : IDeliveryStore
     public async Task<bool> TryLeaseChannelAsync(string channel, string worker, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken)
     {
         var parameters = new { Channel = channel, Holder = worker, Now = dialect.Time(now), Until = dialect.Time(now + duration) };
-        var holder = await WriteAsync((c, t) => c.ExecuteScalar<string>(dialect.LeaseChannel, parameters, t), cancellationToken).ConfigureAwait(false);
+        var holder = await WriteAsync((c, t) => c.ExecuteScalar<string>(dialect.LeaseChannel, parameters, t), cancellationToken);
         return holder == worker;
     }
 
     public async Task ReleaseChannelAsync(string channel, string worker, CancellationToken cancellationToken)
     {
         var parameters = new { Channel = channel, Holder = worker };
-        await WriteAsync((c, t) => c.Execute(dialect.ReleaseChannel, parameters, t), cancellationToken).ConfigureAwait(false);
+        await WriteAsync((c, t) => c.Execute(dialect.ReleaseChannel, parameters, t), cancellationToken);
     }
 
     public async Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(string channel, string worker, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
         var parameters = new { Channel = channel, Worker = worker, Max = max, Now = dialect.Time(now), Until = dialect.Time(now + lease) };
-        var claims = await WriteAsync((c, t) => c.Query<ClaimRow>(dialect.ClaimDeliveries, parameters, t).ToList(), cancellationToken).ConfigureAwait(false);
+        var claims = await WriteAsync((c, t) => c.Query<ClaimRow>(dialect.ClaimDeliveries, parameters, t).ToList(), cancellationToken);
         if (claims.Count == 0)
         {
             return [];
         }
 
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenAsync(cancellationToken);
 
         var ids = JsonSerializer.Serialize(claims.Select(c => c.MessageId).Distinct(StringComparer.Ordinal));
-        var messages = (await connection.QueryAsync<MessageRow>(new CommandDefinition(dialect.SelectMessagesById, new { Ids = ids }, cancellationToken: cancellationToken)).ConfigureAwait(false))
+        var messages = (await connection.QueryAsync<MessageRow>(new CommandDefinition(dialect.SelectMessagesById, new { Ids = ids }, cancellationToken: cancellationToken)))
             .ToDictionary(m => m.MessageId, StringComparer.Ordinal);
         return claims
             .OrderBy(c => c.DeliveryId)
@@ -73,9 +73,9 @@ public sealed class SqlDeliveryStore : IDeliveryStore
             return new Dictionary<string, ItemVersion>();
         }
 
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<VersionRow>(new CommandDefinition(
-            dialect.SelectItemVersions, new { Channel = channel, Keys = JsonSerializer.Serialize(itemKeys) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            dialect.SelectItemVersions, new { Channel = channel, Keys = JsonSerializer.Serialize(itemKeys) }, cancellationToken: cancellationToken));
         return rows.ToDictionary(
             r => r.ItemKey,
             r => new ItemVersion(SqlDialect.ReadTime(r.SentAt), SqlDialect.ReadTime(r.ReceivedAt), r.MessageId),
@@ -131,14 +131,14 @@ public sealed class SqlDeliveryStore : IDeliveryStore
 
                 return (int)recorded;
             },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
     }
 
     public async Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(string? channel, int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<DeadLetterRow>(new CommandDefinition(
-            dialect.SelectDeadLetters, new { Channel = channel, Limit = limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            dialect.SelectDeadLetters, new { Channel = channel, Limit = limit }, cancellationToken: cancellationToken));
         return rows.Select(r => new DeadLetter(
             r.DeliveryId, r.MessageId, r.Channel, Enum.Parse<MessageType>(r.MessageType), (int)r.Attempts, SqlDialect.ReadNullableTime(r.LastAttemptAt), r.LastError)).ToList();
     }
@@ -146,7 +146,7 @@ public sealed class SqlDeliveryStore : IDeliveryStore
     public async Task<int> ResubmitAsync(string? messageId, string? channel, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var parameters = new { MessageId = messageId, Channel = channel, Now = dialect.Time(now) };
-        var audited = await WriteAsync((c, t) => c.Execute(dialect.ResubmitDeliveries, parameters, t), cancellationToken).ConfigureAwait(false);
+        var audited = await WriteAsync((c, t) => c.Execute(dialect.ResubmitDeliveries, parameters, t), cancellationToken);
 
         // Both statements touch the same rows: the audit insert and the update.
         return audited / 2;
@@ -154,8 +154,8 @@ public sealed class SqlDeliveryStore : IDeliveryStore
 
     public async Task<IReadOnlyList<AttemptView>> GetHistoryAsync(string messageId, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<HistoryRow>(new CommandDefinition(dialect.SelectHistory, new { MessageId = messageId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<HistoryRow>(new CommandDefinition(dialect.SelectHistory, new { MessageId = messageId }, cancellationToken: cancellationToken));
         return rows.Select(r => new AttemptView(
             r.Channel,
             r.FromStatus is null ? null : Enum.Parse<DeliveryStatus>(r.FromStatus),
@@ -166,8 +166,8 @@ public sealed class SqlDeliveryStore : IDeliveryStore
 
     public async Task<IReadOnlyList<DeliveryCount>> CountAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<CountRow>(new CommandDefinition(dialect.CountDeliveries, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<CountRow>(new CommandDefinition(dialect.CountDeliveries, cancellationToken: cancellationToken));
         return rows.Select(r => new DeliveryCount(r.Channel, Enum.Parse<DeliveryStatus>(r.Status), r.Count)).ToList();
     }
 

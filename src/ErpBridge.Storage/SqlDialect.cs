@@ -34,13 +34,13 @@ public abstract partial class SqlDialect
         var connection = CreateConnection(connectionString);
         try
         {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await PrepareAsync(connection, writer, cancellationToken).ConfigureAwait(false);
+            await connection.OpenAsync(cancellationToken);
+            await PrepareAsync(connection, writer, cancellationToken);
             return connection;
         }
         catch
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            await connection.DisposeAsync();
             throw;
         }
     }

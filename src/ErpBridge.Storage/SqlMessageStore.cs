@@ -28,16 +28,16 @@ public sealed class SqlMessageStore : IMessageStore, IAsyncDisposable
 
     public async Task<MessageStatusView?> GetStatusAsync(string messageId, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenAsync(cancellationToken);
         var message = await connection.QuerySingleOrDefaultAsync<StatusMessageRow>(new CommandDefinition(
-            dialect.SelectStatusMessage, new { MessageId = messageId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            dialect.SelectStatusMessage, new { MessageId = messageId }, cancellationToken: cancellationToken));
         if (message is null)
         {
             return null;
         }
 
         var deliveries = await connection.QueryAsync<StatusDeliveryRow>(new CommandDefinition(
-            dialect.SelectStatusDeliveries, new { MessageId = messageId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            dialect.SelectStatusDeliveries, new { MessageId = messageId }, cancellationToken: cancellationToken));
         return new MessageStatusView(
             message.MessageId,
             Enum.Parse<MessageType>(message.MessageType),
@@ -65,8 +65,8 @@ public sealed class SqlMessageStore : IMessageStore, IAsyncDisposable
             throw GroupCommitWriter.Stopped(broken);
         }
 
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteScalarAsync<long>(new CommandDefinition(dialect.Ping, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await using var connection = await OpenAsync(cancellationToken);
+        await connection.ExecuteScalarAsync<long>(new CommandDefinition(dialect.Ping, cancellationToken: cancellationToken));
     }
 
     public async ValueTask DisposeAsync()
@@ -79,31 +79,31 @@ public sealed class SqlMessageStore : IMessageStore, IAsyncDisposable
 
         if (writer is not null)
         {
-            await writer.DisposeAsync().ConfigureAwait(false);
+            await writer.DisposeAsync();
         }
 
         if (checkpointer is not null)
         {
-            await checkpointer.DisposeAsync().ConfigureAwait(false);
+            await checkpointer.DisposeAsync();
         }
     }
 
     private async Task<AcceptResult> AcceptInOwnTransactionAsync(AcceptRequest request, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenAsync(cancellationToken);
         try
         {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             using var commands = new AcceptCommands(dialect, connection);
-            var result = await commands.AcceptAsync(transaction, request, cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            var result = await commands.AcceptAsync(transaction, request, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return result;
         }
         catch (Exception ex) when (SqlServerDialect.IsDuplicateMessage(ex))
         {
             // Another node inserted the same MessageId between our check and insert: it is theirs.
             var hash = request.Message.ContentHash;
-            return await AcceptStatements.ExistingAsync(dialect, connection, null, request.Message.MessageId, hash, cancellationToken).ConfigureAwait(false);
+            return await AcceptStatements.ExistingAsync(dialect, connection, null, request.Message.MessageId, hash, cancellationToken);
         }
     }
 

@@ -18,8 +18,8 @@ public sealed class SqlOrderStore : IOrderStore
 
     public async Task<DateTimeOffset?> GetCursorAsync(string channel, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var value = await connection.ExecuteScalarAsync<object?>(new CommandDefinition(dialect.SelectOrderCursor, new { Channel = channel }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var value = await connection.ExecuteScalarAsync<object?>(new CommandDefinition(dialect.SelectOrderCursor, new { Channel = channel }, cancellationToken: cancellationToken));
         return SqlDialect.ReadNullableTime(value);
     }
 
@@ -86,14 +86,14 @@ public sealed class SqlOrderStore : IOrderStore
     public async Task<IReadOnlyList<PendingOrder>> FetchAsync(int max, string? channel, DateTimeOffset now, TimeSpan visibility, CancellationToken cancellationToken)
     {
         var parameters = new { Max = max, Channel = channel, Now = dialect.Time(now), Until = dialect.Time(now + visibility) };
-        var rows = await connections.WriteAsync((c, t) => c.Query<PendingOrderRow>(dialect.FetchOrders, parameters, t).ToList(), cancellationToken).ConfigureAwait(false);
+        var rows = await connections.WriteAsync((c, t) => c.Query<PendingOrderRow>(dialect.FetchOrders, parameters, t).ToList(), cancellationToken);
         return ToPending(rows);
     }
 
     public async Task<IReadOnlyList<PendingOrder>> ClaimPushesAsync(string channel, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
         var parameters = new { Max = max, Channel = channel, Now = dialect.Time(now), Until = dialect.Time(now + lease) };
-        var rows = await connections.WriteAsync((c, t) => c.Query<PendingOrderRow>(dialect.ClaimOrderPushes, parameters, t).ToList(), cancellationToken).ConfigureAwait(false);
+        var rows = await connections.WriteAsync((c, t) => c.Query<PendingOrderRow>(dialect.ClaimOrderPushes, parameters, t).ToList(), cancellationToken);
         return ToPending(rows);
     }
 
@@ -160,17 +160,17 @@ public sealed class SqlOrderStore : IOrderStore
             return [];
         }
 
-        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<OrderViewRow>(new CommandDefinition(
-            dialect.FindOrders, new { Ids = System.Text.Json.JsonSerializer.Serialize(orderIds) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            dialect.FindOrders, new { Ids = System.Text.Json.JsonSerializer.Serialize(orderIds) }, cancellationToken: cancellationToken));
         return ToViews(rows);
     }
 
     public async Task<IReadOnlyList<OrderView>> ListAsync(string? channel, OrderState? state, int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<OrderViewRow>(new CommandDefinition(
-            dialect.ListOrders, new { Channel = channel, State = state?.ToString(), Limit = limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            dialect.ListOrders, new { Channel = channel, State = state?.ToString(), Limit = limit }, cancellationToken: cancellationToken));
         return ToViews(rows);
     }
 
@@ -196,8 +196,8 @@ public sealed class SqlOrderStore : IOrderStore
 
     public async Task<IReadOnlyList<OrderCount>> CountAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<CountRow>(new CommandDefinition(dialect.CountOrders, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<CountRow>(new CommandDefinition(dialect.CountOrders, cancellationToken: cancellationToken));
         return rows.Select(r => new OrderCount(r.Channel, Enum.Parse<OrderState>(r.State), (int)r.Count)).ToList();
     }
 

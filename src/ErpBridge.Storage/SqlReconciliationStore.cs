@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Dapper;
@@ -32,20 +31,20 @@ public sealed class SqlReconciliationStore : IReconciliationStore
 
     public async Task<ReconciliationRun?> GetAsync(long runId, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return (await connection.QuerySingleOrDefaultAsync<RunRow>(new CommandDefinition(dialect.SelectRun, new { RunId = runId }, cancellationToken: cancellationToken)).ConfigureAwait(false))?.ToRun();
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (await connection.QuerySingleOrDefaultAsync<RunRow>(new CommandDefinition(dialect.SelectRun, new { RunId = runId }, cancellationToken: cancellationToken)))?.ToRun();
     }
 
     public async Task<ReconciliationRun?> LatestAsync(string? channel, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return (await connection.QuerySingleOrDefaultAsync<RunRow>(new CommandDefinition(dialect.SelectLatestRun, new { Channel = channel }, cancellationToken: cancellationToken)).ConfigureAwait(false))?.ToRun();
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (await connection.QuerySingleOrDefaultAsync<RunRow>(new CommandDefinition(dialect.SelectLatestRun, new { Channel = channel }, cancellationToken: cancellationToken)))?.ToRun();
     }
 
     public async Task<IReadOnlyList<ReconciliationRun>> RunningAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<RunRow>(new CommandDefinition(dialect.SelectRunningRuns, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<RunRow>(new CommandDefinition(dialect.SelectRunningRuns, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToRun()).ToList();
     }
 
@@ -66,9 +65,9 @@ public sealed class SqlReconciliationStore : IReconciliationStore
 
     public async IAsyncEnumerable<(string MessageId, string ItemKey)> DeliveredStockVersionsAsync(string channel, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(dialect.SelectDeliveredStockVersions, new { Channel = channel }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(dialect.SelectDeliveredStockVersions, new { Channel = channel }, cancellationToken: cancellationToken));
+        while (await reader.ReadAsync(cancellationToken))
         {
             yield return (reader.GetString(0), reader.GetString(1));
         }
@@ -76,9 +75,9 @@ public sealed class SqlReconciliationStore : IReconciliationStore
 
     public async IAsyncEnumerable<UndeliveredStock> UndeliveredStockAsync(string channel, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(dialect.SelectUndeliveredStock, new { Channel = channel }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(dialect.SelectUndeliveredStock, new { Channel = channel }, cancellationToken: cancellationToken));
+        while (await reader.ReadAsync(cancellationToken))
         {
             yield return new UndeliveredStock(reader.GetString(0), reader.GetString(1), SqlDialect.ReadTime(reader.GetValue(2)));
         }
@@ -86,8 +85,8 @@ public sealed class SqlReconciliationStore : IReconciliationStore
 
     public async Task<(string Payload, string? DocumentType)> PayloadAsync(string messageId, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QuerySingleAsync<PayloadRow>(new CommandDefinition(dialect.SelectPayload, new { MessageId = messageId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleAsync<PayloadRow>(new CommandDefinition(dialect.SelectPayload, new { MessageId = messageId }, cancellationToken: cancellationToken));
         return (row.Payload, row.DocumentType);
     }
 
@@ -125,8 +124,8 @@ public sealed class SqlReconciliationStore : IReconciliationStore
 
     public async Task<IReadOnlyList<ReconciliationItem>> UnhealedDriftAsync(long runId, int max, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<ItemRow>(new CommandDefinition(dialect.SelectUnhealedDrift, new { RunId = runId, Max = max }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ItemRow>(new CommandDefinition(dialect.SelectUnhealedDrift, new { RunId = runId, Max = max }, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToItem()).ToList();
     }
 
@@ -141,22 +140,22 @@ public sealed class SqlReconciliationStore : IReconciliationStore
 
     public async Task<IReadOnlyList<ClassCount>> CountsAsync(long runId, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<CountRow>(new CommandDefinition(dialect.CountItems, new { RunId = runId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<CountRow>(new CommandDefinition(dialect.CountItems, new { RunId = runId }, cancellationToken: cancellationToken));
         return rows.Select(r => new ClassCount(Enum.Parse<ReconciliationClass>(r.Class), r.Count)).OrderBy(c => c.Class).ToList();
     }
 
     public async Task<long> HealedCountAsync(long runId, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(dialect.CountHealed, new { RunId = runId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(dialect.CountHealed, new { RunId = runId }, cancellationToken: cancellationToken));
     }
 
     public async Task<IReadOnlyList<ReconciliationItem>> ItemsAsync(long runId, ReconciliationClass? onlyClass, string? afterKey, int max, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<ItemRow>(new CommandDefinition(
-            dialect.SelectItems, new { RunId = runId, Class = onlyClass?.ToString(), After = afterKey, Max = max }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            dialect.SelectItems, new { RunId = runId, Class = onlyClass?.ToString(), After = afterKey, Max = max }, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToItem()).ToList();
     }
 

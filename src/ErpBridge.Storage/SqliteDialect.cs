@@ -18,7 +18,7 @@ public sealed partial class SqliteDialect(string synchronous = "Full") : SqlDial
         var pragmas = writer
             ? $"PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 2000; PRAGMA journal_size_limit = 67108864;"
             : "PRAGMA busy_timeout = 10000;";
-        await connection.ExecuteAsync(new CommandDefinition(pragmas, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(pragmas, cancellationToken: cancellationToken));
     }
 
     /// <summary>

@@ -22,17 +22,61 @@ internal static class BigCommerceJson
         bool Wants(string name) => fields is null || fields.Contains(name);
         json.WriteStartObject();
         json.WriteNumber("id", product.Id);
-        if (Wants("name")) json.WriteString("name", product.Name);
-        if (Wants("type")) json.WriteString("type", product.Type);
-        if (Wants("sku")) json.WriteString("sku", product.Sku);
-        if (Wants("description")) json.WriteString("description", product.Description);
-        if (Wants("weight")) json.WriteNumber("weight", product.Weight);
-        if (Wants("price")) json.WriteNumber("price", product.Price);
-        if (Wants("calculated_price")) json.WriteNumber("calculated_price", product.Price);
-        if (Wants("is_visible")) json.WriteBoolean("is_visible", product.IsVisible);
-        if (Wants("upc")) json.WriteString("upc", product.Upc);
-        if (Wants("inventory_level")) json.WriteNumber("inventory_level", inventoryLevel);
-        if (Wants("inventory_tracking")) json.WriteString("inventory_tracking", "product");
+        if (Wants("name"))
+        {
+            json.WriteString("name", product.Name);
+        }
+
+        if (Wants("type"))
+        {
+            json.WriteString("type", product.Type);
+        }
+
+        if (Wants("sku"))
+        {
+            json.WriteString("sku", product.Sku);
+        }
+
+        if (Wants("description"))
+        {
+            json.WriteString("description", product.Description);
+        }
+
+        if (Wants("weight"))
+        {
+            json.WriteNumber("weight", product.Weight);
+        }
+
+        if (Wants("price"))
+        {
+            json.WriteNumber("price", product.Price);
+        }
+
+        if (Wants("calculated_price"))
+        {
+            json.WriteNumber("calculated_price", product.Price);
+        }
+
+        if (Wants("is_visible"))
+        {
+            json.WriteBoolean("is_visible", product.IsVisible);
+        }
+
+        if (Wants("upc"))
+        {
+            json.WriteString("upc", product.Upc);
+        }
+
+        if (Wants("inventory_level"))
+        {
+            json.WriteNumber("inventory_level", inventoryLevel);
+        }
+
+        if (Wants("inventory_tracking"))
+        {
+            json.WriteString("inventory_tracking", "product");
+        }
+
         if (Wants("categories"))
         {
             json.WriteStartArray("categories");
@@ -54,9 +98,21 @@ internal static class BigCommerceJson
             json.WriteEndArray();
         }
 
-        if (Wants("base_variant_id")) json.WriteNumber("base_variant_id", product.BaseVariantId);
-        if (Wants("date_created")) json.WriteString("date_created", Date(product.DateCreated));
-        if (Wants("date_modified")) json.WriteString("date_modified", Date(product.DateModified));
+        if (Wants("base_variant_id"))
+        {
+            json.WriteNumber("base_variant_id", product.BaseVariantId);
+        }
+
+        if (Wants("date_created"))
+        {
+            json.WriteString("date_created", Date(product.DateCreated));
+        }
+
+        if (Wants("date_modified"))
+        {
+            json.WriteString("date_modified", Date(product.DateModified));
+        }
+
         json.WriteEndObject();
     }
 
@@ -65,20 +121,52 @@ internal static class BigCommerceJson
         bool Wants(string name) => fields is null || fields.Contains(name);
         json.WriteStartObject();
         json.WriteNumber("id", variant.Id);
-        if (Wants("product_id")) json.WriteNumber("product_id", variant.ProductId);
-        if (Wants("sku")) json.WriteString("sku", variant.Sku);
+        if (Wants("product_id"))
+        {
+            json.WriteNumber("product_id", variant.ProductId);
+        }
+
+        if (Wants("sku"))
+        {
+            json.WriteString("sku", variant.Sku);
+        }
+
         if (Wants("sku_id"))
         {
             // Null for a base variant (a v2 SKU id exists only for option variants).
             json.WriteNull("sku_id");
         }
 
-        if (Wants("price")) json.WriteNumber("price", product?.Price ?? 0m);
-        if (Wants("calculated_price")) json.WriteNumber("calculated_price", product?.Price ?? 0m);
-        if (Wants("weight")) json.WriteNumber("weight", product?.Weight ?? 0m);
-        if (Wants("calculated_weight")) json.WriteNumber("calculated_weight", product?.Weight ?? 0m);
-        if (Wants("upc")) json.WriteString("upc", product?.Upc ?? "");
-        if (Wants("inventory_level")) json.WriteNumber("inventory_level", inventoryLevel);
+        if (Wants("price"))
+        {
+            json.WriteNumber("price", product?.Price ?? 0m);
+        }
+
+        if (Wants("calculated_price"))
+        {
+            json.WriteNumber("calculated_price", product?.Price ?? 0m);
+        }
+
+        if (Wants("weight"))
+        {
+            json.WriteNumber("weight", product?.Weight ?? 0m);
+        }
+
+        if (Wants("calculated_weight"))
+        {
+            json.WriteNumber("calculated_weight", product?.Weight ?? 0m);
+        }
+
+        if (Wants("upc"))
+        {
+            json.WriteString("upc", product?.Upc ?? "");
+        }
+
+        if (Wants("inventory_level"))
+        {
+            json.WriteNumber("inventory_level", inventoryLevel);
+        }
+
         if (Wants("option_values"))
         {
             json.WriteStartArray("option_values");

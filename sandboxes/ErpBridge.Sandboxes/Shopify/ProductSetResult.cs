@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ErpBridge.Sandboxes.Shopify;
 
 /// <summary>The result of <c>productSet</c>: the product as it now is, or the user errors (nothing changed).</summary>

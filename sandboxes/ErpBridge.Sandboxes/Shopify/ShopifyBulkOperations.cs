@@ -133,13 +133,13 @@ internal sealed class ShopifyBulkOperations : IDisposable
         try
         {
             var half = options.BulkOperationDelay / 2;
-            await Task.Delay(half, store.Time, cancellation).ConfigureAwait(false);
+            await Task.Delay(half, store.Time, cancellation);
             lock (store.Gate)
             {
                 operation.Status = "RUNNING";
             }
 
-            await Task.Delay(half, store.Time, cancellation).ConfigureAwait(false);
+            await Task.Delay(half, store.Time, cancellation);
             var path = Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"{operation.Number}.jsonl"));
             // Written under the store lock: the file is one consistent picture of the shop, as Shopify's snapshot is.
             lock (store.Gate)

@@ -1,12 +1,3 @@
-using ErpBridge.Sandboxes.Shopify.GraphQL;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-
 namespace ErpBridge.Sandboxes.Shopify;
 
 /// <summary>Body of <c>POST /_sandbox/faults</c>, e.g. <c>{"failNext":2,"status":503,"delayMilliseconds":50,"rateLimit":{"enabled":true,"bucketSize":100,"restoreRate":50}}</c>.</summary>

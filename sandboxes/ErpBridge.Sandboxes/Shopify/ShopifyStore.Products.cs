@@ -51,8 +51,10 @@ internal sealed partial class ShopifyStore
 
         if (product is null)
         {
-            product = new ProductEntity(Next());
-            product.Handle = UniqueHandle(identifier?.GetValueOrDefault("handle") as string ?? input.GetValueOrDefault("handle") as string ?? title!);
+            product = new ProductEntity(Next())
+            {
+                Handle = UniqueHandle(identifier?.GetValueOrDefault("handle") as string ?? input.GetValueOrDefault("handle") as string ?? title!)
+            };
             products[product.Id] = product;
         }
 

@@ -187,8 +187,7 @@ internal sealed class WooOrderBook(TimeProvider time)
                 return (null, WooOrderErrors.InvalidOrderId);
             }
 
-            var items = meta.FirstOrDefault(m => m.Key == "_items").Value as JsonArray;
-            if (items is null || items.Count == 0)
+            if (meta.FirstOrDefault(m => m.Key == "_items").Value is not JsonArray items || items.Count == 0)
             {
                 return (null, new WooError(400, "woocommerce_fulfillment_invalid_items", "The fulfillment must contain at least one item (_items)."));
             }

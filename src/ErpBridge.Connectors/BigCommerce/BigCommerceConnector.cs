@@ -2,7 +2,6 @@ using System.Text.Json;
 using ErpBridge.Connectors.Http;
 using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Routing;
-using ErpBridge.Mapping.Json;
 using ErpBridge.Mapping.Plans;
 using Microsoft.Extensions.Logging;
 
@@ -77,7 +76,7 @@ public sealed class BigCommerceConnector : IChannelConnector, IOrderSource, ISto
             cache.ForgetMissing(reference);
         }
 
-        var (ids, failure) = await resolver.ResolveAsync(wanted, cancellationToken).ConfigureAwait(false);
+        var (ids, failure) = await resolver.ResolveAsync(wanted, cancellationToken);
         return failure is null ? (ids, null) : (null, FailureContext.Add(failure, "looking up platform ids"));
     }
 

@@ -1,8 +1,7 @@
 using System.Text.Json;
+using ErpBridge.Connectors.Http;
 using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Routing;
-
-using ErpBridge.Connectors.Http;
 
 namespace ErpBridge.Connectors.BigCommerce;
 
@@ -36,19 +35,19 @@ internal sealed class BigCommerceIdResolver(
         if (skus.Count > 0 || locationCodes.Count > 0)
         {
             // One look-up at a time per channel: concurrent deliveries wanting the same ids then share one request.
-            await lookups.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await lookups.WaitAsync(cancellationToken);
             try
             {
                 (skus, locationCodes) = Unknown(wanted);
                 foreach (var batch in skus.Chunk(options.SkuLookupBatchSize))
                 {
-                    if (await LookUpSkus(batch, cancellationToken).ConfigureAwait(false) is { } failure)
+                    if (await LookUpSkus(batch, cancellationToken) is { } failure)
                     {
                         return (null, failure);
                     }
                 }
 
-                if (locationCodes.Count > 0 && await LookUpLocations(locationCodes, cancellationToken).ConfigureAwait(false) is { } locationFailure)
+                if (locationCodes.Count > 0 && await LookUpLocations(locationCodes, cancellationToken) is { } locationFailure)
                 {
                     return (null, locationFailure);
                 }
@@ -59,7 +58,7 @@ internal sealed class BigCommerceIdResolver(
             }
         }
 
-        var (orderIds, orderFailure) = await orders.ResolveAsync(wanted, cancellationToken).ConfigureAwait(false);
+        var (orderIds, orderFailure) = await orders.ResolveAsync(wanted, cancellationToken);
         if (orderFailure is not null)
         {
             return (null, orderFailure);
@@ -111,7 +110,7 @@ internal sealed class BigCommerceIdResolver(
     {
         var url = "v3/inventory/items?sku:in=" + string.Join(",", skus.Select(BigCommercePaths.EscapeQueryValue))
             + $"&limit={Math.Max(skus.Length, 50)}";
-        var result = await transport.SendAsync(HttpMethod.Get, url, null, NoHeaders, cancellationToken).ConfigureAwait(false);
+        var result = await transport.SendAsync(HttpMethod.Get, url, null, NoHeaders, cancellationToken);
         if (result.Failure is not null)
         {
             return result.Failure;
@@ -146,7 +145,7 @@ internal sealed class BigCommerceIdResolver(
 
     private async Task<DeliveryOutcome?> LookUpLocations(List<string> codes, CancellationToken cancellationToken)
     {
-        var result = await transport.SendAsync(HttpMethod.Get, "v3/inventory/locations", null, NoHeaders, cancellationToken).ConfigureAwait(false);
+        var result = await transport.SendAsync(HttpMethod.Get, "v3/inventory/locations", null, NoHeaders, cancellationToken);
         if (result.Failure is not null)
         {
             return result.Failure;

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ErpBridge.Core.Delivery;
-
 using ErpBridge.Connectors.Http;
+using ErpBridge.Core.Delivery;
 
 namespace ErpBridge.Connectors.BigCommerce;
 
@@ -32,7 +31,7 @@ internal sealed class BigCommerceOrderReader(ConnectorTransport transport, strin
         var limit = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var url = $"v2/orders?min_date_modified={BigCommercePaths.EscapeQueryValue(Rfc2822(query.ChangedSince))}"
             + $"&sort=date_modified:asc&page={page.ToString(CultureInfo.InvariantCulture)}&limit={limit.ToString(CultureInfo.InvariantCulture)}";
-        var (list, failure) = await ReadArray(url, cancellationToken).ConfigureAwait(false);
+        var (list, failure) = await ReadArray(url, cancellationToken);
         if (failure is not null)
         {
             return OrderReadResult.Failed(failure);
@@ -51,7 +50,7 @@ internal sealed class BigCommerceOrderReader(ConnectorTransport transport, strin
                 return OrderReadResult.Failed(Unexpected(url, $"order {id} has no readable date_modified"));
             }
 
-            var merged = await MergeSubResources(order, id, cancellationToken).ConfigureAwait(false);
+            var merged = await MergeSubResources(order, id, cancellationToken);
             if (merged is not null)
             {
                 return OrderReadResult.Failed(merged);
@@ -71,7 +70,7 @@ internal sealed class BigCommerceOrderReader(ConnectorTransport transport, strin
         for (var page = 1; ; page++)
         {
             var url = $"v2/orders/{id}/products?page={page.ToString(CultureInfo.InvariantCulture)}&limit={MaxPageSize.ToString(CultureInfo.InvariantCulture)}";
-            var (lines, failure) = await ReadArray(url, cancellationToken).ConfigureAwait(false);
+            var (lines, failure) = await ReadArray(url, cancellationToken);
             if (failure is not null)
             {
                 return failure;
@@ -89,7 +88,7 @@ internal sealed class BigCommerceOrderReader(ConnectorTransport transport, strin
         }
 
         var addressUrl = $"v2/orders/{id}/shipping_addresses";
-        var (addresses, addressFailure) = await ReadArray(addressUrl, cancellationToken).ConfigureAwait(false);
+        var (addresses, addressFailure) = await ReadArray(addressUrl, cancellationToken);
         if (addressFailure is not null)
         {
             return addressFailure;
@@ -106,7 +105,7 @@ internal sealed class BigCommerceOrderReader(ConnectorTransport transport, strin
     /// </summary>
     private async Task<(JsonArray? Items, DeliveryOutcome? Failure)> ReadArray(string url, CancellationToken cancellationToken)
     {
-        var result = await transport.SendAsync(HttpMethod.Get, url, null, NoHeaders, cancellationToken).ConfigureAwait(false);
+        var result = await transport.SendAsync(HttpMethod.Get, url, null, NoHeaders, cancellationToken);
         if (result.Status == 404 && url.StartsWith("v2/orders/", StringComparison.Ordinal))
         {
             return (null, new DeliveryOutcome.TransientFailure(

@@ -50,7 +50,7 @@ internal sealed class BigCommerceRateLimitPacer(TimeProvider time, int reserve) 
                 wait = resetAt - now + Margin;
             }
 
-            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(wait, time, cancellationToken);
         }
     }
 

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using ErpBridge.Core.Delivery;
-
 using ErpBridge.Connectors.Http;
+using ErpBridge.Core.Delivery;
 
 namespace ErpBridge.Connectors.BigCommerce;
 
@@ -38,7 +37,7 @@ internal sealed class BigCommerceShipmentResolver(ConnectorTransport transport)
                 continue;
             }
 
-            var failure = await ReadOrder(orderId, references, ids, cancellationToken).ConfigureAwait(false);
+            var failure = await ReadOrder(orderId, references, ids, cancellationToken);
             if (failure is not null)
             {
                 return (null, failure);
@@ -56,7 +55,7 @@ internal sealed class BigCommerceShipmentResolver(ConnectorTransport transport)
     private async Task<DeliveryOutcome?> ReadOrder(int orderId, List<ReferenceKey> references, Dictionary<ReferenceKey, string?> ids, CancellationToken cancellationToken)
     {
         var root = $"v2/orders/{orderId.ToString(CultureInfo.InvariantCulture)}";
-        var order = await transport.SendAsync(HttpMethod.Get, root, null, NoHeaders, cancellationToken).ConfigureAwait(false);
+        var order = await transport.SendAsync(HttpMethod.Get, root, null, NoHeaders, cancellationToken);
         if (order.Status == 404)
         {
             return null;
@@ -84,7 +83,7 @@ internal sealed class BigCommerceShipmentResolver(ConnectorTransport transport)
                 {
                     ids[reference] = item.GetProperty("id").GetRawText();
                 }
-            }, cancellationToken).ConfigureAwait(false);
+            }, cancellationToken);
             if (failure is not null)
             {
                 return failure;
@@ -94,7 +93,7 @@ internal sealed class BigCommerceShipmentResolver(ConnectorTransport transport)
         if (wantsAddress)
         {
             string? addressId = null;
-            var failure = await ReadList($"{root}/shipping_addresses", item => addressId ??= item.GetProperty("id").GetRawText(), cancellationToken).ConfigureAwait(false);
+            var failure = await ReadList($"{root}/shipping_addresses", item => addressId ??= item.GetProperty("id").GetRawText(), cancellationToken);
             if (failure is not null)
             {
                 return failure;
@@ -117,7 +116,7 @@ internal sealed class BigCommerceShipmentResolver(ConnectorTransport transport)
                 {
                     ids[reference] = item.GetProperty("id").GetRawText();
                 }
-            }, cancellationToken).ConfigureAwait(false);
+            }, cancellationToken);
             if (failure is not null)
             {
                 return failure;
@@ -133,7 +132,7 @@ internal sealed class BigCommerceShipmentResolver(ConnectorTransport transport)
     /// </summary>
     private async Task<DeliveryOutcome?> ReadList(string url, Action<JsonElement> read, CancellationToken cancellationToken)
     {
-        var result = await transport.SendAsync(HttpMethod.Get, url, null, NoHeaders, cancellationToken).ConfigureAwait(false);
+        var result = await transport.SendAsync(HttpMethod.Get, url, null, NoHeaders, cancellationToken);
         if (result.Failure is not null)
         {
             return result.Failure;

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using ErpBridge.Connectors.Http;
 using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Routing;
-
-using ErpBridge.Connectors.Http;
 
 namespace ErpBridge.Connectors.BigCommerce;
 
@@ -41,7 +40,7 @@ internal sealed class BigCommerceStockReader(ConnectorTransport transport, Chann
         }
 
         var url = $"v3/inventory/items?page={page.ToString(CultureInfo.InvariantCulture)}&limit={limit.ToString(CultureInfo.InvariantCulture)}";
-        var result = await transport.SendAsync(HttpMethod.Get, url, null, NoHeaders, cancellationToken).ConfigureAwait(false);
+        var result = await transport.SendAsync(HttpMethod.Get, url, null, NoHeaders, cancellationToken);
         if (result.Failure is not null)
         {
             return StockReadResult.Failed(result.Failure);

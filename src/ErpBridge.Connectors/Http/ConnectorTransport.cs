@@ -45,7 +45,7 @@ internal sealed partial class ConnectorTransport(
     public async Task<TransportResponse> SendAsync(
         HttpMethod method, string relativeUrl, byte[]? jsonBody, IEnumerable<KeyValuePair<string, string>> headers, CancellationToken cancellationToken)
     {
-        var reserved = await pacer.WaitAsync(jsonBody, cancellationToken).ConfigureAwait(false);
+        var reserved = await pacer.WaitAsync(jsonBody, cancellationToken);
         HttpResponseMessage? answer = null;
         byte[] body = [];
         var label = $"{method.Method} {relativeUrl}";
@@ -68,9 +68,9 @@ internal sealed partial class ConnectorTransport(
                 request.Content.Headers.ContentType = new("application/json");
             }
 
-            using var response = await clients.CreateClient(clientName).SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
+            using var response = await clients.CreateClient(clientName).SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token);
             answer = response;
-            body = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
+            body = await response.Content.ReadAsByteArrayAsync(timeout.Token);
             LogCall(logger, endpoint.Platform, Channel, method.Method, relativeUrl, (int)response.StatusCode, time.GetElapsedTime(started).TotalMilliseconds);
             return new TransportResponse((int)response.StatusCode, body, response.Headers, classifier.Classify(response, body, label));
         }

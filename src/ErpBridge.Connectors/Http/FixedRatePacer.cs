@@ -29,7 +29,7 @@ internal sealed class FixedRatePacer(TimeProvider time, double? requestsPerSecon
 
         if (wait > TimeSpan.Zero)
         {
-            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(wait, time, cancellationToken);
         }
 
         return 1;

@@ -18,7 +18,7 @@ internal sealed class PlanSender<TIds>(IPlanSteps<TIds> steps, ConnectorTranspor
         ArgumentNullException.ThrowIfNull(plan);
         try
         {
-            var (initial, failure) = await steps.ResolveAsync(plan, cancellationToken).ConfigureAwait(false);
+            var (initial, failure) = await steps.ResolveAsync(plan, cancellationToken);
             if (failure is not null)
             {
                 return failure;
@@ -44,7 +44,7 @@ internal sealed class PlanSender<TIds>(IPlanSteps<TIds> steps, ConnectorTranspor
 
                 foreach (var request in built.Requests)
                 {
-                    var response = await transport.SendAsync(new HttpMethod(call.Method), request.RelativeUrl, request.Body, call.Headers, cancellationToken).ConfigureAwait(false);
+                    var response = await transport.SendAsync(new HttpMethod(call.Method), request.RelativeUrl, request.Body, call.Headers, cancellationToken);
                     if (steps.Complete(call, request, response, live, platformIds) is { } refused)
                     {
                         return FailureContext.Add(refused, where, requests);
@@ -75,7 +75,7 @@ internal sealed class PlanSender<TIds>(IPlanSteps<TIds> steps, ConnectorTranspor
         string? unreachable;
         using (var watch = ConnectorTransport.WatchReachability())
         {
-            resolved = await steps.ResolveAsync(plan, cancellationToken).ConfigureAwait(false);
+            resolved = await steps.ResolveAsync(plan, cancellationToken);
             unreachable = watch.Unreachable;
         }
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using ErpBridge.Connectors.Http;
 using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Routing;
-using ErpBridge.Mapping.Json;
 using ErpBridge.Mapping.Plans;
 using Microsoft.Extensions.Logging;
 
@@ -94,13 +93,13 @@ public sealed class MagentoConnector : IChannelConnector, IOrderSource, IStockRe
         }
 
         var sources = wanted.Where(r => !MagentoReferenceKinds.IsSales(r.Kind)).ToList();
-        var (values, failure) = await resolver.ResolveAsync(sources, required.Where(r => !MagentoReferenceKinds.IsSales(r.Kind)).ToHashSet(), cancellationToken).ConfigureAwait(false);
+        var (values, failure) = await resolver.ResolveAsync(sources, required.Where(r => !MagentoReferenceKinds.IsSales(r.Kind)).ToHashSet(), cancellationToken);
         if (failure is not null)
         {
             return (null, FailureContext.Add(failure, "looking up MSI sources"));
         }
 
-        var (salesValues, salesFailure) = await sales.ResolveAsync(wanted.Where(r => MagentoReferenceKinds.IsSales(r.Kind)).ToList(), cancellationToken).ConfigureAwait(false);
+        var (salesValues, salesFailure) = await sales.ResolveAsync(wanted.Where(r => MagentoReferenceKinds.IsSales(r.Kind)).ToList(), cancellationToken);
         if (salesFailure is not null)
         {
             return (null, FailureContext.Add(salesFailure, "looking up orders and shipments"));

@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using ErpBridge.Connectors.Http;
 using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Routing;
-
-using ErpBridge.Connectors.Http;
 
 namespace ErpBridge.Connectors.Magento;
 
@@ -34,11 +33,11 @@ internal sealed class MagentoIdResolver(ConnectorTransport transport, ChannelOpt
         if (wanted.Any(r => !Known(r.Key, out _)))
         {
             // One look-up at a time per channel: concurrent deliveries wanting the same sources then share one request.
-            await lookups.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await lookups.WaitAsync(cancellationToken);
             try
             {
                 var unknown = wanted.Where(r => !Known(r.Key, out _)).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
-                if (unknown.Count > 0 && await LookUp(unknown, cancellationToken).ConfigureAwait(false) is { } failure)
+                if (unknown.Count > 0 && await LookUp(unknown, cancellationToken) is { } failure)
                 {
                     return (null, failure);
                 }
@@ -75,7 +74,7 @@ internal sealed class MagentoIdResolver(ConnectorTransport transport, ChannelOpt
     private async Task<DeliveryOutcome?> LookUp(HashSet<string> locationCodes, CancellationToken cancellationToken)
     {
         const string path = "V1/inventory/sources";
-        var result = await transport.SendAsync(HttpMethod.Get, path, null, NoHeaders, cancellationToken).ConfigureAwait(false);
+        var result = await transport.SendAsync(HttpMethod.Get, path, null, NoHeaders, cancellationToken);
         if (result.Failure is not null)
         {
             return result.Failure;

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using ErpBridge.Core.Delivery;
-
 using ErpBridge.Connectors.Http;
+using ErpBridge.Core.Delivery;
 
 namespace ErpBridge.Connectors.Magento;
 
@@ -30,7 +29,7 @@ internal sealed class MagentoOrderReader(ConnectorTransport transport)
         }
 
         var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
-        var result = await transport.SendAsync(HttpMethod.Get, RelativeUrl(query.ChangedSince, size, page), null, [], cancellationToken).ConfigureAwait(false);
+        var result = await transport.SendAsync(HttpMethod.Get, RelativeUrl(query.ChangedSince, size, page), null, [], cancellationToken);
         if (result.Failure is not null)
         {
             return OrderReadResult.Failed(result.Failure);

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using ErpBridge.Core.Delivery;
-
 using ErpBridge.Connectors.Http;
+using ErpBridge.Core.Delivery;
 
 namespace ErpBridge.Connectors.Magento;
 
@@ -28,7 +27,7 @@ internal sealed class MagentoShipmentResolver(ConnectorTransport transport)
 
         var numbers = wanted.Select(r => r.Kind == MagentoReferenceKinds.Order ? r.Key : MagentoReferenceKinds.Split(r.Key).OrderNumber)
             .Distinct(StringComparer.Ordinal).ToList();
-        var (orders, failure) = await GetAsync(Search("V1/orders", "increment_id", numbers), ReadOrders, cancellationToken).ConfigureAwait(false);
+        var (orders, failure) = await GetAsync(Search("V1/orders", "increment_id", numbers), ReadOrders, cancellationToken);
         if (failure is not null)
         {
             return (null, failure);
@@ -38,7 +37,7 @@ internal sealed class MagentoShipmentResolver(ConnectorTransport transport)
         if (wanted.Any(r => r.Kind == MagentoReferenceKinds.Shipment) && orders!.Count > 0)
         {
             var ids = orders.Values.Select(o => o.Id.ToString(CultureInfo.InvariantCulture)).ToList();
-            (markers, failure) = await GetAsync(Search("V1/shipments", "order_id", ids), ReadShipmentComments, cancellationToken).ConfigureAwait(false);
+            (markers, failure) = await GetAsync(Search("V1/shipments", "order_id", ids), ReadShipmentComments, cancellationToken);
             if (failure is not null)
             {
                 return (null, failure);
@@ -93,7 +92,7 @@ internal sealed class MagentoShipmentResolver(ConnectorTransport transport)
     private async Task<(T? Result, DeliveryOutcome? Failure)> GetAsync<T>(string url, Func<JsonElement, T> read, CancellationToken cancellationToken)
         where T : class
     {
-        var result = await transport.SendAsync(HttpMethod.Get, url, null, NoHeaders, cancellationToken).ConfigureAwait(false);
+        var result = await transport.SendAsync(HttpMethod.Get, url, null, NoHeaders, cancellationToken);
         if (result.Failure is not null)
         {
             return (null, result.Failure);

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using ErpBridge.Connectors.Http;
 using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Routing;
-
-using ErpBridge.Connectors.Http;
 
 namespace ErpBridge.Connectors.Magento;
 
@@ -36,7 +35,7 @@ internal sealed class MagentoStockReader(ConnectorTransport transport, ChannelOp
                 $"page token '{query.PageToken}' is not a Magento source-items page (\"page:size\") on channel '{transport.Channel}'"));
         }
 
-        var result = await transport.SendAsync(HttpMethod.Get, RelativeUrl(size, page), null, [], cancellationToken).ConfigureAwait(false);
+        var result = await transport.SendAsync(HttpMethod.Get, RelativeUrl(size, page), null, [], cancellationToken);
         if (result.Failure is not null)
         {
             return StockReadResult.Failed(result.Failure);

@@ -85,7 +85,7 @@ public sealed class ShopifyConnector : IChannelConnector, IOrderSource, IStockRe
         }
 
         var wanted = references.Wanted.Select(r => (r.Kind, r.Key)).ToList();
-        if (await resolver.LoadAsync(wanted, cancellationToken).ConfigureAwait(false) is { } failure)
+        if (await resolver.LoadAsync(wanted, cancellationToken) is { } failure)
         {
             return (null, failure);
         }

@@ -42,14 +42,14 @@ internal sealed class ShopifyCostPacer(TimeProvider time, TimeSpan maxWait) : IR
                 wait = known ? TimeSpan.FromSeconds(Math.Max((cost - Estimate()) / Math.Max(restoreRate, 1), 0.005)) : TimeSpan.FromMilliseconds(5);
             }
 
-            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(wait, time, cancellationToken);
         }
     }
 
     public async ValueTask<double> WaitAsync(byte[]? body, CancellationToken cancellationToken)
     {
         var cost = EstimateCost(body);
-        await ReserveAsync(cost, cancellationToken).ConfigureAwait(false);
+        await ReserveAsync(cost, cancellationToken);
         return cost;
     }
 

@@ -37,7 +37,7 @@ internal sealed class ShopifyIdResolver(string channel, ChannelOptions options, 
 
         try
         {
-            if (await shipments.LoadAsync(wanted, cancellationToken).ConfigureAwait(false) is { } shipmentFailure)
+            if (await shipments.LoadAsync(wanted, cancellationToken) is { } shipmentFailure)
             {
                 return shipmentFailure;
             }
@@ -45,14 +45,14 @@ internal sealed class ShopifyIdResolver(string channel, ChannelOptions options, 
             var skus = wanted.Where(w => SkuKinds.Contains(w.Kind) && !cache.TryGet(w.Kind, w.Key, out _)).Select(w => w.Key).Distinct(StringComparer.Ordinal).ToList();
             foreach (var chunk in skus.Chunk(SkusPerSearch))
             {
-                if (await SearchSkusAsync(chunk, cancellationToken).ConfigureAwait(false) is { } failure)
+                if (await SearchSkusAsync(chunk, cancellationToken) is { } failure)
                 {
                     return failure;
                 }
             }
 
             var codes = wanted.Where(w => w.Kind == Location && !options.Locations.ContainsKey(w.Key) && !cache.TryGet(Location, w.Key, out _)).Select(w => w.Key).Distinct(StringComparer.Ordinal).ToList();
-            return codes.Count == 0 ? null : await ReadLocationsAsync(codes, cancellationToken).ConfigureAwait(false);
+            return codes.Count == 0 ? null : await ReadLocationsAsync(codes, cancellationToken);
         }
         catch (Exception exception) when (exception is KeyNotFoundException or InvalidOperationException)
         {
@@ -111,7 +111,7 @@ internal sealed class ShopifyIdResolver(string channel, ChannelOptions options, 
         string? after = null;
         do
         {
-            var result = await query(ShopifyDocuments.VariantsBySku, new { first = Math.Min(250, skus.Length), after, query = search }, cancellationToken).ConfigureAwait(false);
+            var result = await query(ShopifyDocuments.VariantsBySku, new { first = Math.Min(250, skus.Length), after, query = search }, cancellationToken);
             if (result.Failure is not null)
             {
                 return result.Failure;
@@ -149,7 +149,7 @@ internal sealed class ShopifyIdResolver(string channel, ChannelOptions options, 
         string? after = null;
         do
         {
-            var result = await query(ShopifyDocuments.Locations, new { first = LocationsPerPage, after }, cancellationToken).ConfigureAwait(false);
+            var result = await query(ShopifyDocuments.Locations, new { first = LocationsPerPage, after }, cancellationToken);
             if (result.Failure is not null)
             {
                 return result.Failure;

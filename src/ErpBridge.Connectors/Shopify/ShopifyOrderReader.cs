@@ -24,7 +24,7 @@ internal sealed class ShopifyOrderReader(string channel, Func<string, object, Ca
     {
         ArgumentNullException.ThrowIfNull(orderQuery);
         var first = Math.Clamp(orderQuery.PageSize, 1, MaxPageSize);
-        var result = await query(ShopifyDocuments.OrdersChangedSince, new { first, after = orderQuery.PageToken, query = ShopifyDocuments.UpdatedSinceSearch(orderQuery.ChangedSince) }, cancellationToken).ConfigureAwait(false);
+        var result = await query(ShopifyDocuments.OrdersChangedSince, new { first, after = orderQuery.PageToken, query = ShopifyDocuments.UpdatedSinceSearch(orderQuery.ChangedSince) }, cancellationToken);
         if (result.Failure is not null)
         {
             return OrderReadResult.Failed(result.Failure);
@@ -36,7 +36,7 @@ internal sealed class ShopifyOrderReader(string channel, Func<string, object, Ca
             var orders = new List<PlatformOrder>();
             foreach (var node in connection.GetProperty("nodes").EnumerateArray())
             {
-                var (lines, failure) = await LinesAsync(node, cancellationToken).ConfigureAwait(false);
+                var (lines, failure) = await LinesAsync(node, cancellationToken);
                 if (failure is not null)
                 {
                     return OrderReadResult.Failed(failure);
@@ -64,7 +64,7 @@ internal sealed class ShopifyOrderReader(string channel, Func<string, object, Ca
         while (pageInfo.GetProperty("hasNextPage").GetBoolean())
         {
             var variables = new { id = order.GetProperty("id").GetString(), after = pageInfo.GetProperty("endCursor").GetString() };
-            var result = await query(ShopifyDocuments.OrderLineItems, variables, cancellationToken).ConfigureAwait(false);
+            var result = await query(ShopifyDocuments.OrderLineItems, variables, cancellationToken);
             if (result.Failure is not null)
             {
                 return (lines, result.Failure);

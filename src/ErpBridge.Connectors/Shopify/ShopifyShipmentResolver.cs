@@ -30,8 +30,8 @@ internal sealed class ShopifyShipmentResolver(string channel, ShopifyIdCache cac
         {
             var cached = cache.TryGet(Order, orderNumber, out var orderId) ? orderId : null;
             var result = cached is not null
-                ? await query(ShopifyDocuments.OrderForShipmentById, new { id = cached }, cancellationToken).ConfigureAwait(false)
-                : await query(ShopifyDocuments.OrderForShipment, new { query = ShopifyDocuments.OrderNameSearch(orderNumber) }, cancellationToken).ConfigureAwait(false);
+                ? await query(ShopifyDocuments.OrderForShipmentById, new { id = cached }, cancellationToken)
+                : await query(ShopifyDocuments.OrderForShipment, new { query = ShopifyDocuments.OrderNameSearch(orderNumber) }, cancellationToken);
             if (result.Failure is not null)
             {
                 return result.Failure;

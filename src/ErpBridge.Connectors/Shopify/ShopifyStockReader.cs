@@ -38,7 +38,7 @@ internal sealed partial class ShopifyStockReader(
         var pageSize = Math.Clamp(stockQuery.PageSize, 1, MaxPageSize);
         if (stockQuery.PageToken is null)
         {
-            return await StartAsync(cancellationToken).ConfigureAwait(false);
+            return await StartAsync(cancellationToken);
         }
 
         if (!TryParse(stockQuery.PageToken, out var operation, out var offset))
@@ -47,16 +47,16 @@ internal sealed partial class ShopifyStockReader(
         }
 
         return offset is { } start
-            ? await StreamAsync(operation, start, pageSize, cancellationToken).ConfigureAwait(false)
-            : await PollAsync(operation, pageSize, cancellationToken).ConfigureAwait(false);
+            ? await StreamAsync(operation, start, pageSize, cancellationToken)
+            : await PollAsync(operation, pageSize, cancellationToken);
     }
 
     private async Task<StockReadResult> StartAsync(CancellationToken cancellationToken)
     {
-        var result = await query(ShopifyDocuments.RunBulkQuery, new { query = ShopifyDocuments.StockBulkQuery }, cancellationToken).ConfigureAwait(false);
+        var result = await query(ShopifyDocuments.RunBulkQuery, new { query = ShopifyDocuments.StockBulkQuery }, cancellationToken);
         if (result.Failure is DeliveryOutcome.PermanentFailure { Reason: var reason } && reason.Contains("OPERATION_IN_PROGRESS", StringComparison.Ordinal))
         {
-            return await TakeOverAsync(reason, cancellationToken).ConfigureAwait(false);
+            return await TakeOverAsync(reason, cancellationToken);
         }
 
         if (result.Failure is not null)
@@ -75,7 +75,7 @@ internal sealed partial class ShopifyStockReader(
     /// </summary>
     private async Task<StockReadResult> TakeOverAsync(string reason, CancellationToken cancellationToken)
     {
-        var current = await query(ShopifyDocuments.CurrentBulkQuery, new { }, cancellationToken).ConfigureAwait(false);
+        var current = await query(ShopifyDocuments.CurrentBulkQuery, new { }, cancellationToken);
         if (current.Failure is not null)
         {
             return StockReadResult.Failed(current.Failure);
@@ -92,7 +92,7 @@ internal sealed partial class ShopifyStockReader(
 
     private async Task<StockReadResult> PollAsync(long operation, int pageSize, CancellationToken cancellationToken)
     {
-        var (url, failure, running) = await FindResultAsync(operation, cancellationToken).ConfigureAwait(false);
+        var (url, failure, running) = await FindResultAsync(operation, cancellationToken);
         if (failure is not null)
         {
             return StockReadResult.Failed(failure);
@@ -103,13 +103,13 @@ internal sealed partial class ShopifyStockReader(
             return Waiting(operation);
         }
 
-        return url is null ? StockReadResult.Of(new StockPage([], null)) : await StreamAsync(operation, 0, pageSize, cancellationToken).ConfigureAwait(false);
+        return url is null ? StockReadResult.Of(new StockPage([], null)) : await StreamAsync(operation, 0, pageSize, cancellationToken);
     }
 
     /// <summary>The result URL of a completed operation (null when it found nothing), whether it still runs, or why it failed.</summary>
     private async Task<(string? Url, DeliveryOutcome? Failure, bool Running)> FindResultAsync(long operation, CancellationToken cancellationToken)
     {
-        var result = await query(ShopifyDocuments.BulkOperationById, new { id = OperationGid + operation.ToString(CultureInfo.InvariantCulture) }, cancellationToken).ConfigureAwait(false);
+        var result = await query(ShopifyDocuments.BulkOperationById, new { id = OperationGid + operation.ToString(CultureInfo.InvariantCulture) }, cancellationToken);
         if (result.Failure is not null)
         {
             return (null, result.Failure, false);
@@ -149,7 +149,7 @@ internal sealed partial class ShopifyStockReader(
         {
             if (url is null)
             {
-                var (found, failure, running) = await FindResultAsync(operation, cancellationToken).ConfigureAwait(false);
+                var (found, failure, running) = await FindResultAsync(operation, cancellationToken);
                 if (failure is not null)
                 {
                     return StockReadResult.Failed(failure);
@@ -164,7 +164,7 @@ internal sealed partial class ShopifyStockReader(
                 fresh = true;
             }
 
-            var (page, refused) = await ReadPageAsync(operation, url, offset, pageSize, cancellationToken).ConfigureAwait(false);
+            var (page, refused) = await ReadPageAsync(operation, url, offset, pageSize, cancellationToken);
             if (refused is null)
             {
                 return page!;
@@ -193,7 +193,7 @@ internal sealed partial class ShopifyStockReader(
                 request.Headers.Range = new RangeHeaderValue(offset, null);
             }
 
-            using var response = await transport.CreateClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            using var response = await transport.CreateClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             var status = (int)response.StatusCode;
             if (StatusClassifier.IsTransient(status))
             {
@@ -210,9 +210,9 @@ internal sealed partial class ShopifyStockReader(
                 return (null, new DeliveryOutcome.PermanentFailure($"HTTP {status} reading the bulk result of Shopify channel '{channel}' (the signed URL may have expired)"));
             }
 
-            await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
+            await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token);
             var skip = response.StatusCode == HttpStatusCode.PartialContent ? 0 : offset;
-            var page = await ReadLinesAsync(stream, operation, offset, skip, pageSize, timeout.Token).ConfigureAwait(false);
+            var page = await ReadLinesAsync(stream, operation, offset, skip, pageSize, timeout.Token);
             return (StockReadResult.Of(page), null);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -262,7 +262,7 @@ internal sealed partial class ShopifyStockReader(
                     Array.Resize(ref buffer, buffer.Length * 2);
                 }
 
-                var read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+                var read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken);
                 if (read == 0)
                 {
                     ended = true;

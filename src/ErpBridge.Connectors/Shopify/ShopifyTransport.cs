@@ -32,7 +32,7 @@ internal static class ShopifyTransport
         this ConnectorTransport transport, RetryAfterReader waits, string document, object variables, CancellationToken cancellationToken)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(new { query = document, variables });
-        var response = await transport.SendAsync(HttpMethod.Post, GraphQLPath, body, [], cancellationToken).ConfigureAwait(false);
+        var response = await transport.SendAsync(HttpMethod.Post, GraphQLPath, body, [], cancellationToken);
         return ShopifyResponseReader.Read(response, transport.Channel, waits);
     }
 }

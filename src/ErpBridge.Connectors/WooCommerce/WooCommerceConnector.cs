@@ -105,14 +105,14 @@ public sealed class WooCommerceConnector : IChannelConnector, IOrderSource, ISto
             cache.ForgetMissing(reference.Key);
         }
 
-        var (orders, orderFailure) = await orderLookup.LookUpAsync(wanted, cancellationToken).ConfigureAwait(false);
+        var (orders, orderFailure) = await orderLookup.LookUpAsync(wanted, cancellationToken);
         if (orderFailure is not null)
         {
             return (null, FailureContext.Add(orderFailure, "looking up orders"));
         }
 
         var skus = wanted.Where(r => !WooCommerceReferenceKinds.IsOrderKind(r.Kind)).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
-        var (items, failure) = await resolver.ResolveAsync(skus, cancellationToken).ConfigureAwait(false);
+        var (items, failure) = await resolver.ResolveAsync(skus, cancellationToken);
         return failure is null ? (new WooCommerceKnown(items!, orders!), null) : (null, FailureContext.Add(failure, "looking up SKUs"));
     }
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using ErpBridge.Core.Delivery;
-
 using ErpBridge.Connectors.Http;
+using ErpBridge.Core.Delivery;
 
 namespace ErpBridge.Connectors.WooCommerce;
 
@@ -24,7 +23,7 @@ internal sealed class WooCommerceIdResolver(ConnectorTransport transport, Expiri
         if (Unknown(skus).Count > 0)
         {
             // One look-up at a time per channel: concurrent deliveries wanting the same SKUs then share one request.
-            await lookups.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await lookups.WaitAsync(cancellationToken);
             try
             {
                 var unknown = Unknown(skus);
@@ -32,7 +31,7 @@ internal sealed class WooCommerceIdResolver(ConnectorTransport transport, Expiri
                     .Concat(unknown.Where(s => s.Contains(',', StringComparison.Ordinal)).Select(s => new[] { s }));
                 foreach (var batch in batches)
                 {
-                    if (await LookUp(batch, cancellationToken).ConfigureAwait(false) is { } failure)
+                    if (await LookUp(batch, cancellationToken) is { } failure)
                     {
                         return (null, failure);
                     }
@@ -60,7 +59,7 @@ internal sealed class WooCommerceIdResolver(ConnectorTransport transport, Expiri
     private async Task<DeliveryOutcome?> LookUp(string[] skus, CancellationToken cancellationToken)
     {
         KeyValuePair<string, string>[] query = [new("sku", string.Join(",", skus)), new("per_page", "100")];
-        var result = await transport.SendAsync(HttpMethod.Get, "products", query, null, NoHeaders, cancellationToken).ConfigureAwait(false);
+        var result = await transport.SendAsync(HttpMethod.Get, "products", query, null, NoHeaders, cancellationToken);
         if (result.Failure is not null)
         {
             return result.Failure;

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using ErpBridge.Core.Delivery;
-
 using ErpBridge.Connectors.Http;
+using ErpBridge.Core.Delivery;
 
 namespace ErpBridge.Connectors.WooCommerce;
 
@@ -40,7 +39,7 @@ internal sealed class WooCommerceOrderReader(ConnectorTransport transport, strin
             new("per_page", perPage.ToString(CultureInfo.InvariantCulture)),
             new("page", page.ToString(CultureInfo.InvariantCulture)),
         ];
-        var result = await transport.SendAsync(HttpMethod.Get, "orders", parameters, null, NoHeaders, cancellationToken).ConfigureAwait(false);
+        var result = await transport.SendAsync(HttpMethod.Get, "orders", parameters, null, NoHeaders, cancellationToken);
         if (result.Failure is not null)
         {
             return OrderReadResult.Failed(result.Failure);

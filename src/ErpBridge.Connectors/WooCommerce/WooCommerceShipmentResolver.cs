@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using ErpBridge.Core.Delivery;
-
 using ErpBridge.Connectors.Http;
+using ErpBridge.Core.Delivery;
 
 namespace ErpBridge.Connectors.WooCommerce;
 
@@ -33,7 +32,7 @@ internal sealed class WooCommerceShipmentResolver(ConnectorTransport transport, 
                 continue;
             }
 
-            var result = await transport.SendAsync(HttpMethod.Get, $"orders/{WooCommerceOutcomes.Number(id)}", None, null, None, cancellationToken).ConfigureAwait(false);
+            var result = await transport.SendAsync(HttpMethod.Get, $"orders/{WooCommerceOutcomes.Number(id)}", None, null, None, cancellationToken);
             if (result.Status == 404 && WooCommerceOutcomes.ErrorCode(result.Body) is "woocommerce_rest_shop_order_invalid_id")
             {
                 orders[number] = null;
@@ -50,7 +49,7 @@ internal sealed class WooCommerceShipmentResolver(ConnectorTransport transport, 
                 var facts = Parse(result.Body, WooCommerceOrderFacts.FromOrder);
                 if (group.Any(r => r.Kind == WooCommerceReferenceKinds.Fulfillment))
                 {
-                    var fulfillments = await transport.SendAsync(HttpMethod.Get, $"orders/{WooCommerceOutcomes.Number(facts.Id)}/fulfillments", None, null, None, cancellationToken).ConfigureAwait(false);
+                    var fulfillments = await transport.SendAsync(HttpMethod.Get, $"orders/{WooCommerceOutcomes.Number(facts.Id)}/fulfillments", None, null, None, cancellationToken);
                     if (fulfillments.Status == 404 && WooCommerceOutcomes.ErrorCode(fulfillments.Body) == "rest_no_route")
                     {
                         return (null, new DeliveryOutcome.PermanentFailure(
@@ -68,7 +67,7 @@ internal sealed class WooCommerceShipmentResolver(ConnectorTransport transport, 
 
                 if (group.Any(r => r.Kind == WooCommerceReferenceKinds.OrderNote))
                 {
-                    var notes = await transport.SendAsync(HttpMethod.Get, $"orders/{WooCommerceOutcomes.Number(facts.Id)}/notes", None, null, None, cancellationToken).ConfigureAwait(false);
+                    var notes = await transport.SendAsync(HttpMethod.Get, $"orders/{WooCommerceOutcomes.Number(facts.Id)}/notes", None, null, None, cancellationToken);
                     if (notes.Failure is not null)
                     {
                         return (null, notes.Failure);

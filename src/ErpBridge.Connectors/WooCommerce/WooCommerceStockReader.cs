@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using ErpBridge.Connectors.Http;
 using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Routing;
-
-using ErpBridge.Connectors.Http;
 
 namespace ErpBridge.Connectors.WooCommerce;
 
@@ -51,8 +50,8 @@ internal sealed class WooCommerceStockReader(ConnectorTransport transport, Chann
         try
         {
             return token.ProductId is { } productId
-                ? await ReadVariationsAsync(token, productId, location, cancellationToken).ConfigureAwait(false)
-                : await ReadProductsAsync(token, location, cancellationToken).ConfigureAwait(false);
+                ? await ReadVariationsAsync(token, productId, location, cancellationToken)
+                : await ReadProductsAsync(token, location, cancellationToken);
         }
         catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
@@ -63,13 +62,13 @@ internal sealed class WooCommerceStockReader(ConnectorTransport transport, Chann
 
     private async Task<StockReadResult> ReadProductsAsync(WooCommerceStockToken token, string location, CancellationToken cancellationToken)
     {
-        var (page, levels, failure) = await ProductsPageAsync(token, location, cancellationToken).ConfigureAwait(false);
+        var (page, levels, failure) = await ProductsPageAsync(token, location, cancellationToken);
         return failure is not null ? StockReadResult.Failed(failure) : StockReadResult.Of(new StockPage(levels, Next(token, page!, afterProductId: null)?.ToString()));
     }
 
     private async Task<StockReadResult> ReadVariationsAsync(WooCommerceStockToken token, long productId, string location, CancellationToken cancellationToken)
     {
-        var result = await transport.SendAsync(HttpMethod.Get, $"products/{WooCommerceOutcomes.Number(productId)}/variations", Paging(token.VariationPage, token.PerPage), null, NoHeaders, cancellationToken).ConfigureAwait(false);
+        var result = await transport.SendAsync(HttpMethod.Get, $"products/{WooCommerceOutcomes.Number(productId)}/variations", Paging(token.VariationPage, token.PerPage), null, NoHeaders, cancellationToken);
         var levels = new List<StockLevel>();
         var moreVariations = false;
         if (result.Status is 400 or 404 && WooCommerceOutcomes.ErrorCode(result.Body) == "woocommerce_rest_product_invalid_id")
@@ -105,7 +104,7 @@ internal sealed class WooCommerceStockReader(ConnectorTransport transport, Chann
         if (page is null)
         {
             // Resumed by another connector (a restart): read the products page again for its variable products only.
-            var (fetched, _, failure) = await ProductsPageAsync(token, location, cancellationToken).ConfigureAwait(false);
+            var (fetched, _, failure) = await ProductsPageAsync(token, location, cancellationToken);
             if (failure is not null)
             {
                 return StockReadResult.Failed(failure);
@@ -127,7 +126,7 @@ internal sealed class WooCommerceStockReader(ConnectorTransport transport, Chann
     private async Task<(ProductsPage? Page, List<StockLevel> Levels, DeliveryOutcome? Failure)> ProductsPageAsync(
         WooCommerceStockToken token, string location, CancellationToken cancellationToken)
     {
-        var result = await transport.SendAsync(HttpMethod.Get, "products", Paging(token.Page, token.PerPage), null, NoHeaders, cancellationToken).ConfigureAwait(false);
+        var result = await transport.SendAsync(HttpMethod.Get, "products", Paging(token.Page, token.PerPage), null, NoHeaders, cancellationToken);
         var levels = new List<StockLevel>();
         if (result.Failure is not null)
         {

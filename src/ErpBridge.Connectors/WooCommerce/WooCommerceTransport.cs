@@ -1,7 +1,6 @@
+using ErpBridge.Connectors.Http;
 using ErpBridge.Core.Routing;
 using Microsoft.Extensions.Logging;
-
-using ErpBridge.Connectors.Http;
 
 namespace ErpBridge.Connectors.WooCommerce;
 

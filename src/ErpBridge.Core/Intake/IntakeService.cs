@@ -12,7 +12,7 @@ public sealed class IntakeService(IMessageStore store, Router router, TimeProvid
     {
         var channels = router.ChannelsFor(message);
         var request = new AcceptRequest(message, channels, time.GetUtcNow(), correlationId, client);
-        var result = await store.AcceptAsync(request, cancellationToken).ConfigureAwait(false);
+        var result = await store.AcceptAsync(request, cancellationToken);
         if (result.Outcome == AcceptOutcome.Accepted && result.Channels.Count > 0)
         {
             foreach (var observer in observers)

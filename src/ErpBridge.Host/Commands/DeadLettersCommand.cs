@@ -27,7 +27,7 @@ public static class DeadLettersCommand
 
     private static async Task<int> RunAsync(IServiceProvider services, CommandContext context, string? channel, int limit, bool json, CancellationToken cancellationToken)
     {
-        var dead = await services.GetRequiredService<IDeliveryStore>().ListDeadLettersAsync(channel, limit, cancellationToken).ConfigureAwait(false);
+        var dead = await services.GetRequiredService<IDeliveryStore>().ListDeadLettersAsync(channel, limit, cancellationToken);
         var output = context.Output;
         if (json)
         {

@@ -60,7 +60,7 @@ public static class DryRunCommand
             var items = CanonicalMessage.Parse(type, canonical);
             var plan = RequestPlan.Parse(maps.ToPlan(
                 platform, type, canonical, MapParameters.Outbound(messageId, channel, DeliveryPipeline.IdempotencyKey(messageId, channel, items.Keys), registry.MapParametersOf(channel))));
-            var calls = await registry.For(channel).PrepareAsync(plan, cancellationToken).ConfigureAwait(false);
+            var calls = await registry.For(channel).PrepareAsync(plan, cancellationToken);
             if (json)
             {
                 CommandJson.Write(context.Output, new

@@ -14,15 +14,15 @@ public static class OperatorHost
     public static async Task<int> RunAsync(CommandContext context, string command, Func<IServiceProvider, Task<int>> action, bool withoutDatabase = false)
     {
         ArgumentNullException.ThrowIfNull(action);
-        var (app, code) = await OpenAsync(context, command, withoutDatabase).ConfigureAwait(false);
+        var (app, code) = await OpenAsync(context, command, withoutDatabase);
         if (app is null)
         {
             return code;
         }
 
-        await using (app.ConfigureAwait(false))
+        await using (app)
         {
-            return await action(app.Services).ConfigureAwait(false);
+            return await action(app.Services);
         }
     }
 
@@ -49,7 +49,7 @@ public static class OperatorHost
             return (null, ExitCodes.DatabaseNotFound);
         }
 
-        var (app, errors) = await BridgeHost.BuildAsync([], configure, operatorCommand: true).ConfigureAwait(false);
+        var (app, errors) = await BridgeHost.BuildAsync([], configure, operatorCommand: true);
         if (app is null)
         {
             context.Error.WriteLine("The configuration has problems:");

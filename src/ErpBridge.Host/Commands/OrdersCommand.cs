@@ -28,7 +28,7 @@ public static class OrdersCommand
 
     private static async Task<int> RunAsync(IServiceProvider services, CommandContext context, string? channel, OrderState? state, int limit, bool json, CancellationToken cancellationToken)
     {
-        var orders = await services.GetRequiredService<IOrderStore>().ListAsync(channel, state, limit, cancellationToken).ConfigureAwait(false);
+        var orders = await services.GetRequiredService<IOrderStore>().ListAsync(channel, state, limit, cancellationToken);
         var output = context.Output;
         if (json)
         {

@@ -49,16 +49,16 @@ public static class ReconcileCommand
         var result = ExitCodes.Done;
         foreach (var name in channels)
         {
-            var (run, started) = await store.StartAsync(name, "command", runner.Heals(name), services.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            var (run, started) = await store.StartAsync(name, "command", runner.Heals(name), services.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken);
             progress.WriteLine(started ? $"Reconciling {name} (run {run.RunId})..." : $"Carrying on run {run.RunId} of {name} from {run.Phase}...");
-            var finished = await runner.RunAsync(run.RunId, cancellationToken).ConfigureAwait(false);
+            var finished = await runner.RunAsync(run.RunId, cancellationToken);
             if (json)
             {
-                reports.Add(await ReconciliationReportOutput.ToJsonAsync(store, finished, null, cancellationToken).ConfigureAwait(false));
+                reports.Add(await ReconciliationReportOutput.ToJsonAsync(store, finished, null, cancellationToken));
             }
             else
             {
-                await ReconciliationReportOutput.PrintAsync(store, finished, null, context.Output, cancellationToken).ConfigureAwait(false);
+                await ReconciliationReportOutput.PrintAsync(store, finished, null, context.Output, cancellationToken);
             }
 
             result = finished.Status == ReconciliationStatus.Completed ? result : ExitCodes.Failed;

@@ -51,8 +51,8 @@ public static class ReconciliationReportCommand
     {
         var store = services.GetRequiredService<IReconciliationStore>();
         var run = runId is { } id
-            ? await store.GetAsync(id, cancellationToken).ConfigureAwait(false)
-            : await store.LatestAsync(channel, cancellationToken).ConfigureAwait(false);
+            ? await store.GetAsync(id, cancellationToken)
+            : await store.LatestAsync(channel, cancellationToken);
         if (run is null)
         {
             context.Error.WriteLine("No such reconciliation run.");
@@ -61,7 +61,7 @@ public static class ReconciliationReportCommand
 
         if (csvPath is not null)
         {
-            var rows = await ExportCsvAsync(store, run.RunId, only, csvPath, cancellationToken).ConfigureAwait(false);
+            var rows = await ExportCsvAsync(store, run.RunId, only, csvPath, cancellationToken);
             if (json)
             {
                 CommandJson.Write(context.Output, new { run.RunId, run.Channel, run.Status, rows, file = Path.GetFullPath(csvPath) });
@@ -76,11 +76,11 @@ public static class ReconciliationReportCommand
 
         if (json)
         {
-            CommandJson.Write(context.Output, await ReconciliationReportOutput.ToJsonAsync(store, run, only, cancellationToken).ConfigureAwait(false));
+            CommandJson.Write(context.Output, await ReconciliationReportOutput.ToJsonAsync(store, run, only, cancellationToken));
         }
         else
         {
-            await ReconciliationReportOutput.PrintAsync(store, run, only, context.Output, cancellationToken).ConfigureAwait(false);
+            await ReconciliationReportOutput.PrintAsync(store, run, only, context.Output, cancellationToken);
         }
 
         return ExitCodes.Done;
@@ -90,21 +90,21 @@ public static class ReconciliationReportCommand
     private static async Task<long> ExportCsvAsync(IReconciliationStore store, long runId, ReconciliationClass? only, string path, CancellationToken cancellationToken)
     {
         var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
-        await using (writer.ConfigureAwait(false))
+        await using (writer)
         {
-            await writer.WriteLineAsync("class,key,sku,location,erp_quantity,store_quantity,detail,healed_by").ConfigureAwait(false);
+            await writer.WriteLineAsync("class,key,sku,location,erp_quantity,store_quantity,detail,healed_by");
             long rows = 0;
             string? after = null;
             while (true)
             {
-                var page = await store.ItemsAsync(runId, only, after, CsvPage, cancellationToken).ConfigureAwait(false);
+                var page = await store.ItemsAsync(runId, only, after, CsvPage, cancellationToken);
                 foreach (var item in page)
                 {
                     await writer.WriteLineAsync(string.Join(',', new[]
                     {
                         item.Class.ToString(), item.ItemKey, item.Sku, item.Location,
                         item.ErpQuantity?.ToString(CultureInfo.InvariantCulture), item.StoreQuantity?.ToString(CultureInfo.InvariantCulture), item.Detail, item.HealedBy,
-                    }.Select(Csv))).ConfigureAwait(false);
+                    }.Select(Csv)));
                     rows++;
                 }
 

@@ -18,14 +18,14 @@ public static class ReconciliationReportOutput
         output.WriteLine($"Run {run.RunId} of {run.Channel}: {run.Status} ({run.Phase}), {run.Trigger}, started {run.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z{(run.FinishedAt is { } done ? $", finished {done.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z" : "")}");
         output.WriteLine($"  {run.LevelsRead} store levels read in {run.Pages} pages{(run.Error is null ? "" : $"; error: {run.Error}")}");
         output.WriteLine($"  {"Class",-16} {"Count",10}");
-        foreach (var count in await store.CountsAsync(run.RunId, cancellationToken).ConfigureAwait(false))
+        foreach (var count in await store.CountsAsync(run.RunId, cancellationToken))
         {
             output.WriteLine($"  {count.Class,-16} {count.Count,10}");
         }
 
-        output.WriteLine($"  healed: {await store.HealedCountAsync(run.RunId, cancellationToken).ConfigureAwait(false)}");
+        output.WriteLine($"  healed: {await store.HealedCountAsync(run.RunId, cancellationToken)}");
         var shown = 0;
-        await foreach (var item in FindingsAsync(store, run.RunId, only, cancellationToken).ConfigureAwait(false))
+        await foreach (var item in FindingsAsync(store, run.RunId, only, cancellationToken))
         {
             if (shown == TableFindings)
             {
@@ -47,10 +47,10 @@ public static class ReconciliationReportOutput
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(run);
-        var counts = await store.CountsAsync(run.RunId, cancellationToken).ConfigureAwait(false);
-        var healed = await store.HealedCountAsync(run.RunId, cancellationToken).ConfigureAwait(false);
+        var counts = await store.CountsAsync(run.RunId, cancellationToken);
+        var healed = await store.HealedCountAsync(run.RunId, cancellationToken);
         var findings = new List<ReconciliationItem>();
-        await foreach (var item in FindingsAsync(store, run.RunId, only, cancellationToken).ConfigureAwait(false))
+        await foreach (var item in FindingsAsync(store, run.RunId, only, cancellationToken))
         {
             findings.Add(item);
         }
@@ -64,7 +64,7 @@ public static class ReconciliationReportOutput
         string? after = null;
         while (true)
         {
-            var page = await store.ItemsAsync(runId, only, after, Page, cancellationToken).ConfigureAwait(false);
+            var page = await store.ItemsAsync(runId, only, after, Page, cancellationToken);
             foreach (var item in page.Where(i => only is not null || i.Class != ReconciliationClass.Match))
             {
                 yield return item;

@@ -30,7 +30,7 @@ public static class ResubmitCommand
 
     private static async Task<int> RunAsync(IServiceProvider services, CommandContext context, string? message, string? channel, CancellationToken cancellationToken)
     {
-        var count = await services.GetRequiredService<IDeliveryStore>().ResubmitAsync(message, channel, services.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var count = await services.GetRequiredService<IDeliveryStore>().ResubmitAsync(message, channel, services.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken);
         context.Output.WriteLine(count == 0
             ? "Nothing to resubmit: no failed delivery matches."
             : $"Resubmitted {count} deliver{(count == 1 ? "y" : "ies")}; a running bridge delivers {(count == 1 ? "it" : "them")} at its next poll.");

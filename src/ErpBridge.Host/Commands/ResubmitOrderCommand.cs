@@ -30,7 +30,7 @@ public static class ResubmitOrderCommand
 
     private static async Task<int> RunAsync(IServiceProvider services, CommandContext context, string? order, string? channel, CancellationToken cancellationToken)
     {
-        var orders = await services.GetRequiredService<IOrderStore>().ResubmitAsync(order, channel, services.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var orders = await services.GetRequiredService<IOrderStore>().ResubmitAsync(order, channel, services.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken);
         context.Output.WriteLine(orders == 0
             ? "Nothing to resubmit: no failed order push matches."
             : $"Resubmitted {orders} order{(orders == 1 ? "" : "s")}; a running bridge pushes {(orders == 1 ? "it" : "them")} within its push interval.");

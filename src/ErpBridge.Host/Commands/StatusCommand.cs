@@ -26,14 +26,14 @@ public static class StatusCommand
 
     private static async Task<int> RunAsync(IServiceProvider services, CommandContext context, string message, bool json, CancellationToken cancellationToken)
     {
-        var status = await services.GetRequiredService<IMessageStore>().GetStatusAsync(message, cancellationToken).ConfigureAwait(false);
+        var status = await services.GetRequiredService<IMessageStore>().GetStatusAsync(message, cancellationToken);
         if (status is null)
         {
             context.Error.WriteLine($"No message with MessageId '{message}'.");
             return ExitCodes.Failed;
         }
 
-        var history = await services.GetRequiredService<IDeliveryStore>().GetHistoryAsync(message, cancellationToken).ConfigureAwait(false);
+        var history = await services.GetRequiredService<IDeliveryStore>().GetHistoryAsync(message, cancellationToken);
         var output = context.Output;
         if (json)
         {

@@ -1,7 +1,7 @@
 using System.Xml.Linq;
+using ErpBridge.Core.Messages;
 using ErpBridge.Mapping.Json;
 using ErpBridge.Mapping.Maps;
-using ErpBridge.Core.Messages;
 
 namespace ErpBridge.Mapping.Orders;
 

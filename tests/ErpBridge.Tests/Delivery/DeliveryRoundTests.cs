@@ -1,4 +1,3 @@
-using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Messages;
 using ErpBridge.Core.Status;
 using ErpBridge.Delivery;

@@ -174,7 +174,7 @@ public sealed class DeliveryWorld : IAsyncDisposable
     /// <summary>Waits until every channel of the message has reached one of the given states; returns the deliveries.</summary>
     public async Task<IReadOnlyDictionary<string, XElement>> WaitForAsync(string messageId, params string[] states)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(30);
         IReadOnlyDictionary<string, XElement> deliveries;
         do
         {
@@ -186,7 +186,7 @@ public sealed class DeliveryWorld : IAsyncDisposable
 
             await Task.Delay(100);
         }
-        while (DateTime.UtcNow < deadline);
+        while (TimeProvider.System.GetUtcNow().UtcDateTime < deadline);
 
         Assert.Fail($"{messageId} did not reach {string.Join("/", states)} within 30 s: {string.Join("; ", deliveries.Select(d => d.Key + "=" + d.Value))}");
         return deliveries;
@@ -194,10 +194,10 @@ public sealed class DeliveryWorld : IAsyncDisposable
 
     public static async Task EventuallyAsync(Func<bool> condition, string what)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(30);
         while (!condition())
         {
-            if (DateTime.UtcNow > deadline)
+            if (TimeProvider.System.GetUtcNow().UtcDateTime > deadline)
             {
                 Assert.Fail($"Not within 30 s: {what}");
             }

@@ -1,6 +1,5 @@
 using System.Xml.Linq;
 using ErpBridge.Core.Reconciliation;
-using ErpBridge.Host;
 using ErpBridge.Reconciliation;
 using ErpBridge.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +27,7 @@ public sealed class ReconciliationEndToEndTests
         world.BigCommerce.SetStock([("R-002", DeliveryWorld.Location, 99), ("R-900", DeliveryWorld.Location, 7)]);
         world.BigCommerce.DeleteProduct(world.BigCommerce.State().ProductBySku("R-003")!.Id);
         // A newer ERP level that cannot be delivered (a location the store does not have) stays in flight.
-        await world.SubmitAsync(StockAt("RC-2", DateTimeOffset.UtcNow, "R-005", "WH99", 5));
+        await world.SubmitAsync(StockAt("RC-2", TimeProvider.System.GetUtcNow(), "R-005", "WH99", 5));
         await world.WaitForAsync("RC-2", "Failed", "Delivered");
 
         var report = await RunOverSoapAsync(world, channel);
@@ -102,7 +101,7 @@ public sealed class ReconciliationEndToEndTests
         await SeedErpStockAsync(world);
         var services = world.Bridge.App.Services;
         var store = services.GetRequiredService<IReconciliationStore>();
-        var (run, _) = await store.StartAsync(DeliveryWorld.BigCommerceChannel, "test", heal: false, DateTimeOffset.UtcNow, CancellationToken.None);
+        var (run, _) = await store.StartAsync(DeliveryWorld.BigCommerceChannel, "test", heal: false, TimeProvider.System.GetUtcNow(), CancellationToken.None);
 
         // One page per request, each slow: the run is stopped after its second page, as a process stopping would.
         world.BigCommerce.Delay(TimeSpan.FromMilliseconds(300));
@@ -193,7 +192,7 @@ public sealed class ReconciliationEndToEndTests
     /// <summary>The ERP's stock, delivered to every store: R-001..R-005 at 10, 20, 30, 40, 50.</summary>
     private static async Task SeedErpStockAsync(DeliveryWorld world)
     {
-        await world.SubmitAsync(DeliveryWorld.Stock("RC-1", DateTimeOffset.UtcNow.AddMinutes(-5), Skus.Select((s, i) => (s, (i + 1) * 10)).ToArray()));
+        await world.SubmitAsync(DeliveryWorld.Stock("RC-1", TimeProvider.System.GetUtcNow().AddMinutes(-5), Skus.Select((s, i) => (s, (i + 1) * 10)).ToArray()));
         await world.WaitForAsync("RC-1", "Delivered");
     }
 

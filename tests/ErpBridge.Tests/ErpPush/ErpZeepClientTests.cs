@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ErpBridge.Sandboxes.Erp;
-using ErpBridge.Tests.Soap.Interop.Independent;
 using ErpBridge.Tests.Support;
 
 namespace ErpBridge.Tests.ErpPush;

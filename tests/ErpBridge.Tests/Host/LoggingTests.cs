@@ -22,7 +22,7 @@ public sealed class LoggingTests
         {
             using var client = new SoapClient(bridge.ServiceAddress);
             var id = Envelopes.NewId();
-            var digest = Envelopes.DigestToken(BridgeFixture.DemoUser, BridgeFixture.DemoPassword, DateTimeOffset.UtcNow);
+            var digest = Envelopes.DigestToken(BridgeFixture.DemoUser, BridgeFixture.DemoPassword, TimeProvider.System.GetUtcNow());
             var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{BridgeFixture.DemoUser}:{BridgeFixture.DemoPassword}"));
 
             await client.PostAsync(Envelopes.Wrap(Envelopes.Inventory(id)));

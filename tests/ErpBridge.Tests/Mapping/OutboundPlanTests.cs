@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Xml.Linq;
 using ErpBridge.Mapping.Golden;
 using ErpBridge.Mapping.Json;
-using ErpBridge.Mapping.Maps;
 using ErpBridge.Mapping.Plans;
 using ErpBridge.Tests.Support;
 

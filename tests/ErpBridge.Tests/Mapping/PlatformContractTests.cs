@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Xml.Linq;
 using ErpBridge.Mapping.Golden;
 using ErpBridge.Mapping.Json;
 using ErpBridge.Mapping.Plans;

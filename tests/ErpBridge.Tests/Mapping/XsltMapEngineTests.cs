@@ -202,7 +202,7 @@ public sealed class XsltMapEngineTests
 
         maps.Write("w", TempMaps.Stylesheet("<version-two/>"));
 
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(10);
         string seen;
         do
         {
@@ -214,7 +214,7 @@ public sealed class XsltMapEngineTests
 
             Thread.Sleep(50);
         }
-        while (DateTime.UtcNow < deadline);
+        while (TimeProvider.System.GetUtcNow().UtcDateTime < deadline);
 
         Assert.That(seen, Is.EqualTo("version-two"), "the file-system watcher should have marked the map for reloading");
     }

@@ -125,7 +125,7 @@ public sealed class FetchAcknowledgeSoapTests
     private async Task StoreAsync(params (string Channel, string Id, string Number)[] orders)
     {
         var store = bridge.App.Services.GetRequiredService<IOrderStore>();
-        var at = DateTimeOffset.UtcNow;
+        var at = TimeProvider.System.GetUtcNow();
         foreach (var (channel, id, number) in orders)
         {
             var xml = CanonicalOrderSamples.Order(channel, id, number);

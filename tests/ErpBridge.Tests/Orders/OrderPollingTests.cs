@@ -1,7 +1,6 @@
 using System.Xml.Linq;
 using ErpBridge.Core.Orders;
 using ErpBridge.Orders;
-using ErpBridge.Sandboxes.Magento;
 using ErpBridge.Tests.Connectors.Magento;
 using ErpBridge.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -77,7 +76,7 @@ public sealed class OrderPollingTests
 
         await Poller.PollAsync(Channel, CancellationToken.None);
         // As after a crash between storing the pages and saving the cursor (PollCrashTests kills a real process there).
-        await Orders.SaveCursorAsync(Channel, before ?? DateTimeOffset.UtcNow.AddDays(-30), DateTimeOffset.UtcNow, CancellationToken.None);
+        await Orders.SaveCursorAsync(Channel, before ?? TimeProvider.System.GetUtcNow().AddDays(-30), TimeProvider.System.GetUtcNow(), CancellationToken.None);
         var again = await Poller.PollAsync(Channel, CancellationToken.None);
         var fetched = await FetchAsync(100);
 

@@ -195,14 +195,14 @@ public sealed class OrderPushTests
     }
 
     private async Task<List<string>> FetchableAsync() =>
-        (await Orders.FetchAsync(100, Channel, DateTimeOffset.UtcNow.AddHours(1), TimeSpan.FromMinutes(1), CancellationToken.None)).Select(o => o.OrderId).ToList();
+        (await Orders.FetchAsync(100, Channel, TimeProvider.System.GetUtcNow().AddHours(1), TimeSpan.FromMinutes(1), CancellationToken.None)).Select(o => o.OrderId).ToList();
 
     private static async Task WaitForAsync(Func<Task<bool>> condition)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(30);
         while (!await condition())
         {
-            if (DateTime.UtcNow > deadline)
+            if (TimeProvider.System.GetUtcNow().UtcDateTime > deadline)
             {
                 Assert.Fail("timed out waiting for the ERP");
             }

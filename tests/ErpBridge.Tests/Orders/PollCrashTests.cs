@@ -40,11 +40,11 @@ public sealed class PollCrashTests
         {
             try
             {
-                var deadline = DateTime.UtcNow.AddSeconds(60);
+                var deadline = TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(60);
                 while (OrderListRequests(shop) < 3)
                 {
                     Assert.That(process.HasExited, Is.False, "the bridge process ended on its own");
-                    Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "the bridge process did not poll");
+                    Assert.That(TimeProvider.System.GetUtcNow().UtcDateTime, Is.LessThan(deadline), "the bridge process did not poll");
                     await Task.Delay(20);
                 }
             }

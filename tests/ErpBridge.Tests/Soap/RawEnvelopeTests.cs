@@ -325,7 +325,7 @@ public sealed class RawEnvelopeTests
     [Test]
     public async Task PasswordDigest_FreshNonce_AcceptedOnceThenReplayRefused()
     {
-        var token = Envelopes.DigestToken(BridgeFixture.DemoUser, BridgeFixture.DemoPassword, DateTimeOffset.UtcNow);
+        var token = Envelopes.DigestToken(BridgeFixture.DemoUser, BridgeFixture.DemoPassword, TimeProvider.System.GetUtcNow());
         var first = await client.PostAsync(Envelopes.Wrap(Envelopes.Inventory(Envelopes.NewId()), token));
         var replay = await client.PostAsync(Envelopes.Wrap(Envelopes.Inventory(Envelopes.NewId()), token));
 
@@ -336,7 +336,7 @@ public sealed class RawEnvelopeTests
     [Test]
     public async Task PasswordDigest_ReplayWithNonceSpeltOtherwise_Refused()
     {
-        var token = Envelopes.DigestToken(BridgeFixture.DemoUser, BridgeFixture.DemoPassword, DateTimeOffset.UtcNow);
+        var token = Envelopes.DigestToken(BridgeFixture.DemoUser, BridgeFixture.DemoPassword, TimeProvider.System.GetUtcNow());
         var first = await client.PostAsync(Envelopes.Wrap(Envelopes.Inventory(Envelopes.NewId()), token));
         // Base64 allows whitespace: the same nonce bytes in another spelling are still a replay.
         var start = token.IndexOf("Base64Binary\">", StringComparison.Ordinal) + "Base64Binary\">".Length;
@@ -414,7 +414,7 @@ public sealed class RawEnvelopeTests
     [Test]
     public async Task PasswordDigest_CreatedOutsideWindow_Refused()
     {
-        var token = Envelopes.DigestToken(BridgeFixture.DemoUser, BridgeFixture.DemoPassword, DateTimeOffset.UtcNow.AddMinutes(-30));
+        var token = Envelopes.DigestToken(BridgeFixture.DemoUser, BridgeFixture.DemoPassword, TimeProvider.System.GetUtcNow().AddMinutes(-30));
         var response = await client.PostAsync(Envelopes.Wrap(Envelopes.Inventory(Envelopes.NewId()), token));
         AssertFault(response, "AuthenticationFailed", "s:Client", HttpStatusCode.InternalServerError);
     }

@@ -1,5 +1,5 @@
-using ErpBridge.Core.Delivery;
 using Dapper;
+using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Intake;
 using ErpBridge.Core.Messages;
 using ErpBridge.Core.Status;

@@ -1,5 +1,4 @@
 using Dapper;
-using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Intake;
 using ErpBridge.Core.Messages;
 using ErpBridge.Core.Status;

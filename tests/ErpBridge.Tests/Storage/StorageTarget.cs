@@ -1,5 +1,3 @@
-using ErpBridge.Storage;
-
 namespace ErpBridge.Tests.Storage;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using GraphQLParser;
-using GraphQLParser.AST;
-
 namespace ErpBridge.Sandboxes.Shopify.GraphQL;
 
 /// <summary>A field of an object type, with its arguments.</summary>

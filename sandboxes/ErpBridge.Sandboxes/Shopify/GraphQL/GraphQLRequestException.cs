@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ErpBridge.Sandboxes.Shopify.GraphQL;
 
 /// <summary>Thrown while validating or coercing; becomes a top-level error and no data.</summary>

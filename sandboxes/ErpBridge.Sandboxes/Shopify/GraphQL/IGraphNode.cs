@@ -1,5 +1,3 @@
-using GraphQLParser.AST;
-
 namespace ErpBridge.Sandboxes.Shopify.GraphQL;
 
 /// <summary>

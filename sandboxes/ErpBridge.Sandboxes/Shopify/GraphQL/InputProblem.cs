@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using GraphQLParser.AST;
-
 namespace ErpBridge.Sandboxes.Shopify.GraphQL;
 
 /// <summary>A reason an input value was refused, at a path inside the value (as Shopify reports it).</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ErpBridge.Sandboxes.Shopify.GraphQL;
 
 /// <summary><c>InventoryLevel</c>: one item at one location. The sandbox keeps one quantity, reported as both available and on_hand.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ErpBridge.Sandboxes.Shopify.GraphQL;
 
 /// <summary><c>InventoryQuantity</c>: one named quantity of a level.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ErpBridge.Sandboxes.Shopify.GraphQL;
 
 /// <summary><c>InventoryItemMeasurement</c>: where a variant's weight lives since the 2024 product model.</summary>

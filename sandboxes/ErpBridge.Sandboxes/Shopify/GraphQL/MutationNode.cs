@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ErpBridge.Sandboxes.Shopify.GraphQL;
 
 /// <summary>The mutation root. Each mutation is logged with its arguments and outcome.</summary>

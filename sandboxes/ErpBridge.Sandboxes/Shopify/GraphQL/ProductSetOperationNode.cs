@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ErpBridge.Sandboxes.Shopify.GraphQL;
 
 /// <summary>An asynchronous productSet: the sandbox applies it at once and reports the operation complete.</summary>

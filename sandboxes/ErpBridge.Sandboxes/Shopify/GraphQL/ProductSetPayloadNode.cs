@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ErpBridge.Sandboxes.Shopify.GraphQL;
 
 /// <summary><c>ProductSetPayload</c>: the product when synchronous, the operation otherwise.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ErpBridge.Sandboxes.Shopify.GraphQL;
 
 /// <summary>The query root: variant search by SKU, locations, the orders search, and look-ups by id.</summary>

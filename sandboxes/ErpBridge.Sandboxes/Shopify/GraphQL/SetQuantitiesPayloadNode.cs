@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ErpBridge.Sandboxes.Shopify.GraphQL;
 
 /// <summary><c>InventorySetQuantitiesPayload</c>.</summary>

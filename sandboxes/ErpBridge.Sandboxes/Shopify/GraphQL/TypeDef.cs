@@ -1,6 +1,3 @@
-using GraphQLParser;
-using GraphQLParser.AST;
-
 namespace ErpBridge.Sandboxes.Shopify.GraphQL;
 
 /// <summary>A named type of the schema: its output fields, input fields or enum values, by kind.</summary>

@@ -1,6 +1,3 @@
-using GraphQLParser;
-using GraphQLParser.AST;
-
 namespace ErpBridge.Sandboxes.Shopify.GraphQL;
 
 /// <summary>The kinds of named types the sandbox's schema subset uses.</summary>

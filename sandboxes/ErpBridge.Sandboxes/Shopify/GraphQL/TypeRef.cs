@@ -1,4 +1,3 @@
-using GraphQLParser;
 using GraphQLParser.AST;
 
 namespace ErpBridge.Sandboxes.Shopify.GraphQL;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ErpBridge.Sandboxes.Shopify.GraphQL;
 
 /// <summary>A user error of a payload; <see cref="TypeName"/> is the payload's own error type.</summary>

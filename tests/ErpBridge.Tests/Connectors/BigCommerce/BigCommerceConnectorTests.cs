@@ -163,7 +163,7 @@ public sealed class BigCommerceConnectorTests
     [Test]
     public async Task UnknownSku_LookedUpAfreshNextTime_FoundIdKeptForMinutes()
     {
-        var clock = new Support.ManualTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new Support.ManualTimeProvider(TimeProvider.System.GetUtcNow());
         var options = new BigCommerceConnectorOptions { TimeProvider = clock, MissingTtl = TimeSpan.FromSeconds(30), FoundTtl = TimeSpan.FromMinutes(10) };
         await using var cached = new BigCommerceConnectorFactory(options).Create(ChannelName, store.Channel());
         int Lookups() => store.Sandbox.Requests.Count(r => r.Path == "v3/inventory/items");

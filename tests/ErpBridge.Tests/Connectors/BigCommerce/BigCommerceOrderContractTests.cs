@@ -33,9 +33,9 @@ public sealed class BigCommerceOrderContractTests
         store.Sandbox.CancelOrder(1002);
         await using (var connector = (BigCommerceConnector)new BigCommerceConnectorFactory().Create("bc-test", store.Channel()))
         {
-            var result = await connector.ReadOrdersAsync(new OrderQuery(DateTimeOffset.UtcNow.AddDays(-1), null, 1), CancellationToken.None);
+            var result = await connector.ReadOrdersAsync(new OrderQuery(TimeProvider.System.GetUtcNow().AddDays(-1), null, 1), CancellationToken.None);
             Assert.That(result.Failure, Is.Null, result.Failure?.ToString());
-            result = await connector.ReadOrdersAsync(new OrderQuery(DateTimeOffset.UtcNow.AddDays(-1), result.Page!.NextPageToken, 1), CancellationToken.None);
+            result = await connector.ReadOrdersAsync(new OrderQuery(TimeProvider.System.GetUtcNow().AddDays(-1), result.Page!.NextPageToken, 1), CancellationToken.None);
             Assert.That(result.Failure, Is.Null, result.Failure?.ToString());
         }
 

@@ -229,7 +229,7 @@ public sealed class BigCommerceOrderSourceTests
 
         await using var paced = Connect(limited);
 
-        var result = await paced.ReadOrdersAsync(new OrderQuery(DateTimeOffset.UtcNow.AddDays(-1), null, 50), CancellationToken.None);
+        var result = await paced.ReadOrdersAsync(new OrderQuery(TimeProvider.System.GetUtcNow().AddDays(-1), null, 50), CancellationToken.None);
 
         Assert.That(result.Failure, Is.Null, result.Failure?.ToString());
         Assert.That(result.Page!.Orders, Has.Count.EqualTo(3));

@@ -1,12 +1,12 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Xml.Linq;
 using ErpBridge.Connectors;
 using ErpBridge.Connectors.Magento;
 using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Routing;
 using ErpBridge.Mapping.Json;
 using ErpBridge.Mapping.Plans;
-using System.Xml.Linq;
 using Line = ErpBridge.Tests.Connectors.Magento.MagentoPlans.StockLine;
 using Product = ErpBridge.Tests.Support.CanonicalProduct;
 

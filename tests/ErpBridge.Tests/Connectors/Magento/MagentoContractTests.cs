@@ -1,4 +1,3 @@
-using ErpBridge.Mapping.Maps;
 using ErpBridge.Mapping.Golden;
 using ErpBridge.Mapping.Json;
 using ErpBridge.Mapping.Plans;

@@ -158,7 +158,7 @@ public sealed class MagentoOrderTests
         await using var connector = MagentoTestStore.Connect("mage", demo.BearerChannel());
         using var engine = RepositoryMaps.Open();
 
-        var orders = await ReadAll(connector, DateTimeOffset.UtcNow.AddDays(-1), 100);
+        var orders = await ReadAll(connector, TimeProvider.System.GetUtcNow().AddDays(-1), 100);
         var mapped = orders.Select(o => OrderMap.Render(engine, "magento", "magento-eu", o.Json)).ToList();
 
         Assert.That(orders, Has.Count.EqualTo(4));

@@ -343,7 +343,7 @@ public sealed class ShopifyConnectorTests
     [Test]
     public async Task Execute_RequiredSkuNotFound_IsLookedUpAfreshNextTime()
     {
-        var clock = new Support.ManualTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new Support.ManualTimeProvider(TimeProvider.System.GetUtcNow());
         await using var connector = Connector(settings: new ShopifyConnectorOptions { TimeProvider = clock, MissingTtl = TimeSpan.FromSeconds(30) });
 
         // A delivery fails without the SKU, so a remembered "not found" never fails it: created on the platform and

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text.Json;
 using ErpBridge.Connectors;
 using ErpBridge.Connectors.Shopify;

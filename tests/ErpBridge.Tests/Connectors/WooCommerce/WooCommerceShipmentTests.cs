@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using ErpBridge.Connectors;
 using ErpBridge.Connectors.WooCommerce;
 using ErpBridge.Core.Delivery;
-using ErpBridge.Sandboxes.WooCommerce;
 using Shipment = ErpBridge.Tests.Support.CanonicalShipment;
 
 namespace ErpBridge.Tests.Connectors.WooCommerce;

@@ -53,7 +53,7 @@ internal sealed class WooCommerceTestStore : IAsyncDisposable
         sign ??= new Signing();
         var url = new Uri(ApiRoot, path).AbsoluteUri;
         var signed = OAuthTestSigner.SignedQuery(method.Method, url, query ?? [], sign.Key ?? Key, sign.Secret ?? Secret,
-            sign.Timestamp ?? DateTimeOffset.UtcNow.ToUnixTimeSeconds(), sign.Nonce ?? Guid.NewGuid().ToString("N"), sign.Tamper);
+            sign.Timestamp ?? TimeProvider.System.GetUtcNow().ToUnixTimeSeconds(), sign.Nonce ?? Guid.NewGuid().ToString("N"), sign.Tamper);
         using var request = new HttpRequestMessage(method, $"{url}?{signed}");
         if (json is not null)
         {

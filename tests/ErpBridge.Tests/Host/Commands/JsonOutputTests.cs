@@ -59,7 +59,7 @@ public sealed class JsonOutputTests
     {
         string[] skus = ["J-001", "J-002", "J-003"];
         await using var world = await DeliveryWorld.StartAsync(new Dictionary<string, string?> { ["ErpBridge:Reconciliation:OrderGrace"] = "00:00:00" }, skus);
-        await world.SubmitAsync(DeliveryWorld.Stock("JS-1", DateTimeOffset.UtcNow.AddMinutes(-5), ("J-001", 10), ("J-002", 20), ("J-003", 30)));
+        await world.SubmitAsync(DeliveryWorld.Stock("JS-1", TimeProvider.System.GetUtcNow().AddMinutes(-5), ("J-001", 10), ("J-002", 20), ("J-003", 30)));
         await world.WaitForAsync("JS-1", "Delivered");
         world.BigCommerce.SetStock([("J-002", DeliveryWorld.Location, 99)]);
 

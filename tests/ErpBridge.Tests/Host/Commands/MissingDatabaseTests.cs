@@ -62,7 +62,7 @@ public sealed class MissingDatabaseTests
         using var folder = new TempFolder();
         var path = Path.Combine(folder.Path, "absent", "erpbridge.db");
         var message = folder.File("message.xml");
-        await File.WriteAllTextAsync(message, EndToEnd.DeliveryWorld.Stock("DRY-DB", DateTimeOffset.UtcNow, ("SKU-1", 1)));
+        await File.WriteAllTextAsync(message, EndToEnd.DeliveryWorld.Stock("DRY-DB", TimeProvider.System.GetUtcNow(), ("SKU-1", 1)));
 
         var run = await CommandRun.RunAsync(CommandRun.Database(path), "dry-run", "--channel", "no-such-shop", "--file", message);
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using ErpBridge.Sandboxes.BigCommerce;
 using ErpBridge.Tests.Connectors.BigCommerce;
 
 namespace ErpBridge.Tests.Sandboxes.BigCommerce;

@@ -54,7 +54,7 @@ public sealed class MagentoSandboxTests
     [Test]
     public async Task AdminToken_AfterFourHours_IsRefused()
     {
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new ManualTimeProvider(TimeProvider.System.GetUtcNow());
         await using var timed = await MagentoTestStore.StartAsync(o => o.TimeProvider = clock);
         var token = timed.Sandbox.IssueAdminToken();
 
@@ -159,7 +159,7 @@ public sealed class MagentoSandboxTests
     {
         var url = new Uri(store.Api(), "V1/inventory/sources");
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.TryAddWithoutValidation("Authorization", Signer().Header("GET", url, timestamp: DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeSeconds()));
+        request.Headers.TryAddWithoutValidation("Authorization", Signer().Header("GET", url, timestamp: TimeProvider.System.GetUtcNow().AddHours(-1).ToUnixTimeSeconds()));
 
         using var response = await store.Http.SendAsync(request);
 

@@ -79,8 +79,8 @@ public sealed class WooCommerceSandboxTests
     [Test]
     public async Task StaleTimestamp_OutsideFifteenMinutes_Is401()
     {
-        var stale = DateTimeOffset.UtcNow.AddMinutes(-16).ToUnixTimeSeconds();
-        var recent = DateTimeOffset.UtcNow.AddMinutes(-14).ToUnixTimeSeconds();
+        var stale = TimeProvider.System.GetUtcNow().AddMinutes(-16).ToUnixTimeSeconds();
+        var recent = TimeProvider.System.GetUtcNow().AddMinutes(-14).ToUnixTimeSeconds();
 
         var refused = await store.SendAsync(HttpMethod.Get, "products", sign: new Signing(Timestamp: stale));
         var accepted = await store.SendAsync(HttpMethod.Get, "products", sign: new Signing(Timestamp: recent));
@@ -93,7 +93,7 @@ public sealed class WooCommerceSandboxTests
     [Test]
     public async Task ReplayedNonce_IsRefusedTheSecondTime()
     {
-        var signing = new Signing(Timestamp: DateTimeOffset.UtcNow.ToUnixTimeSeconds(), Nonce: "once-only");
+        var signing = new Signing(Timestamp: TimeProvider.System.GetUtcNow().ToUnixTimeSeconds(), Nonce: "once-only");
 
         var first = await store.SendAsync(HttpMethod.Get, "products", sign: signing);
         var replay = await store.SendAsync(HttpMethod.Get, "products", sign: signing);

@@ -38,7 +38,7 @@ public static class IndependentClientChecks
             Assert.That(submit!.Status, Is.EqualTo("Accepted"));
             Assert.That(submit.MessageId, Is.EqualTo(messageId));
             Assert.That(submit.Channels, Is.EqualTo(RoutedChannels));
-            Assert.That(DateTimeOffset.Parse(submit.ReceivedAt!, CultureInfo.InvariantCulture), Is.EqualTo(DateTimeOffset.UtcNow).Within(TimeSpan.FromMinutes(5)));
+            Assert.That(DateTimeOffset.Parse(submit.ReceivedAt!, CultureInfo.InvariantCulture), Is.EqualTo(TimeProvider.System.GetUtcNow()).Within(TimeSpan.FromMinutes(5)));
 
             Assert.That(repeat!.Status, Is.EqualTo("Duplicate"));
             Assert.That(repeat.MessageId, Is.EqualTo(messageId));

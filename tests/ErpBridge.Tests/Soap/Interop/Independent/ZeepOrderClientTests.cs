@@ -39,7 +39,7 @@ public sealed class ZeepOrderClientTests
     public async Task PythonErp_FetchesTypedOrders_AcknowledgesThem_AndNothingIsLeft(string port)
     {
         var store = bridge!.App.Services.GetRequiredService<IOrderStore>();
-        var at = DateTimeOffset.UtcNow;
+        var at = TimeProvider.System.GetUtcNow();
         await store.UpsertAsync(
             [
                 new OrderRevision("shopify-demo", "5001", "1001", at, false, CanonicalOrderSamples.Order("shopify-demo", "5001", "1001", sku: "MAT-100001"), "a"),

@@ -54,7 +54,7 @@ public sealed class ErpBridgeServiceClientTests(SoapVersionUnderTest version)
         Assert.That(receipt.MessageId, Is.EqualTo(id));
         Assert.That(receipt.Status, Is.EqualTo(ReceiptStatus.Accepted));
         Assert.That(receipt.Channels, Is.EqualTo(RoutedChannels));
-        Assert.That(receipt.ReceivedAt.ToUniversalTime(), Is.EqualTo(DateTime.UtcNow).Within(TimeSpan.FromMinutes(1)));
+        Assert.That(receipt.ReceivedAt.ToUniversalTime(), Is.EqualTo(TimeProvider.System.GetUtcNow().UtcDateTime).Within(TimeSpan.FromMinutes(1)));
         var stored = await StoredPayloadAsync(id);
         Assert.That(stored.Descendants(stored.Name.Namespace + "Sku").Select(e => e.Value), Is.EqualTo(new[] { "MAT-1001", "MAT-1002" }));
         Assert.That(stored.Descendants(stored.Name.Namespace + "Quantity").Select(e => e.Value), Is.EqualTo(new[] { "10", "20" }));
