@@ -20,6 +20,10 @@ internal static class ConnectorHttpClients
             .ConfigurePrimaryHttpMessageHandler(() => PrimaryHandler(options))
             .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan)
 
+            // The transport logs each call itself (platform, channel, status, time); the factory's own request
+            // logging would only add a scope and two log checks per request.
+            .RemoveAllLoggers()
+
             // The handler recycles its own connections (PooledConnectionLifetime), so DNS changes are picked up
             // without the factory rotating handlers and dropping warm pools.
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan));

@@ -24,6 +24,10 @@ internal sealed partial class ConnectorTransport(
 
     private readonly string clientName = ConnectorHttpClients.NameOf(endpoint.Platform, endpoint.Channel);
 
+    // One client for the transport's life: the factory never rotates the channel's handler (its lifetime is
+    // infinite, see ConnectorHttpClients), so a client per request would only allocate.
+    private readonly HttpClient http = clients.CreateClient(ConnectorHttpClients.NameOf(endpoint.Platform, endpoint.Channel));
+
     public ChannelEndpoint Endpoint => endpoint;
 
     public string Channel => endpoint.Channel;
@@ -68,7 +72,7 @@ internal sealed partial class ConnectorTransport(
                 request.Content.Headers.ContentType = new("application/json");
             }
 
-            using var response = await clients.CreateClient(clientName).SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token);
             answer = response;
             body = await response.Content.ReadAsByteArrayAsync(timeout.Token);
             LogCall(logger, endpoint.Platform, Channel, method.Method, relativeUrl, (int)response.StatusCode, time.GetElapsedTime(started).TotalMilliseconds);
