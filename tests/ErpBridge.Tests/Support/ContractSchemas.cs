@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
@@ -67,5 +68,51 @@ public static class ContractSchemas
             .Distinct()
             .DefaultIfEmpty($"{label}: the body does not match the schema")
             .ToList();
+    }
+
+    /// <summary>Follows local <c>$ref</c> pointers (<c>#/components/...</c>, JSON-pointer escaped) within <paramref name="document"/> to the node they name.</summary>
+    public static JsonNode? Deref(JsonNode document, JsonNode? node)
+    {
+        while (node?["$ref"] is JsonValue reference)
+        {
+            node = document;
+            foreach (var segment in reference.GetValue<string>().TrimStart('#', '/').Split('/'))
+            {
+                node = node?[segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)];
+            }
+        }
+
+        return node;
+    }
+
+    /// <summary>
+    /// The JSON schema a request body must match, when there is a body to check against one: otherwise false, and a body
+    /// sent to an operation that takes none, or none sent where one is required, is added to <paramref name="problems"/>.
+    /// </summary>
+    public static bool TryRequestSchema(
+        JsonObject? requestBody, [NotNullWhen(true)] string? jsonBody, string label, List<string> problems, [NotNullWhen(true)] out JsonNode? schema)
+    {
+        schema = requestBody?["content"]?["application/json"]?["schema"];
+        if (schema is null)
+        {
+            if (jsonBody is not null)
+            {
+                problems.Add($"{label}: the operation takes no JSON body, but one was sent");
+            }
+
+            return false;
+        }
+
+        if (jsonBody is null)
+        {
+            if ((bool?)requestBody!["required"] == true)
+            {
+                problems.Add($"{label}: the operation requires a JSON body");
+            }
+
+            return false;
+        }
+
+        return true;
     }
 }

@@ -59,24 +59,8 @@ public static class BigCommerceContract
         }
 
         var requestBody = Deref(found.File, found.Operation["requestBody"]) as JsonObject;
-        var schema = requestBody?["content"]?["application/json"]?["schema"];
-        if (schema is null)
+        if (!ContractSchemas.TryRequestSchema(requestBody, jsonBody, label, problems, out var schema))
         {
-            if (jsonBody is not null)
-            {
-                problems.Add($"{label}: the operation takes no JSON body, but one was sent");
-            }
-
-            return problems;
-        }
-
-        if (jsonBody is null)
-        {
-            if ((bool?)requestBody!["required"] == true)
-            {
-                problems.Add($"{label}: the operation requires a JSON body");
-            }
-
             return problems;
         }
 
@@ -155,19 +139,7 @@ public static class BigCommerceContract
         return all.Select(p => Deref(found.File, p)).OfType<JsonObject>();
     }
 
-    private static JsonNode? Deref(ContractFile file, JsonNode? node)
-    {
-        while (node?["$ref"] is JsonValue reference)
-        {
-            node = file.Document;
-            foreach (var segment in reference.GetValue<string>().TrimStart('#', '/').Split('/'))
-            {
-                node = node?[segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)];
-            }
-        }
-
-        return node;
-    }
+    private static JsonNode? Deref(ContractFile file, JsonNode? node) => ContractSchemas.Deref(file.Document, node);
 
     private static FoundOperation? Find(string method, string path)
     {

@@ -48,24 +48,8 @@ public static class WooCommerceContract
         }
 
         var requestBody = Deref(found.Operation["requestBody"]) as JsonObject;
-        var schema = requestBody?["content"]?["application/json"]?["schema"];
-        if (schema is null)
+        if (!ContractSchemas.TryRequestSchema(requestBody, jsonBody, label, problems, out var schema))
         {
-            if (jsonBody is not null)
-            {
-                problems.Add($"{label}: the operation takes no JSON body, but one was sent");
-            }
-
-            return problems;
-        }
-
-        if (jsonBody is null)
-        {
-            if ((bool?)requestBody!["required"] == true)
-            {
-                problems.Add($"{label}: the operation requires a JSON body");
-            }
-
             return problems;
         }
 
@@ -115,19 +99,7 @@ public static class WooCommerceContract
         (found.PathItem["parameters"] as JsonArray ?? []).Concat(found.Operation["parameters"] as JsonArray ?? [])
             .Select(Deref).OfType<JsonObject>();
 
-    private static JsonNode? Deref(JsonNode? node)
-    {
-        while (node?["$ref"] is JsonValue reference)
-        {
-            node = File.Value.Document;
-            foreach (var segment in reference.GetValue<string>().TrimStart('#', '/').Split('/'))
-            {
-                node = node?[segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)];
-            }
-        }
-
-        return node;
-    }
+    private static JsonNode? Deref(JsonNode? node) => ContractSchemas.Deref(File.Value.Document, node);
 
     /// <summary>The operation for a concrete path; a literal segment (products/batch) wins over a placeholder (products/{productId}).</summary>
     private static FoundOperation? Find(string method, string path)
