@@ -14,6 +14,8 @@ internal sealed class BigCommerceRateLimitPacer(TimeProvider time, int reserve) 
     /// <summary>Added to each wait, so that the server's window has surely turned when the held request arrives.</summary>
     private static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(5);
 
+    private const long LongestWindowMs = 86_400_000;
+
     private readonly Lock gate = new();
     private int? left;
     private int quota;
@@ -76,9 +78,10 @@ internal sealed class BigCommerceRateLimitPacer(TimeProvider time, int reserve) 
         lock (gate)
         {
             var now = time.GetUtcNow();
-            var reportedReset = now + TimeSpan.FromMilliseconds(resetMs.Value);
+            // A reset or window beyond a day is no rate-limit window BigCommerce has; taken as given it would overflow.
+            var reportedReset = now + TimeSpan.FromMilliseconds(Math.Min(resetMs.Value, LongestWindowMs));
             quota = (int)(reportedQuota ?? Math.Max(quota, reportedLeft));
-            window = reportedWindow is { } ms ? TimeSpan.FromMilliseconds(ms) : window;
+            window = reportedWindow is { } ms ? TimeSpan.FromMilliseconds(Math.Min(ms, LongestWindowMs)) : window;
             var sameWindow = left is not null && Math.Abs((reportedReset - resetAt).TotalMilliseconds) < Math.Max(window.TotalMilliseconds / 2, 1);
 
             // Responses of concurrent requests arrive out of order: within one window, trust whichever count is lower.

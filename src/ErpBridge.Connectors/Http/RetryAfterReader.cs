@@ -20,7 +20,7 @@ internal sealed class RetryAfterReader(TimeProvider time, TimeSpan cap)
         {
             if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
             {
-                return Capped(seconds >= 0 ? TimeSpan.FromSeconds(seconds) : TimeSpan.Zero);
+                return Seconds(seconds);
             }
 
             if (DateTimeOffset.TryParseExact(text, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when)
@@ -32,28 +32,35 @@ internal sealed class RetryAfterReader(TimeProvider time, TimeSpan cap)
 
         return First(headers, "X-Retry-After") is { } bigCommerce
             && double.TryParse(bigCommerce, NumberStyles.Float, CultureInfo.InvariantCulture, out var retrySeconds) && retrySeconds >= 0
-            ? Capped(TimeSpan.FromSeconds(retrySeconds))
+            ? Seconds(retrySeconds)
             : null;
     }
 
     /// <summary>The rate-limit window's reset (BigCommerce's X-Rate-Limit-Time-Reset-Ms) if given, else <see cref="RetryAfter"/>.</summary>
     public TimeSpan? ResetOrRetryAfter(HttpResponseHeaders headers) =>
-        WholeNumber(headers, "X-Rate-Limit-Time-Reset-Ms") is { } reset ? Capped(TimeSpan.FromMilliseconds(reset)) : RetryAfter(headers);
+        WholeNumber(headers, "X-Rate-Limit-Time-Reset-Ms") is { } reset ? Seconds(reset / 1000.0) : RetryAfter(headers);
 
     /// <summary>
     /// The wait a cost-bucket throttle asks for: what the query costs beyond what is available, at the restore rate;
     /// a second when the bucket's state is not known.
     /// </summary>
     public TimeSpan Throttled(double? requested, double? available, double? restoreRate) =>
-        Capped(requested is { } cost && available is { } have && restoreRate is > 0
-            ? TimeSpan.FromSeconds(Math.Max(cost - have, 1) / restoreRate.Value)
-            : TimeSpan.FromSeconds(1));
+        requested is { } cost && available is { } have && restoreRate is > 0
+            ? Seconds(Math.Max(cost - have, 1) / restoreRate.Value)
+            : Capped(TimeSpan.FromSeconds(1));
 
     /// <summary>A whole, non-negative number in a header, if it holds one.</summary>
     public static long? WholeNumber(HttpResponseHeaders headers, string name) =>
         First(headers, name) is { } text && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= 0
             ? value
             : null;
+
+    /// <summary>
+    /// A wait given in seconds, cut to the cap before it becomes a TimeSpan: a header such as "Infinity" or "1e12" (or a
+    /// reset of a billion years) would overflow TimeSpan, and the cap exists for just such answers. NaN is no wait.
+    /// </summary>
+    private TimeSpan Seconds(double seconds) =>
+        double.IsNaN(seconds) || seconds <= 0 ? TimeSpan.Zero : seconds >= cap.TotalSeconds ? cap : TimeSpan.FromSeconds(seconds);
 
     private TimeSpan Capped(TimeSpan wait) => wait < TimeSpan.Zero ? TimeSpan.Zero : wait > cap ? cap : wait;
 

@@ -37,7 +37,11 @@ internal class StatusClassifier(string platform, string channel, RetryAfterReade
 
         if (status is >= 300 and < 400)
         {
-            var target = response.Headers.Location is { } location ? $" to {location}" : "";
+            // Only where it points, not its query: a redirect often echoes the request URI, whose query carries
+            // WooCommerce's OAuth parameters (consumer key, nonce, signature) into the stored, logged reason.
+            var target = response.Headers.Location is { } location
+                ? $" to {(location.IsAbsoluteUri ? location.GetLeftPart(UriPartial.Path) : location.OriginalString.Split('?', 2)[0])}"
+                : "";
             return new DeliveryOutcome.PermanentFailure(
                 $"{platform} {status} on {request} (channel '{channel}'): the store redirects{target}, and redirects are not followed with the channel's credentials attached; set the channel's BaseUrl to the address the store answers at");
         }

@@ -45,6 +45,28 @@ public sealed class RetryAfterReaderTests
         Assert.That(Reader().RetryAfter(Headers(("Retry-After", farDate))), Is.EqualTo(TimeSpan.FromMinutes(5)));
     }
 
+    [TestCase("Retry-After", "Infinity")]
+    [TestCase("Retry-After", "1e12")]
+    [TestCase("Retry-After", "1e308")]
+    [TestCase("X-Retry-After", "1e15")]
+    [TestCase("X-Rate-Limit-Time-Reset-Ms", "9223372036854775807")]
+    public void Wait_BeyondWhatATimeSpanHolds_IsCutToTheCapNotAnOverflow(string header, string value)
+    {
+        Assert.That(Reader().ResetOrRetryAfter(Headers((header, value))), Is.EqualTo(TimeSpan.FromMinutes(5)));
+    }
+
+    [Test]
+    public void Throttled_ATinyRestoreRate_IsCutToTheCap()
+    {
+        Assert.That(Reader().Throttled(1000, 0, 1e-300), Is.EqualTo(TimeSpan.FromMinutes(5)));
+    }
+
+    [Test]
+    public void RetryAfter_NaN_IsNoWait()
+    {
+        Assert.That(Reader().RetryAfter(Headers(("Retry-After", "NaN"))), Is.EqualTo(TimeSpan.Zero));
+    }
+
     [Test]
     public void RetryAfter_None_IsNull()
     {

@@ -69,6 +69,17 @@ public sealed class StatusClassifierTests
             Does.Contain("redirects to https://elsewhere.example/api").And.Contain("not followed with the channel's credentials"));
     }
 
+    [TestCase("https://shop.example/wp-json/wc/v3/products?oauth_consumer_key=ck_live_1&oauth_signature=abc", "https://shop.example/wp-json/wc/v3/products")]
+    [TestCase("/wp-json/wc/v3/products?oauth_consumer_key=ck_live_1&oauth_nonce=n", "/wp-json/wc/v3/products")]
+    public void Classify_RedirectEchoingTheQuery_NamesTheTargetWithoutIt(string location, string named)
+    {
+        var outcome = Classify(301, "", ("Location", location));
+
+        var reason = ((DeliveryOutcome.PermanentFailure)outcome!).Reason;
+        Assert.That(reason, Does.Contain($"redirects to {named},"));
+        Assert.That(reason, Does.Not.Contain("oauth_"));
+    }
+
     private DeliveryOutcome? Classify(int status, string body = "", params (string Name, string Value)[] headers)
     {
         using var response = new HttpResponseMessage((HttpStatusCode)status);
