@@ -4,6 +4,7 @@ using System.ServiceModel.Security;
 using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
+using ErpBridge.Core.Delivery;
 
 namespace ErpBridge.ErpPush;
 
@@ -91,7 +92,7 @@ internal static partial class ErpFailureClassifier
     private static ErpPushResult FromStatus(int status, string message) => status switch
     {
         429 => ErpPushResult.Transient("The ERP is rate limiting (HTTP 429): " + message),
-        >= 500 => ErpPushResult.Transient($"The ERP failed (HTTP {status}): {message}"),
+        _ when TransientStatus.Is(status) => ErpPushResult.Transient($"The ERP failed (HTTP {status}): {message}"),
         401 or 403 => ErpPushResult.Permanent($"The ERP refused the credentials (HTTP {status}): check UserName and Password."),
         _ => ErpPushResult.Permanent($"The ERP refused the request (HTTP {status}): {message}"),
     };

@@ -57,7 +57,7 @@ internal class StatusClassifier(string platform, string channel, RetryAfterReade
     }
 
     /// <summary>408 Request Timeout, 425 Too Early, 429 Too Many Requests and every 5xx: the same request may succeed later.</summary>
-    public static bool IsTransient(int status) => status is 408 or 425 or 429 or >= 500;
+    public static bool IsTransient(int status) => TransientStatus.Is(status);
 
     /// <summary>What the operator should check when the platform refuses the credentials.</summary>
     protected virtual string AuthenticationHint => "check the channel's credentials";

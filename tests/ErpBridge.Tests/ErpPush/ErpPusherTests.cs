@@ -117,13 +117,15 @@ public sealed class ErpPusherTests
         Assert.That(retried.Status, Is.EqualTo("Created"), "a refused hand-over leaves no trace, so its retry is processed afresh");
     }
 
-    [Test]
-    public async Task Push_Http429_Transient()
+    [TestCase(429)]
+    [TestCase(408)]
+    [TestCase(425)]
+    public async Task Push_Http429408425_Transient(int status)
     {
         using var pusher = Pusher();
-        sandbox.FailNext(1, 429);
+        sandbox.FailNext(1, status);
 
-        var result = await pusher.PushAsync(new ErpPushRequest("MSG-429", ErpChangeType.New, ErpTestOrders.Order("3002").Root!), CancellationToken.None);
+        var result = await pusher.PushAsync(new ErpPushRequest($"MSG-{status}", ErpChangeType.New, ErpTestOrders.Order("3002").Root!), CancellationToken.None);
 
         Assert.That(result.Outcome, Is.TypeOf<DeliveryOutcome.TransientFailure>(), result.ToString());
     }
