@@ -84,18 +84,20 @@ public sealed class XsltMapEngine : IDisposable
     /// <exception cref="MapCompileException">The map never compiled (an edit that breaks a loaded map keeps the old version instead).</exception>
     /// <exception cref="MapTerminatedException">The map rejected the input with <c>xsl:message terminate="yes"</c>.</exception>
     /// <exception cref="MapOutputException">The map failed while running or its output is not a well-formed document.</exception>
-    public XDocument Transform(string mapName, XDocument input, IReadOnlyDictionary<string, string>? parameters = null)
+    /// <exception cref="OperationCanceledException">The token was cancelled (a message's time budget ran out).</exception>
+    public XDocument Transform(string mapName, XDocument input, IReadOnlyDictionary<string, string>? parameters = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         using var reader = input.CreateReader();
-        return Transform(mapName, reader, parameters);
+        return Transform(mapName, reader, parameters, cancellationToken);
     }
 
     /// <inheritdoc cref="Transform(string, XDocument, IReadOnlyDictionary{string, string}?)"/>
     /// <remarks>A reader made with settings must prohibit DTDs; <see cref="CreateInputReader(Stream)"/> makes one.</remarks>
-    public XDocument Transform(string mapName, XmlReader input, IReadOnlyDictionary<string, string>? parameters = null)
+    public XDocument Transform(string mapName, XmlReader input, IReadOnlyDictionary<string, string>? parameters = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
+        cancellationToken.ThrowIfCancellationRequested();
         if (input.Settings is { DtdProcessing: not DtdProcessing.Prohibit })
         {
             throw new ArgumentException("Map input readers must prohibit DTDs (use XsltMapEngine.CreateInputReader).", nameof(input));

@@ -14,10 +14,10 @@ public sealed class FakeMessageMaps : IMessageMaps
 {
     public ConcurrentQueue<IReadOnlyDictionary<string, string>> OutboundParameters { get; } = new();
 
-    public XDocument ToCanonical(string documentType, XElement document, IReadOnlyDictionary<string, string> parameters) =>
+    public XDocument ToCanonical(string documentType, XElement document, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken = default) =>
         throw new MappingFailedException($"no inbound map for document type '{documentType}'");
 
-    public XDocument ToPlan(string platform, MessageType type, XDocument canonical, IReadOnlyDictionary<string, string> parameters)
+    public XDocument ToPlan(string platform, MessageType type, XDocument canonical, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken = default)
     {
         if (platform == "broken")
         {
