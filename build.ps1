@@ -1,4 +1,4 @@
-# Usage: dotnet tool restore; dotnet pwsh build.ps1 [Build|Test|Run|Bench] [-Scenario Intake|Delivery|RateLimit|Xslt|Reconcile]
+# Usage: dotnet tool restore; dotnet pwsh build.ps1 [Build|Test|Run|Bench] [-Scenario Intake|Delivery|RateLimit|Xslt|Reconcile|Kill]
 #        [-Duration 60 -Warmup 30 -Concurrency 16 -Port 5080] [--extra args]
 [CmdletBinding(PositionalBinding = $false)]
 param(
@@ -6,7 +6,9 @@ param(
     # Intake: SOAP accepts against the ceiling (delivery off). Delivery: accepted and delivered to both sandboxes,
     # rate limits off. RateLimit: a burst of 1,000 messages against rate-limited sandboxes. Xslt: stock-map transforms/s.
     # Reconcile: 100,000 SKUs delivered to the BigCommerce sandbox (rate-limited), 1% changed there, reconciled; time and memory.
-    [ValidateSet('Intake', 'Delivery', 'RateLimit', 'Xslt', 'Reconcile')] [string]$Scenario = 'Intake',
+    # Kill: the bridge killed with SIGKILL 100 times (--cycles N) while stock, products and shipments are sent and
+    # delivered; then every accepted message delivered, each shipment once per store, each level the newest.
+    [ValidateSet('Intake', 'Delivery', 'RateLimit', 'Xslt', 'Reconcile', 'Kill')] [string]$Scenario = 'Intake',
     [int]$Duration = 60,
     [int]$Warmup = 30,
     [int]$Concurrency = 16,
@@ -103,6 +105,15 @@ function Invoke-Bench {
             $environment.ErpBridge__Reconciliation__Enabled = 'false'
             $environment.ErpBridge__Orders__Enabled = 'false'
         }
+        'Kill' {
+            # The demo routes (stock and products to all four stores; shipments name theirs), no rate limits, no
+            # scheduled polls or runs in the way. Claims a killed process held are taken over after LeaseDuration:
+            # 10 s here instead of 2 minutes, so that the run shows recovery rather than the lease.
+            $sandboxEnvironment.ErpBridge__Sandboxes__RateLimits = 'false'
+            $environment.ErpBridge__Delivery__LeaseDuration = '00:00:10'
+            $environment.ErpBridge__Orders__Enabled = 'false'
+            $environment.ErpBridge__Reconciliation__Enabled = 'false'
+        }
     }
     $stores = $null
     $server = $null
@@ -112,9 +123,11 @@ function Invoke-Bench {
                 -RedirectStandardOutput "$tmp/sandboxes.out" -RedirectStandardError "$tmp/sandboxes.err"
             Wait-Status $sandboxStates $stores "$tmp/sandboxes.out", "$tmp/sandboxes.err"
         }
-        $server = Start-Process dotnet -ArgumentList 'src/ErpBridge.Host/bin/Release/net10.0/ErpBridge.Host.dll' -Environment $environment -PassThru `
-            -RedirectStandardOutput "$tmp/host.out" -RedirectStandardError "$tmp/host.err"
-        Wait-Status "$url/health" $server "$tmp/host.out", "$tmp/host.err"
+        if ($Scenario -ne 'Kill') {
+            $server = Start-Process dotnet -ArgumentList 'src/ErpBridge.Host/bin/Release/net10.0/ErpBridge.Host.dll' -Environment $environment -PassThru `
+                -RedirectStandardOutput "$tmp/host.out" -RedirectStandardError "$tmp/host.err"
+            Wait-Status "$url/health" $server "$tmp/host.out", "$tmp/host.err"
+        }
         switch ($Scenario) {
             'Intake' {
                 dotnet $bench compare --url "$url/ErpBridgeService.svc" `
@@ -124,11 +137,21 @@ function Invoke-Bench {
             'Delivery' { dotnet $bench delivery --url "$url/ErpBridgeService.svc" --duration $Duration --warmup $Warmup --concurrency $Concurrency @Rest }
             'RateLimit' { dotnet $bench ratelimit --url "$url/ErpBridgeService.svc" --concurrency $Concurrency @Rest }
             'Reconcile' { dotnet $bench reconcile --url "$url/ErpBridgeService.svc" --pid $server.Id @Rest }
+            'Kill' {
+                # The bench starts (and kills) the host itself; the host's settings reach it through the environment.
+                try {
+                    foreach ($entry in $environment.GetEnumerator()) { [Environment]::SetEnvironmentVariable($entry.Key, $entry.Value) }
+                    dotnet $bench kill --host 'src/ErpBridge.Host/bin/Release/net10.0/ErpBridge.Host.dll' --folder "$tmp/kill" @Rest
+                }
+                finally {
+                    foreach ($entry in $environment.GetEnumerator()) { [Environment]::SetEnvironmentVariable($entry.Key, $null) }
+                }
+            }
         }
     }
     catch {
         # The processes' own words, before the temporary folder goes.
-        Get-Content "$tmp/sandboxes.err", "$tmp/host.err" -ErrorAction Ignore | Select-Object -Last 40 | Write-Host
+        Get-Content "$tmp/sandboxes.err", "$tmp/host.err", "$tmp/kill/bridge-output.log" -ErrorAction Ignore | Select-Object -Last 40 | Write-Host
         if ($stores -and $stores.HasExited) { Write-Host "the sandboxes' process ended with exit code $($stores.ExitCode)" }
         throw
     }

@@ -1,6 +1,6 @@
 namespace ErpBridge.Bench;
 
-/// <summary>Entry point: dispatches to the ceiling, load and compare subcommands.</summary>
+/// <summary>Entry point: dispatches to the subcommands (see Usage).</summary>
 internal static class Program
 {
     public static async Task<int> Main(string[] args)
@@ -43,6 +43,7 @@ internal static class Program
         "ratelimit" => new RateLimitCommand(TimeProvider.System).RunAsync(reader),
         "xslt" => XsltCommand.RunAsync(reader),
         "reconcile" => new ReconcileCommand().RunAsync(reader),
+        "kill" => KillCommand.RunAsync(reader),
         _ => throw new UsageException($"unknown command '{command}'"),
     };
 }

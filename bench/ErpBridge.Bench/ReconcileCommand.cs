@@ -49,7 +49,7 @@ internal sealed class ReconcileCommand
             }
 
             var body = $"<inv:SubmitInventory xmlns:inv=\"{Inventory}\"><inv:MessageId>RB-{run}-{m:D6}</inv:MessageId><inv:SentAt>{sentAt.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}</inv:SentAt><inv:SourceSystem>SAP-ECC</inv:SourceSystem><inv:Items>{items}</inv:Items></inv:SubmitInventory>";
-            var response = await PostAsync(http, url, "SubmitInventory", body, ct);
+            var response = await BenchSoap.PostAsync(http, url, "SubmitInventory", body, ct);
             if (!response.Contains("Accepted", StringComparison.Ordinal))
             {
                 throw new IOException($"message {m} not accepted: {response[..Math.Min(400, response.Length)]}");
@@ -77,7 +77,7 @@ internal sealed class ReconcileCommand
 
         var refusedBefore = await RefusedAsync(http, sandbox);
         var baseline = ResidentBytes(pid);
-        var started = await PostAsync(http, url, "StartReconciliation", $"<rec:StartReconciliation xmlns:rec=\"{Rec.NamespaceName}\"><rec:Channel>{channel}</rec:Channel></rec:StartReconciliation>", CancellationToken.None);
+        var started = await BenchSoap.PostAsync(http, url, "StartReconciliation", $"<rec:StartReconciliation xmlns:rec=\"{Rec.NamespaceName}\"><rec:Channel>{channel}</rec:Channel></rec:StartReconciliation>", CancellationToken.None);
         var runId = (long)XDocument.Parse(started).Descendants(Rec + "RunId").Single();
         var runClock = Stopwatch.StartNew();
         var peak = baseline;
@@ -86,7 +86,7 @@ internal sealed class ReconcileCommand
         {
             await Task.Delay(200);
             peak = Math.Max(peak, ResidentBytes(pid));
-            var answer = await PostAsync(http, url, "GetReconciliationReport", $"<rec:GetReconciliationReport xmlns:rec=\"{Rec.NamespaceName}\"><rec:RunId>{runId}</rec:RunId><rec:MaxFindings>0</rec:MaxFindings></rec:GetReconciliationReport>", CancellationToken.None);
+            var answer = await BenchSoap.PostAsync(http, url, "GetReconciliationReport", $"<rec:GetReconciliationReport xmlns:rec=\"{Rec.NamespaceName}\"><rec:RunId>{runId}</rec:RunId><rec:MaxFindings>0</rec:MaxFindings></rec:GetReconciliationReport>", CancellationToken.None);
             report = XDocument.Parse(answer).Descendants(Rec + "Run").Single();
             if ((string?)report.Element(Rec + "Status") != "Running" || runClock.Elapsed > timeout)
             {
@@ -122,17 +122,6 @@ internal sealed class ReconcileCommand
     }
 
     private static int Quantity(int i) => 5 + (i * 37 % 95);
-
-    private static async Task<string> PostAsync(HttpClient http, Uri url, string action, string body, CancellationToken cancellationToken)
-    {
-        var envelope = $"<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>{body}</soap:Body></soap:Envelope>";
-        using var content = new StringContent(envelope, Encoding.UTF8, "text/xml");
-        content.Headers.ContentType!.CharSet = "utf-8";
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
-        request.Headers.TryAddWithoutValidation("SOAPAction", $"\"{XmlNamespaces.Service}/{action}\"");
-        using var response = await http.SendAsync(request, cancellationToken);
-        return await response.Content.ReadAsStringAsync(cancellationToken);
-    }
 
     /// <summary>The process's resident set (VmRSS) from /proc; 0 where that cannot be read.</summary>
     private static long ResidentBytes(int pid)

@@ -32,6 +32,20 @@ public sealed class BuildScriptTests
     }
 
     [Test]
+    public void ScenarioParameter_ValidateSet_IsWhatTheUsageLineOffers()
+    {
+        var path = Path.Combine(Root, "build.ps1");
+        var script = Parser.ParseFile(path, out _, out _);
+        var scenario = script.ParamBlock?.Parameters.SingleOrDefault(p => p.Name.VariablePath.UserPath == "Scenario");
+        var validateSet = scenario?.Attributes.OfType<AttributeAst>().SingleOrDefault(a => a.TypeName.Name == "ValidateSet");
+        var values = validateSet?.PositionalArguments.OfType<StringConstantExpressionAst>().Select(s => s.Value).ToList() ?? [];
+        var usage = Regex.Match(File.ReadLines(path).First(), @"-Scenario (?<names>[\w|]+)\]").Groups["names"].Value.Split('|');
+
+        Assert.That(values, Is.SupersetOf(new[] { "Intake", "Delivery", "RateLimit", "Xslt", "Reconcile", "Kill" }));
+        Assert.That(usage, Is.EquivalentTo(values), "the usage line names every scenario");
+    }
+
+    [Test]
     public void TestTarget_Command_IsTheDocumentedTestCommand()
     {
         var script = Parser.ParseFile(Path.Combine(Root, "build.ps1"), out _, out _);

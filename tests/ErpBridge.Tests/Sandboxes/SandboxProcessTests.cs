@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using ErpBridge.Tests.Support;
 
 // Not ErpBridge.Tests.Sandboxes: that namespace would hide ErpBridge.Sandboxes from tests that write Sandboxes.Magento.
 namespace ErpBridge.Tests.Sandboxes;
@@ -12,17 +12,17 @@ namespace ErpBridge.Tests.Sandboxes;
 /// starts them: all five answer their /_sandbox/state on the addresses the process prints, and SIGTERM ends it cleanly.
 /// </summary>
 [NonParallelizable]
-public sealed partial class SandboxProcessTests
+public sealed class SandboxProcessTests
 {
     private static readonly string[] Platforms = ["Shopify", "BigCommerce", "WooCommerce", "Magento", "Erp"];
 
     [Test]
     public async Task Run_FreePorts_PrintsEveryAddressAndEachAnswersItsState()
     {
-        using var process = Start(Platforms.Select(p => $"--ErpBridge:Sandboxes:{p}:Url=http://127.0.0.1:0").Append("--ErpBridge:Sandboxes:SkuCount=10"));
+        using var process = SandboxProcess.Start(Platforms.Select(p => $"--ErpBridge:Sandboxes:{p}:Url=http://127.0.0.1:0").Append("--ErpBridge:Sandboxes:SkuCount=10"));
         try
         {
-            var served = await ReadServedAsync(process, Platforms.Length);
+            var served = await SandboxProcess.ReadServedAsync(process, Platforms.Length);
 
             Assert.That(served.Keys, Is.EquivalentTo(new[] { "Shopify", "BigCommerce", "WooCommerce", "Magento", "ERP" }));
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
@@ -56,7 +56,7 @@ public sealed partial class SandboxProcessTests
     [Test]
     public async Task Run_SandboxOnAReachableAddress_RefusedWithTheKey()
     {
-        using var process = Start(["--ErpBridge:Sandboxes:Shopify:Url=http://0.0.0.0:0"]);
+        using var process = SandboxProcess.Start(["--ErpBridge:Sandboxes:Shopify:Url=http://0.0.0.0:0"]);
         var error = await process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await process.WaitForExitAsync(timeout.Token);
@@ -64,44 +64,4 @@ public sealed partial class SandboxProcessTests
         Assert.That(process.ExitCode, Is.EqualTo(2));
         Assert.That(error, Does.Contain("ErpBridge:Sandboxes:Shopify:Url").And.Contain("loopback"));
     }
-
-    /// <summary>The built sandboxes' executable, run with dotnet the way README and build.ps1 run it.</summary>
-    private static Process Start(IEnumerable<string> arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ErpBridge.Sandboxes.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        return Process.Start(start) ?? throw new InvalidOperationException("could not start the sandboxes");
-    }
-
-    /// <summary>The "name address" lines the process prints once everything listens.</summary>
-    private static async Task<Dictionary<string, Uri>> ReadServedAsync(Process process, int count)
-    {
-        var served = new Dictionary<string, Uri>();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        while (served.Count < count)
-        {
-            var line = await process.StandardOutput.ReadLineAsync(timeout.Token)
-                ?? throw new AssertionException($"the sandboxes ended before printing {count} addresses: {await process.StandardError.ReadToEndAsync()}");
-            if (ServedLine().Match(line) is { Success: true } match)
-            {
-                served[match.Groups["name"].Value] = new Uri(match.Groups["address"].Value);
-            }
-        }
-
-        return served;
-    }
-
-    [GeneratedRegex(@"^\s+(?<name>\w+)\s+(?<address>http://\S+/)\s+state ")]
-    private static partial Regex ServedLine();
 }
