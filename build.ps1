@@ -141,7 +141,7 @@ function Invoke-Bench {
                 # The bench starts (and kills) the host itself; the host's settings reach it through the environment.
                 try {
                     foreach ($entry in $environment.GetEnumerator()) { [Environment]::SetEnvironmentVariable($entry.Key, $entry.Value) }
-                    dotnet $bench kill --host 'src/ErpBridge.Host/bin/Release/net10.0/ErpBridge.Host.dll' --folder "$tmp/kill" @Rest
+                    dotnet $bench kill --host 'src/ErpBridge.Host/bin/Release/net10.0/ErpBridge.Host.dll' --folder "$tmp/kill" --database "$tmp/bench.db" @Rest
                 }
                 finally {
                     foreach ($entry in $environment.GetEnumerator()) { [Environment]::SetEnvironmentVariable($entry.Key, $null) }

@@ -26,6 +26,7 @@ internal static class KillCommand
                 LoopbackUrl.Parse(reader.String("bigcommerce", defaults.BigCommerce.ToString())),
                 LoopbackUrl.Parse(reader.String("woocommerce", defaults.WooCommerce.ToString())),
                 LoopbackUrl.Parse(reader.String("magento", defaults.Magento.ToString()))),
+            Database = reader.Optional("database") is { } database ? Path.GetFullPath(database) : null,
             Cycles = reader.Int("cycles", 100, 1, 10_000),
             Senders = reader.Int("senders", 4, 1, 64),
             SendPause = TimeSpan.FromMilliseconds(reader.Int("pause-ms", 25, 0, 10_000)),

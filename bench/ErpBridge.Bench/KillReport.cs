@@ -16,6 +16,16 @@ internal sealed record KillReport
 
     public int KillsWithDeliveriesInProgress { get; init; }
 
+    /// <summary>Claims killed processes left (deliveries InProgress under their worker id), over all kills.</summary>
+    public int OrphanedClaims { get; init; }
+
+    public int OrphanedDeliveries { get; init; }
+
+    /// <summary>The most claims without an outcome one delivery had: what a crash-loop limit would count.</summary>
+    public int MostOrphanedClaims { get; init; }
+
+    public int DeliveriesOrphanedFiveTimes { get; init; }
+
     public int AcceptedStock { get; init; }
 
     public int AcceptedProducts { get; init; }
@@ -43,6 +53,7 @@ internal sealed record KillReport
     public void Print(TextWriter writer)
     {
         writer.WriteLine(Invariant($"cycles                 {Cycles} SIGKILLs ({StartupKills} during start-up, {KillsWithDeliveriesInProgress} with deliveries InProgress), then one undisturbed start"));
+        writer.WriteLine(Invariant($"claims left by kills   {OrphanedClaims} on {OrphanedDeliveries} deliveries; at most {MostOrphanedClaims} on one delivery; {DeliveriesOrphanedFiveTimes} deliveries left claimed by 5 or more killed processes"));
         writer.WriteLine(Invariant($"accepted               {Accepted} messages: {AcceptedStock} stock, {AcceptedProducts} products, {AcceptedShipments} shipments (4 channels each)"));
         writer.WriteLine(Invariant($"receipts lost          {Resends} sends without a receipt were sent again; {Duplicates} of the resends were answered Duplicate (stored before the kill)"));
         foreach (var (channel, counts) in Deliveries.OrderBy(d => d.Key, StringComparer.Ordinal))

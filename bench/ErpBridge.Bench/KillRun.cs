@@ -28,6 +28,7 @@ internal static class KillRun
         using var stopTaking = new CancellationTokenSource();
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var sending = traffic.RunAsync(stopTaking.Token, abort.Token);
+        var orphaned = new OrphanedClaims(settings.Database);
         int startupKills = 0, inProgressKills = 0;
         var lastKill = TimeSpan.Zero;
         try
@@ -58,7 +59,8 @@ internal static class KillRun
                 await bridge.KillAsync();
                 lastKill = clock.Elapsed;
                 traffic.Service = null;
-                settings.Log.WriteLine(Invariant($"cycle {cycle}/{settings.Cycles}: killed pid {bridge.Id} {moment}; {traffic.Accepted.Count} accepted so far"));
+                var left = orphaned.AfterKill(bridge.Id);
+                settings.Log.WriteLine(Invariant($"cycle {cycle}/{settings.Cycles}: killed pid {bridge.Id} {moment}; it left {left} claims; {traffic.Accepted.Count} accepted so far"));
             }
 
             using var final = BridgeProcess.Start(settings.Bridge, settings.Cycles + 1);
@@ -91,6 +93,10 @@ internal static class KillRun
                 AcceptedStock = accepted.Count(m => m.Kind == KillMessageKind.Stock),
                 AcceptedProducts = accepted.Count(m => m.Kind == KillMessageKind.Product),
                 AcceptedShipments = accepted.Count(m => m.Kind == KillMessageKind.Shipment),
+                OrphanedClaims = orphaned.Total,
+                OrphanedDeliveries = orphaned.Deliveries,
+                MostOrphanedClaims = orphaned.Most,
+                DeliveriesOrphanedFiveTimes = orphaned.AtLeast(5),
                 Resends = traffic.Resends,
                 Duplicates = traffic.Duplicates,
                 Deliveries = deliveries,

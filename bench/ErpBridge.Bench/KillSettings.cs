@@ -12,6 +12,9 @@ internal sealed record KillSettings
 
     public required KillStores Stores { get; init; }
 
+    /// <summary>The bridge's SQLite file, read after each kill for the claims the process left (none read when null).</summary>
+    public string? Database { get; init; }
+
     /// <summary>Starts of the bridge that end in SIGKILL; one more start then delivers undisturbed.</summary>
     public int Cycles { get; init; } = 20;
 

@@ -37,12 +37,13 @@ internal static class Usage
 
           kill --host ErpBridge.Host.dll [--cycles 100] [--senders 4] [--pause-ms 25] [--stock-skus 100] [--products 20]
                [--shipments 300] [--min-up-ms 100] [--max-up-ms 3000] [--startup-kill-percent 20] [--drain 600]
-               [--seed 14] [--folder DIR] [--shopify URL] [--bigcommerce URL] [--woocommerce URL] [--magento URL]
+               [--seed 14] [--folder DIR] [--database FILE] [--shopify URL] [--bigcommerce URL] [--woocommerce URL] [--magento URL]
               Seeds an order per shipment on the four sandboxes, then starts `dotnet HOST` (settings from this
               process's environment) and kills it with SIGKILL CYCLES times at random moments (some during
               start-up) while stock (WH01), products and shipments are sent, each again until its receipt comes
               back; then lets one bridge run undisturbed until everything accepted is delivered and checks the
               stores: each shipment once, each level the newest accepted, each product once with its newest title.
+              With --database (the bridge's SQLite file) it also counts the claims each killed process left.
 
           xslt [--folder xslt] [--duration 10] [--items 10]
               Stock-map transforms per second in process (plan parsed too), on one thread and on all cores.

@@ -44,6 +44,7 @@ public sealed class KillCycleTests
             {
                 Bridge = new BridgeStart("dotnet", [Path.Combine(AppContext.BaseDirectory, "ErpBridge.Host.dll")], BridgeSettings(folder, stores), folder.Path, folder.File("bridge-output.log")),
                 Stores = stores,
+                Database = folder.File("bridge.db"),
                 Cycles = Cycles,
                 Senders = 2,
                 StockSkus = 20,
