@@ -52,7 +52,7 @@ internal sealed record KillReport
 
     public void Print(TextWriter writer)
     {
-        writer.WriteLine(Invariant($"cycles                 {Cycles} SIGKILLs ({StartupKills} during start-up, {KillsWithDeliveriesInProgress} with deliveries InProgress), then one undisturbed start"));
+        writer.WriteLine(Invariant($"cycles                 {Cycles} SIGKILLs ({StartupKills} 0-2 s after start without waiting for /health, {KillsWithDeliveriesInProgress} with deliveries InProgress), then one undisturbed start"));
         writer.WriteLine(Invariant($"claims left by kills   {OrphanedClaims} on {OrphanedDeliveries} deliveries; at most {MostOrphanedClaims} on one delivery; {DeliveriesOrphanedFiveTimes} deliveries left claimed by 5 or more killed processes"));
         writer.WriteLine(Invariant($"accepted               {Accepted} messages: {AcceptedStock} stock, {AcceptedProducts} products, {AcceptedShipments} shipments (4 channels each)"));
         writer.WriteLine(Invariant($"receipts lost          {Resends} sends without a receipt were sent again; {Duplicates} of the resends were answered Duplicate (stored before the kill)"));
