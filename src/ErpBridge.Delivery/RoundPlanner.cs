@@ -113,7 +113,7 @@ public sealed class RoundPlanner(int maxItemsPerCall)
         var names = string.Join(", ", supersededBy.Values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(5));
         return new DeliveryResult(
             claim.DeliveryId, claim.MessageId, DeliveryStatus.Superseded, claim.Attempts, null, null,
-            $"every item was superseded by a newer message ({names})", claim.Version, []);
+            $"every item was superseded by a newer message ({names})", claim.Version, [], delivery.Skipped);
     }
 
     /// <summary>
