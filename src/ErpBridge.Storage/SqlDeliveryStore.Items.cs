@@ -8,6 +8,10 @@ namespace ErpBridge.Storage;
 /// <summary>Failures per item: the items a settled delivery skipped or failed, their dead letters and their resubmit.</summary>
 public sealed partial class SqlDeliveryStore
 {
+    // The channels whose last round was handed items to resend: only their completions have Resend rows to clear, so
+    // the rounds of every other channel write no item statement unless they have items to record.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> resending = new(StringComparer.Ordinal);
+
     public async Task<int> ResubmitItemsAsync(string? messageId, string? channel, string? item, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var parameters = new { MessageId = messageId, Channel = channel, Item = item, Now = dialect.Time(now) };
@@ -27,9 +31,11 @@ public sealed partial class SqlDeliveryStore
         await using var connection = await OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<ResentRow>(new CommandDefinition(
             dialect.SelectResentItems, new { Channel = channel }, cancellationToken: cancellationToken));
-        return rows
+        var resent = rows
             .GroupBy(r => r.DeliveryId)
             .ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.Select(r => r.ItemKey).ToHashSet(StringComparer.Ordinal));
+        resending[channel] = resent.Count > 0;
+        return resent;
     }
 
     /// <summary>How many items each channel has skipped, failed, and waiting to be sent again.</summary>
@@ -42,12 +48,12 @@ public sealed partial class SqlDeliveryStore
 
     /// <summary>
     /// The parameters of <see cref="SqlDialect.RecordDeliveryItems"/> for the settled results of a completion (items
-    /// are recorded once a delivery is settled; a retry records none), or null when no result is settled.
+    /// are recorded once a delivery is settled; a retry records none), or null when there is nothing to record or clear.
     /// </summary>
-    private object? ItemRows(IReadOnlyList<DeliveryResult> results, string worker, DateTimeOffset now)
+    private object? ItemRows(string channel, IReadOnlyList<DeliveryResult> results, string worker, DateTimeOffset now)
     {
         var settled = results.Where(r => r.Status is DeliveryStatus.Delivered or DeliveryStatus.Failed or DeliveryStatus.Superseded).ToList();
-        if (settled.Count == 0)
+        if (settled.Count == 0 || (!resending.GetValueOrDefault(channel) && settled.All(r => r.Items is not { Count: > 0 })))
         {
             return null;
         }

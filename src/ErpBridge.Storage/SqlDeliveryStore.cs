@@ -120,7 +120,7 @@ public sealed partial class SqlDeliveryStore : IDeliveryStore
             m = v.Value.MessageId,
         }));
         var completion = new { Rows = rows, Worker = worker, Now = dialect.Time(now) };
-        var items = ItemRows(results, worker, now);
+        var items = ItemRows(channel, results, worker, now);
         return await WriteAsync(
             (c, t) =>
             {
