@@ -26,6 +26,13 @@ public interface IChannelConnector : IAsyncDisposable
     /// <see cref="ExecuteAsync"/> would send. Credentials in headers are masked.
     /// </summary>
     Task<IReadOnlyList<PreparedCall>> PrepareAsync(RequestPlan plan, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Why stock at this ERP location is not for this channel (it is left out of the channel's messages and recorded as
+    /// skipped, not failed), or null when the channel takes it. By default a channel takes every location: one it does
+    /// not know is looked up on the store, and an unknown one fails its item alone.
+    /// </summary>
+    string? DeclinedLocation(string location) => null;
 }
 
 /// <summary>Makes the connector for a channel of one platform.</summary>
@@ -36,11 +43,15 @@ public interface IChannelConnectorFactory
     IChannelConnector Create(string channel, Core.Routing.ChannelOptions options);
 }
 
-/// <summary>A request as it would be sent. <see cref="SkipReason"/> is set when a condition leaves the call out.</summary>
+/// <summary>
+/// A request as it would be sent. <see cref="SkipReason"/> is set when a condition leaves the call out;
+/// <see cref="LeftOut"/> names the items left out of it (an unknown SKU) and why.
+/// </summary>
 public sealed record PreparedCall(
     string Id,
     string Method,
     Uri Url,
     IReadOnlyList<KeyValuePair<string, string>> Headers,
     string? JsonBody,
-    string? SkipReason = null);
+    string? SkipReason = null,
+    string? LeftOut = null);

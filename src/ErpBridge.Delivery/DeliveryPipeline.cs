@@ -57,9 +57,7 @@ public sealed class DeliveryPipeline(IMessageMaps maps, BackoffPolicy backoff, T
         switch (outcome)
         {
             case DeliveryOutcome.Delivered delivered:
-                var ids = delivered.PlatformIds.Count == 0 ? "" : "; ids " + string.Join(", ", delivered.PlatformIds.Take(20).Select(p => $"{p.Key}={p.Value}"));
-                var skipped = delivery.Superseded > 0 ? $"; {delivery.Superseded} superseded item(s) left out" : "";
-                return Result(claim, DeliveryStatus.Delivered, attempts, null, null, $"delivered{note}{ids}{skipped}", delivery.Message.Keys);
+                return Delivered(delivery, delivered, attempts, note);
             case DeliveryOutcome.TransientFailure transient when backoff.Decide(attempts, transient) is RetryDecision.Retry retry:
                 var next = time.GetUtcNow() + retry.Delay;
                 return Result(claim, DeliveryStatus.RetryScheduled, attempts, next, transient.Reason, $"retry at {next:O}{note}: {transient.Reason}", []);
@@ -72,6 +70,42 @@ public sealed class DeliveryPipeline(IMessageMaps maps, BackoffPolicy backoff, T
             default:
                 throw new InvalidOperationException($"Unknown outcome {outcome.GetType().Name}.");
         }
+    }
+
+    /// <summary>
+    /// A delivered plan, item by item: the items the channel could not take failed alone (each a dead letter of its
+    /// own) and the rest are on the platform. When every item of a message failed, nothing of it was delivered and the
+    /// delivery fails as a whole, unless it was a resubmit of failed items (the rest of its message is delivered).
+    /// </summary>
+    private DeliveryResult Delivered(PlannedDelivery delivery, DeliveryOutcome.Delivered delivered, int attempts, string note)
+    {
+        var claim = delivery.Claim;
+        var keys = delivery.Message.Keys;
+        var ids = delivered.PlatformIds.Count == 0 ? "" : "; ids " + string.Join(", ", delivered.PlatformIds.Take(20).Select(p => $"{p.Key}={p.Value}"));
+        var superseded = delivery.Superseded > 0 ? $"; {delivery.Superseded} superseded item(s) left out" : "";
+        var failed = ItemFailures.Of(delivered.ItemFailures, keys);
+        if (failed.Count == 0 && delivery.Skipped.Count == 0)
+        {
+            return Result(claim, DeliveryStatus.Delivered, attempts, null, null, $"delivered{note}{ids}{superseded}", keys);
+        }
+
+        IReadOnlyList<ItemOutcome> items = [.. delivery.Skipped, .. failed];
+        var reasons = string.Join("; ", items.Take(5).Select(i => $"{i.Key} {i.State.ToString().ToLowerInvariant()}: {i.Reason}"));
+        var failedKeys = failed.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        if (failed.Count > 0 && keys.All(failedKeys.Contains) && delivery.Resent is null)
+        {
+            var reason = $"every item failed: {string.Join("; ", failed.Take(5).Select(f => $"{f.Key}: {f.Reason}"))}";
+            logger.LogWarning("Channel {Channel}: {MessageId} failed: {Reason}", claim.Channel, claim.MessageId, reason);
+            return Result(claim, DeliveryStatus.Failed, attempts, null, reason, $"failed: {reason}", [], items);
+        }
+
+        if (failed.Count > 0)
+        {
+            logger.LogWarning("Channel {Channel}: {MessageId} delivered with {Count} item(s) failed: {Reasons}", claim.Channel, claim.MessageId, failed.Count, reasons);
+        }
+
+        var detail = $"delivered{note}{ids}{superseded}; {ItemOutcome.Summary(items)}: {reasons}";
+        return Result(claim, DeliveryStatus.Delivered, attempts, null, null, detail, keys.Where(k => !failedKeys.Contains(k)).ToList(), items);
     }
 
     /// <summary>Fails a delivery for good (Failed, for an operator to resubmit).</summary>
@@ -157,6 +191,7 @@ public sealed class DeliveryPipeline(IMessageMaps maps, BackoffPolicy backoff, T
         }
     }
 
-    private static DeliveryResult Result(ClaimedDelivery claim, DeliveryStatus status, int attempts, DateTimeOffset? next, string? error, string detail, IReadOnlyList<string> delivered) =>
-        new(claim.DeliveryId, claim.MessageId, status, attempts, next, error, detail, claim.Version, delivered);
+    private static DeliveryResult Result(
+        ClaimedDelivery claim, DeliveryStatus status, int attempts, DateTimeOffset? next, string? error, string detail, IReadOnlyList<string> delivered, IReadOnlyList<ItemOutcome>? items = null) =>
+        new(claim.DeliveryId, claim.MessageId, status, attempts, next, error, detail, claim.Version, delivered, items);
 }

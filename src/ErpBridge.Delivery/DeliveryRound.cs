@@ -48,6 +48,11 @@ public sealed class DeliveryRound(
             }
         }
 
+        foreach (var settled in ItemScope.Apply(read, await store.GetResentItemsAsync(channel, cancellationToken), target.Connector.DeclinedLocation))
+        {
+            results.Enqueue(settled);
+        }
+
         var versions = await store.GetItemVersionsAsync(channel, RoundPlanner.ItemKeys(read), cancellationToken);
         var plan = planner.Plan(channel, read, versions);
         foreach (var superseded in plan.Superseded)

@@ -12,4 +12,10 @@ public sealed class PlannedDelivery(ClaimedDelivery claim, CanonicalMessage mess
 
     /// <summary>How many of the message's items were left out because a newer message carries them.</summary>
     public int Superseded { get; internal set; }
+
+    /// <summary>Items left out before mapping because they are not for this channel (a location it does not take).</summary>
+    public IReadOnlyList<ItemOutcome> Skipped { get; internal set; } = [];
+
+    /// <summary>When set, this attempt sends only these items again (an operator resubmitted them after they failed).</summary>
+    public IReadOnlySet<string>? Resent { get; internal set; }
 }

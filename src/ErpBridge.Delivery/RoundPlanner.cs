@@ -111,9 +111,18 @@ public sealed class RoundPlanner(int maxItemsPerCall)
         }
 
         var names = string.Join(", ", supersededBy.Values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(5));
+        if (delivery.Resent is not null)
+        {
+            // A resubmit of failed items: the rest of the message was delivered, and a newer message has delivered these
+            // since, so nothing is sent and the message stays delivered.
+            return new DeliveryResult(
+                claim.DeliveryId, claim.MessageId, DeliveryStatus.Delivered, claim.Attempts, null, null,
+                $"delivered: the resubmitted item(s) were superseded by a newer message ({names}) and not sent", claim.Version, [], delivery.Skipped);
+        }
+
         return new DeliveryResult(
             claim.DeliveryId, claim.MessageId, DeliveryStatus.Superseded, claim.Attempts, null, null,
-            $"every item was superseded by a newer message ({names})", claim.Version, []);
+            $"every item was superseded by a newer message ({names})", claim.Version, [], delivery.Skipped);
     }
 
     /// <summary>

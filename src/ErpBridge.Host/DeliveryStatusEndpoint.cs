@@ -4,7 +4,8 @@ namespace ErpBridge.Host;
 
 /// <summary>
 /// GET /status/deliveries: how many deliveries each channel has in each status, for dashboards, progress and the
-/// benchmark. Counts and channel names only, no message content; unauthenticated like /health.
+/// benchmark, and how many items of delivered messages each channel skipped or failed on their own (<c>items</c>:
+/// Skipped, Failed, Resend). Counts and channel names only, no message content; unauthenticated like /health.
 /// </summary>
 public static class DeliveryStatusEndpoint
 {
@@ -14,6 +15,9 @@ public static class DeliveryStatusEndpoint
         var channels = counts
             .GroupBy(c => c.Channel, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToDictionary(c => c.Status.ToString(), c => c.Count), StringComparer.Ordinal);
-        return Results.Json(new { at = time.GetUtcNow(), channels });
+        var items = (await store.CountItemsAsync(cancellationToken))
+            .GroupBy(c => c.Channel, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToDictionary(c => c.State, c => c.Count), StringComparer.Ordinal);
+        return Results.Json(new { at = time.GetUtcNow(), channels, items });
     });
 }

@@ -208,11 +208,14 @@ public sealed class ReconciliationRunner(
         await store.SaveErpLevelsAsync(run.RunId, batch, cancellationToken);
         batch.Clear();
 
-        // Messages not delivered yet, oldest first: a later one's level of an item replaces an earlier one's.
+        // Messages not delivered yet, oldest first: a later one's level of an item replaces an earlier one's. Levels at
+        // a location the channel does not take are not on their way to it (delivery skips them), so they are no
+        // finding either; delivered messages name only the items the channel took (their item versions).
         var inFlight = 0;
+        var connector = connectors.For(run.Channel);
         await foreach (var undelivered in store.UndeliveredStockAsync(run.Channel, cancellationToken))
         {
-            var levels = await StockLevelsOfAsync(undelivered.MessageId, cancellationToken);
+            var levels = (await StockLevelsOfAsync(undelivered.MessageId, cancellationToken)).Where(l => connector.DeclinedLocation(l.Location) is null).ToList();
             var detail = $"message {undelivered.MessageId} {undelivered.Status}";
             await store.SaveInFlightAsync(run.RunId, levels.Select(l => l with { Detail = detail }).ToList(), cancellationToken);
             inFlight += levels.Count;

@@ -81,6 +81,9 @@ public sealed class ErpBridgeService(
                             Detail = h.Detail,
                         }).ToList(),
                     },
+                    Items = d.Items is { Count: > 0 } items
+                        ? new DeliveryItemList { Item = items.Select(i => new DeliveryItem { Key = i.Item, Outcome = i.State.ToString(), Reason = i.Reason, At = i.At.UtcDateTime }).ToList() }
+                        : null,
                 }).ToList(),
             },
         };

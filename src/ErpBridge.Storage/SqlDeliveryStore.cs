@@ -8,7 +8,7 @@ using ErpBridge.Core.Status;
 namespace ErpBridge.Storage;
 
 /// <summary>Delivery state over any <see cref="SqlDialect"/>; where statements run is <see cref="SqlConnections"/>'s to say.</summary>
-public sealed class SqlDeliveryStore : IDeliveryStore
+public sealed partial class SqlDeliveryStore : IDeliveryStore
 {
     private readonly SqlDialect dialect;
     private readonly SqlConnections connections;
@@ -120,9 +120,15 @@ public sealed class SqlDeliveryStore : IDeliveryStore
             m = v.Value.MessageId,
         }));
         var completion = new { Rows = rows, Worker = worker, Now = dialect.Time(now) };
+        var items = ItemRows(channel, results, worker, now);
         return await WriteAsync(
             (c, t) =>
             {
+                if (items is not null)
+                {
+                    c.Execute(dialect.RecordDeliveryItems, items, t);
+                }
+
                 var recorded = c.ExecuteScalar<long>(dialect.CompleteDeliveries, completion, t);
                 if (versionRows is not null)
                 {
@@ -134,19 +140,33 @@ public sealed class SqlDeliveryStore : IDeliveryStore
             cancellationToken);
     }
 
+    /// <summary>Failed deliveries and failed items of delivered messages, oldest delivery first, at most <paramref name="limit"/>.</summary>
     public async Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(string? channel, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<DeadLetterRow>(new CommandDefinition(
-            dialect.SelectDeadLetters, new { Channel = channel, Limit = limit }, cancellationToken: cancellationToken));
-        return rows.Select(r => new DeadLetter(
-            r.DeliveryId, r.MessageId, r.Channel, Enum.Parse<MessageType>(r.MessageType), (int)r.Attempts, SqlDialect.ReadNullableTime(r.LastAttemptAt), r.LastError)).ToList();
+        var rows = (await connection.QueryAsync<DeadLetterRow>(new CommandDefinition(
+            dialect.SelectDeadLetters, new { Channel = channel, Limit = limit }, cancellationToken: cancellationToken))).ToList();
+        rows.AddRange(await connection.QueryAsync<DeadLetterRow>(new CommandDefinition(
+            dialect.SelectDeadItems, new { Channel = channel, Limit = limit }, cancellationToken: cancellationToken)));
+        return rows
+            .OrderBy(r => r.DeliveryId).ThenBy(r => r.Item, StringComparer.Ordinal)
+            .Take(limit)
+            .Select(r => new DeadLetter(
+                r.DeliveryId, r.MessageId, r.Channel, Enum.Parse<MessageType>(r.MessageType), (int)r.Attempts, SqlDialect.ReadNullableTime(r.LastAttemptAt), r.LastError, r.Item))
+            .ToList();
     }
 
     public async Task<int> ResubmitAsync(string? messageId, string? channel, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var parameters = new { MessageId = messageId, Channel = channel, Now = dialect.Time(now) };
-        var audited = await WriteAsync((c, t) => c.Execute(dialect.ResubmitDeliveries, parameters, t), cancellationToken);
+        var audited = await WriteAsync(
+            (c, t) =>
+            {
+                // Sent whole again: the items a failed attempt recorded are no longer its outcome.
+                c.Execute(dialect.ForgetItemsOfFailed, parameters, t);
+                return c.Execute(dialect.ResubmitDeliveries, parameters, t);
+            },
+            cancellationToken);
 
         // Both statements touch the same rows: the audit insert and the update.
         return audited / 2;
@@ -226,6 +246,8 @@ public sealed class SqlDeliveryStore : IDeliveryStore
         public object? LastAttemptAt { get; set; }
 
         public string? LastError { get; set; }
+
+        public string? Item { get; set; }
     }
 
     private sealed class HistoryRow

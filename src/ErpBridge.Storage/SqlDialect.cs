@@ -212,7 +212,7 @@ public abstract partial class SqlDialect
         yield return (nameof(ResubmitDeliveries), ResubmitDeliveries);
         yield return (nameof(SelectHistory), SelectHistory);
         yield return (nameof(CountDeliveries), CountDeliveries);
-        foreach (var statement in OrderStatements().Concat(ReconciliationStatements()))
+        foreach (var statement in OrderStatements().Concat(ReconciliationStatements()).Concat(ItemStatements()))
         {
             yield return statement;
         }

@@ -38,6 +38,9 @@ public sealed class SqlMessageStore : IMessageStore, IAsyncDisposable
 
         var deliveries = await connection.QueryAsync<StatusDeliveryRow>(new CommandDefinition(
             dialect.SelectStatusDeliveries, new { MessageId = messageId }, cancellationToken: cancellationToken));
+        var items = (await connection.QueryAsync<StatusItemRow>(new CommandDefinition(
+                dialect.SelectMessageItems, new { MessageId = messageId }, cancellationToken: cancellationToken)))
+            .ToLookup(i => i.Channel, i => i.ToView(), StringComparer.Ordinal);
         return new MessageStatusView(
             message.MessageId,
             Enum.Parse<MessageType>(message.MessageType),
@@ -48,7 +51,8 @@ public sealed class SqlMessageStore : IMessageStore, IAsyncDisposable
                 (int)d.Attempts,
                 SqlDialect.ReadNullableTime(d.LastAttemptAt),
                 SqlDialect.ReadNullableTime(d.NextAttemptAt),
-                d.LastError)).ToList());
+                d.LastError,
+                items[d.Channel].ToList())).ToList());
     }
 
     /// <summary>

@@ -73,12 +73,15 @@ public sealed class BigCommerceConnector : IChannelConnector, IOrderSource, ISto
 
         foreach (var reference in references.Required)
         {
-            cache.ForgetMissing(reference);
+            cache.ForgetMissing(reference.Kind == BigCommerceReferenceKinds.Sku ? reference with { Kind = BigCommerceReferenceKinds.Variant } : reference);
         }
 
         var (ids, failure) = await resolver.ResolveAsync(wanted, cancellationToken);
         return failure is null ? (ids, null) : (null, FailureContext.Add(failure, "looking up platform ids"));
     }
+
+    string? IPlanSteps<Dictionary<ReferenceKey, string?>>.Unresolvable(PlanReference reference, Dictionary<ReferenceKey, string?> live) =>
+        live.GetValueOrDefault(new ReferenceKey(reference.Kind, reference.Key)) is null ? BigCommerceReferenceKinds.NotFound(new ReferenceKey(reference.Kind, reference.Key), Channel) : null;
 
     PlannedCall IPlanSteps<Dictionary<ReferenceKey, string?>>.Build(PlanCall call, Dictionary<ReferenceKey, string?> initial, Dictionary<ReferenceKey, string?> live) =>
         PlanCallBuilder.Build(call, initial, live, key => BigCommerceReferenceKinds.NotFound(key, Channel), BigCommercePaths.EscapeQueryName, BigCommercePaths.EscapeQueryValue);

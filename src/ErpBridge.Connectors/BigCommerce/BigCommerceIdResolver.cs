@@ -103,6 +103,14 @@ internal sealed class BigCommerceIdResolver(
             return true;
         }
 
+        if (reference.Kind == BigCommerceReferenceKinds.Sku)
+        {
+            // The SKU's variant look-up answers for it: found, the SKU stands for itself.
+            var known = cache.TryGet(new ReferenceKey(BigCommerceReferenceKinds.Variant, reference.Key), out var variant);
+            id = variant is null ? null : reference.Key;
+            return known;
+        }
+
         return cache.TryGet(reference, out id);
     }
 

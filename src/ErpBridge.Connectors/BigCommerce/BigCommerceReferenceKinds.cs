@@ -9,6 +9,12 @@ internal static class BigCommerceReferenceKinds
     /// <summary>Variant id by SKU.</summary>
     public const string Variant = "variant";
 
+    /// <summary>
+    /// The SKU itself, once the store is known to have it (a variant, base variants included, with that SKU): for calls
+    /// that name items by SKU, so that a SKU the store does not have fails its item alone instead of the whole call.
+    /// </summary>
+    public const string Sku = "sku";
+
     /// <summary>Inventory location id by ERP location code.</summary>
     public const string Location = "location";
 
@@ -24,7 +30,7 @@ internal static class BigCommerceReferenceKinds
     /// <summary>Shipment id by "{order number}/{ERP shipment id}": the shipment whose comments hold the line "ERP shipment: {id}".</summary>
     public const string OrderShipment = "order-shipment";
 
-    public static bool IsKnown(string kind) => kind is Product or Variant or Location || IsOrderKind(kind);
+    public static bool IsKnown(string kind) => kind is Product or Variant or Sku or Location || IsOrderKind(kind);
 
     /// <summary>Order kinds are read from the order each time and never cached: shipments and quantities change.</summary>
     public static bool IsOrderKind(string kind) => kind is Order or OrderAddress or OrderProduct or OrderShipment;
@@ -33,12 +39,13 @@ internal static class BigCommerceReferenceKinds
     {
         Product => $"SKU '{reference.Key}' has no product on channel '{channel}'",
         Variant => $"SKU '{reference.Key}' has no variant on channel '{channel}'",
+        Sku => $"SKU '{reference.Key}' is not on channel '{channel}' (no product or variant has it)",
         Location => $"ERP location '{reference.Key}' has no location on channel '{channel}' (not mapped in the channel's Locations, and no BigCommerce location has that code)",
         Order => $"order '{reference.Key}' not found on channel '{channel}'",
         OrderAddress => $"order '{reference.Key}' has no shipping address on channel '{channel}'",
         OrderProduct => $"order '{OrderNumber(reference.Key)}' has no product with SKU '{ItemKey(reference.Key)}' on channel '{channel}'",
         OrderShipment => $"order '{OrderNumber(reference.Key)}' has no shipment for ERP shipment '{ItemKey(reference.Key)}' on channel '{channel}'",
-        _ => $"reference kind '{reference.Kind}' (key '{reference.Key}') is not one the BigCommerce connector resolves (product, variant, location, order, order-address, order-product, order-shipment)",
+        _ => $"reference kind '{reference.Kind}' (key '{reference.Key}') is not one the BigCommerce connector resolves (product, variant, sku, location, order, order-address, order-product, order-shipment)",
     };
 
     /// <summary>The order number of an "{order number}/{item}" key (order numbers hold no '/').</summary>

@@ -18,6 +18,12 @@ internal interface IPlanSteps<TIds>
     TIds Copy(TIds ids);
 
     /// <summary>
+    /// Why a reference inside one item of a call cannot be resolved with <paramref name="live"/> (the item is then left
+    /// out, see <see cref="PlanItems"/>), or null when it resolves.
+    /// </summary>
+    string? Unresolvable(PlanReference reference, TIds live);
+
+    /// <summary>
     /// The requests <paramref name="call"/> makes: its condition judged on <paramref name="initial"/> (the store as it
     /// was before the plan ran), its path and body filled from <paramref name="live"/>.
     /// </summary>

@@ -26,12 +26,21 @@ internal sealed class PlanSender<TIds>(IPlanSteps<TIds> steps, ConnectorTranspor
 
             var live = steps.Copy(initial!);
             var platformIds = new Dictionary<string, string>(StringComparer.Ordinal);
+            var failedItems = new List<ItemOutcome>();
             int calls = 0, requests = 0;
             for (var index = 0; index < plan.Calls.Count; index++)
             {
-                var call = plan.Calls[index];
+                // An item the channel cannot take is left out of its call, alone; the rest of the call goes.
+                var pruned = PlanItems.Prune(plan.Calls[index], reference => steps.Unresolvable(reference, live));
+                var call = pruned.Call;
                 var built = steps.Build(call, initial!, live);
                 if (built.SkipReason is not null)
+                {
+                    continue;
+                }
+
+                failedItems.AddRange(pruned.Failed);
+                if (pruned.Emptied)
                 {
                     continue;
                 }
@@ -56,7 +65,7 @@ internal sealed class PlanSender<TIds>(IPlanSteps<TIds> steps, ConnectorTranspor
                 calls++;
             }
 
-            return new DeliveryOutcome.Delivered(platformIds, $"{calls} of {plan.Calls.Count} call(s) sent on channel '{transport.Channel}'");
+            return new DeliveryOutcome.Delivered(platformIds, $"{calls} of {plan.Calls.Count} call(s) sent on channel '{transport.Channel}'", failedItems);
         }
         catch (Exception exception) when (exception is PlanFormatException or JsonXmlException)
         {
@@ -88,10 +97,14 @@ internal sealed class PlanSender<TIds>(IPlanSteps<TIds> steps, ConnectorTranspor
 
         var ids = resolved.Ids!;
         var prepared = new List<PreparedCall>(plan.Calls.Count);
-        foreach (var call in plan.Calls)
+        foreach (var planned in plan.Calls)
         {
+            var pruned = PlanItems.Prune(planned, reference => steps.Unresolvable(reference, ids));
+            var call = pruned.Call;
             var built = steps.Build(call, ids, ids);
-            var skip = built.SkipReason ?? (built.Missing is { } missing ? $"would fail: {missing}" : null);
+            var skip = built.SkipReason
+                ?? (pruned.Emptied ? $"every item left out: {ItemReasons(pruned.Failed)}" : null)
+                ?? (built.Missing is { } missing ? $"would fail: {missing}" : null);
             IReadOnlyList<PlannedRequest> requests = built.Requests.Count > 0 ? built.Requests : [new PlannedRequest(call.Path, null)];
             for (var part = 0; part < requests.Count; part++)
             {
@@ -106,10 +119,13 @@ internal sealed class PlanSender<TIds>(IPlanSteps<TIds> steps, ConnectorTranspor
 
                 headers.AddRange(call.Headers);
                 var id = requests.Count > 1 ? $"{call.Id}#{part + 1}" : call.Id;
-                prepared.Add(new PreparedCall(id, call.Method, signed.Url, headers, request.Body is null ? null : Encoding.UTF8.GetString(request.Body), skip));
+                var leftOut = skip is null && pruned.Failed.Count > 0 ? $"items left out: {ItemReasons(pruned.Failed)}" : null;
+                prepared.Add(new PreparedCall(id, call.Method, signed.Url, headers, request.Body is null ? null : Encoding.UTF8.GetString(request.Body), skip, leftOut));
             }
         }
 
         return prepared;
     }
+
+    private static string ItemReasons(IReadOnlyList<ItemOutcome> items) => string.Join("; ", items.Select(i => $"{i.Key}: {i.Reason}"));
 }

@@ -17,6 +17,7 @@ namespace ErpBridge.Connectors.Magento;
 public sealed class MagentoConnector : IChannelConnector, IOrderSource, IStockReader, IPlanSteps<Dictionary<ReferenceKey, string?>>
 {
     private readonly MagentoIdResolver resolver;
+    private readonly MagentoSkuResolver skus;
     private readonly MagentoShipmentResolver sales;
     private readonly MagentoOrderReader orderReader;
     private readonly MagentoStockReader stockReader;
@@ -28,6 +29,7 @@ public sealed class MagentoConnector : IChannelConnector, IOrderSource, IStockRe
         var transport = MagentoTransport.Create(clients, channel, channelOptions, apiRoot, options, logger);
         AuthKind = transport.Credentials.Kind;
         resolver = new MagentoIdResolver(transport, channelOptions, options);
+        skus = new MagentoSkuResolver(transport, options);
         sales = new MagentoShipmentResolver(transport);
         orderReader = new MagentoOrderReader(transport);
         stockReader = new MagentoStockReader(transport, channelOptions);
@@ -64,6 +66,7 @@ public sealed class MagentoConnector : IChannelConnector, IOrderSource, IStockRe
     public ValueTask DisposeAsync()
     {
         resolver.Dispose();
+        skus.Dispose();
         return ValueTask.CompletedTask;
     }
 
@@ -92,11 +95,23 @@ public sealed class MagentoConnector : IChannelConnector, IOrderSource, IStockRe
             return (null, new DeliveryOutcome.PermanentFailure(MagentoReferenceKinds.NotFound(unknown, Channel)));
         }
 
-        var sources = wanted.Where(r => !MagentoReferenceKinds.IsSales(r.Kind)).ToList();
-        var (values, failure) = await resolver.ResolveAsync(sources, required.Where(r => !MagentoReferenceKinds.IsSales(r.Kind)).ToHashSet(), cancellationToken);
+        static bool IsSource(ReferenceKey r) => r.Kind == MagentoReferenceKinds.Source;
+        var (values, failure) = await resolver.ResolveAsync(wanted.Where(IsSource).ToList(), required.Where(IsSource).ToHashSet(), cancellationToken);
         if (failure is not null)
         {
             return (null, FailureContext.Add(failure, "looking up MSI sources"));
+        }
+
+        static bool IsSku(ReferenceKey r) => r.Kind == MagentoReferenceKinds.Sku;
+        var (skuValues, skuFailure) = await skus.ResolveAsync(wanted.Where(IsSku).ToList(), required.Where(IsSku).ToHashSet(), cancellationToken);
+        if (skuFailure is not null)
+        {
+            return (null, FailureContext.Add(skuFailure, "looking up SKUs"));
+        }
+
+        foreach (var (key, value) in skuValues!)
+        {
+            values![key] = value;
         }
 
         var (salesValues, salesFailure) = await sales.ResolveAsync(wanted.Where(r => MagentoReferenceKinds.IsSales(r.Kind)).ToList(), cancellationToken);
@@ -112,6 +127,9 @@ public sealed class MagentoConnector : IChannelConnector, IOrderSource, IStockRe
 
         return (values, null);
     }
+
+    string? IPlanSteps<Dictionary<ReferenceKey, string?>>.Unresolvable(PlanReference reference, Dictionary<ReferenceKey, string?> live) =>
+        live.GetValueOrDefault(new ReferenceKey(reference.Kind, reference.Key)) is null ? MagentoReferenceKinds.NotFound(new ReferenceKey(reference.Kind, reference.Key), Channel) : null;
 
     /// <summary>The request a call makes with the resolved values; or why it is skipped, or which reference is missing.</summary>
     PlannedCall IPlanSteps<Dictionary<ReferenceKey, string?>>.Build(PlanCall call, Dictionary<ReferenceKey, string?> initial, Dictionary<ReferenceKey, string?> values) =>

@@ -10,6 +10,12 @@ internal static class MagentoReferenceKinds
     /// <summary>MSI source code by ERP location code: the channel's Locations map, else a source with that very code.</summary>
     public const string Source = "source";
 
+    /// <summary>
+    /// A SKU, resolved to the store's own spelling once the store is known to have a product with it: for calls that
+    /// name products by SKU (source items), so that an unknown SKU fails its item alone.
+    /// </summary>
+    public const string Sku = "sku";
+
     /// <summary>An order's entity id by its increment id (the order number the shop shows).</summary>
     public const string Order = "order";
 
@@ -25,7 +31,7 @@ internal static class MagentoReferenceKinds
     /// <summary>The separator of the two parts of an order-item or shipment key.</summary>
     public const char KeySeparator = '\t';
 
-    public static bool IsKnown(string kind) => kind is Source or Order or OrderItem or Shipment;
+    public static bool IsKnown(string kind) => kind is Source or Sku or Order or OrderItem or Shipment;
 
     public static bool IsSales(string kind) => kind is Order or OrderItem or Shipment;
 
@@ -45,9 +51,10 @@ internal static class MagentoReferenceKinds
     public static string NotFound(ReferenceKey reference, string channel) => reference.Kind switch
     {
         Source => $"ERP location '{reference.Key}' has no MSI source on channel '{channel}' (not mapped in the channel's Locations, and no Magento source has that code)",
+        Sku => $"SKU '{reference.Key}' is not on channel '{channel}' (no Magento product has it)",
         Order => $"order '{reference.Key}' was not found on channel '{channel}' (no Magento order has that increment id)",
         OrderItem => $"order '{Split(reference.Key).OrderNumber}' has no line with SKU '{Split(reference.Key).Part}' on channel '{channel}'",
         Shipment => $"shipment '{Split(reference.Key).Part}' of order '{Split(reference.Key).OrderNumber}' was not found on channel '{channel}'",
-        _ => $"reference kind '{reference.Kind}' (key '{reference.Key}') is not one the Magento connector resolves (source, order, order-item, shipment)",
+        _ => $"reference kind '{reference.Kind}' (key '{reference.Key}') is not one the Magento connector resolves (source, sku, order, order-item, shipment)",
     };
 }

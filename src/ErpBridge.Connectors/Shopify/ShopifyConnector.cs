@@ -116,6 +116,9 @@ public sealed class ShopifyConnector : IChannelConnector, IOrderSource, IStockRe
         return null;
     }
 
+    string? IPlanSteps<ShopifyIdResolver>.Unresolvable(PlanReference reference, ShopifyIdResolver live) =>
+        live.Find(reference.Kind, reference.Key) is null ? live.Describe(reference.Kind, reference.Key) : null;
+
     PlannedCall IPlanSteps<ShopifyIdResolver>.Build(PlanCall call, ShopifyIdResolver initial, ShopifyIdResolver live)
     {
         var path = call.Path;

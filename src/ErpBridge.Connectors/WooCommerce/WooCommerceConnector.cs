@@ -95,7 +95,7 @@ public sealed class WooCommerceConnector : IChannelConnector, IOrderSource, ISto
             return (null, new DeliveryOutcome.PermanentFailure(WooCommerceReferenceKinds.NotFound(unknown.Kind, unknown.Key, null, Channel)));
         }
 
-        if (WooCommerceStockLocation.Check(plan, channelOptions, Channel) is { } wrongLocation)
+        if (WooCommerceStockLocation.CheckUnmarked(plan, channelOptions, Channel) is { } wrongLocation)
         {
             return (null, new DeliveryOutcome.PermanentFailure(wrongLocation));
         }
@@ -115,6 +115,14 @@ public sealed class WooCommerceConnector : IChannelConnector, IOrderSource, ISto
         var (items, failure) = await resolver.ResolveAsync(skus, cancellationToken);
         return failure is null ? (new WooCommerceKnown(items!, orders!), null) : (null, FailureContext.Add(failure, "looking up SKUs"));
     }
+
+    /// <summary>Stock for a location the channel does not take, and a SKU the shop does not have, fail their item alone.</summary>
+    string? IPlanSteps<WooCommerceKnown>.Unresolvable(PlanReference reference, WooCommerceKnown live) =>
+        WooCommerceStockLocation.Check(reference, channelOptions, Channel)
+        ?? (WooCommerceReferenceKinds.IsOrderKind(reference.Kind) || Select(reference.Kind, reference.Key, live, []) is not null ? null : NotFound(reference.Kind, reference.Key, live));
+
+    /// <summary>Stock at any location but the one the channel names is not for this channel.</summary>
+    public string? DeclinedLocation(string location) => WooCommerceStockLocation.Declines(location, channelOptions, Channel);
 
     /// <summary>The requests a call makes, given what SKUs name now; or why it is skipped, or which reference is missing.</summary>
     PlannedCall IPlanSteps<WooCommerceKnown>.Build(PlanCall call, WooCommerceKnown initial, WooCommerceKnown live)

@@ -15,8 +15,16 @@ public abstract record DeliveryOutcome
         _ => ToString(),
     };
 
-    /// <summary>Every call succeeded. <paramref name="PlatformIds"/> names what the platform created or touched (e.g. "sku:ABC" → "gid://shopify/InventoryItem/1").</summary>
-    public sealed record Delivered(IReadOnlyDictionary<string, string> PlatformIds, string? Detail = null) : DeliveryOutcome;
+    /// <summary>
+    /// Every call succeeded. <paramref name="PlatformIds"/> names what the platform created or touched (e.g. "sku:ABC" →
+    /// "gid://shopify/InventoryItem/1"). <paramref name="FailedItems"/> are the items of the plan the channel could not
+    /// take (an unknown SKU): they were left out of the calls, and the rest went.
+    /// </summary>
+    public sealed record Delivered(IReadOnlyDictionary<string, string> PlatformIds, string? Detail = null, IReadOnlyList<ItemOutcome>? FailedItems = null) : DeliveryOutcome
+    {
+        /// <summary>The items left out, never null.</summary>
+        public IReadOnlyList<ItemOutcome> ItemFailures => FailedItems ?? [];
+    }
 
     /// <summary>Worth retrying later: 429, 5xx, timeout, connection error. <paramref name="RetryAfter"/> is the platform's own wait, when it said one.</summary>
     public sealed record TransientFailure(string Reason, TimeSpan? RetryAfter = null) : DeliveryOutcome;

@@ -35,11 +35,24 @@ public interface IDeliveryStore
     /// <summary>Puts failed deliveries back to Pending with a fresh attempt budget. Filters by message and/or channel; returns how many.</summary>
     Task<int> ResubmitAsync(string? messageId, string? channel, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Puts failed items of delivered messages back: their delivery goes to Pending and sends only those items again
+    /// (still leaving out any a newer message has delivered since). Filters by message, channel and item key (null =
+    /// any); returns how many items.
+    /// </summary>
+    Task<int> ResubmitItemsAsync(string? messageId, string? channel, string? item, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The items each delivery of the channel is to send alone (a resubmit of failed items), by delivery id.</summary>
+    Task<IReadOnlyDictionary<long, IReadOnlySet<string>>> GetResentItemsAsync(string channel, CancellationToken cancellationToken);
+
     /// <summary>Every status change of the message's deliveries, oldest first.</summary>
     Task<IReadOnlyList<AttemptView>> GetHistoryAsync(string messageId, CancellationToken cancellationToken);
 
     /// <summary>How many deliveries each channel has in each status (for operators, progress and benchmarks).</summary>
     Task<IReadOnlyList<DeliveryCount>> CountAsync(CancellationToken cancellationToken);
+
+    /// <summary>How many items each channel has skipped, failed, or waiting to be sent again.</summary>
+    Task<IReadOnlyList<ItemCount>> CountItemsAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>A delivery as claimed, with the message it carries.</summary>
@@ -76,7 +89,10 @@ public sealed record ItemVersion(DateTimeOffset SentAt, DateTimeOffset ReceivedA
     public bool IsNewerThan(ItemVersion other) => CompareTo(other) > 0;
 }
 
-/// <summary>The outcome of one claimed delivery. <paramref name="DeliveredKeys"/> are the item keys now on the platform at this version.</summary>
+/// <summary>
+/// The outcome of one claimed delivery. <paramref name="DeliveredKeys"/> are the item keys now on the platform at this
+/// version; <paramref name="Items"/> the items skipped or failed on their own (recorded when the delivery is settled).
+/// </summary>
 public sealed record DeliveryResult(
     long DeliveryId,
     string MessageId,
@@ -86,11 +102,13 @@ public sealed record DeliveryResult(
     string? LastError,
     string Detail,
     ItemVersion Version,
-    IReadOnlyList<string> DeliveredKeys);
+    IReadOnlyList<string> DeliveredKeys,
+    IReadOnlyList<ItemOutcome>? Items = null);
 
 public sealed record DeliveryCount(string Channel, DeliveryStatus Status, long Count);
 
-public sealed record DeadLetter(long DeliveryId, string MessageId, string Channel, MessageType Type, int Attempts, DateTimeOffset? LastAttemptAt, string? LastError);
+/// <summary>A failed delivery, or (with <paramref name="Item"/>) one failed item of a message otherwise delivered.</summary>
+public sealed record DeadLetter(long DeliveryId, string MessageId, string Channel, MessageType Type, int Attempts, DateTimeOffset? LastAttemptAt, string? LastError, string? Item = null);
 
 /// <summary>One status change of one delivery: the attempt's outcome and its detail (platform ids, the platform's error).</summary>
 public sealed record AttemptView(string Channel, DeliveryStatus? From, DeliveryStatus To, DateTimeOffset At, string? Detail);

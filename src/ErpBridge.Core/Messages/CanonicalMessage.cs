@@ -76,6 +76,18 @@ public sealed class CanonicalMessage
             .ToHashSet(StringComparer.Ordinal);
     }
 
+    /// <summary>The stock location of each item still in the message (empty for messages other than stock).</summary>
+    public IEnumerable<(string Key, string Location)> ItemLocations()
+    {
+        if (Type != MessageType.Inventory)
+        {
+            return [];
+        }
+
+        XNamespace ns = XmlNamespaces.Inventory;
+        return items.Select(i => (i.Key, Text(i.Element, ns + "Location")));
+    }
+
     /// <summary>Removes the items with these keys. Returns how many items remain.</summary>
     public int Remove(IReadOnlySet<string> keys)
     {

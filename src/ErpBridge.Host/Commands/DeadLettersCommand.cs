@@ -4,7 +4,10 @@ using ErpBridge.Core.Delivery;
 
 namespace ErpBridge.Host.Commands;
 
-/// <summary><c>dead-letters</c>: failed deliveries with their last error. Exit codes: 0 listed (also none), 2 bad usage, 3 no database.</summary>
+/// <summary>
+/// <c>dead-letters</c>: failed deliveries with their last error, and failed items of delivered messages (the item and
+/// why). Exit codes: 0 listed (also none), 2 bad usage, 3 no database.
+/// </summary>
 public static class DeadLettersCommand
 {
     public static Command Create(CommandContext context)
@@ -13,7 +16,8 @@ public static class DeadLettersCommand
         var limit = CommandOptions.Limit();
         var json = CommandOptions.Json();
         var command = new Command("dead-letters", """
-            List failed deliveries with their last error, newest first.
+            List failed deliveries with their last error, oldest first, and the failed items of delivered
+            messages (Item: the item's key, e.g. inv:SKU@LOCATION) with why each failed.
 
             Exit codes: 0 listed (also when there are none), 2 bad usage, 3 database not found.
             """)
@@ -41,10 +45,10 @@ public static class DeadLettersCommand
             return ExitCodes.Done;
         }
 
-        output.WriteLine($"{"MessageId",-36} {"Channel",-20} {"Type",-10} {"Attempts",8}  {"Last attempt (UTC)",-20} Last error");
+        output.WriteLine($"{"MessageId",-36} {"Channel",-20} {"Type",-10} {"Item",-30} {"Attempts",8}  {"Last attempt (UTC)",-20} Last error");
         foreach (var d in dead)
         {
-            output.WriteLine($"{d.MessageId,-36} {d.Channel,-20} {d.Type,-10} {d.Attempts,8}  {d.LastAttemptAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),-20} {d.LastError}");
+            output.WriteLine($"{d.MessageId,-36} {d.Channel,-20} {d.Type,-10} {d.Item ?? "(all)",-30} {d.Attempts,8}  {d.LastAttemptAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),-20} {d.LastError}");
         }
 
         output.WriteLine($"{dead.Count} dead letter(s){(dead.Count == limit ? $" (first {limit}; --limit for more)" : "")}.");

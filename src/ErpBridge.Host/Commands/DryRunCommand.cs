@@ -77,6 +77,7 @@ public static class DryRunCommand
                         headers = c.Headers.Select(h => new { name = h.Key, value = h.Value }),
                         body = CommandJson.Body(c.JsonBody),
                         c.SkipReason,
+                        c.LeftOut,
                     }),
                 });
                 return ExitCodes.Done;
@@ -99,6 +100,11 @@ public static class DryRunCommand
         {
             output.WriteLine();
             output.WriteLine(call.SkipReason is null ? $"{call.Method} {call.Url}" : $"(skipped: {call.SkipReason}) {call.Method} {call.Url}");
+            if (call.LeftOut is not null)
+            {
+                output.WriteLine($"({call.LeftOut})");
+            }
+
             foreach (var header in call.Headers)
             {
                 output.WriteLine($"{header.Key}: {header.Value}");

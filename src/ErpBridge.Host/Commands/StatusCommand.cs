@@ -44,7 +44,13 @@ public static class StatusCommand
         output.WriteLine($"{status.MessageId}: {status.Type}, received {status.ReceivedAt.UtcDateTime:O}");
         foreach (var d in status.Deliveries)
         {
-            output.WriteLine($"  {d.Channel}: {d.Status}, {d.Attempts} attempt(s){(d.NextAttemptAt is { } next ? $", next at {next.UtcDateTime:O}" : "")}{(d.LastError is { } last ? $", last error: {last}" : "")}");
+            var items = d.Items ?? [];
+            var summary = items.Count == 0 ? "" : $" with {ItemOutcome.Summary(items.Select(i => i.State))}";
+            output.WriteLine($"  {d.Channel}: {d.Status}{summary}, {d.Attempts} attempt(s){(d.NextAttemptAt is { } next ? $", next at {next.UtcDateTime:O}" : "")}{(d.LastError is { } last ? $", last error: {last}" : "")}");
+            foreach (var i in items)
+            {
+                output.WriteLine($"    {i.State.ToString().ToLowerInvariant()} {i.Item}: {i.Reason}");
+            }
         }
 
         foreach (var h in history)

@@ -62,6 +62,34 @@ public sealed class ChannelDelivery
 
     [XmlElement(Order = 6)]
     public StatusHistory? History { get; set; }
+
+    /// <summary>The items the channel skipped or failed on their own (absent when there are none).</summary>
+    [XmlElement(Order = 7)]
+    public DeliveryItemList? Items { get; set; }
+}
+
+[XmlType(Namespace = Ns.Status)]
+public sealed class DeliveryItemList
+{
+    [XmlElement("Item")]
+    public List<DeliveryItem> Item { get; set; } = [];
+}
+
+/// <summary>One item of a message on one channel: Skipped (not for the channel) or Failed (a dead letter of its own), and why.</summary>
+[XmlType(Namespace = Ns.Status)]
+public sealed class DeliveryItem
+{
+    [XmlElement(Order = 0)]
+    public string Key { get; set; } = "";
+
+    [XmlElement(Order = 1)]
+    public string Outcome { get; set; } = "";
+
+    [XmlElement(Order = 2)]
+    public string Reason { get; set; } = "";
+
+    [XmlElement(Order = 3)]
+    public DateTime At { get; set; }
 }
 
 [XmlType(Namespace = Ns.Status)]

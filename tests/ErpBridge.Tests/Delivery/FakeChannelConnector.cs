@@ -16,6 +16,11 @@ public sealed class FakeChannelConnector(string channel, Func<RequestPlan, Deliv
 
     public ConcurrentQueue<RequestPlan> Executed { get; } = new();
 
+    /// <summary>Why the channel does not take a location (null: it takes it); by default it takes every location.</summary>
+    public Func<string, string?> Declines { get; init; } = _ => null;
+
+    public string? DeclinedLocation(string location) => Declines(location);
+
     public Task<DeliveryOutcome> ExecuteAsync(RequestPlan plan, CancellationToken cancellationToken)
     {
         Executed.Enqueue(plan);

@@ -58,4 +58,14 @@ public sealed class FakeDeliveryStore(IReadOnlyList<ClaimedDelivery> due, IReadO
     public Task<IReadOnlyList<AttemptView>> GetHistoryAsync(string messageId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<IReadOnlyList<DeliveryCount>> CountAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    /// <summary>The items each delivery is to send again (a resubmit of failed items), as the round asks for them.</summary>
+    public Dictionary<long, IReadOnlySet<string>> Resent { get; } = [];
+
+    public Task<IReadOnlyDictionary<long, IReadOnlySet<string>>> GetResentItemsAsync(string channel, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<long, IReadOnlySet<string>>>(Resent);
+
+    public Task<int> ResubmitItemsAsync(string? messageId, string? channel, string? item, DateTimeOffset now, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<ItemCount>> CountItemsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 }

@@ -16,9 +16,9 @@ public sealed class OutboundPlanTests
     private static readonly Dictionary<string, string[]> Kinds = new()
     {
         ["shopify"] = ["variant", "inventory-item", "product", "location", "fulfillment-order", "fulfillment-order-line-item", "fulfillment"],
-        ["bigcommerce"] = ["product", "variant", "location", "order", "order-address", "order-product", "order-shipment"],
+        ["bigcommerce"] = ["product", "variant", "sku", "location", "order", "order-address", "order-product", "order-shipment"],
         ["woocommerce"] = ["product", "variation", "variation-parent", "stock-item", "order", "order-item", "fulfillment", "order-shipment", "order-note", "order-completion"],
-        ["magento"] = ["source", "order", "order-item", "shipment"],
+        ["magento"] = ["source", "sku", "order", "order-item", "shipment"],
     };
 
     public static IEnumerable<TestCaseData> OutboundExpectedOutputs() =>

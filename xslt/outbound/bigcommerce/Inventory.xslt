@@ -8,6 +8,9 @@
   - The API takes at most 2,000 items per request, so longer messages become several calls.
   - The same SKU and location twice in one message: the later line wins, as the ERP's later statement.
   - A negative level (an oversold ERP) is sent as 0: a shop cannot sell below zero.
+  - sku is plan:ref "sku" (the SKU itself once the store is known to have it) and each item carries plan:item, the
+    stock line's key (inv:SKU@LOCATION): a SKU or location the store does not have leaves that line out, alone, and
+    fails it with the reason, instead of the store refusing the whole call.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -45,9 +48,9 @@
               <fn:string key="reason">ERP stock <xsl:value-of select="$id"/></fn:string>
               <fn:array key="items">
                 <xsl:for-each select="$items[position() &gt;= $first and position() &lt; $first + $chunk-size]">
-                  <fn:map>
+                  <fn:map plan:item="inv:{normalize-space(inv:Sku)}@{normalize-space(inv:Location)}">
                     <fn:number key="location_id" plan:ref="location" plan:key="{inv:Location}"/>
-                    <fn:string key="sku"><xsl:value-of select="inv:Sku"/></fn:string>
+                    <fn:string key="sku" plan:ref="sku" plan:key="{inv:Sku}"/>
                     <fn:number key="quantity">
                           <xsl:choose>
                             <xsl:when test="number(translate(normalize-space(inv:Quantity), '+', '')) &lt; 0">0</xsl:when>

@@ -11,6 +11,9 @@
     limits cap arrays further (20 by default), which the channel then has to lift for this route.
   - The same SKU and location twice in one message: the later line wins, as the ERP's later statement.
   - A negative level (an oversold ERP) is sent as 0: a shop cannot sell below zero.
+  - sku is plan:ref "sku" (the store's spelling once it is known to have the product) and each item carries plan:item,
+    the stock line's key (inv:SKU@LOCATION): a SKU or source the store does not have leaves that line out, alone, and
+    fails it with the reason, instead of Magento refusing the whole save.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -42,8 +45,8 @@
               <fn:array key="sourceItems">
                 <xsl:for-each select="$items[position() &gt;= $first and position() &lt; $first + $chunk-size]">
                   <xsl:variable name="quantity" select="number(translate(normalize-space(inv:Quantity), '+', ''))"/>
-                  <fn:map>
-                    <fn:string key="sku"><xsl:value-of select="inv:Sku"/></fn:string>
+                  <fn:map plan:item="inv:{normalize-space(inv:Sku)}@{normalize-space(inv:Location)}">
+                    <fn:string key="sku" plan:ref="sku" plan:key="{inv:Sku}"/>
                     <fn:string key="source_code" plan:ref="source" plan:key="{inv:Location}"/>
                     <fn:number key="quantity">
                       <xsl:choose>

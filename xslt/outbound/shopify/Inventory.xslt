@@ -14,6 +14,8 @@
     (INVALID_QUANTITY_NEGATIVE), and a shop cannot sell below zero either way.
   - Messages are split into calls of at most 250 quantities (Shopify publishes no limit for this list; 250 keeps
     one call's cost and size modest); each further call's idempotency key gets ":part-N".
+  - Each quantity carries plan:item, the stock line's key (inv:SKU@LOCATION): a SKU or location the shop does not
+    have leaves that line out, alone, and fails it with the reason; the rest of the message is sent.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -67,7 +69,7 @@
                   <fn:string key="referenceDocumentUri">gid://erpbridge/Message/<xsl:value-of select="$id"/></fn:string>
                   <fn:array key="quantities">
                     <xsl:for-each select="$items[position() &gt;= $first and position() &lt; $first + $chunk-size]">
-                      <fn:map>
+                      <fn:map plan:item="inv:{normalize-space(inv:Sku)}@{normalize-space(inv:Location)}">
                         <fn:string key="inventoryItemId" plan:ref="inventory-item" plan:key="{inv:Sku}"/>
                         <fn:string key="locationId" plan:ref="location" plan:key="{inv:Location}"/>
                         <fn:number key="quantity">

@@ -12,6 +12,8 @@
   - A batch takes at most 100 items (create + update + delete), so longer messages become several calls.
   - The same SKU and location twice in one message: the later line wins, as the ERP's later statement.
   - A negative level (an oversold ERP) is sent as 0: a shop cannot sell below zero.
+  - Each update carries plan:item, the stock line's key (inv:SKU@LOCATION): a SKU the shop does not have, or a
+    location the channel does not take, leaves that line out, alone, and fails it with the reason.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -43,7 +45,7 @@
               <fn:array key="update">
                 <xsl:for-each select="$items[position() &gt;= $first and position() &lt; $first + $chunk-size]">
                   <xsl:variable name="quantity" select="number(translate(normalize-space(inv:Quantity), '+', ''))"/>
-                  <fn:map>
+                  <fn:map plan:item="inv:{normalize-space(inv:Sku)}@{normalize-space(inv:Location)}">
                     <fn:number key="id" plan:ref="stock-item" plan:key="{inv:Sku}" plan:location="{inv:Location}"/>
                     <fn:boolean key="manage_stock">true</fn:boolean>
                     <fn:number key="stock_quantity">

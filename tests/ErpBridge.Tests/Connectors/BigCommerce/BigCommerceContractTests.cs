@@ -120,6 +120,7 @@ public sealed class BigCommerceContractTests
         var (body, unresolved) = PlanReference.Apply(call.Body!, r => r.Kind switch
         {
             "location" => r.Key == "WH1" ? "1" : "2",
+            "sku" => r.Key,
             _ => "123",
         });
         Assert.That(unresolved, Is.Null);

@@ -139,6 +139,8 @@ public sealed class PlanSenderTests
 
         public string Copy(string ids) => ids;
 
+        public string? Unresolvable(PlanReference reference, string live) => null;
+
         public PlannedCall Build(PlanCall call, string initial, string live) =>
             call.Id == Missing ? PlannedCall.Unresolved("SKU 'X' is not on channel 'shop'") : PlannedCall.Of(new PlannedRequest(call.Path, null));
 

@@ -37,7 +37,7 @@ public sealed class MagentoConnectorTests
         Assert.That(state.SourceItem("SKU-1", "WH1"), Is.EqualTo(new global::ErpBridge.Sandboxes.Magento.MagentoSourceItem("SKU-1", "WH1", 42, 1)));
         Assert.That(state.SourceItem("SKU-2", "WH2"), Is.EqualTo(new global::ErpBridge.Sandboxes.Magento.MagentoSourceItem("SKU-2", "WH2", 0, 0)));
         Assert.That(store.Sandbox.Requests.Select(r => $"{r.Method} {r.Path} {r.Auth}"),
-            Is.EqualTo(new[] { "GET V1/inventory/sources oauth-HMAC-SHA256", "POST V1/inventory/source-items oauth-HMAC-SHA256" }));
+            Is.EqualTo(new[] { "GET V1/inventory/sources oauth-HMAC-SHA256", "GET V1/products oauth-HMAC-SHA256", "POST V1/inventory/source-items oauth-HMAC-SHA256" }));
         Assert.That(store.Sandbox.WriteRequests.Single().Body,
             Is.EqualTo("""{"sourceItems":[{"sku":"SKU-1","source_code":"WH1","quantity":42,"status":1},{"sku":"SKU-2","source_code":"WH2","quantity":0,"status":0}]}"""));
         AssertRequestsMatchContract();
@@ -75,15 +75,17 @@ public sealed class MagentoConnectorTests
     }
 
     [Test]
-    public async Task Stock_ForAnUnknownLocation_IsPermanentAndSendsNothing()
+    public async Task Stock_ForAnUnknownLocation_FailsThatItemAndSendsNothing()
     {
         store.Sandbox.Seed(["SKU-1"]);
         await using var connector = MagentoTestStore.Connect("mage", store.OAuthChannel());
 
         var outcome = await connector.ExecuteAsync(MagentoPlans.Stock("INV-1", new Line("SKU-1", "NOWHERE", 5)), CancellationToken.None);
 
-        Assert.That(outcome, Is.TypeOf<DeliveryOutcome.PermanentFailure>(), Describe(outcome));
-        Assert.That(((DeliveryOutcome.PermanentFailure)outcome).Reason, Does.Contain("ERP location 'NOWHERE' has no MSI source"));
+        Assert.That(outcome, Is.TypeOf<DeliveryOutcome.Delivered>(), Describe(outcome));
+        var failed = ((DeliveryOutcome.Delivered)outcome).ItemFailures.Single();
+        Assert.That(failed.Key, Is.EqualTo("inv:SKU-1@NOWHERE"));
+        Assert.That(failed.Reason, Does.Contain("ERP location 'NOWHERE' has no MSI source"));
         Assert.That(store.Sandbox.WriteRequests, Is.Empty);
     }
 
@@ -98,24 +100,26 @@ public sealed class MagentoConnectorTests
         store.Sandbox.AddSources(["WH-NEW"]);
         var resubmitted = await connector.ExecuteAsync(plan, CancellationToken.None);
 
-        Assert.That(first, Is.TypeOf<DeliveryOutcome.PermanentFailure>(), Describe(first));
-        Assert.That(resubmitted, Is.TypeOf<DeliveryOutcome.Delivered>(), Describe(resubmitted));
+        Assert.That(first is DeliveryOutcome.Delivered { ItemFailures.Count: 1 }, Describe(first));
+        Assert.That(resubmitted is DeliveryOutcome.Delivered { ItemFailures.Count: 0 }, Describe(resubmitted));
         Assert.That(store.Sandbox.State().SourceItem("SKU-1", "WH-NEW")?.Quantity, Is.EqualTo(5));
     }
 
     [Test]
-    public async Task Stock_ForAnUnknownSku_IsPermanentWithMagentosMessageFilledIn()
+    public async Task Stock_ForAnUnknownSku_FailsThatItemAlone_AndSavesTheRest()
     {
         store.Sandbox.Seed(["SKU-1"]);
         await using var connector = MagentoTestStore.Connect("mage", store.OAuthChannel());
 
         var outcome = await connector.ExecuteAsync(MagentoPlans.Stock("INV-1", new Line("SKU-1", "WH1", 5), new Line("GHOST-9", "WH1", 1)), CancellationToken.None);
 
-        Assert.That(outcome, Is.TypeOf<DeliveryOutcome.PermanentFailure>(), Describe(outcome));
-        var reason = ((DeliveryOutcome.PermanentFailure)outcome).Reason;
-        Assert.That(reason, Does.Contain("Magento 400 on POST V1/inventory/source-items"));
-        Assert.That(reason, Does.Contain("Following products with requested skus were not found: GHOST-9"));
-        Assert.That(reason, Does.Not.Contain("%1"));
+        Assert.That(outcome, Is.TypeOf<DeliveryOutcome.Delivered>(), Describe(outcome));
+        var failed = ((DeliveryOutcome.Delivered)outcome).ItemFailures.Single();
+        Assert.That(failed.Key, Is.EqualTo("inv:GHOST-9@WH1"));
+        Assert.That(failed.Reason, Does.Contain("SKU 'GHOST-9' is not on channel 'mage'"));
+        Assert.That(store.Sandbox.State().SourceItem("SKU-1", "WH1")?.Quantity, Is.EqualTo(5));
+        Assert.That(store.Sandbox.WriteRequests.Single().Body, Does.Not.Contain("GHOST-9"));
+        AssertRequestsMatchContract();
     }
 
     [Test]
@@ -275,7 +279,7 @@ public sealed class MagentoConnectorTests
         var calls = await connector.PrepareAsync(MagentoPlans.Stock("INV-1", new Line("SKU-1", "NOWHERE", 5)), CancellationToken.None);
 
         Assert.That(calls.Single().Headers.Single(h => h.Key == "Authorization").Value, Is.EqualTo("Bearer ***"));
-        Assert.That(calls.Single().SkipReason, Does.Contain("would fail").And.Contain("NOWHERE"));
+        Assert.That(calls.Single().SkipReason, Does.Contain("every item left out").And.Contain("NOWHERE"));
     }
 
     [Test]

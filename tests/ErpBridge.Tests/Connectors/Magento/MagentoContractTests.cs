@@ -44,6 +44,7 @@ public sealed class MagentoContractTests
             var (body, unresolved) = PlanReference.Apply(call.Body!, r => r.Kind switch
             {
                 "source" => "default",
+                "sku" => r.Key,
                 "order-item" => "1",
                 _ => null,
             });

@@ -96,15 +96,18 @@ public sealed class WooCommerceConnectorTests
     }
 
     [Test]
-    public async Task Stock_UnknownSku_IsPermanentNamingIt_AndNothingIsWritten()
+    public async Task Stock_UnknownSku_FailsThatItemNamingIt_AndTheRestIsWritten()
     {
         store.Sandbox.Seed(["SKU-1"]);
 
         var outcome = await connector.ExecuteAsync(WooCommerceMessages.Stock("M-1", new Line("SKU-1", 1), new Line("NOPE-9", 2)), CancellationToken.None);
 
-        Assert.That(outcome, Is.TypeOf<DeliveryOutcome.PermanentFailure>());
-        Assert.That(((DeliveryOutcome.PermanentFailure)outcome).Reason, Does.Contain("SKU 'NOPE-9' has no product or variation on channel 'woo-test'"));
-        Assert.That(store.Sandbox.WriteRequests, Is.Empty);
+        Assert.That(outcome, Is.TypeOf<DeliveryOutcome.Delivered>(), Describe(outcome));
+        var failed = ((DeliveryOutcome.Delivered)outcome).ItemFailures.Single();
+        Assert.That(failed.Key, Is.EqualTo("inv:NOPE-9@WH-MAIN"));
+        Assert.That(failed.Reason, Does.Contain("SKU 'NOPE-9' has no product or variation on channel 'woo-test'"));
+        Assert.That(store.Sandbox.State().StockOf("SKU-1"), Is.EqualTo(1));
+        Assert.That(store.Sandbox.WriteRequests.Single().Body, Does.Not.Contain("NOPE-9"));
     }
 
     [Test]
@@ -116,32 +119,35 @@ public sealed class WooCommerceConnectorTests
 
         var second = await connector.ExecuteAsync(plan, CancellationToken.None);
 
-        Assert.That(first, Is.TypeOf<DeliveryOutcome.PermanentFailure>());
-        Assert.That(second, Is.TypeOf<DeliveryOutcome.Delivered>(), Describe(second));
+        Assert.That(first is DeliveryOutcome.Delivered { ItemFailures.Count: 1 }, Describe(first));
+        Assert.That(second is DeliveryOutcome.Delivered { ItemFailures.Count: 0 }, Describe(second));
         Assert.That(store.Sandbox.State().StockOf("LATE-1"), Is.EqualTo(4));
     }
 
     [Test]
-    public async Task Stock_ForAnotherLocation_IsPermanentWithTheReason_AndNothingIsSent()
+    public async Task Stock_ForAnotherLocation_LeavesThatLineOutWithTheReason_AndSendsTheChannelsLocation()
     {
         store.Sandbox.Seed(["SKU-1"]);
 
         var outcome = await connector.ExecuteAsync(WooCommerceMessages.Stock("M-1", new Line("SKU-1", 1), new Line("SKU-1", 9, "STORE-BERLIN")), CancellationToken.None);
 
-        Assert.That(outcome, Is.TypeOf<DeliveryOutcome.PermanentFailure>());
-        Assert.That(((DeliveryOutcome.PermanentFailure)outcome).Reason, Does.Contain("'STORE-BERLIN'").And.Contain("one stock level per product").And.Contain("'WH-MAIN' only"));
-        Assert.That(store.Sandbox.Requests, Is.Empty);
+        Assert.That(outcome, Is.TypeOf<DeliveryOutcome.Delivered>(), Describe(outcome));
+        var left = ((DeliveryOutcome.Delivered)outcome).ItemFailures.Single();
+        Assert.That(left.Key, Is.EqualTo("inv:SKU-1@STORE-BERLIN"));
+        Assert.That(left.Reason, Does.Contain("'STORE-BERLIN'").And.Contain("one stock level per product").And.Contain("'WH-MAIN' only"));
+        Assert.That(store.Sandbox.State().StockOf("SKU-1"), Is.EqualTo(1));
     }
 
     [Test]
-    public async Task Stock_ChannelWithoutLocation_IsPermanentSayingWhatToConfigure()
+    public async Task Stock_ChannelWithoutLocation_FailsItsLinesSayingWhatToConfigure()
     {
         await using var unconfigured = Connect(store.Channel(location: null));
 
         var outcome = await unconfigured.ExecuteAsync(WooCommerceMessages.Stock("M-1", new Line("SKU-1", 1)), CancellationToken.None);
 
-        Assert.That(outcome, Is.TypeOf<DeliveryOutcome.PermanentFailure>());
-        Assert.That(((DeliveryOutcome.PermanentFailure)outcome).Reason, Does.Contain("set Locations"));
+        Assert.That(outcome, Is.TypeOf<DeliveryOutcome.Delivered>(), Describe(outcome));
+        Assert.That(((DeliveryOutcome.Delivered)outcome).ItemFailures.Single().Reason, Does.Contain("set Locations"));
+        Assert.That(store.Sandbox.WriteRequests, Is.Empty);
     }
 
     [Test]
