@@ -9,7 +9,8 @@ public sealed class LargeMessageTests
     [Test]
     public async Task SubmitInventory_ThreeMegabytes_AcceptedAndStatusReadable()
     {
-        await using var bridge = await BridgeFixture.StartAsync();
+        // 30,000 items are three times the default MaxItemsPerMessage; the size is what this test is about.
+        await using var bridge = await BridgeFixture.StartAsync(new Dictionary<string, string?> { ["ErpBridge:Soap:MaxItemsPerMessage"] = "30000" });
         using var client = new SoapClient(bridge.ServiceAddress);
         var id = Envelopes.NewId();
         var envelope = Envelopes.Wrap(Envelopes.Inventory(id, items: 30_000));
