@@ -36,8 +36,15 @@ public sealed class EnvelopeInspector(ContractSchemas schemas, OperationCatalog 
             using var reader = new LimitingXmlReader(XmlReader.Create(stream, ReaderSettings), options.MaxDepth, options.MaxItemsPerMessage);
             var result = InspectEnvelope(reader, announced, authorizationHeader, request);
 
-            // A refusal found early must not hide that the document is not XML at all: that is reported first.
-            while (result.Fault is not null && reader.Read())
+            // A refusal found early must not hide that the document is not XML at all: that is reported first. A limit
+            // crossed further on does not replace it (the reading stops there).
+            try
+            {
+                while (result.Fault is not null && reader.Read())
+                {
+                }
+            }
+            catch (GateLimitException)
             {
             }
 

@@ -8,8 +8,8 @@ using System.Text;
 namespace ErpBridge.Core.Security;
 
 /// <summary>
-/// Checks presented credentials against the configured clients. Every failure looks the same to the caller and costs
-/// one key derivation. A password that verified once is remembered as a keyed hash, so that the right password costs
+/// Checks presented credentials against the configured clients. Every failure looks the same to the caller and, until
+/// the throttle below refuses, costs one key derivation. A password that verified once is remembered as a keyed hash, so that the right password costs
 /// PBKDF2 once per client, not per request. Failures are throttled per user name and per source address: past the
 /// configured number in the window, attempts are refused before any lookup or derivation, so that a flood of guesses
 /// costs the bridge bookkeeping only and other clients keep their latency.
@@ -31,7 +31,7 @@ public sealed class ClientAuthenticator
     private readonly FailureWindows addresses;
 
     // User name and address pairs that authenticated: written on success only, so an attacker cannot fill it.
-    private readonly string?[] knownSources = new string?[KnownSourceSlots];
+    private readonly KnownSource?[] knownSources = new KnownSource?[KnownSourceSlots];
 
     public ClientAuthenticator(SecurityOptions options, TimeProvider time, AuthenticationCounters? counters = null)
     {
@@ -140,13 +140,13 @@ public sealed class ClientAuthenticator
     }
 
     private bool IsKnownSource(string user, string? address) =>
-        address is not null && knownSources[SourceSlot(user, address)] is { } known && known == user + "\n" + address;
+        address is not null && knownSources[SourceSlot(user, address)] is { } known && known.Is(user, address);
 
     private void RememberSource(string user, string? address)
     {
-        if (address is not null)
+        if (address is not null && !IsKnownSource(user, address))
         {
-            knownSources[SourceSlot(user, address)] = user + "\n" + address;
+            knownSources[SourceSlot(user, address)] = new KnownSource(user, address);
         }
     }
 
@@ -213,4 +213,9 @@ public sealed class ClientAuthenticator
 
     // As costly as the configured hashes: the default iteration count of SecretHash.Create.
     private static readonly string DummyHash = SecretHash.Create("dummy");
+
+    private sealed record KnownSource(string UserName, string Address)
+    {
+        public bool Is(string userName, string address) => UserName == userName && Address == address;
+    }
 }

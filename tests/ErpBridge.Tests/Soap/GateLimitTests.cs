@@ -52,6 +52,15 @@ public sealed class GateLimitTests
     }
 
     [Test]
+    public async Task DeepPayloadWithWrongCredentials_AuthenticationFailedStands()
+    {
+        // The refusal found first is the answer; the limit crossed further on stops the reading, nothing more.
+        var response = await client.PostAsync(Envelopes.Wrap(Document(Envelopes.NewId(), Nested(1_000)), Envelopes.PasswordToken("nobody", "x")));
+
+        AssertFault(response, "AuthenticationFailed", "s:Client");
+    }
+
+    [Test]
     public async Task NestingAtTheLimit_AcceptedOneDeeper_Refused()
     {
         // Envelope, Body, SubmitDocument, Payload: the payload's root is level 5, so 124 payload levels reach 128.
