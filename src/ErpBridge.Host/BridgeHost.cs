@@ -48,6 +48,7 @@ public static class BridgeHost
         await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(CancellationToken.None);
         app.MapHealth();
         app.MapDeliveryStatus();
+        app.MapAuthenticationStatus();
         app.UseErpBridgeSoap();
         return (app, []);
     }

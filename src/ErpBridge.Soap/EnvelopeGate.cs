@@ -1,5 +1,6 @@
 using System.Buffers;
 using ErpBridge.Core.Intake;
+using ErpBridge.Core.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -13,9 +14,15 @@ namespace ErpBridge.Soap;
 /// (<see cref="IntakeDispatch"/>); other requests that passed go on to SoapCore, with the SOAP action set from the body
 /// element (SAP's default SOAPAction names no operation).
 /// </summary>
-public sealed class EnvelopeGate(RequestDelegate next, SoapOptions options, EnvelopeInspector inspector, ILogger<EnvelopeGate> logger, ILogger<FaultTransformer> faultLogger)
+public sealed class EnvelopeGate(RequestDelegate next, SoapOptions options, EnvelopeInspector inspector, ClientAuthenticator authenticator, ILogger<EnvelopeGate> logger, ILogger<FaultTransformer> faultLogger)
 {
     public const string CorrelationHeader = "X-Correlation-Id";
+
+    // What a body buffer starts at, whatever Content-Length announces; it grows with the bytes that arrive.
+    private const int InitialBufferBytes = 16 * 1024;
+
+    // The longest user name a log line quotes: it comes from the request and may be megabytes.
+    private const int LoggedUserNameLength = 128;
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -47,15 +54,24 @@ public sealed class EnvelopeGate(RequestDelegate next, SoapOptions options, Enve
         var announced = AnnouncedVersion(context.Request.ContentType);
         if (announced is null)
         {
-            await RefuseAsync(context, SoapVersion.Soap11, SoapFault.Client(FaultCodes.UnsupportedMediaType, $"Content-Type '{context.Request.ContentType}' is not text/xml (SOAP 1.1) or application/soap+xml (SOAP 1.2).", request.CorrelationId), StatusCodes.Status415UnsupportedMediaType);
+            await RefuseAsync(context, SoapVersion.Soap11, SoapFault.Client(FaultCodes.UnsupportedMediaType, $"Content-Type '{context.Request.ContentType}' is not text/xml (SOAP 1.1) or application/soap+xml (SOAP 1.2).", request.CorrelationId), StatusCodes.Status415UnsupportedMediaType, request);
             return;
         }
 
         request.Version = announced.Value;
+        request.SourceAddress = context.Connection.RemoteIpAddress;
+        if (authenticator.IsThrottled(request.SourceAddress))
+        {
+            // Refused before the body is read: a throttled address costs neither buffer nor parse.
+            request.AuthenticationThrottled = true;
+            await RefuseAsync(context, announced.Value, SoapFault.Client(FaultCodes.AuthenticationFailed, "Authentication failed.", request.CorrelationId), null, request);
+            return;
+        }
+
         var buffer = await ReadBodyAsync(context.Request, context.RequestAborted);
         if (buffer is null)
         {
-            await RefuseAsync(context, announced.Value, SoapFault.Client(FaultCodes.MessageTooLarge, $"The request is larger than the limit of {options.MaxMessageBytes} bytes.", request.CorrelationId), StatusCodes.Status413PayloadTooLarge);
+            await RefuseAsync(context, announced.Value, SoapFault.Client(FaultCodes.MessageTooLarge, $"The request is larger than the limit of {options.MaxMessageBytes} bytes.", request.CorrelationId), StatusCodes.Status413PayloadTooLarge, request);
             return;
         }
 
@@ -76,7 +92,7 @@ public sealed class EnvelopeGate(RequestDelegate next, SoapOptions options, Enve
 
             if (result.Fault is { } fault)
             {
-                await RefuseAsync(context, request.Version, fault, null);
+                await RefuseAsync(context, request.Version, fault, null, request);
                 return;
             }
 
@@ -120,9 +136,24 @@ public sealed class EnvelopeGate(RequestDelegate next, SoapOptions options, Enve
         await WriteEnvelopeAsync(context, request.Version, bytes, StatusCodes.Status200OK);
     }
 
-    private async Task RefuseAsync(HttpContext context, SoapVersion version, SoapFault fault, int? status)
+    private async Task RefuseAsync(HttpContext context, SoapVersion version, SoapFault fault, int? status, RequestContext request)
     {
-        logger.LogWarning("Refused request: {FaultCode} {FaultReason}", fault.Code, fault.Reason);
+        if (fault.Code == FaultCodes.AuthenticationFailed)
+        {
+            // Who tried and from where, never what they presented as the secret.
+            var user = request.PresentedUserName is { Length: > LoggedUserNameLength } presented ? presented[..LoggedUserNameLength] + "…" : request.PresentedUserName;
+            logger.LogWarning(
+                "Refused request: {FaultCode} for user name {UserName} from {SourceAddress}, throttled {Throttled}",
+                fault.Code,
+                user,
+                request.SourceAddress?.ToString(),
+                request.AuthenticationThrottled);
+        }
+        else
+        {
+            logger.LogWarning("Refused request: {FaultCode} {FaultReason}", fault.Code, fault.Reason);
+        }
+
         await WriteFaultAsync(context, version, fault, status);
     }
 
@@ -137,7 +168,11 @@ public sealed class EnvelopeGate(RequestDelegate next, SoapOptions options, Enve
         await context.Response.Body.WriteAsync(envelope, context.RequestAborted);
     }
 
-    /// <summary>The body in a pooled buffer, or null when it exceeds the limit. The caller returns the buffer.</summary>
+    /// <summary>
+    /// The body in a pooled buffer, or null when it exceeds the limit. The caller returns the buffer. The buffer grows
+    /// with the bytes that arrive (doubling, so never beyond twice what was received), not from Content-Length: a client
+    /// that announces megabytes and sends a few bytes, or none, gets no large buffer before its credentials are known.
+    /// </summary>
     private async Task<ArraySegment<byte>?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var limit = options.MaxMessageBytes;
@@ -146,37 +181,41 @@ public sealed class EnvelopeGate(RequestDelegate next, SoapOptions options, Enve
             return null;
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent((int)(request.ContentLength ?? 16 * 1024) + 1);
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(InitialBufferBytes, limit));
         var length = 0;
         while (true)
         {
-            if (length == buffer.Length)
+            // The pool may hand out more than asked for; never more than the limit is filled.
+            var capacity = Math.Min(buffer.Length, limit);
+            if (length == capacity)
             {
-                if (buffer.Length > limit)
+                if (length == limit)
                 {
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    return null;
+                    // Full at the limit: one more byte, read into a scratch byte, decides.
+                    var probe = new byte[1];
+                    if (await request.Body.ReadAsync(probe, cancellationToken) > 0)
+                    {
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        return null;
+                    }
+
+                    break;
                 }
 
-                var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, limit + 1));
+                var larger = ArrayPool<byte>.Shared.Rent(Math.Min(length * 2, limit));
                 buffer.AsSpan(0, length).CopyTo(larger);
                 ArrayPool<byte>.Shared.Return(buffer);
                 buffer = larger;
+                capacity = Math.Min(buffer.Length, limit);
             }
 
-            var read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken);
+            var read = await request.Body.ReadAsync(buffer.AsMemory(length, capacity - length), cancellationToken);
             if (read == 0)
             {
                 break;
             }
 
             length += read;
-        }
-
-        if (length > limit)
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            return null;
         }
 
         return new ArraySegment<byte>(buffer, 0, length);

@@ -12,7 +12,7 @@ namespace ErpBridge.Soap;
 /// media type announces, headers that must be understood, a known operation, the caller's credentials, and a body
 /// valid against the XSD. The first problem found becomes the fault; nothing after it runs.
 /// </summary>
-public sealed class EnvelopeInspector(ContractSchemas schemas, OperationCatalog catalog, IntakeDispatch intake, ClientAuthenticator authenticator)
+public sealed class EnvelopeInspector(ContractSchemas schemas, OperationCatalog catalog, IntakeDispatch intake, ClientAuthenticator authenticator, SoapOptions options)
 {
     private const string PasswordDigestType = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordDigest";
 
@@ -26,17 +26,25 @@ public sealed class EnvelopeInspector(ContractSchemas schemas, OperationCatalog 
     };
 
     private readonly XmlReaderSettings validating = schemas.ValidatingSettings();
+    private readonly SchemaViolationReason violations = new(schemas.Set);
 
     internal GateResult Inspect(ArraySegment<byte> body, SoapVersion announced, string? authorizationHeader, RequestContext request)
     {
         try
         {
             using var stream = new MemoryStream(body.Array!, body.Offset, body.Count, writable: false);
-            using var reader = XmlReader.Create(stream, ReaderSettings);
+            using var reader = new LimitingXmlReader(XmlReader.Create(stream, ReaderSettings), options.MaxDepth, options.MaxItemsPerMessage);
             var result = InspectEnvelope(reader, announced, authorizationHeader, request);
 
-            // A refusal found early must not hide that the document is not XML at all: that is reported first.
-            while (result.Fault is not null && reader.Read())
+            // A refusal found early must not hide that the document is not XML at all: that is reported first. A limit
+            // crossed further on does not replace it (the reading stops there).
+            try
+            {
+                while (result.Fault is not null && reader.Read())
+                {
+                }
+            }
+            catch (GateLimitException)
             {
             }
 
@@ -49,6 +57,10 @@ public sealed class EnvelopeInspector(ContractSchemas schemas, OperationCatalog 
         catch (XmlException ex)
         {
             return Refuse(FaultCodes.MalformedXml, $"The request is not well-formed XML: {ex.Message}", request);
+        }
+        catch (GateLimitException ex)
+        {
+            return Refuse(FaultCodes.LimitExceeded, ex.Reason, request);
         }
     }
 
@@ -77,7 +89,7 @@ public sealed class EnvelopeInspector(ContractSchemas schemas, OperationCatalog 
         return false;
     }
 
-    private GateResult InspectEnvelope(XmlReader reader, SoapVersion announced, string? authorizationHeader, RequestContext request)
+    private GateResult InspectEnvelope(LimitingXmlReader reader, SoapVersion announced, string? authorizationHeader, RequestContext request)
     {
         reader.MoveToContent();
         if (reader.LocalName != "Envelope")
@@ -131,7 +143,7 @@ public sealed class EnvelopeInspector(ContractSchemas schemas, OperationCatalog 
         return InspectBody(reader, credential ?? BasicCredential(authorizationHeader), request);
     }
 
-    private GateResult InspectBody(XmlReader reader, PresentedCredential? credential, RequestContext request)
+    private GateResult InspectBody(LimitingXmlReader reader, PresentedCredential? credential, RequestContext request)
     {
         var bodyEmpty = reader.IsEmptyElement;
         reader.Read();
@@ -149,8 +161,12 @@ public sealed class EnvelopeInspector(ContractSchemas schemas, OperationCatalog 
         }
 
         request.Operation = operation.Name;
-        if (authenticator.Authenticate(credential) is not { } client)
+        reader.CountItemsAt(reader.Depth + 2);
+        request.PresentedUserName = credential?.UserName;
+        var authentication = authenticator.Authenticate(credential, request.SourceAddress);
+        if (authentication.ClientName is not { } client)
         {
+            request.AuthenticationThrottled = authentication.Throttled;
             return Refuse(FaultCodes.AuthenticationFailed, "Authentication failed.", request);
         }
 
@@ -193,10 +209,23 @@ public sealed class EnvelopeInspector(ContractSchemas schemas, OperationCatalog 
             // Not well-formed: reported as such by Inspect, like a problem found outside the body.
             throw malformed;
         }
+        catch (InvalidOperationException ex) when (ex.InnerException is GateLimitException limit)
+        {
+            // A limit crossed while the serializer read the request object: reported by Inspect like any other.
+            throw limit;
+        }
         catch (InvalidOperationException ex) when (direct is not null && ex.InnerException is FormatException or OverflowException)
         {
             // A value the schema allows but the contract type cannot hold (the serializer's own refusal).
             return Refuse(FaultCodes.SchemaViolation, $"The {operation.Name} request could not be read: {ex.InnerException.Message}", request);
+        }
+
+        // One operation element and nothing else: a second one would otherwise be ignored without a word.
+        reader.Read();
+        if (reader.MoveToContent() is XmlNodeType.Element or XmlNodeType.Text or XmlNodeType.CDATA)
+        {
+            var what = reader.NodeType == XmlNodeType.Element ? $"a second element '{reader.LocalName}'" : "text";
+            return Refuse(FaultCodes.SchemaViolation, $"The Body holds {what} after {operation.Name}; a request's Body holds exactly one operation element.", request);
         }
 
         // The rest must be well-formed too; SoapCore reads the same bytes next when it runs the operation.
@@ -312,8 +341,8 @@ public sealed class EnvelopeInspector(ContractSchemas schemas, OperationCatalog 
 
     private static string Name(SoapVersion version) => version == SoapVersion.Soap11 ? "SOAP 1.1" : "SOAP 1.2";
 
-    private static GateResult SchemaViolation(XmlSchemaValidationException ex, RequestContext request) =>
-        Refuse(FaultCodes.SchemaViolation, $"{ex.Message} (line {ex.LineNumber}, position {ex.LinePosition})", request);
+    private GateResult SchemaViolation(XmlSchemaValidationException ex, RequestContext request) =>
+        Refuse(FaultCodes.SchemaViolation, violations.For(ex), request);
 
     private static GateResult Refuse(string code, string reason, RequestContext request) =>
         GateResult.Refuse(SoapFault.Client(code, reason, request.CorrelationId));

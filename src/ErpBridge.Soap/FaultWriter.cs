@@ -21,7 +21,7 @@ public static class FaultWriter
             writer.WriteEndElement();
             writer.WriteStartElement("faultstring", "");
             writer.WriteAttributeString("xml", "lang", null, "en");
-            writer.WriteString(fault.Reason);
+            writer.WriteString(XmlText(fault.Reason));
             writer.WriteEndElement();
             writer.WriteStartElement("detail", "");
             WriteDetail(writer, fault);
@@ -37,7 +37,7 @@ public static class FaultWriter
             writer.WriteStartElement(prefix, "Reason", env);
             writer.WriteStartElement(prefix, "Text", env);
             writer.WriteAttributeString("xml", "lang", null, "en");
-            writer.WriteString(fault.Reason);
+            writer.WriteString(XmlText(fault.Reason));
             writer.WriteEndElement();
             writer.WriteEndElement();
             writer.WriteStartElement(prefix, "Detail", env);
@@ -72,6 +72,37 @@ public static class FaultWriter
     /// </summary>
     public const int HttpStatus = 500;
 
+    /// <summary>
+    /// The text with every character XML cannot carry written as U+XXXX. A reason may quote what the request held (the
+    /// parser's message quotes a control character it refused), and a writer that throws on it leaves the client with
+    /// an empty HTTP 500 instead of the fault.
+    /// </summary>
+    internal static string XmlText(string text)
+    {
+        var builder = (StringBuilder?)null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                builder?.Append(c).Append(text[i + 1]);
+                i++;
+                continue;
+            }
+
+            if (XmlConvert.IsXmlChar(c))
+            {
+                builder?.Append(c);
+                continue;
+            }
+
+            builder ??= new StringBuilder(text.Length + 16).Append(text, 0, i);
+            builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"U+{(int)c:X4}");
+        }
+
+        return builder?.ToString() ?? text;
+    }
+
     private static string FaultCodeName(SoapVersion version, SoapFault fault) => (version, fault) switch
     {
         (_, { IsVersionMismatch: true }) => "VersionMismatch",
@@ -85,7 +116,7 @@ public static class FaultWriter
     {
         writer.WriteStartElement("c", "ErpBridgeFault", Ns.Common);
         writer.WriteElementString("c", "Code", Ns.Common, fault.Code);
-        writer.WriteElementString("c", "Reason", Ns.Common, fault.Reason);
+        writer.WriteElementString("c", "Reason", Ns.Common, XmlText(fault.Reason));
         writer.WriteElementString("c", "CorrelationId", Ns.Common, fault.CorrelationId);
         writer.WriteEndElement();
     }

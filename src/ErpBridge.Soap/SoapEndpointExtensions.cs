@@ -21,7 +21,8 @@ public static class SoapEndpointExtensions
         services.AddSingleton(schemas);
         services.AddSingleton<OperationCatalog>();
         services.AddSingleton<IntakeDispatch>();
-        services.AddSingleton(sp => new ClientAuthenticator(security, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<AuthenticationCounters>();
+        services.AddSingleton(sp => new ClientAuthenticator(security, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<AuthenticationCounters>()));
         services.AddSingleton<EnvelopeInspector>();
         services.AddHttpContextAccessor();
         services.AddSoapCore();

@@ -11,6 +11,9 @@ public static class FaultCodes
     public const string UnknownOperation = "UnknownOperation";
     public const string MustUnderstand = "MustUnderstand";
     public const string SchemaViolation = "SchemaViolation";
+
+    /// <summary>A configured limit of the gate (nesting depth, items per message) is exceeded; the reason names it.</summary>
+    public const string LimitExceeded = "LimitExceeded";
     public const string AuthenticationFailed = "AuthenticationFailed";
     public const string MessageIdConflict = "MessageIdConflict";
     public const string UnknownDocumentType = "UnknownDocumentType";

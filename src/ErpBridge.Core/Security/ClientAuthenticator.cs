@@ -1,36 +1,73 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 
 namespace ErpBridge.Core.Security;
 
 /// <summary>
-/// Checks presented credentials against the configured clients. Every failure looks the same to the caller and costs
-/// one key derivation. A password that verified once is remembered as a keyed hash, so that the right password costs
-/// PBKDF2 once per client, not per request.
+/// Checks presented credentials against the configured clients. Every failure looks the same to the caller and, until
+/// the throttle below refuses, costs one key derivation. A password that verified once is remembered as a keyed hash, so that the right password costs
+/// PBKDF2 once per client, not per request. Failures are throttled per user name and per source address: past the
+/// configured number in the window, attempts are refused before any lookup or derivation, so that a flood of guesses
+/// costs the bridge bookkeeping only and other clients keep their latency.
 /// </summary>
 public sealed class ClientAuthenticator
 {
     private const int MinNonceBytes = 8;
+    private const int UserNameSlots = 4096;
+    private const int AddressSlots = 16384;
+    private const int KnownSourceSlots = 1024;
     private readonly Dictionary<string, ClientOptions> clients;
     private readonly TimeSpan window;
     private readonly TimeProvider time;
     private readonly NonceCache nonces;
     private readonly byte[] cacheKey = RandomNumberGenerator.GetBytes(32);
     private readonly ConcurrentDictionary<string, byte[]> verified = new(StringComparer.Ordinal);
+    private readonly AuthenticationCounters counters;
+    private readonly FailureWindows userNames;
+    private readonly FailureWindows addresses;
 
-    public ClientAuthenticator(SecurityOptions options, TimeProvider time)
+    // User name and address pairs that authenticated: written on success only, so an attacker cannot fill it.
+    private readonly KnownSource?[] knownSources = new KnownSource?[KnownSourceSlots];
+
+    public ClientAuthenticator(SecurityOptions options, TimeProvider time, AuthenticationCounters? counters = null)
     {
         clients = options.Clients.ToDictionary(c => c.UserName, StringComparer.Ordinal);
         window = TimeSpan.FromSeconds(options.ReplayWindowSeconds);
         this.time = time;
+        this.counters = counters ?? new AuthenticationCounters();
         nonces = new NonceCache(time, window);
+        var failureWindow = TimeSpan.FromSeconds(options.FailureWindowSeconds);
+        userNames = new FailureWindows(UserNameSlots, options.MaxFailuresPerUserName, failureWindow, time);
+        addresses = new FailureWindows(AddressSlots, options.MaxFailuresPerAddress, failureWindow, time);
     }
 
     /// <summary>The authenticated user name, or null.</summary>
-    public string? Authenticate(PresentedCredential? credential)
+    public string? Authenticate(PresentedCredential? credential) => Authenticate(credential, null).ClientName;
+
+    /// <summary>The authenticated user name, or a refusal; throttled when refused without checking the credential.</summary>
+    public AuthenticationResult Authenticate(PresentedCredential? credential, IPAddress? source)
     {
+        var address = AddressKey(source);
+        var user = credential?.UserName;
+        if (IsAddressThrottled(address))
+        {
+            counters.Refused();
+            return AuthenticationResult.ThrottledRefusal;
+        }
+
+        if (user is not null && userNames.IsBlocked(user) && !IsKnownSource(user, address))
+        {
+            // Still a failure from this address: an address that keeps guessing at a throttled name is throttled
+            // itself, and then refused before its requests are even read.
+            counters.Refused();
+            RecordAddressFailure(address);
+            return AuthenticationResult.ThrottledRefusal;
+        }
+
         var client = credential is null ? null : clients.GetValueOrDefault(credential.UserName);
         var valid = (credential, client) switch
         {
@@ -39,8 +76,81 @@ public sealed class ClientAuthenticator
             (PresentedCredential.Password, null) => BurnTime(),
             _ => false,
         };
-        return valid ? client!.UserName : null;
+        if (valid)
+        {
+            RememberSource(client!.UserName, address);
+            return new AuthenticationResult(client.UserName, false);
+        }
+
+        counters.Failed();
+        RecordAddressFailure(address);
+        if (user is not null)
+        {
+            userNames.RecordFailure(user);
+        }
+
+        return AuthenticationResult.Refused;
     }
+
+    /// <summary>
+    /// Whether the address has failed too often in the window: the gate asks before it reads a request's body, and
+    /// refuses a throttled address without reading, parsing or deriving anything.
+    /// </summary>
+    public bool IsThrottled(IPAddress? source)
+    {
+        if (!IsAddressThrottled(AddressKey(source)))
+        {
+            return false;
+        }
+
+        counters.Refused();
+        return true;
+    }
+
+    private void RecordAddressFailure(string? address)
+    {
+        if (address is not null)
+        {
+            addresses.RecordFailure(address);
+        }
+    }
+
+    private bool IsAddressThrottled(string? address) => address is not null && addresses.IsBlocked(address);
+
+    /// <summary>IPv4 as such (also when mapped into IPv6); IPv6 by its /64, the block one subscriber gets.</summary>
+    private static string? AddressKey(IPAddress? source)
+    {
+        if (source is null)
+        {
+            return null;
+        }
+
+        if (source.IsIPv4MappedToIPv6)
+        {
+            source = source.MapToIPv4();
+        }
+
+        if (source.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return source.ToString();
+        }
+
+        var bytes = source.GetAddressBytes();
+        return Convert.ToHexString(bytes, 0, 8) + "::/64";
+    }
+
+    private bool IsKnownSource(string user, string? address) =>
+        address is not null && knownSources[SourceSlot(user, address)] is { } known && known.Is(user, address);
+
+    private void RememberSource(string user, string? address)
+    {
+        if (address is not null && !IsKnownSource(user, address))
+        {
+            knownSources[SourceSlot(user, address)] = new KnownSource(user, address);
+        }
+    }
+
+    private static int SourceSlot(string user, string address) => (int)((uint)HashCode.Combine(user, address) % KnownSourceSlots);
 
     private bool PasswordMatches(ClientOptions client, string secret)
     {
@@ -51,6 +161,7 @@ public sealed class ClientAuthenticator
         }
 
         // A wrong password always costs a full key derivation, like an unknown user: no cheap guessing, no timing tell.
+        counters.KeyDerived();
         if (!SecretHash.Verify(secret, client.PasswordHash))
         {
             return false;
@@ -93,12 +204,18 @@ public sealed class ClientAuthenticator
     }
 
     /// <summary>An unknown user costs as much as a wrong password, so user names cannot be probed by timing.</summary>
-    private static bool BurnTime()
+    private bool BurnTime()
     {
+        counters.KeyDerived();
         _ = SecretHash.Verify("unknown", DummyHash);
         return false;
     }
 
     // As costly as the configured hashes: the default iteration count of SecretHash.Create.
     private static readonly string DummyHash = SecretHash.Create("dummy");
+
+    private sealed record KnownSource(string UserName, string Address)
+    {
+        public bool Is(string userName, string address) => UserName == userName && Address == address;
+    }
 }
