@@ -112,14 +112,23 @@ public sealed class XsltMapEngine : IDisposable
             arguments.AddParam(name, "", value);
         }
 
+        arguments.AddExtensionObject(MapFunctions.Namespace, new MapFunctions(cancellationToken));
         arguments.XsltMessageEncountered += (_, e) => messages.Add(e.Message);
         var output = new XDocument();
         try
         {
-            using (var writer = output.CreateWriter())
+            // The token is checked on each read of the input and each write of the output: XslCompiledTransform
+            // has no token of its own, and a map that runs long writes as it goes.
+            using var reader = new CancellableXmlReader(input, cancellationToken);
+            using (var writer = new CancellableXmlWriter(output.CreateWriter(), cancellationToken))
             {
-                map.Transform.Transform(input, arguments, writer, documentResolver: null);
+                map.Transform.Transform(reader, arguments, writer, documentResolver: null);
             }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException && cancellationToken.IsCancellationRequested)
+        {
+            // A cancel seen inside an extension function reaches here wrapped by the XSLT runtime.
+            throw new OperationCanceledException($"Map {entry.Name} was cancelled.", exception, cancellationToken);
         }
         catch (XsltException exception) when (messages.Count > 0 && exception.Message.Contains(messages[^1].Trim(), StringComparison.Ordinal))
         {
