@@ -120,9 +120,10 @@ public sealed class XsltMapEngine : IDisposable
             // The token is checked on each read of the input and each write of the output: XslCompiledTransform
             // has no token of its own, and a map that runs long writes as it goes.
             using var reader = new CancellableXmlReader(input, cancellationToken);
-            using (var writer = new CancellableXmlWriter(output.CreateWriter(), cancellationToken))
+            using (var writer = new MapOutputWriter(output.CreateWriter(), cancellationToken))
             {
                 map.Transform.Transform(reader, arguments, writer, documentResolver: null);
+                writer.Flush();
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException && cancellationToken.IsCancellationRequested)
