@@ -40,7 +40,7 @@ internal static class Usage
               Stock-map transforms per second in process (plan parsed too), on one thread and on all cores;
               then each map's time per run and per KB at 1x, 2x, 4x, 8x (--steps) of issue 14's large inputs
               (1 MB description, 50,000-character note, 50,000-digit material number, 10,000 long-text lines),
-              divided by --divide; a map stops growing once a run takes over --cap seconds.
+              divided by --divide; a map stops growing once a run takes over --cap seconds of processor time.
 
         URL must point at a loopback address (127.0.0.1 or ::1). warm-up + duration of all runs
         of one command may not exceed 600 seconds.
