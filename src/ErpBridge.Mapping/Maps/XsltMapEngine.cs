@@ -84,7 +84,10 @@ public sealed class XsltMapEngine : IDisposable
     /// <exception cref="MapCompileException">The map never compiled (an edit that breaks a loaded map keeps the old version instead).</exception>
     /// <exception cref="MapTerminatedException">The map rejected the input with <c>xsl:message terminate="yes"</c>.</exception>
     /// <exception cref="MapOutputException">The map failed while running or its output is not a well-formed document.</exception>
-    /// <exception cref="OperationCanceledException">The token was cancelled (a message's time budget ran out).</exception>
+    /// <exception cref="OperationCanceledException">
+    /// The token was cancelled (a message's time budget ran out), before or while the map ran: it is checked on every
+    /// read of the input, every write of the output and every call of a <see cref="MapFunctions"/> function.
+    /// </exception>
     public XDocument Transform(string mapName, XDocument input, IReadOnlyDictionary<string, string>? parameters = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
