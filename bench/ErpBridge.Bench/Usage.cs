@@ -45,8 +45,12 @@ internal static class Usage
               stores: each shipment once, each level the newest accepted, each product once with its newest title.
               With --database (the bridge's SQLite file) it also counts the claims each killed process left.
 
-          xslt [--folder xslt] [--duration 10] [--items 10]
-              Stock-map transforms per second in process (plan parsed too), on one thread and on all cores.
+          xslt [--folder xslt] [--duration 10] [--items 10] [--growth on|off|only] [--divide 1] [--steps 4]
+               [--cap 60] [--maps TEXT]
+              Stock-map transforms per second in process (plan parsed too), on one thread and on all cores;
+              then each map's time per run and per KB at 1x, 2x, 4x, 8x (--steps) of the large inputs
+              (1 MB description, 50,000-character note, 50,000-digit material number, 10,000 long-text lines),
+              divided by --divide; a map stops growing once a run takes over --cap seconds of processor time.
 
         URL must point at a loopback address (127.0.0.1 or ::1). warm-up + duration of all runs
         of one command may not exceed 600 seconds.

@@ -8,9 +8,10 @@ using static System.FormattableString;
 namespace ErpBridge.Bench;
 
 /// <summary>
-/// <c>xslt [--folder xslt] [--duration 10] [--items 10]</c>: stock-map transforms per second, in process: the canonical
-/// SubmitInventory message of ITEMS items through each platform's stock map, on one thread and on every core, with
-/// the plan parsed as delivery does.
+/// <c>xslt [--folder xslt] [--duration 10] [--items 10] [--growth on|off|only] [--divide 1] [--steps 4] [--cap 60] [--maps TEXT]</c>:
+/// stock-map transforms per second, in process: the canonical SubmitInventory message of ITEMS items through each
+/// platform's stock map, on one thread and on every core, with the plan parsed as delivery does; then each map's
+/// cost at growing input sizes (<see cref="XsltGrowth"/>).
 /// </summary>
 internal static class XsltCommand
 {
@@ -19,7 +20,17 @@ internal static class XsltCommand
         var folder = Path.GetFullPath(reader.String("folder", "xslt"));
         var duration = TimeSpan.FromSeconds(reader.Int("duration", 10, 1, 120));
         var items = reader.Int("items", 10, 1, 2000);
+        var growth = reader.String("growth", "on");
+        var divide = reader.Int("divide", 1, 1, 4096);
+        var steps = reader.Int("steps", 4, 1, 8);
+        var cap = TimeSpan.FromSeconds(reader.Int("cap", 60, 1, 3600));
+        var filter = reader.String("maps", "");
         reader.RejectUnknown();
+        if (growth is not ("on" or "off" or "only"))
+        {
+            throw new UsageException($"option --growth must be on, off or only, not '{growth}'");
+        }
+
         if (!Directory.Exists(folder))
         {
             throw new UsageException($"no maps folder '{folder}' (run from the repository root or give --folder)");
@@ -36,6 +47,21 @@ internal static class XsltCommand
                 new XElement(inv + "Quantity", 5 + (i * 37 % 95)))))));
         var parameters = new Dictionary<string, string> { ["message-id"] = "BENCH-1", ["channel"] = "bench", ["idempotency-key"] = "00000000-0000-0000-0000-000000000000" };
         using var engine = new XsltMapEngine(new XsltMapEngineOptions { Root = folder, WatchFiles = false });
+        if (growth != "only")
+        {
+            Throughput(engine, message, parameters, items, duration);
+        }
+
+        if (growth != "off")
+        {
+            XsltGrowth.Run(engine, folder, divide, steps, cap, filter);
+        }
+
+        return Task.FromResult(ExitCodes.Success);
+    }
+
+    private static void Throughput(XsltMapEngine engine, XDocument message, Dictionary<string, string> parameters, int items, TimeSpan duration)
+    {
         Console.WriteLine(Invariant($"stock map, {items} items per message, {duration.TotalSeconds:0} s per run"));
         foreach (var platform in new[] { "shopify", "bigcommerce" })
         {
@@ -64,7 +90,5 @@ internal static class XsltCommand
                 Console.WriteLine(Invariant($"{platform,-12} {threads} thread(s): {count / clock.Elapsed.TotalSeconds,10:0} transforms/s"));
             }
         }
-
-        return Task.FromResult(ExitCodes.Success);
     }
 }

@@ -52,7 +52,8 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:ord="urn:erpbridge:orders:v1"
-    exclude-result-prefixes="ord">
+    xmlns:mf="urn:erpbridge:map-functions"
+    exclude-result-prefixes="ord mf">
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
   <xsl:strip-space elements="*"/>
 
@@ -169,7 +170,11 @@
         <xsl:if test="normalize-space(ord:Note) != ''">
           <E1EDKT1 SEGMENT="1">
             <TDID>0001</TDID>
-            <xsl:call-template name="text-lines"><xsl:with-param name="text" select="normalize-space(ord:Note)"/></xsl:call-template>
+            <xsl:for-each select="mf:Chunks(normalize-space(ord:Note), 70)">
+              <E1EDKT2 SEGMENT="1">
+                <TDLINE><xsl:value-of select="."/></TDLINE>
+              </E1EDKT2>
+            </xsl:for-each>
           </E1EDKT1>
         </xsl:if>
         <xsl:for-each select="ord:Lines/ord:Line">
@@ -306,16 +311,6 @@
     <xsl:param name="value"/>
     <xsl:if test="normalize-space($value) != ''">
       <xsl:element name="{$name}"><xsl:value-of select="normalize-space($value)"/></xsl:element>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template name="text-lines">
-    <xsl:param name="text"/>
-    <xsl:if test="$text != ''">
-      <E1EDKT2 SEGMENT="1">
-        <TDLINE><xsl:value-of select="substring($text, 1, 70)"/></TDLINE>
-      </E1EDKT2>
-      <xsl:call-template name="text-lines"><xsl:with-param name="text" select="substring($text, 71)"/></xsl:call-template>
     </xsl:if>
   </xsl:template>
 

@@ -22,7 +22,9 @@
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns="urn:erpbridge:shipments:v1">
+    xmlns:mf="urn:erpbridge:map-functions"
+    xmlns="urn:erpbridge:shipments:v1"
+    exclude-result-prefixes="mf">
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
   <xsl:strip-space elements="*"/>
 
@@ -72,9 +74,7 @@
 
   <xsl:template match="E1EDL20">
     <xsl:variable name="delivery">
-      <xsl:call-template name="alpha-out">
-        <xsl:with-param name="value" select="normalize-space(VBELN)"/>
-      </xsl:call-template>
+      <xsl:value-of select="mf:AlphaOut(normalize-space(VBELN))"/>
     </xsl:variable>
     <xsl:variable name="channel">
       <xsl:choose>
@@ -90,9 +90,7 @@
           <xsl:value-of select="normalize-space(E1EDL24/E1EDL41[normalize-space(QUALI) = '001'][normalize-space(BSTNR) != ''][1]/BSTNR)"/>
         </xsl:when>
         <xsl:otherwise>
-          <xsl:call-template name="alpha-out">
-            <xsl:with-param name="value" select="normalize-space(E1EDL24/E1EDL43[normalize-space(QUALF) = 'C'][1]/BELNR)"/>
-          </xsl:call-template>
+          <xsl:value-of select="mf:AlphaOut(normalize-space(E1EDL24/E1EDL43[normalize-space(QUALF) = 'C'][1]/BELNR))"/>
         </xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
@@ -101,9 +99,7 @@
       <xsl:choose>
         <xsl:when test="normalize-space($agent/NAME1) != ''"><xsl:value-of select="normalize-space($agent/NAME1)"/></xsl:when>
         <xsl:otherwise>
-          <xsl:call-template name="alpha-out">
-            <xsl:with-param name="value" select="normalize-space($agent/PARTNER_ID)"/>
-          </xsl:call-template>
+          <xsl:value-of select="mf:AlphaOut(normalize-space($agent/PARTNER_ID))"/>
         </xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
@@ -167,9 +163,7 @@
           <xsl:if test="$quantity &gt;= 1">
             <Line>
               <Sku>
-                <xsl:call-template name="alpha-out">
-                  <xsl:with-param name="value" select="normalize-space(MATNR)"/>
-                </xsl:call-template>
+                <xsl:value-of select="mf:AlphaOut(normalize-space(MATNR))"/>
               </Sku>
               <Quantity><xsl:value-of select="floor($quantity)"/></Quantity>
             </Line>
@@ -198,19 +192,6 @@
         <xsl:value-of select="concat('-', substring($text, 1, string-length($text) - 1))"/>
       </xsl:when>
       <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- SAP's ALPHA output conversion: an all-digit number loses its leading zeros. -->
-  <xsl:template name="alpha-out">
-    <xsl:param name="value"/>
-    <xsl:choose>
-      <xsl:when test="$value != '' and translate($value, '0123456789', '') = '' and starts-with($value, '0') and string-length($value) &gt; 1">
-        <xsl:call-template name="alpha-out">
-          <xsl:with-param name="value" select="substring($value, 2)"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="$value"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

@@ -22,7 +22,9 @@
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-    xmlns="urn:erpbridge:products:v1">
+    xmlns:mf="urn:erpbridge:map-functions"
+    xmlns="urn:erpbridge:products:v1"
+    exclude-result-prefixes="mf">
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
   <xsl:strip-space elements="*"/>
 
@@ -71,9 +73,7 @@
 
   <xsl:template match="E1MARAM">
     <xsl:variable name="sku">
-      <xsl:call-template name="alpha-out">
-        <xsl:with-param name="value" select="normalize-space(MATNR)"/>
-      </xsl:call-template>
+      <xsl:value-of select="mf:AlphaOut(normalize-space(MATNR))"/>
     </xsl:variable>
     <xsl:variable name="texts" select="E1MAKTM[normalize-space(SPRAS_ISO) = $language or normalize-space(SPRAS) = $sap-language]"/>
     <xsl:variable name="basic-texts" select="E1MTXHM[normalize-space(TDID) = 'GRUN'][E1MTXLM]"/>
@@ -189,19 +189,6 @@
         <xsl:value-of select="concat('-', substring($text, 1, string-length($text) - 1))"/>
       </xsl:when>
       <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- SAP's ALPHA output conversion: an all-digit number loses its leading zeros. -->
-  <xsl:template name="alpha-out">
-    <xsl:param name="value"/>
-    <xsl:choose>
-      <xsl:when test="$value != '' and translate($value, '0123456789', '') = '' and starts-with($value, '0') and string-length($value) &gt; 1">
-        <xsl:call-template name="alpha-out">
-          <xsl:with-param name="value" select="substring($value, 2)"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="$value"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

@@ -84,7 +84,10 @@ public sealed class XsltMapEngine : IDisposable
     /// <exception cref="MapCompileException">The map never compiled (an edit that breaks a loaded map keeps the old version instead).</exception>
     /// <exception cref="MapTerminatedException">The map rejected the input with <c>xsl:message terminate="yes"</c>.</exception>
     /// <exception cref="MapOutputException">The map failed while running or its output is not a well-formed document.</exception>
-    /// <exception cref="OperationCanceledException">The token was cancelled (a message's time budget ran out).</exception>
+    /// <exception cref="OperationCanceledException">
+    /// The token was cancelled (a message's time budget ran out), before or while the map ran: it is checked on every
+    /// read of the input, every write of the output and every call of a <see cref="MapFunctions"/> function.
+    /// </exception>
     public XDocument Transform(string mapName, XDocument input, IReadOnlyDictionary<string, string>? parameters = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -112,14 +115,24 @@ public sealed class XsltMapEngine : IDisposable
             arguments.AddParam(name, "", value);
         }
 
+        arguments.AddExtensionObject(MapFunctions.Namespace, new MapFunctions(cancellationToken));
         arguments.XsltMessageEncountered += (_, e) => messages.Add(e.Message);
         var output = new XDocument();
         try
         {
-            using (var writer = output.CreateWriter())
+            // The token is checked on each read of the input and each write of the output: XslCompiledTransform
+            // has no token of its own, and a map that runs long writes as it goes.
+            using var reader = new CancellableXmlReader(input, cancellationToken);
+            using (var writer = new MapOutputWriter(output.CreateWriter(), cancellationToken))
             {
-                map.Transform.Transform(input, arguments, writer, documentResolver: null);
+                map.Transform.Transform(reader, arguments, writer, documentResolver: null);
+                writer.Flush();
             }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException && cancellationToken.IsCancellationRequested)
+        {
+            // A cancel seen inside an extension function reaches here wrapped by the XSLT runtime.
+            throw new OperationCanceledException($"Map {entry.Name} was cancelled.", exception, cancellationToken);
         }
         catch (XsltException exception) when (messages.Count > 0 && exception.Message.Contains(messages[^1].Trim(), StringComparison.Ordinal))
         {

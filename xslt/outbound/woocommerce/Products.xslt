@@ -26,7 +26,8 @@
     xmlns="urn:erpbridge:plan:v1"
     xmlns:plan="urn:erpbridge:plan:v1"
     xmlns:fn="http://www.w3.org/2005/xpath-functions"
-    exclude-result-prefixes="prd">
+    xmlns:mf="urn:erpbridge:map-functions"
+    exclude-result-prefixes="prd mf">
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
   <xsl:strip-space elements="prd:SubmitProducts prd:Products prd:Product prd:Attributes prd:Attribute"/>
 
@@ -86,9 +87,7 @@
     <fn:string key="regular_price"><xsl:value-of select="format-number(number(translate(normalize-space(prd:Price), '+', '')), '0.00##')"/></fn:string>
     <xsl:if test="prd:Description">
       <fn:string key="description">
-        <xsl:call-template name="html">
-          <xsl:with-param name="text" select="prd:Description"/>
-        </xsl:call-template>
+        <xsl:value-of select="mf:TextAsHtml(string(prd:Description))"/>
       </fn:string>
     </xsl:if>
     <xsl:if test="prd:Weight">
@@ -133,58 +132,6 @@
       <xsl:otherwise>
         <xsl:message terminate="yes">Weight unit '<xsl:value-of select="$unit"/>' is not g, kg, oz or lb.</xsl:message>
       </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- Plain text as HTML: markup characters escaped, line breaks as <br>. -->
-  <xsl:template name="html">
-    <xsl:param name="text"/>
-    <xsl:call-template name="replace">
-      <xsl:with-param name="text">
-        <xsl:call-template name="replace">
-          <xsl:with-param name="text">
-            <xsl:call-template name="replace">
-              <xsl:with-param name="text">
-                <xsl:call-template name="replace">
-                  <xsl:with-param name="text">
-                    <xsl:call-template name="replace">
-                      <xsl:with-param name="text" select="translate($text, '&#13;', '')"/>
-                      <xsl:with-param name="from" select="'&amp;'"/>
-                      <xsl:with-param name="to" select="'&amp;amp;'"/>
-                    </xsl:call-template>
-                  </xsl:with-param>
-                  <xsl:with-param name="from" select="'&lt;'"/>
-                  <xsl:with-param name="to" select="'&amp;lt;'"/>
-                </xsl:call-template>
-              </xsl:with-param>
-              <xsl:with-param name="from" select="'&gt;'"/>
-              <xsl:with-param name="to" select="'&amp;gt;'"/>
-            </xsl:call-template>
-          </xsl:with-param>
-          <xsl:with-param name="from" select="'&quot;'"/>
-          <xsl:with-param name="to" select="'&amp;quot;'"/>
-        </xsl:call-template>
-      </xsl:with-param>
-      <xsl:with-param name="from" select="'&#10;'"/>
-      <xsl:with-param name="to" select="'&lt;br&gt;'"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template name="replace">
-    <xsl:param name="text"/>
-    <xsl:param name="from"/>
-    <xsl:param name="to"/>
-    <xsl:choose>
-      <xsl:when test="contains($text, $from)">
-        <xsl:value-of select="substring-before($text, $from)"/>
-        <xsl:value-of select="$to"/>
-        <xsl:call-template name="replace">
-          <xsl:with-param name="text" select="substring-after($text, $from)"/>
-          <xsl:with-param name="from" select="$from"/>
-          <xsl:with-param name="to" select="$to"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
