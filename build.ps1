@@ -5,7 +5,7 @@ param(
     [Parameter(Position = 0)][ValidateSet('Build', 'Test', 'Run', 'Bench')] [string]$Target = 'Build',
     # Intake: SOAP accepts against the ceiling (delivery off). Delivery: accepted and delivered to both sandboxes,
     # rate limits off. RateLimit: a burst of 1,000 messages against rate-limited sandboxes. Xslt: stock-map transforms/s, then each map's
-    # time per run and per KB at growing sizes of issue 14's large inputs (pass --divide 16 --cap 30 for old, quadratic maps).
+    # time per run and per KB at growing sizes of the large inputs (pass --divide 16 --cap 30 for old, quadratic maps).
     # Reconcile: 100,000 SKUs delivered to the BigCommerce sandbox (rate-limited), 1% changed there, reconciled; time and memory.
     # Kill: the bridge killed with SIGKILL 100 times (--cycles N) while stock, products and shipments are sent and
     # delivered; then every accepted message delivered, each shipment once per store, each level the newest.
