@@ -134,7 +134,11 @@ public abstract partial class SqlDialect
 
     public virtual string ReleaseChannel => $"DELETE FROM {Table("channel_leases")} WHERE channel = @Channel AND holder = @Holder";
 
-    /// <summary>Marks up to @Max due deliveries of @Channel (or expired claims) InProgress for @Worker until @Until and returns them.</summary>
+    /// <summary>
+    /// Marks up to @Max due deliveries of @Channel (or expired claims) InProgress for @Worker until @Until, counting an
+    /// attempt and an unfinished claim on each, and returns them with the counts before this claim and when their
+    /// retries began.
+    /// </summary>
     public abstract string ClaimDeliveries { get; }
 
     /// <summary>The messages named by the JSON array @Ids.</summary>
@@ -151,14 +155,15 @@ public abstract partial class SqlDialect
 
     public abstract string SelectDeadLetters { get; }
 
-    /// <summary>Audits and resets Failed deliveries matching @MessageId / @Channel (null = any) to Pending at @Now.</summary>
+    /// <summary>Audits and resets Failed deliveries matching @MessageId / @Channel (null = any) to Pending at @Now, their retries beginning afresh.</summary>
     public virtual string ResubmitDeliveries =>
         $"""
         INSERT INTO {Table("delivery_audit")} (delivery_id, message_id, channel, from_status, to_status, at, detail)
         SELECT delivery_id, message_id, channel, status, 'Pending', @Now, 'resubmitted by an operator'
         FROM {Table("deliveries")}
         WHERE status = 'Failed' AND (@MessageId IS NULL OR {OfMessage}) AND (@Channel IS NULL OR channel = @Channel);
-        UPDATE {Table("deliveries")} SET status = 'Pending', attempts = 0, next_attempt_at = @Now, claimed_by = NULL, claimed_until = NULL
+        UPDATE {Table("deliveries")} SET status = 'Pending', attempts = 0, unfinished_claims = 0, retry_from = @Now, next_attempt_at = @Now,
+               claimed_by = NULL, claimed_until = NULL
         WHERE status = 'Failed' AND (@MessageId IS NULL OR {OfMessage}) AND (@Channel IS NULL OR channel = @Channel);
         """;
 
@@ -212,7 +217,7 @@ public abstract partial class SqlDialect
         yield return (nameof(ResubmitDeliveries), ResubmitDeliveries);
         yield return (nameof(SelectHistory), SelectHistory);
         yield return (nameof(CountDeliveries), CountDeliveries);
-        foreach (var statement in OrderStatements().Concat(ReconciliationStatements()))
+        foreach (var statement in PauseStatements().Concat(OrderStatements()).Concat(ReconciliationStatements()))
         {
             yield return statement;
         }
