@@ -58,4 +58,39 @@ public sealed class FakeDeliveryStore(IReadOnlyList<ClaimedDelivery> due, IReadO
     public Task<IReadOnlyList<AttemptView>> GetHistoryAsync(string messageId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<IReadOnlyList<DeliveryCount>> CountAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    /// <summary>The channel's pause as the last PauseChannelAsync / ResumeChannelAsync left it (the store's rules: a credentials pause never replaces an operator's).</summary>
+    public ChannelPause? Pause { get; set; }
+
+    public List<ChannelPause> PauseRequests { get; } = [];
+
+    public Task PauseChannelAsync(ChannelPause pause, CancellationToken cancellationToken)
+    {
+        PauseRequests.Add(pause);
+        if (Pause is null || Pause.By == pause.By || pause.By == PauseKind.Operator)
+        {
+            Pause = Pause is null ? pause : pause with { PausedAt = Pause.PausedAt };
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> ResumeChannelAsync(string channel, PauseKind by, CancellationToken cancellationToken)
+    {
+        if (Pause is null || (by != PauseKind.Operator && Pause.By == PauseKind.Operator))
+        {
+            return Task.FromResult(false);
+        }
+
+        Pause = null;
+        return Task.FromResult(true);
+    }
+
+    public Task<ChannelPause?> GetPauseAsync(string channel, CancellationToken cancellationToken) => Task.FromResult(Pause);
+
+    public Task<IReadOnlyList<ChannelPause>> ListPausesAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ChannelPause>>(Pause is null ? [] : [Pause]);
+
+    /// <summary>Hands these out at the next claims (after the first are gone).</summary>
+    public void Add(params ClaimedDelivery[] more) => due = [.. due, .. more];
 }
