@@ -6,8 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace ErpBridge.Delivery;
 
 /// <summary>
-/// One round of a channel: claim a batch of due deliveries, fail those the process stopped under too often, read the
-/// others' canonical messages, plan the round, send its batches through the pipeline at once, and record every
+/// One round of a channel: claim a batch of due deliveries, fail those the process stopped under too often (and
+/// deliver one it stopped under fewer times alone), read the others' canonical messages, plan the round, send its batches through the pipeline at once, and record every
 /// outcome in one transaction. A store that refuses the channel's credentials pauses the channel: what is not sent yet
 /// goes back to Pending.
 /// </summary>
@@ -56,6 +56,7 @@ public sealed class DeliveryRound(
             }
         }
 
+        live = await IsolateSuspectAsync(channel, live, cancellationToken);
         var read = await ReadAsync(channel, live, results, cancellationToken);
         var versions = await store.GetItemVersionsAsync(channel, RoundPlanner.ItemKeys(read), cancellationToken);
         var plan = planner.Plan(channel, read, versions);
@@ -104,6 +105,28 @@ public sealed class DeliveryRound(
         }
 
         return new RoundResult(claims.Count, paused.Reason);
+    }
+
+    /// <summary>
+    /// A claim the process stopped under before goes alone, the others of the round given back uncounted: when the
+    /// process dies again, only the delivery that killed it counts one more stop, not the innocent messages claimed
+    /// with it. The others are claimed again at once, in the next round.
+    /// </summary>
+    private async Task<List<ClaimedDelivery>> IsolateSuspectAsync(string channel, List<ClaimedDelivery> live, CancellationToken cancellationToken)
+    {
+        if (live.Count < 2 || live.FirstOrDefault(c => c.UnfinishedClaims > 0) is not { } suspect)
+        {
+            return live;
+        }
+
+        var others = live.Where(c => c.DeliveryId != suspect.DeliveryId).Select(c => c.DeliveryId).ToList();
+        await store.ReleaseClaimsAsync(channel, Worker, others, time.GetUtcNow(), cancellationToken);
+        logger.LogInformation(
+            "Channel {Channel}: the bridge stopped {Stops} time(s) while delivering {MessageId}; delivering it on its own",
+            channel,
+            suspect.UnfinishedClaims,
+            suspect.MessageId);
+        return [suspect];
     }
 
     /// <summary>

@@ -68,6 +68,17 @@ public sealed class SqlDeliveryStore : IDeliveryStore
             .ToList();
     }
 
+    public async Task<int> ReleaseClaimsAsync(string channel, string worker, IReadOnlyCollection<long> deliveryIds, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (deliveryIds.Count == 0)
+        {
+            return 0;
+        }
+
+        var parameters = new { Ids = JsonSerializer.Serialize(deliveryIds), Worker = worker, Now = dialect.Time(now) };
+        return await WriteAsync((c, t) => c.Execute(dialect.ReleaseDeliveries, parameters, t), cancellationToken);
+    }
+
     public async Task<IReadOnlyDictionary<string, ItemVersion>> GetItemVersionsAsync(string channel, IReadOnlyCollection<string> itemKeys, CancellationToken cancellationToken)
     {
         if (itemKeys.Count == 0)

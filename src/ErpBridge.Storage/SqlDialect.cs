@@ -141,6 +141,21 @@ public abstract partial class SqlDialect
     /// </summary>
     public abstract string ClaimDeliveries { get; }
 
+    /// <summary>
+    /// Gives back the claims of @Worker on the deliveries of the JSON array @Ids, undoing the claim's counts, due at
+    /// @Now (RetryScheduled when they carry an earlier failure, else Pending).
+    /// </summary>
+    public virtual string ReleaseDeliveries =>
+        $"""
+        UPDATE {Table("deliveries")}
+        SET status = CASE WHEN last_error IS NULL THEN 'Pending' ELSE 'RetryScheduled' END, next_attempt_at = @Now,
+            attempts = attempts - 1, unfinished_claims = unfinished_claims - 1, claimed_by = NULL, claimed_until = NULL
+        WHERE delivery_id IN ({JsonIds("@Ids")}) AND status = 'InProgress' AND claimed_by = @Worker
+        """;
+
+    /// <summary>The numbers of a JSON array parameter as a subquery.</summary>
+    protected abstract string JsonIds(string parameter);
+
     /// <summary>The messages named by the JSON array @Ids.</summary>
     public abstract string SelectMessagesById { get; }
 
@@ -209,6 +224,7 @@ public abstract partial class SqlDialect
         yield return (nameof(LeaseChannel), LeaseChannel);
         yield return (nameof(ReleaseChannel), ReleaseChannel);
         yield return (nameof(ClaimDeliveries), ClaimDeliveries);
+        yield return (nameof(ReleaseDeliveries), ReleaseDeliveries);
         yield return (nameof(SelectMessagesById), SelectMessagesById);
         yield return (nameof(SelectItemVersions), SelectItemVersions);
         yield return (nameof(CompleteDeliveries), CompleteDeliveries);

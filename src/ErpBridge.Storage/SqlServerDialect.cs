@@ -55,6 +55,8 @@ public sealed partial class SqlServerDialect : SqlDialect
                inserted.unfinished_claims - 1 AS UnfinishedClaims, COALESCE(inserted.retry_from, inserted.created_at) AS RetryFrom
         """;
 
+    protected override string JsonIds(string parameter) => $"SELECT CAST([value] AS BIGINT) FROM OPENJSON({parameter})";
+
     public override string SelectMessagesById =>
         """
         SELECT message_id AS MessageId, message_type AS MessageType, document_type AS DocumentType, sent_at AS SentAt,

@@ -91,6 +91,8 @@ public sealed partial class SqliteDialect(string synchronous = "Full") : SqlDial
                   COALESCE(retry_from, created_at) AS RetryFrom
         """;
 
+    protected override string JsonIds(string parameter) => $"SELECT value FROM json_each({parameter})";
+
     public override string SelectMessagesById =>
         """
         SELECT message_id AS MessageId, message_type AS MessageType, document_type AS DocumentType, sent_at AS SentAt,

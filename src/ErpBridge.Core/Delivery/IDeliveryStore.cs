@@ -25,6 +25,12 @@ public interface IDeliveryStore
     /// </summary>
     Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(string channel, string worker, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Gives claims of this worker back uncounted (the attempt and the unfinished claim undone), due at once: they
+    /// were claimed together with a delivery the process stopped under, which goes alone first. Returns how many.
+    /// </summary>
+    Task<int> ReleaseClaimsAsync(string channel, string worker, IReadOnlyCollection<long> deliveryIds, DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>The newest version of each item key delivered on the channel so far.</summary>
     Task<IReadOnlyDictionary<string, ItemVersion>> GetItemVersionsAsync(string channel, IReadOnlyCollection<string> itemKeys, CancellationToken cancellationToken);
 

@@ -8,6 +8,7 @@ namespace ErpBridge.Tests.Delivery;
 /// </summary>
 public sealed class FakeDeliveryStore(IReadOnlyList<ClaimedDelivery> due, IReadOnlyDictionary<string, ItemVersion>? delivered = null) : IDeliveryStore
 {
+    private readonly List<ClaimedDelivery> handedOut = [];
     private IReadOnlyList<ClaimedDelivery> due = due;
 
     public List<IReadOnlyCollection<string>> VersionQueries { get; } = [];
@@ -33,7 +34,20 @@ public sealed class FakeDeliveryStore(IReadOnlyList<ClaimedDelivery> due, IReadO
     {
         var claimed = due.Take(max).ToList();
         due = due.Skip(max).ToList();
+        handedOut.AddRange(claimed);
         return Task.FromResult<IReadOnlyList<ClaimedDelivery>>(claimed);
+    }
+
+    public List<long> Released { get; } = [];
+
+    /// <summary>Records the release and hands the released claims out again, uncounted, at the next claim.</summary>
+    public Task<int> ReleaseClaimsAsync(string channel, string worker, IReadOnlyCollection<long> deliveryIds, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        Released.AddRange(deliveryIds);
+        var released = handedOut.Where(c => deliveryIds.Contains(c.DeliveryId)).ToList();
+        handedOut.RemoveAll(released.Contains);
+        due = [.. released, .. due];
+        return Task.FromResult(released.Count);
     }
 
     public Task<IReadOnlyDictionary<string, ItemVersion>> GetItemVersionsAsync(string channel, IReadOnlyCollection<string> itemKeys, CancellationToken cancellationToken)

@@ -118,6 +118,27 @@ public sealed class MessageBudgetTests
         Assert.That(connector.Executed.Select(FakeMessageMaps.SkusOf), Is.EqualTo(new[] { "P2" }));
     }
 
+    [Test]
+    public async Task Round_ADeliveryTheProcessStoppedUnder_GoesAlone_TheOthersAreGivenBackUncounted()
+    {
+        var connector = new HangingChannelConnector(Claims.Channel);
+        var store = new FakeDeliveryStore(
+        [
+            Claims.Products(1, "P-1", 0, "P1") with { UnfinishedClaims = 1, Attempts = 1 },
+            Claims.Products(2, "P-2", 0, "P2") with { UnfinishedClaims = 2, Attempts = 2 },
+            Claims.Products(3, "P-3", 0, "P3"),
+        ]);
+        var round = Round(store, connector, new FakeMessageMaps());
+
+        await round.RunAsync(Claims.Channel, CancellationToken.None);
+        await round.RunAsync(Claims.Channel, CancellationToken.None);
+        await round.RunAsync(Claims.Channel, CancellationToken.None);
+
+        Assert.That(store.Released, Is.EqualTo(new long[] { 2, 3, 3 }), "a suspect at a time, the rest given back");
+        Assert.That(store.Completions.Select(c => c.Single().MessageId), Is.EqualTo(new[] { "P-1", "P-2", "P-3" }));
+        Assert.That(store.Completions.Select(c => c.Single().Status), Is.All.EqualTo(DeliveryStatus.Delivered));
+    }
+
     private static async Task AssertNoMapThreadBusyAsync(MapThreads threads)
     {
         // The cancelled map returns moments after its message was settled.

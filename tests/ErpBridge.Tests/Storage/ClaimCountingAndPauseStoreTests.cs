@@ -61,6 +61,21 @@ public sealed class ClaimCountingAndPauseStoreTests(StorageTarget target)
     }
 
     [Test]
+    public async Task Release_GivesAClaimBackUncounted_AndDueAtOnce()
+    {
+        await AcceptAsync("m-1");
+        await AcceptAsync("m-2");
+        var claims = await store.ClaimAsync("shop", "w1", 10, T0, Lease, CancellationToken.None);
+
+        var released = await store.ReleaseClaimsAsync("shop", "w1", [claims[1].DeliveryId], T0, CancellationToken.None);
+        var notMine = await store.ReleaseClaimsAsync("shop", "w2", [claims[0].DeliveryId], T0, CancellationToken.None);
+        var again = await store.ClaimAsync("shop", "w1", 10, T0, Lease, CancellationToken.None);
+
+        Assert.That((released, notMine), Is.EqualTo((1, 0)));
+        Assert.That(again.Select(c => (c.MessageId, c.Attempts, c.UnfinishedClaims)), Is.EqualTo(new[] { ("m-2", 0, 0) }), "m-1 is still claimed by w1");
+    }
+
+    [Test]
     public async Task Resubmit_StartsTheRetriesAfresh()
     {
         await AcceptAsync("m-1");
