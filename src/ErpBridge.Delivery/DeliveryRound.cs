@@ -39,6 +39,20 @@ public sealed class DeliveryRound(
             return new RoundResult(0, null);
         }
 
+        try
+        {
+            return await DeliverAsync(channel, claims, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: the claims go back uncounted, so that an ordinary restart is no stop under a delivery.
+            await store.ReleaseClaimsAsync(channel, Worker, [.. claims.Select(c => c.DeliveryId)], time.GetUtcNow(), CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<RoundResult> DeliverAsync(string channel, IReadOnlyList<ClaimedDelivery> claims, CancellationToken cancellationToken)
+    {
         var target = new DeliveryTarget(channel, connectors.PlatformOf(channel), connectors.For(channel), connectors.MapParametersOf(channel));
         var results = new ConcurrentQueue<DeliveryResult>(); // not a ConcurrentBag: that allocates a finalizable ThreadLocal per round
         var live = new List<ClaimedDelivery>(claims.Count);

@@ -139,6 +139,19 @@ public sealed class MessageBudgetTests
         Assert.That(store.Completions.Select(c => c.Single().Status), Is.All.EqualTo(DeliveryStatus.Delivered));
     }
 
+    [Test]
+    public async Task Round_CancelledAtShutdown_GivesItsClaimsBackUncounted()
+    {
+        var store = new FakeDeliveryStore([Claims.Products(1, "P-SLOW", 0, "SLOW"), Claims.Products(2, "P-2", 0, "P2")]);
+        using var shutdown = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        Assert.That(
+            async () => await Round(store, new HangingChannelConnector(Claims.Channel), new FakeMessageMaps()).RunAsync(Claims.Channel, shutdown.Token),
+            Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(store.Released, Is.EquivalentTo(new long[] { 1, 2 }));
+        Assert.That(store.Completions, Is.Empty, "no outcome for a delivery cut short by the shutdown");
+    }
+
     private static async Task AssertNoMapThreadBusyAsync(MapThreads threads)
     {
         // The cancelled map returns moments after its message was settled.
