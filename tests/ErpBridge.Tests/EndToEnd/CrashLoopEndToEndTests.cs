@@ -113,37 +113,10 @@ public sealed class CrashLoopEndToEndTests
         }
     }
 
-    private static Process StartBridgeProcess(Dictionary<string, string?> settings, string folder)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ErpBridge.Host.dll"));
-        start.Environment["DOTNET_DbgEnableMiniDump"] = "0";
-        var arguments = new Dictionary<string, string?>(settings)
-        {
-            ["urls"] = "http://127.0.0.1:0",
-            ["environment"] = "Production",
-            ["ErpBridge:Sandboxes:Enabled"] = "false",
-            ["ErpBridge:Delivery:Enabled"] = "true",
-            ["ErpBridge:Logging:File"] = "",
-        };
-        foreach (var (key, value) in arguments)
-        {
-            start.ArgumentList.Add($"--{key}={value}");
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the bridge process");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+    private static Process StartBridgeProcess(Dictionary<string, string?> settings, string folder) =>
+        BridgeProcess.Start(
+            new Dictionary<string, string?>(settings) { ["environment"] = "Production", ["ErpBridge:Delivery:Enabled"] = "true" },
+            folder);
 
     private static (string Status, string? LastError) Delivery(string database, string messageId)
     {
