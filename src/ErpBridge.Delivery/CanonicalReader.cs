@@ -10,7 +10,8 @@ namespace ErpBridge.Delivery;
 public sealed class CanonicalReader(IMessageMaps maps)
 {
     /// <exception cref="MappingFailedException">The payload does not parse, or its inbound map fails or yields no canonical message.</exception>
-    public CanonicalMessage Read(ClaimedDelivery claim)
+    /// <param name="cancellationToken">Stops a running inbound map (the message's time budget).</param>
+    public CanonicalMessage Read(ClaimedDelivery claim, CancellationToken cancellationToken = default)
     {
         XDocument payload;
         try
@@ -33,7 +34,8 @@ public sealed class CanonicalReader(IMessageMaps maps)
         var canonical = maps.ToCanonical(
             claim.DocumentType ?? "",
             document,
-            MapParameters.Inbound(claim.MessageId, claim.SentAt, payload.Root!.Element(ns + "SourceSystem")?.Value ?? ""));
+            MapParameters.Inbound(claim.MessageId, claim.SentAt, payload.Root!.Element(ns + "SourceSystem")?.Value ?? ""),
+            cancellationToken);
         var type = CanonicalMessage.TypeOf(canonical)
             ?? throw new MappingFailedException($"the inbound map for {claim.DocumentType} produced {canonical.Root?.Name}, not a canonical message");
         return CanonicalMessage.Parse(type, canonical);

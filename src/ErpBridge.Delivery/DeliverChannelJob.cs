@@ -49,8 +49,9 @@ public sealed class DeliverChannelJob(
     }
 
     /// <summary>
-    /// The lease loop: rounds until fewer than a full batch was due, the run time is used up, or the lease is lost.
-    /// Returns the deliveries handled.
+    /// The lease loop: rounds until fewer than a full batch was due, the run time is used up, the lease is lost or the
+    /// channel pauses. A paused channel delivers nothing; one paused for refused credentials tries one delivery when
+    /// its probe is due and resumes when that goes through. Returns the deliveries handled.
     /// </summary>
     public async Task<int> RunAsync(string channel, CancellationToken cancellationToken)
     {
@@ -64,17 +65,28 @@ public sealed class DeliverChannelJob(
         var handled = 0;
         try
         {
+            if (await store.GetPauseAsync(channel, cancellationToken) is { } pause)
+            {
+                var (probed, resumed) = await ProbeAsync(pause, cancellationToken);
+                handled += probed;
+                if (!resumed)
+                {
+                    return handled;
+                }
+            }
+
             while (!cancellationToken.IsCancellationRequested && clock.Elapsed < options.MaxRunTime)
             {
-                var claimed = await round.RunAsync(channel, cancellationToken);
-                handled += claimed;
-                if (claimed < options.BatchSize)
+                var result = await round.RunAsync(channel, options.BatchSize, cancellationToken);
+                handled += result.Claimed;
+                if (result.Claimed < options.BatchSize || result.PausedFor is not null)
                 {
                     break;
                 }
 
-                // Renew the lease between rounds; losing it (a long pause) ends this run.
-                if (!await store.TryLeaseChannelAsync(channel, round.Worker, time.GetUtcNow(), options.LeaseDuration, cancellationToken))
+                // Renew the lease between rounds; losing it (a long pause) ends this run. An operator's pause ends it too.
+                if (!await store.TryLeaseChannelAsync(channel, round.Worker, time.GetUtcNow(), options.LeaseDuration, cancellationToken)
+                    || await store.GetPauseAsync(channel, cancellationToken) is not null)
                 {
                     break;
                 }
@@ -86,5 +98,40 @@ public sealed class DeliverChannelJob(
         }
 
         return handled;
+    }
+
+    /// <summary>
+    /// A paused channel's turn: nothing for an operator's pause or before the probe is due; otherwise one delivery is
+    /// tried, and the pause is lifted unless the store refused the credentials again (the round then pauses it anew,
+    /// with the next probe). With nothing due to try, the probe waits another interval.
+    /// </summary>
+    private async Task<(int Claimed, bool Resumed)> ProbeAsync(ChannelPause pause, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (pause.By == PauseKind.Operator || pause.ProbeAt is not { } due || due > now)
+        {
+            return (0, false);
+        }
+
+        var probe = await round.RunAsync(pause.Channel, 1, cancellationToken);
+        if (probe.PausedFor is not null)
+        {
+            return (probe.Claimed, false);
+        }
+
+        if (probe.Claimed == 0)
+        {
+            await store.PauseChannelAsync(pause with { ProbeAt = now + options.PausedProbeInterval }, cancellationToken);
+            return (0, false);
+        }
+
+        if (!await store.ResumeChannelAsync(pause.Channel, PauseKind.Credentials, cancellationToken))
+        {
+            // An operator paused it meanwhile: that pause stays.
+            return (probe.Claimed, false);
+        }
+
+        logger.LogInformation("Channel {Channel} resumed: the store took its credentials again", pause.Channel);
+        return (probe.Claimed, true);
     }
 }

@@ -29,8 +29,32 @@ public sealed class DeliveryOptions
     /// <summary>A run of the job stops after this long so that the scheduler stays responsive; the next run carries on.</summary>
     public TimeSpan MaxRunTime { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Attempts before a transiently failing delivery is dead-lettered.</summary>
-    public int MaxAttempts { get; set; } = 10;
+    /// <summary>
+    /// Attempts before a transiently failing delivery is dead-lettered; 0 (the default): no limit on the count, a
+    /// failing delivery is retried until it is <see cref="MaxRetryAge"/> old. A limit here still ends it sooner.
+    /// </summary>
+    public int MaxAttempts { get; set; }
+
+    /// <summary>
+    /// How long a transiently failing delivery (5xx, timeouts, connection errors) is retried, from its acceptance or
+    /// its last resubmit, before it becomes a dead letter: long enough to outlast a store's outage.
+    /// </summary>
+    public TimeSpan MaxRetryAge { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>
+    /// Time allowed for one message's map and send on a channel (and for a raw document's inbound map); a message that
+    /// takes longer fails alone with that reason, and the round goes on.
+    /// </summary>
+    public TimeSpan MessageBudget { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Claims without an outcome (the process stopped under the delivery each time) after which a delivery fails
+    /// instead of being claimed again: it ends a crash loop while tolerating ordinary restarts.
+    /// </summary>
+    public int MaxClaimsWithoutOutcome { get; set; } = 5;
+
+    /// <summary>How often a channel paused for refused credentials tries one delivery to see whether they work again.</summary>
+    public TimeSpan PausedProbeInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     public TimeSpan BackoffBase { get; set; } = TimeSpan.FromSeconds(5);
 
@@ -40,7 +64,7 @@ public sealed class DeliveryOptions
     public string? WorkerId { get; set; }
 
     /// <summary>The retry schedule of a transiently failing delivery.</summary>
-    public BackoffPolicy Backoff() => new(BackoffBase, BackoffMax, MaxAttempts);
+    public BackoffPolicy Backoff() => new(BackoffBase, BackoffMax, MaxAttempts, maxAge: MaxRetryAge);
 
     public IEnumerable<string> Validate()
     {
@@ -69,9 +93,29 @@ public sealed class DeliveryOptions
             yield return "ErpBridge:Delivery:LeaseDuration must be at least 5 seconds.";
         }
 
-        if (MaxAttempts < 1)
+        if (MaxAttempts < 0)
         {
-            yield return "ErpBridge:Delivery:MaxAttempts must be at least 1.";
+            yield return "ErpBridge:Delivery:MaxAttempts must be 0 (no limit on the count) or more.";
+        }
+
+        if (MaxRetryAge <= TimeSpan.Zero)
+        {
+            yield return "ErpBridge:Delivery:MaxRetryAge must be positive.";
+        }
+
+        if (MessageBudget < TimeSpan.FromSeconds(1))
+        {
+            yield return "ErpBridge:Delivery:MessageBudget must be at least 1 second.";
+        }
+
+        if (MaxClaimsWithoutOutcome < 1)
+        {
+            yield return "ErpBridge:Delivery:MaxClaimsWithoutOutcome must be at least 1.";
+        }
+
+        if (PausedProbeInterval < TimeSpan.FromSeconds(1))
+        {
+            yield return "ErpBridge:Delivery:PausedProbeInterval must be at least 1 second.";
         }
 
         if (BackoffBase <= TimeSpan.Zero || BackoffMax < BackoffBase)

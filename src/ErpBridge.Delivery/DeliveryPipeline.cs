@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml.Linq;
@@ -14,25 +15,46 @@ namespace ErpBridge.Delivery;
 /// How a planned delivery goes out: map the canonical message to a request plan, send the plan through the channel's
 /// connector, decide what the outcome means for the delivery (<see cref="DeliverAsync(DeliveryTarget, PlannedDelivery, CancellationToken)"/> reads in that order).
 /// </summary>
-public sealed class DeliveryPipeline(IMessageMaps maps, BackoffPolicy backoff, TimeProvider time, ILogger<DeliveryPipeline> logger)
+/// <remarks>
+/// Each message's map and send run under its time budget (<see cref="MessageBudget"/>), the map on the channel's own
+/// map threads (<see cref="MapThreads"/>): a message that exceeds it, or whose map throws, fails alone.
+/// </remarks>
+public sealed class DeliveryPipeline(IMessageMaps maps, BackoffPolicy backoff, TimeProvider time, ILogger<DeliveryPipeline> logger, MapThreads mapThreads, TimeSpan budget)
 {
+    /// <summary>The time one message's map and send may take.</summary>
+    public TimeSpan Budget => budget;
+
     /// <summary>Map, send, decide, for one delivery.</summary>
     public async Task<DeliveryResult> DeliverAsync(DeliveryTarget target, PlannedDelivery delivery, CancellationToken cancellationToken)
     {
         var claim = delivery.Claim;
+        using var limit = new MessageBudget(budget, cancellationToken);
         RequestPlan plan;
         try
         {
-            plan = Map(target, delivery.Message.Type, delivery.Message.Document, claim.MessageId, IdempotencyKey(claim.MessageId, target.Channel, delivery.Message.Keys));
+            var key = IdempotencyKey(claim.MessageId, target.Channel, delivery.Message.Keys);
+            plan = await mapThreads.RunAsync(target.Channel, limit, token => Map(target, delivery.Message.Type, delivery.Message.Document, claim.MessageId, key, token));
         }
-        catch (Exception ex) when (ex is MappingFailedException or PlanFormatException)
+        catch (OperationCanceledException) when (limit.Exceeded)
         {
-            return DeadLetter(claim, $"outbound mapping failed: {ex.Message}");
+            return DeadLetter(claim, OverBudget("mapping"));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return DeadLetter(claim, $"outbound mapping failed: {MapFailure(ex)}");
         }
 
-        var outcome = await SendAsync(target, plan, claim.MessageId, cancellationToken);
-        return Decide(delivery, outcome, "");
+        var outcome = await SendAsync(target, plan, claim.MessageId, limit);
+        return outcome is null ? DeadLetter(claim, OverBudget("sending")) : Decide(delivery, outcome, "");
     }
+
+    /// <summary>The reason of a message that used up its budget while <paramref name="doing"/>.</summary>
+    public string OverBudget(string doing) =>
+        $"took longer than its time budget of {budget.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s while {doing} (ErpBridge:Delivery:MessageBudget)";
+
+    /// <summary>What a map's exception says: its own message for the expected failures, its type too for anything else.</summary>
+    public static string MapFailure(Exception exception) =>
+        exception is MappingFailedException or PlanFormatException ? exception.Message : $"{exception.GetType().Name}: {exception.Message}";
 
     /// <summary>A batch as the round planner made it: alone, stock together in one plan, or shipments in turn.</summary>
     public async Task<IReadOnlyList<DeliveryResult>> DeliverAsync(DeliveryTarget target, DeliveryBatch batch, CancellationToken cancellationToken)
@@ -54,15 +76,18 @@ public sealed class DeliveryPipeline(IMessageMaps maps, BackoffPolicy backoff, T
     {
         var claim = delivery.Claim;
         var attempts = claim.Attempts + 1;
+        var age = claim.RetryFrom is { } from ? time.GetUtcNow() - from : TimeSpan.Zero;
         switch (outcome)
         {
+            case DeliveryOutcome.PermanentFailure { CredentialsRefused: true } refused:
+                return Paused(claim, refused.Reason);
             case DeliveryOutcome.Delivered delivered:
                 return Delivered(delivery, delivered, attempts, note);
-            case DeliveryOutcome.TransientFailure transient when backoff.Decide(attempts, transient) is RetryDecision.Retry retry:
+            case DeliveryOutcome.TransientFailure transient when backoff.Decide(attempts, age, transient) is RetryDecision.Retry retry:
                 var next = time.GetUtcNow() + retry.Delay;
                 return Result(claim, DeliveryStatus.RetryScheduled, attempts, next, transient.Reason, $"retry at {next:O}{note}: {transient.Reason}", []);
             case DeliveryOutcome.TransientFailure transient:
-                var reason = $"gave up after {attempts} attempts: {transient.Reason}";
+                var reason = backoff.Decide(attempts, age, transient) is RetryDecision.GiveUp giveUp ? giveUp.Reason : $"gave up after {attempts} attempts: {transient.Reason}";
                 logger.LogWarning("Channel {Channel}: {MessageId} dead-lettered: {Reason}", claim.Channel, claim.MessageId, reason);
                 return Result(claim, DeliveryStatus.Failed, attempts, null, reason, reason, []);
             case DeliveryOutcome.PermanentFailure permanent:
@@ -108,6 +133,17 @@ public sealed class DeliveryPipeline(IMessageMaps maps, BackoffPolicy backoff, T
         return Result(claim, DeliveryStatus.Delivered, attempts, null, null, detail, keys.Where(k => !failedKeys.Contains(k)).ToList(), items);
     }
 
+    /// <summary>
+    /// The store refused the channel's credentials: the delivery goes back to Pending without spending the attempt
+    /// (the claim counted one, given back here), and the result asks the round to pause the channel.
+    /// </summary>
+    public DeliveryResult Paused(ClaimedDelivery claim, string reason) =>
+        Result(claim, DeliveryStatus.Pending, claim.Attempts, time.GetUtcNow(), reason, $"channel paused: {reason}", []) with { PausesChannel = reason };
+
+    /// <summary>Back to Pending, not sent and no attempt spent, because the channel paused during the round.</summary>
+    public DeliveryResult NotSent(ClaimedDelivery claim, string reason) =>
+        Result(claim, DeliveryStatus.Pending, claim.Attempts, time.GetUtcNow(), reason, $"not sent, the channel paused: {reason}", []);
+
     /// <summary>Fails a delivery for good (Failed, for an operator to resubmit).</summary>
     public DeliveryResult DeadLetter(ClaimedDelivery claim, string reason)
     {
@@ -148,18 +184,33 @@ public sealed class DeliveryPipeline(IMessageMaps maps, BackoffPolicy backoff, T
 
         var batchId = $"batch-{deliveries[0].Claim.DeliveryId}-{deliveries.Count}";
         var keys = deliveries.SelectMany(d => d.Message.Keys).ToList();
-        DeliveryOutcome outcome;
-        try
+        DeliveryOutcome? outcome;
+        using (var limit = new MessageBudget(budget, cancellationToken))
         {
-            var plan = Map(target, first.Type, merged, batchId, IdempotencyKey(string.Join(',', deliveries.Select(d => d.Claim.MessageId)), target.Channel, keys));
-            outcome = await SendAsync(target, plan, batchId, cancellationToken);
-        }
-        catch (Exception ex) when (ex is MappingFailedException or PlanFormatException)
-        {
-            outcome = new DeliveryOutcome.PermanentFailure(ex.Message);
+            try
+            {
+                var key = IdempotencyKey(string.Join(',', deliveries.Select(d => d.Claim.MessageId)), target.Channel, keys);
+                var plan = await mapThreads.RunAsync(target.Channel, limit, token => Map(target, first.Type, merged, batchId, key, token));
+                outcome = await SendAsync(target, plan, batchId, limit);
+            }
+            catch (OperationCanceledException) when (limit.Exceeded)
+            {
+                outcome = null;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                outcome = new DeliveryOutcome.PermanentFailure(MapFailure(ex));
+            }
         }
 
-        if (outcome is DeliveryOutcome.PermanentFailure refused)
+        if (outcome is null)
+        {
+            // Each message gets a budget of its own, so that only one too slow on its own fails.
+            logger.LogInformation("Channel {Channel}: a batch of {Count} stock messages {Reason}; delivering them one by one", target.Channel, deliveries.Count, OverBudget("mapping or sending"));
+            return await DeliverInTurnAsync(target, deliveries, cancellationToken);
+        }
+
+        if (outcome is DeliveryOutcome.PermanentFailure { CredentialsRefused: false } refused)
         {
             // One bad message must not fail the others: each goes again on its own, and only the bad one fails.
             logger.LogInformation("Channel {Channel}: a batch of {Count} stock messages was refused ({Reason}); delivering them one by one", target.Channel, deliveries.Count, refused.Reason);
@@ -170,16 +221,22 @@ public sealed class DeliveryPipeline(IMessageMaps maps, BackoffPolicy backoff, T
         return deliveries.Select(delivery => Decide(delivery, outcome, note)).ToList();
     }
 
-    private RequestPlan Map(DeliveryTarget target, MessageType type, XDocument canonical, string messageId, string idempotencyKey) =>
-        RequestPlan.Parse(maps.ToPlan(target.Platform, type, canonical, MapParameters.Outbound(messageId, target.Channel, idempotencyKey, target.MapParameters)));
+    private RequestPlan Map(DeliveryTarget target, MessageType type, XDocument canonical, string messageId, string idempotencyKey, CancellationToken cancellationToken) =>
+        RequestPlan.Parse(maps.ToPlan(target.Platform, type, canonical, MapParameters.Outbound(messageId, target.Channel, idempotencyKey, target.MapParameters), cancellationToken));
 
-    private async Task<DeliveryOutcome> SendAsync(DeliveryTarget target, RequestPlan plan, string what, CancellationToken cancellationToken)
+    /// <summary>The connector's outcome, or null when the message's budget ran out first.</summary>
+    private async Task<DeliveryOutcome?> SendAsync(DeliveryTarget target, RequestPlan plan, string what, MessageBudget limit)
     {
         try
         {
-            return await target.Connector.ExecuteAsync(plan, cancellationToken);
+            var outcome = await target.Connector.ExecuteAsync(plan, limit.Token);
+            return limit.Exceeded ? null : outcome;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (limit.Exceeded)
+        {
+            return null;
+        }
+        catch (OperationCanceledException) when (limit.Token.IsCancellationRequested)
         {
             throw;
         }

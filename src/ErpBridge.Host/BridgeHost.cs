@@ -35,7 +35,7 @@ public static class BridgeHost
             .AddErpBridgeSoap(settings.Soap, settings.Security)
             .AddErpBridgeConnectors(settings.Connectors)
             .AddXsltMaps(maps => maps.Root = settings.MapsFolder)
-            .AddErpBridgeDelivery(settings.Delivery)
+            .AddErpBridgeDelivery(settings.Delivery, settings.Bridge.Channels.Count)
             .AddErpBridgeOrders(settings.Orders, settings.ErpEndpoints, sp => sp.GetRequiredService<ContractSchemas>().Set)
             .AddErpBridgeReconciliation(settings.Reconciliation);
 

@@ -61,9 +61,22 @@ public sealed partial class SqlDeliveryStore : IDeliveryStore
                     m.DocumentType,
                     SqlDialect.ReadTime(m.SentAt),
                     SqlDialect.ReadTime(m.ReceivedAt),
-                    m.Payload);
+                    m.Payload,
+                    (int)c.UnfinishedClaims,
+                    SqlDialect.ReadNullableTime(c.RetryFrom));
             })
             .ToList();
+    }
+
+    public async Task<int> ReleaseClaimsAsync(string channel, string worker, IReadOnlyCollection<long> deliveryIds, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (deliveryIds.Count == 0)
+        {
+            return 0;
+        }
+
+        var parameters = new { Ids = JsonSerializer.Serialize(deliveryIds), Worker = worker, Now = dialect.Time(now) };
+        return await WriteAsync((c, t) => c.Execute(dialect.ReleaseDeliveries, parameters, t), cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<string, ItemVersion>> GetItemVersionsAsync(string channel, IReadOnlyCollection<string> itemKeys, CancellationToken cancellationToken)
@@ -191,6 +204,40 @@ public sealed partial class SqlDeliveryStore : IDeliveryStore
         return rows.Select(r => new DeliveryCount(r.Channel, Enum.Parse<DeliveryStatus>(r.Status), r.Count)).ToList();
     }
 
+    public async Task PauseChannelAsync(ChannelPause pause, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pause);
+        var parameters = new
+        {
+            pause.Channel,
+            By = pause.By.ToString(),
+            pause.Reason,
+            Now = dialect.Time(pause.PausedAt),
+            ProbeAt = pause.ProbeAt is { } probe ? dialect.Time(probe) : null,
+        };
+        await WriteAsync((c, t) => c.Execute(dialect.PauseChannel, parameters, t), cancellationToken);
+    }
+
+    public async Task<bool> ResumeChannelAsync(string channel, PauseKind by, CancellationToken cancellationToken)
+    {
+        var parameters = new { Channel = channel, By = by.ToString() };
+        return await WriteAsync((c, t) => c.Execute(dialect.ResumeChannel, parameters, t), cancellationToken) > 0;
+    }
+
+    public async Task<ChannelPause?> GetPauseAsync(string channel, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<PauseRow>(new CommandDefinition(dialect.SelectPause, new { Channel = channel }, cancellationToken: cancellationToken));
+        return row?.ToPause();
+    }
+
+    public async Task<IReadOnlyList<ChannelPause>> ListPausesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<PauseRow>(new CommandDefinition(dialect.SelectPauses, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToPause()).ToList();
+    }
+
     private Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, T> work, CancellationToken cancellationToken) =>
         connections.WriteAsync(work, cancellationToken);
 
@@ -203,6 +250,26 @@ public sealed partial class SqlDeliveryStore : IDeliveryStore
         public string MessageId { get; set; } = "";
 
         public long Attempts { get; set; }
+
+        public long UnfinishedClaims { get; set; }
+
+        public object? RetryFrom { get; set; }
+    }
+
+    private sealed class PauseRow
+    {
+        public string Channel { get; set; } = "";
+
+        public string PausedBy { get; set; } = "";
+
+        public string Reason { get; set; } = "";
+
+        public object PausedAt { get; set; } = "";
+
+        public object? ProbeAt { get; set; }
+
+        public ChannelPause ToPause() =>
+            new(Channel, Enum.Parse<PauseKind>(PausedBy), Reason, SqlDialect.ReadTime(PausedAt), SqlDialect.ReadNullableTime(ProbeAt));
     }
 
     private sealed class MessageRow

@@ -46,7 +46,7 @@ public abstract partial class SqlDialect
     /// <summary>Puts delivered deliveries with items to send again back to Pending with a fresh attempt budget.</summary>
     public virtual string PendResentDeliveries =>
         $"""
-        UPDATE {Table("deliveries")} SET status = 'Pending', attempts = 0, next_attempt_at = @Now, claimed_by = NULL, claimed_until = NULL
+        UPDATE {Table("deliveries")} SET status = 'Pending', attempts = 0, unfinished_claims = 0, retry_from = @Now, next_attempt_at = @Now, claimed_by = NULL, claimed_until = NULL
         WHERE status = 'Delivered' AND delivery_id IN (SELECT delivery_id FROM {Table("delivery_items")} WHERE state = 'Resend')
         """;
 

@@ -134,8 +134,27 @@ public abstract partial class SqlDialect
 
     public virtual string ReleaseChannel => $"DELETE FROM {Table("channel_leases")} WHERE channel = @Channel AND holder = @Holder";
 
-    /// <summary>Marks up to @Max due deliveries of @Channel (or expired claims) InProgress for @Worker until @Until and returns them.</summary>
+    /// <summary>
+    /// Marks up to @Max due deliveries of @Channel (or expired claims) InProgress for @Worker until @Until, counting an
+    /// attempt and an unfinished claim on each, and returns them with the counts before this claim and when their
+    /// retries began.
+    /// </summary>
     public abstract string ClaimDeliveries { get; }
+
+    /// <summary>
+    /// Gives back the claims of @Worker on the deliveries of the JSON array @Ids, undoing the claim's counts, due at
+    /// @Now (RetryScheduled when they carry an earlier failure, else Pending).
+    /// </summary>
+    public virtual string ReleaseDeliveries =>
+        $"""
+        UPDATE {Table("deliveries")}
+        SET status = CASE WHEN last_error IS NULL THEN 'Pending' ELSE 'RetryScheduled' END, next_attempt_at = @Now,
+            attempts = attempts - 1, unfinished_claims = unfinished_claims - 1, claimed_by = NULL, claimed_until = NULL
+        WHERE delivery_id IN ({JsonIds("@Ids")}) AND status = 'InProgress' AND claimed_by = @Worker
+        """;
+
+    /// <summary>The numbers of a JSON array parameter as a subquery.</summary>
+    protected abstract string JsonIds(string parameter);
 
     /// <summary>The messages named by the JSON array @Ids.</summary>
     public abstract string SelectMessagesById { get; }
@@ -151,14 +170,15 @@ public abstract partial class SqlDialect
 
     public abstract string SelectDeadLetters { get; }
 
-    /// <summary>Audits and resets Failed deliveries matching @MessageId / @Channel (null = any) to Pending at @Now.</summary>
+    /// <summary>Audits and resets Failed deliveries matching @MessageId / @Channel (null = any) to Pending at @Now, their retries beginning afresh.</summary>
     public virtual string ResubmitDeliveries =>
         $"""
         INSERT INTO {Table("delivery_audit")} (delivery_id, message_id, channel, from_status, to_status, at, detail)
         SELECT delivery_id, message_id, channel, status, 'Pending', @Now, 'resubmitted by an operator'
         FROM {Table("deliveries")}
         WHERE status = 'Failed' AND (@MessageId IS NULL OR {OfMessage}) AND (@Channel IS NULL OR channel = @Channel);
-        UPDATE {Table("deliveries")} SET status = 'Pending', attempts = 0, next_attempt_at = @Now, claimed_by = NULL, claimed_until = NULL
+        UPDATE {Table("deliveries")} SET status = 'Pending', attempts = 0, unfinished_claims = 0, retry_from = @Now, next_attempt_at = @Now,
+               claimed_by = NULL, claimed_until = NULL
         WHERE status = 'Failed' AND (@MessageId IS NULL OR {OfMessage}) AND (@Channel IS NULL OR channel = @Channel);
         """;
 
@@ -204,6 +224,7 @@ public abstract partial class SqlDialect
         yield return (nameof(LeaseChannel), LeaseChannel);
         yield return (nameof(ReleaseChannel), ReleaseChannel);
         yield return (nameof(ClaimDeliveries), ClaimDeliveries);
+        yield return (nameof(ReleaseDeliveries), ReleaseDeliveries);
         yield return (nameof(SelectMessagesById), SelectMessagesById);
         yield return (nameof(SelectItemVersions), SelectItemVersions);
         yield return (nameof(CompleteDeliveries), CompleteDeliveries);
@@ -212,7 +233,7 @@ public abstract partial class SqlDialect
         yield return (nameof(ResubmitDeliveries), ResubmitDeliveries);
         yield return (nameof(SelectHistory), SelectHistory);
         yield return (nameof(CountDeliveries), CountDeliveries);
-        foreach (var statement in OrderStatements().Concat(ReconciliationStatements()).Concat(ItemStatements()))
+        foreach (var statement in PauseStatements().Concat(OrderStatements()).Concat(ReconciliationStatements()).Concat(ItemStatements()))
         {
             yield return statement;
         }

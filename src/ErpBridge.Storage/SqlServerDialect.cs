@@ -44,14 +44,18 @@ public sealed partial class SqlServerDialect : SqlDialect
     public override string ClaimDeliveries =>
         """
         WITH due AS (
-            SELECT TOP (@Max) delivery_id, status, claimed_by, claimed_until
+            SELECT TOP (@Max) delivery_id, message_id, status, claimed_by, claimed_until, attempts, unfinished_claims, retry_from, created_at
             FROM dbo.deliveries WITH (UPDLOCK, READPAST, ROWLOCK)
             WHERE channel = @Channel
               AND ((status IN (N'Pending', N'RetryScheduled') AND next_attempt_at <= @Now) OR (status = N'InProgress' AND claimed_until < @Now))
             ORDER BY delivery_id)
-        UPDATE due SET status = N'InProgress', claimed_by = @Worker, claimed_until = @Until
-        OUTPUT inserted.delivery_id AS DeliveryId, inserted.message_id AS MessageId, inserted.attempts AS Attempts
+        UPDATE due SET status = N'InProgress', claimed_by = @Worker, claimed_until = @Until,
+                       attempts = attempts + 1, unfinished_claims = unfinished_claims + 1
+        OUTPUT inserted.delivery_id AS DeliveryId, inserted.message_id AS MessageId, inserted.attempts - 1 AS Attempts,
+               inserted.unfinished_claims - 1 AS UnfinishedClaims, COALESCE(inserted.retry_from, inserted.created_at) AS RetryFrom
         """;
+
+    protected override string JsonIds(string parameter) => $"SELECT CAST([value] AS BIGINT) FROM OPENJSON({parameter})";
 
     public override string SelectMessagesById =>
         """
@@ -78,7 +82,8 @@ public sealed partial class SqlServerDialect : SqlDialect
         FROM @rows AS r JOIN dbo.deliveries AS d ON d.delivery_id = r.d
         WHERE d.status = N'InProgress' AND d.claimed_by = @Worker
         ORDER BY r.k;
-        UPDATE d SET status = r.s, attempts = r.a, next_attempt_at = r.n, last_attempt_at = @Now, last_error = r.e, claimed_by = NULL, claimed_until = NULL
+        UPDATE d SET status = r.s, attempts = r.a, next_attempt_at = r.n, last_attempt_at = @Now, last_error = r.e, claimed_by = NULL, claimed_until = NULL,
+                     unfinished_claims = 0
         FROM dbo.deliveries AS d JOIN @rows AS r ON d.delivery_id = r.d
         WHERE d.status = N'InProgress' AND d.claimed_by = @Worker;
         SELECT @@ROWCOUNT;

@@ -78,7 +78,8 @@ public sealed partial class SqliteDialect(string synchronous = "Full") : SqlDial
 
     public override string ClaimDeliveries =>
         """
-        UPDATE deliveries SET status = 'InProgress', claimed_by = @Worker, claimed_until = @Until
+        UPDATE deliveries SET status = 'InProgress', claimed_by = @Worker, claimed_until = @Until,
+               attempts = attempts + 1, unfinished_claims = unfinished_claims + 1
         WHERE delivery_id IN (
             SELECT delivery_id FROM deliveries
             WHERE channel = @Channel AND status IN ('Pending', 'RetryScheduled') AND next_attempt_at <= @Now
@@ -86,8 +87,11 @@ public sealed partial class SqliteDialect(string synchronous = "Full") : SqlDial
             SELECT delivery_id FROM deliveries
             WHERE channel = @Channel AND status = 'InProgress' AND claimed_until < @Now
             ORDER BY 1 LIMIT @Max)
-        RETURNING delivery_id AS DeliveryId, message_id AS MessageId, attempts AS Attempts
+        RETURNING delivery_id AS DeliveryId, message_id AS MessageId, attempts - 1 AS Attempts, unfinished_claims - 1 AS UnfinishedClaims,
+                  COALESCE(retry_from, created_at) AS RetryFrom
         """;
+
+    protected override string JsonIds(string parameter) => $"SELECT value FROM json_each({parameter})";
 
     public override string SelectMessagesById =>
         """
@@ -110,7 +114,7 @@ public sealed partial class SqliteDialect(string synchronous = "Full") : SqlDial
         WHERE d.status = 'InProgress' AND d.claimed_by = @Worker
         ORDER BY r.key;
         UPDATE deliveries SET status = r.value ->> 's', attempts = r.value ->> 'a', next_attempt_at = r.value ->> 'n',
-               last_attempt_at = @Now, last_error = r.value ->> 'e', claimed_by = NULL, claimed_until = NULL
+               last_attempt_at = @Now, last_error = r.value ->> 'e', claimed_by = NULL, claimed_until = NULL, unfinished_claims = 0
         FROM json_each(@Rows) AS r
         WHERE deliveries.delivery_id = r.value ->> 'd' AND deliveries.status = 'InProgress' AND deliveries.claimed_by = @Worker;
         SELECT changes();

@@ -49,8 +49,10 @@ internal class StatusClassifier(string platform, string channel, RetryAfterReade
         var message = Message(body);
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
+            // Marked as refused credentials: delivery pauses the channel instead of dead-lettering its backlog.
             return new DeliveryOutcome.PermanentFailure(
-                $"authentication failed ({status} on {request}, channel '{channel}'{(message.Length > 0 ? ": " + message : "")}); {AuthenticationHint}");
+                $"authentication failed ({status} on {request}, channel '{channel}'{(message.Length > 0 ? ": " + message : "")}); {AuthenticationHint}",
+                CredentialsRefused: true);
         }
 
         return new DeliveryOutcome.PermanentFailure(Describe(status, request, message));

@@ -30,5 +30,9 @@ public abstract record DeliveryOutcome
     public sealed record TransientFailure(string Reason, TimeSpan? RetryAfter = null) : DeliveryOutcome;
 
     /// <summary>Retrying the same request cannot succeed: validation errors, unknown SKU, 4xx. <paramref name="Reason"/> carries the platform's own message.</summary>
-    public sealed record PermanentFailure(string Reason) : DeliveryOutcome;
+    /// <param name="CredentialsRefused">
+    /// The store refused the channel's credentials (401/403): not this request's fault but the channel's, so delivery
+    /// pauses the channel and keeps its messages pending instead of failing them; everywhere else it is permanent.
+    /// </param>
+    public sealed record PermanentFailure(string Reason, bool CredentialsRefused = false) : DeliveryOutcome;
 }

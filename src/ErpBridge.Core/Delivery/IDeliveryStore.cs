@@ -18,8 +18,18 @@ public interface IDeliveryStore
 
     Task ReleaseChannelAsync(string channel, string worker, CancellationToken cancellationToken);
 
-    /// <summary>Claims up to <paramref name="max"/> due deliveries of the channel (and those whose claim expired), oldest first.</summary>
+    /// <summary>
+    /// Claims up to <paramref name="max"/> due deliveries of the channel (and those whose claim expired), oldest first.
+    /// A claim counts as an attempt, and as an unfinished claim until its outcome is recorded, so that a process that
+    /// dies under a delivery has spent an attempt on it (see <see cref="ClaimedDelivery.UnfinishedClaims"/>).
+    /// </summary>
     Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(string channel, string worker, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Gives claims of this worker back uncounted (the attempt and the unfinished claim undone), due at once: they
+    /// were claimed together with a delivery the process stopped under, which goes alone first. Returns how many.
+    /// </summary>
+    Task<int> ReleaseClaimsAsync(string channel, string worker, IReadOnlyCollection<long> deliveryIds, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>The newest version of each item key delivered on the channel so far.</summary>
     Task<IReadOnlyDictionary<string, ItemVersion>> GetItemVersionsAsync(string channel, IReadOnlyCollection<string> itemKeys, CancellationToken cancellationToken);
@@ -53,9 +63,31 @@ public interface IDeliveryStore
 
     /// <summary>How many items each channel has skipped, failed, or waiting to be sent again.</summary>
     Task<IReadOnlyList<ItemCount>> CountItemsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Pauses the channel, or updates its pause. A pause for refused credentials never replaces an operator's pause
+    /// (the operator's stays until the operator resumes); an operator's pause replaces any. Updating keeps the time
+    /// the pause began.
+    /// </summary>
+    Task PauseChannelAsync(ChannelPause pause, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Lifts the channel's pause: any pause when <paramref name="by"/> is <see cref="PauseKind.Operator"/>, only a
+    /// pause for refused credentials otherwise. Returns whether a pause was lifted.
+    /// </summary>
+    Task<bool> ResumeChannelAsync(string channel, PauseKind by, CancellationToken cancellationToken);
+
+    /// <summary>The channel's pause, or null when it delivers.</summary>
+    Task<ChannelPause?> GetPauseAsync(string channel, CancellationToken cancellationToken);
+
+    /// <summary>Every paused channel.</summary>
+    Task<IReadOnlyList<ChannelPause>> ListPausesAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>A delivery as claimed, with the message it carries.</summary>
+/// <param name="Attempts">Attempts made before this claim (the store has counted this one already).</param>
+/// <param name="UnfinishedClaims">Claims before this one that ended without an outcome: each time the process stopped under it.</param>
+/// <param name="RetryFrom">When its retries began (acceptance or the last resubmit); transient failures are retried until MaxRetryAge after it.</param>
 public sealed record ClaimedDelivery(
     long DeliveryId,
     string MessageId,
@@ -65,7 +97,9 @@ public sealed record ClaimedDelivery(
     string? DocumentType,
     DateTimeOffset SentAt,
     DateTimeOffset ReceivedAt,
-    string Payload)
+    string Payload,
+    int UnfinishedClaims = 0,
+    DateTimeOffset? RetryFrom = null)
 {
     public ItemVersion Version => new(SentAt, ReceivedAt, MessageId);
 }
@@ -103,7 +137,11 @@ public sealed record DeliveryResult(
     string Detail,
     ItemVersion Version,
     IReadOnlyList<string> DeliveredKeys,
-    IReadOnlyList<ItemOutcome>? Items = null);
+    IReadOnlyList<ItemOutcome>? Items = null)
+{
+    /// <summary>Set when the outcome means the channel must pause (the store refused its credentials): the reason.</summary>
+    public string? PausesChannel { get; init; }
+}
 
 public sealed record DeliveryCount(string Channel, DeliveryStatus Status, long Count);
 

@@ -1,6 +1,6 @@
 namespace ErpBridge.Core.Delivery;
 
-/// <summary>What <see cref="BackoffPolicy.Decide"/> makes of a transient failure.</summary>
+/// <summary>What <see cref="BackoffPolicy.Decide(int, TimeSpan, DeliveryOutcome.TransientFailure)"/> makes of a transient failure.</summary>
 public abstract record RetryDecision
 {
     private RetryDecision()

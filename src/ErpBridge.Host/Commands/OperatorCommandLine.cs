@@ -18,6 +18,7 @@ public static class OperatorCommandLine
             DeadLettersCommand.Create(context),
             ResubmitCommand.Create(context),
             StatusCommand.Create(context),
+            ChannelsCommand.Create(context),
             DryRunCommand.Create(context),
             MapsTestCommand.Create(context),
             OrdersCommand.Create(context),

@@ -33,11 +33,15 @@ public static class StatusCommand
             return ExitCodes.Failed;
         }
 
-        var history = await services.GetRequiredService<IDeliveryStore>().GetHistoryAsync(message, cancellationToken);
+        var deliveries = services.GetRequiredService<IDeliveryStore>();
+        var history = await deliveries.GetHistoryAsync(message, cancellationToken);
+        var channels = status.Deliveries.Select(d => d.Channel).ToHashSet(StringComparer.Ordinal);
+        var paused = (await deliveries.ListPausesAsync(cancellationToken)).Where(p => channels.Contains(p.Channel)).ToDictionary(p => p.Channel, StringComparer.Ordinal);
         var output = context.Output;
         if (json)
         {
-            CommandJson.Write(output, new { status.MessageId, status.Type, status.ReceivedAt, status.Deliveries, history });
+            var pausedChannels = paused.Values.Select(p => new { p.Channel, state = "Paused", pausedBy = p.By.ToString(), p.Reason, p.PausedAt, p.ProbeAt });
+            CommandJson.Write(output, new { status.MessageId, status.Type, status.ReceivedAt, status.Deliveries, pausedChannels, history });
             return ExitCodes.Done;
         }
 
@@ -46,7 +50,8 @@ public static class StatusCommand
         {
             var items = d.Items ?? [];
             var summary = items.Count == 0 ? "" : $" with {ItemOutcome.Summary(items.Select(i => i.State))}";
-            output.WriteLine($"  {d.Channel}: {d.Status}{summary}, {d.Attempts} attempt(s){(d.NextAttemptAt is { } next ? $", next at {next.UtcDateTime:O}" : "")}{(d.LastError is { } last ? $", last error: {last}" : "")}");
+            var pause = paused.TryGetValue(d.Channel, out var p) ? $"; channel Paused ({p.By}): {p.Reason}" : "";
+            output.WriteLine($"  {d.Channel}: {d.Status}{summary}, {d.Attempts} attempt(s){(d.NextAttemptAt is { } next ? $", next at {next.UtcDateTime:O}" : "")}{(d.LastError is { } last ? $", last error: {last}" : "")}{pause}");
             foreach (var i in items)
             {
                 output.WriteLine($"    {i.State.ToString().ToLowerInvariant()} {i.Item}: {i.Reason}");

@@ -59,11 +59,12 @@ public sealed class BackoffPolicyTests
     }
 
     [Test]
-    public void DeliveryDefaults_FiveSecondsDoublingToFifteenMinutes_TenAttempts()
+    public void DeliveryDefaults_FiveSecondsDoublingToFifteenMinutes_RetriedForThreeDays()
     {
         var policy = new DeliveryOptions().Backoff();
 
-        Assert.That(policy.MaxAttempts, Is.EqualTo(10));
+        Assert.That(policy.MaxAttempts, Is.Zero, "no limit on the count: the age decides (issue 14)");
+        Assert.That(policy.MaxAge, Is.EqualTo(TimeSpan.FromDays(3)));
         Assert.That(policy.Delay(1, null), Is.InRange(TimeSpan.FromSeconds(2.5), TimeSpan.FromSeconds(5)));
         Assert.That(policy.Delay(20, null), Is.InRange(TimeSpan.FromMinutes(7.5), TimeSpan.FromMinutes(15)));
     }

@@ -173,7 +173,7 @@ public sealed class DeliveryPipelineTests
     }
 
     private DeliveryPipeline Pipeline() =>
-        new(maps, new BackoffPolicy(TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(1), MaxAttempts, jitter: false), clock, NullLogger<DeliveryPipeline>.Instance);
+        new(maps, new BackoffPolicy(TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(1), MaxAttempts, jitter: false), clock, NullLogger<DeliveryPipeline>.Instance, MapThreadsForTests.Shared, TimeSpan.FromSeconds(30));
 
     private static DeliveryTarget Target(FakeChannelConnector connector) =>
         new(Claims.Channel, "fake", connector, new Dictionary<string, string> { ["weight-unit"] = "lb" });

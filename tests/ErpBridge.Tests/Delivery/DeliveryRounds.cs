@@ -1,20 +1,23 @@
 using ErpBridge.Connectors;
 using ErpBridge.Core.Routing;
 using ErpBridge.Delivery;
+using ErpBridge.Mapping.Maps;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ErpBridge.Tests.Delivery;
 
-/// <summary>A delivery round over fakes: the channel <see cref="Claims.Channel"/> on platform "fake", the fake maps.</summary>
+/// <summary>A delivery round over fakes: the channel <see cref="Claims.Channel"/> on platform "fake", the fake maps unless the test brings its own.</summary>
 public static class DeliveryRounds
 {
-    public static DeliveryRound Create(FakeDeliveryStore store, FakeChannelConnector connector, DeliveryOptions options, TimeProvider clock)
+    public static DeliveryRound Create(
+        FakeDeliveryStore store, IChannelConnector connector, DeliveryOptions options, TimeProvider clock, IMessageMaps? maps = null, MapThreads? mapThreads = null)
     {
+        mapThreads ??= MapThreadsForTests.Shared;
         var bridge = new BridgeOptions();
         bridge.Channels[Claims.Channel] = new ChannelOptions { Platform = "fake" };
         var registry = new ConnectorRegistry(bridge, [new FakeConnectorFactory(connector)], NullLogger<ConnectorRegistry>.Instance);
-        var maps = new FakeMessageMaps();
-        var pipeline = new DeliveryPipeline(maps, options.Backoff(), clock, NullLogger<DeliveryPipeline>.Instance);
-        return new DeliveryRound(store, registry, new CanonicalReader(maps), pipeline, options, clock, NullLogger<DeliveryRound>.Instance);
+        maps ??= new FakeMessageMaps();
+        var pipeline = new DeliveryPipeline(maps, options.Backoff(), clock, NullLogger<DeliveryPipeline>.Instance, mapThreads, options.MessageBudget);
+        return new DeliveryRound(store, registry, new CanonicalReader(maps), pipeline, mapThreads, options, clock, NullLogger<DeliveryRound>.Instance);
     }
 }

@@ -8,6 +8,7 @@ namespace ErpBridge.Tests.Delivery;
 /// </summary>
 public sealed class FakeDeliveryStore(IReadOnlyList<ClaimedDelivery> due, IReadOnlyDictionary<string, ItemVersion>? delivered = null) : IDeliveryStore
 {
+    private readonly List<ClaimedDelivery> handedOut = [];
     private IReadOnlyList<ClaimedDelivery> due = due;
 
     public List<IReadOnlyCollection<string>> VersionQueries { get; } = [];
@@ -33,7 +34,20 @@ public sealed class FakeDeliveryStore(IReadOnlyList<ClaimedDelivery> due, IReadO
     {
         var claimed = due.Take(max).ToList();
         due = due.Skip(max).ToList();
+        handedOut.AddRange(claimed);
         return Task.FromResult<IReadOnlyList<ClaimedDelivery>>(claimed);
+    }
+
+    public List<long> Released { get; } = [];
+
+    /// <summary>Records the release and hands the released claims out again, uncounted, at the next claim.</summary>
+    public Task<int> ReleaseClaimsAsync(string channel, string worker, IReadOnlyCollection<long> deliveryIds, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        Released.AddRange(deliveryIds);
+        var released = handedOut.Where(c => deliveryIds.Contains(c.DeliveryId)).ToList();
+        handedOut.RemoveAll(released.Contains);
+        due = [.. released, .. due];
+        return Task.FromResult(released.Count);
     }
 
     public Task<IReadOnlyDictionary<string, ItemVersion>> GetItemVersionsAsync(string channel, IReadOnlyCollection<string> itemKeys, CancellationToken cancellationToken)
@@ -68,4 +82,39 @@ public sealed class FakeDeliveryStore(IReadOnlyList<ClaimedDelivery> due, IReadO
     public Task<int> ResubmitItemsAsync(string? messageId, string? channel, string? item, DateTimeOffset now, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<IReadOnlyList<ItemCount>> CountItemsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    /// <summary>The channel's pause as the last PauseChannelAsync / ResumeChannelAsync left it (the store's rules: a credentials pause never replaces an operator's).</summary>
+    public ChannelPause? Pause { get; set; }
+
+    public List<ChannelPause> PauseRequests { get; } = [];
+
+    public Task PauseChannelAsync(ChannelPause pause, CancellationToken cancellationToken)
+    {
+        PauseRequests.Add(pause);
+        if (Pause is null || Pause.By == pause.By || pause.By == PauseKind.Operator)
+        {
+            Pause = Pause is null ? pause : pause with { PausedAt = Pause.PausedAt };
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> ResumeChannelAsync(string channel, PauseKind by, CancellationToken cancellationToken)
+    {
+        if (Pause is null || (by != PauseKind.Operator && Pause.By == PauseKind.Operator))
+        {
+            return Task.FromResult(false);
+        }
+
+        Pause = null;
+        return Task.FromResult(true);
+    }
+
+    public Task<ChannelPause?> GetPauseAsync(string channel, CancellationToken cancellationToken) => Task.FromResult(Pause);
+
+    public Task<IReadOnlyList<ChannelPause>> ListPausesAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ChannelPause>>(Pause is null ? [] : [Pause]);
+
+    /// <summary>Hands these out at the next claims (after the first are gone).</summary>
+    public void Add(params ClaimedDelivery[] more) => due = [.. due, .. more];
 }

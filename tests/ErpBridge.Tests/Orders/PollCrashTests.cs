@@ -95,36 +95,10 @@ public sealed class PollCrashTests
         return settings;
     }
 
-    private static Process StartBridgeProcess(Dictionary<string, string?> settings, string folder)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ErpBridge.Host.dll"));
-        var arguments = new Dictionary<string, string?>(settings)
-        {
-            ["urls"] = "http://127.0.0.1:0",
-            ["ErpBridge:Sandboxes:Enabled"] = "false",
-            ["ErpBridge:Delivery:Enabled"] = "false",
-            ["ErpBridge:Orders:Enabled"] = "true",
-            ["ErpBridge:Logging:File"] = "",
-        };
-        foreach (var (key, value) in arguments)
-        {
-            start.ArgumentList.Add($"--{key}={value}");
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the bridge process");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+    private static Process StartBridgeProcess(Dictionary<string, string?> settings, string folder) =>
+        BridgeProcess.Start(
+            new Dictionary<string, string?>(settings) { ["ErpBridge:Delivery:Enabled"] = "false", ["ErpBridge:Orders:Enabled"] = "true" },
+            folder);
 
     private static int OrderListRequests(MagentoTestStore shop) =>
         shop.Sandbox.Requests.Count(r => r.Method == "GET" && r.Path.EndsWith("V1/orders", StringComparison.Ordinal));

@@ -45,6 +45,7 @@ public sealed class StatusClassifierTests
 
         Assert.That(outcome, Is.TypeOf<DeliveryOutcome.PermanentFailure>());
         Assert.That(((DeliveryOutcome.PermanentFailure)outcome!).Reason, Is.EqualTo($"Store {status} on GET things (channel 'shop'): sku is not valid"));
+        Assert.That(((DeliveryOutcome.PermanentFailure)outcome!).CredentialsRefused, Is.False);
     }
 
     [TestCase(401)]
@@ -54,6 +55,7 @@ public sealed class StatusClassifierTests
         var outcome = Classify(status, "bad token");
 
         Assert.That(((DeliveryOutcome.PermanentFailure)outcome!).Reason, Does.StartWith($"authentication failed ({status} on GET things, channel 'shop': bad token)"));
+        Assert.That(((DeliveryOutcome.PermanentFailure)outcome!).CredentialsRefused, Is.True, "delivery pauses the channel on it (issue 14)");
     }
 
     [TestCase(301)]

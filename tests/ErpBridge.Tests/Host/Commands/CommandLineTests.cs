@@ -78,7 +78,7 @@ public sealed class CommandLineTests
     {
         Assert.That(OperatorCommands.Names, Is.EquivalentTo(new[]
         {
-            "hash-secret", "dead-letters", "resubmit", "status", "dry-run", "maps-test", "orders", "resubmit-order", "reconcile", "reconciliation-report",
+            "hash-secret", "dead-letters", "resubmit", "status", "channels", "dry-run", "maps-test", "orders", "resubmit-order", "reconcile", "reconciliation-report",
         }));
     }
 
