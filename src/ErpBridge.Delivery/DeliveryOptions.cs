@@ -18,6 +18,12 @@ public sealed class DeliveryOptions
     public int MaxConcurrencyPerChannel { get; set; } = 16;
 
     /// <summary>
+    /// Threads of each channel's own that run its maps (CPU-bound work): more than the machine's cores only makes
+    /// them compete with the intake for the same cores. Sends still run MaxConcurrencyPerChannel at once.
+    /// </summary>
+    public int MapThreadsPerChannel { get; set; } = Math.Max(2, Environment.ProcessorCount);
+
+    /// <summary>
     /// Stock messages of a round are sent together up to this many items per platform call (the maps split further
     /// at each API's limit); 1 sends every message on its own.
     /// </summary>
@@ -51,7 +57,7 @@ public sealed class DeliveryOptions
     /// Claims without an outcome (the process stopped under the delivery each time) after which a delivery fails
     /// instead of being claimed again: it ends a crash loop while tolerating ordinary restarts.
     /// </summary>
-    public int MaxClaimsWithoutOutcome { get; set; } = 5;
+    public int MaxClaimsWithoutOutcome { get; set; } = 10;
 
     /// <summary>How often a channel paused for refused credentials tries one delivery to see whether they work again.</summary>
     public TimeSpan PausedProbeInterval { get; set; } = TimeSpan.FromMinutes(1);
@@ -81,6 +87,11 @@ public sealed class DeliveryOptions
         if (MaxConcurrencyPerChannel is < 1 or > 256)
         {
             yield return "ErpBridge:Delivery:MaxConcurrencyPerChannel must be between 1 and 256.";
+        }
+
+        if (MapThreadsPerChannel is < 1 or > 256)
+        {
+            yield return "ErpBridge:Delivery:MapThreadsPerChannel must be between 1 and 256.";
         }
 
         if (MaxItemsPerCall is < 1 or > 2000)

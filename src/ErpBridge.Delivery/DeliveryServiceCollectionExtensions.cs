@@ -17,7 +17,7 @@ public static class DeliveryServiceCollectionExtensions
     {
         services.AddSingleton(options);
         services.AddSingleton<CanonicalReader>();
-        services.AddSingleton(_ => new MapThreads(options.MaxConcurrencyPerChannel));
+        services.AddSingleton(_ => new MapThreads(options.MapThreadsPerChannel));
         services.AddSingleton(sp => new DeliveryPipeline(
             sp.GetRequiredService<IMessageMaps>(),
             options.Backoff(),
