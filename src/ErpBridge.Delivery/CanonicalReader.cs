@@ -9,6 +9,9 @@ namespace ErpBridge.Delivery;
 /// <summary>The canonical message of a claimed delivery; raw documents go through their inbound map first.</summary>
 public sealed class CanonicalReader(IMessageMaps maps)
 {
+    /// <summary>Whether reading the claim runs a map (a raw document's inbound map), or only parses a canonical message.</summary>
+    public static bool NeedsMap(ClaimedDelivery claim) => claim.Type == MessageType.Document;
+
     /// <exception cref="MappingFailedException">The payload does not parse, or its inbound map fails or yields no canonical message.</exception>
     /// <param name="cancellationToken">Stops a running inbound map (the message's time budget).</param>
     public CanonicalMessage Read(ClaimedDelivery claim, CancellationToken cancellationToken = default)

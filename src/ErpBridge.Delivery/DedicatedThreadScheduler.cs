@@ -1,15 +1,16 @@
-using System.Collections.Concurrent;
+using ErpBridge.Core.Threading;
 
 namespace ErpBridge.Delivery;
 
 /// <summary>
 /// Runs tasks on threads of its own, never on the .NET thread pool nor inline on the caller's thread: a CPU-bound map
 /// that runs for seconds then holds one of these threads, not a thread that Kestrel, Quartz or another channel needs.
-/// Threads are started as work arrives, up to <paramref name="maxThreads"/>, and live as long as the scheduler.
+/// Threads are started as work arrives, up to <paramref name="maxThreads"/>, and live as long as the scheduler; an idle
+/// one blocks without spinning (<see cref="WaitingQueue{T}"/>), since it goes idle after every map.
 /// </summary>
 public sealed class DedicatedThreadScheduler(string name, int maxThreads) : TaskScheduler, IDisposable
 {
-    private readonly BlockingCollection<Task> queue = [];
+    private readonly WaitingQueue<Task> queue = new();
     private int threads;
     private int idle;
 
@@ -23,12 +24,16 @@ public sealed class DedicatedThreadScheduler(string name, int maxThreads) : Task
 
     public void Dispose()
     {
-        queue.CompleteAdding();
+        queue.Complete();
     }
 
     protected override void QueueTask(Task task)
     {
-        queue.Add(task);
+        if (!queue.TryAdd(task))
+        {
+            throw new ObjectDisposedException(name, "The map threads are shut down.");
+        }
+
         if (Volatile.Read(ref idle) > 0)
         {
             return;
@@ -51,7 +56,7 @@ public sealed class DedicatedThreadScheduler(string name, int maxThreads) : Task
 
     private void Run()
     {
-        foreach (var task in queue.GetConsumingEnumerable())
+        while (queue.Take(out var task))
         {
             Interlocked.Decrement(ref idle);
             TryExecuteTask(task);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ErpBridge.Connectors;
 using ErpBridge.Core.Delivery;
+using ErpBridge.Mapping.Maps;
 using Microsoft.Extensions.Logging;
 
 namespace ErpBridge.Delivery;
@@ -149,14 +150,35 @@ public sealed class DeliveryRound(
     }
 
     /// <summary>
-    /// Reads the claims' canonical messages, each on the channel's map threads under its own budget (a raw document
-    /// goes through its inbound map); one that fails or takes too long is failed alone. Keeps the claims' order.
+    /// Reads the claims' canonical messages. A canonical message is only parsed (its size is bounded at the door), in
+    /// turn on this thread; a raw document goes through its inbound map, each on the channel's map threads under its
+    /// own budget. One that fails or takes too long is failed alone. Keeps the claims' order.
     /// </summary>
     private async Task<List<PlannedDelivery>> ReadAsync(string channel, List<ClaimedDelivery> claims, ConcurrentQueue<DeliveryResult> results, CancellationToken cancellationToken)
     {
         var read = new PlannedDelivery?[claims.Count];
+        var mapped = new List<int>();
+        for (var index = 0; index < claims.Count; index++)
+        {
+            var claim = claims[index];
+            if (CanonicalReader.NeedsMap(claim))
+            {
+                mapped.Add(index);
+                continue;
+            }
+
+            try
+            {
+                read[index] = new PlannedDelivery(claim, reader.Read(claim, cancellationToken));
+            }
+            catch (MappingFailedException ex)
+            {
+                results.Enqueue(pipeline.DeadLetter(claim, $"inbound mapping failed: {ex.Message}"));
+            }
+        }
+
         await Parallel.ForEachAsync(
-            Enumerable.Range(0, claims.Count),
+            mapped,
             new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrencyPerChannel, CancellationToken = cancellationToken },
             async (index, ct) =>
             {

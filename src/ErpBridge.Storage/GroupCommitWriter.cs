@@ -1,6 +1,6 @@
 using System.Data.Common;
-using System.Threading.Channels;
 using ErpBridge.Core.Intake;
+using ErpBridge.Core.Threading;
 using Microsoft.Extensions.Logging;
 
 namespace ErpBridge.Storage;
@@ -13,7 +13,8 @@ namespace ErpBridge.Storage;
 /// </summary>
 internal sealed class GroupCommitWriter : IAsyncDisposable
 {
-    private readonly Channel<object> queue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
+    // Not a Channel waited on synchronously: that wait spins before it blocks, between every two rounds.
+    private readonly WaitingQueue<object> queue = new();
     private readonly SqlDialect dialect;
     private readonly string connectionString;
     private readonly int maxBatch;
@@ -46,7 +47,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
 
         var pending = new Pending(request, new TaskCompletionSource<AcceptResult>(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!queue.Writer.TryWrite(pending))
+        if (!queue.TryAdd(pending))
         {
             throw new ObjectDisposedException(nameof(GroupCommitWriter), "The store is shutting down.");
         }
@@ -68,7 +69,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
 
         var item = new Work<T>(work, new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!queue.Writer.TryWrite(item))
+        if (!queue.TryAdd(item))
         {
             throw new ObjectDisposedException(nameof(GroupCommitWriter), "The store is shutting down.");
         }
@@ -78,7 +79,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        queue.Writer.TryComplete();
+        queue.Complete();
         await Task.Run(thread.Join);
 
     }
@@ -91,9 +92,9 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         AcceptBatchCommands? commands = null;
         try
         {
-            while (queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            while (queue.Take(out var next))
             {
-                while (batch.Count < maxBatch && queue.Reader.TryRead(out var next))
+                do
                 {
                     if (next is Pending accept)
                     {
@@ -104,6 +105,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                         others.Add((IWork)next);
                     }
                 }
+                while (batch.Count < maxBatch && queue.TryTake(out next));
 
                 if (Broken is { } broken)
                 {
