@@ -62,7 +62,8 @@ public sealed class WaitingQueueTests
             {
                 taken.Add(item);
             }
-        }) { IsBackground = true }).ToList();
+        })
+        { IsBackground = true }).ToList();
         consumers.ForEach(t => t.Start());
 
         Parallel.For(0, 4, producer =>
