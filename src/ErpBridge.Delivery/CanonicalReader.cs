@@ -2,12 +2,16 @@ using System.Xml;
 using System.Xml.Linq;
 using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Messages;
+using ErpBridge.Core.Routing;
 using ErpBridge.Mapping.Maps;
 
 namespace ErpBridge.Delivery;
 
-/// <summary>The canonical message of a claimed delivery; raw documents go through their inbound map first.</summary>
-public sealed class CanonicalReader(IMessageMaps maps)
+/// <summary>
+/// The canonical message of a claimed delivery; raw documents go through their inbound map first, with their document
+/// type's configured MapParameters (when <paramref name="options"/> is given).
+/// </summary>
+public sealed class CanonicalReader(IMessageMaps maps, BridgeOptions? options = null)
 {
     /// <summary>Whether reading the claim runs a map (a raw document's inbound map), or only parses a canonical message.</summary>
     public static bool NeedsMap(ClaimedDelivery claim) => claim.Type == MessageType.Document;
@@ -37,7 +41,11 @@ public sealed class CanonicalReader(IMessageMaps maps)
         var canonical = maps.ToCanonical(
             claim.DocumentType ?? "",
             document,
-            MapParameters.Inbound(claim.MessageId, claim.SentAt, payload.Root!.Element(ns + "SourceSystem")?.Value ?? ""),
+            MapParameters.Inbound(
+                claim.MessageId,
+                claim.SentAt,
+                payload.Root!.Element(ns + "SourceSystem")?.Value ?? "",
+                options is not null && options.DocumentTypes.TryGetValue(claim.DocumentType ?? "", out var documentType) ? documentType.MapParameters : null),
             cancellationToken);
         var type = CanonicalMessage.TypeOf(canonical)
             ?? throw new MappingFailedException($"the inbound map for {claim.DocumentType} produced {canonical.Root?.Name}, not a canonical message");

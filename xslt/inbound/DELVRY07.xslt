@@ -12,12 +12,25 @@
     line (E1TXTP8 TDLINE) names the channel, copied from the sales order's header text of that id; else the
     default-channel parameter; else the document is rejected.
   - OrderNumber: the shop's order number, which the sales order keeps as the customer purchase order number:
-    the first item's E1EDL41 (QUALI 001) BSTNR; else the SAP sales order number (E1EDL43 QUALF C, BELNR).
-  - ShipmentId: the delivery number VBELN. Carrier: the forwarding agent partner (E1ADRM1 PARTNER_Q SP) NAME1,
-    else its partner number. TrackingNumber: the bill of lading BOLNR, else the means-of-transport id TRAID.
-  - ShippedAt: actual goods issue (E1EDT13 QUALF 006, ISDD/ISDZ), else its planned date (NTANF/NTANZ), else sent-at.
+    the first item's E1EDL41 (QUALI 001) BSTNR; else the SAP sales order number (E1EDL43 QUALF C, BELNR). A delivery
+    whose items name two different purchase order numbers is rejected: its shipments could not say whose they are.
+  - Shipments: one per tracking number. A handling unit (E1EDL37) that holds delivery items (E1EDL44 with VELIN 1)
+    and has its own tracking number in EXIDV2 becomes a shipment of its own, ShipmentId "{VBELN}-{EXIDV}", with the
+    quantities packed in it (VEMNG); handling units sharing an EXIDV2 make one shipment. What remains (handling units
+    without EXIDV2, and item quantities no handling unit holds) is one shipment under the delivery's tracking number,
+    ShipmentId VBELN. A delivery without handling units is one shipment, as before. Nested handling units (VELIN 3)
+    are not followed: the units that hold the items are the parcels.
+  - Carrier: the forwarding agent partner (E1ADRM1 PARTNER_Q SP) NAME1, else its partner number. The delivery's
+    tracking number: the bill of lading BOLNR, else the means-of-transport id TRAID; needed only when something ships
+    under it.
+  - ShippedAt: actual goods issue (E1EDT13 QUALF 006, ISDD/ISDZ), else its planned date (NTANF/NTANZ), else sent-at;
+    the same for every shipment of a delivery.
   - Lines: items (E1EDL24) with a delivered quantity LFIMG of at least 1, as whole units; a batch-split sub-item
-    (UECHA set) counts only when its main item carries no quantity of its own, so nothing is counted twice.
+    (UECHA set) counts only when its main item carries no quantity of its own, so nothing is counted twice. A handling
+    unit may hold the main item or its batch-split sub-items; what it holds of either is taken off the main item's
+    unpacked rest. The same SKU may appear on several lines of a shipment (a batch split); the outbound maps add them
+    up. A shipment with no line of at least 1 unit is rejected. Packed quantities (VEMNG) are summed as XPath numbers,
+    so they must be written with a decimal point, as SAP writes IDoc XML.
   - Material numbers and SAP document numbers are shown as SAP shows them (ALPHA output).
 -->
 <xsl:stylesheet version="1.0"
@@ -36,6 +49,12 @@
 
   <!-- Items of one delivery by item number, for finding a batch-split sub-item's main item. -->
   <xsl:key name="item" match="E1EDL24" use="concat(generate-id(..), '|', number(POSNR))"/>
+  <!-- Batch-split sub-items of one delivery by their main item's number. -->
+  <xsl:key name="sub-item" match="E1EDL24" use="concat(generate-id(..), '|', number(UECHA))"/>
+  <!-- Handling units of one delivery by their tracking number (EXIDV2). -->
+  <xsl:key name="unit-by-tracking" match="E1EDL37" use="concat(generate-id(..), '|', normalize-space(EXIDV2))"/>
+  <!-- Packed delivery items by item number (filtered to their delivery where used). -->
+  <xsl:key name="packed" match="E1EDL44" use="normalize-space(POSNR)"/>
 
   <xsl:template match="/">
     <xsl:if test="not(//IDOC/E1EDL20)">
@@ -94,6 +113,7 @@
         </xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
+    <xsl:variable name="other-order" select="E1EDL24/E1EDL41[normalize-space(QUALI) = '001'][normalize-space(BSTNR) != ''][normalize-space(BSTNR) != $order][1]/BSTNR"/>
     <xsl:variable name="agent" select="E1ADRM1[normalize-space(PARTNER_Q) = 'SP'][1]"/>
     <xsl:variable name="carrier">
       <xsl:choose>
@@ -110,65 +130,143 @@
       </xsl:choose>
     </xsl:variable>
     <xsl:variable name="goods-issue" select="E1EDT13[normalize-space(QUALF) = '006'][1]"/>
+    <xsl:variable name="shipped-at">
+      <xsl:choose>
+        <xsl:when test="translate(normalize-space($goods-issue/ISDD), '0', '') != ''">
+          <xsl:call-template name="local-date-time">
+            <xsl:with-param name="date" select="$goods-issue/ISDD"/>
+            <xsl:with-param name="time" select="$goods-issue/ISDZ"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:when test="translate(normalize-space($goods-issue/NTANF), '0', '') != ''">
+          <xsl:call-template name="local-date-time">
+            <xsl:with-param name="date" select="$goods-issue/NTANF"/>
+            <xsl:with-param name="time" select="$goods-issue/NTANZ"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:when test="normalize-space($sent-at) != ''"><xsl:value-of select="normalize-space($sent-at)"/></xsl:when>
+        <xsl:otherwise>
+          <xsl:variable name="control" select="ancestor::IDOC/EDI_DC40"/>
+          <xsl:call-template name="sap-date-time">
+            <xsl:with-param name="date" select="$control/CREDAT"/>
+            <xsl:with-param name="time" select="$control/CRETIM"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="id" select="generate-id()"/>
     <xsl:variable name="lines" select="E1EDL24[not(number(UECHA) != 0 and key('item', concat(generate-id(..), '|', number(UECHA)))[translate(normalize-space(LFIMG), ',', '.') &gt;= 1])]"/>
+    <!-- Handling units that hold delivery items themselves (a pallet holding only other handling units does not). -->
+    <xsl:variable name="packed" select="E1EDL37[E1EDL44[normalize-space(VELIN) = '1' or normalize-space(VELIN) = '']]"/>
     <xsl:if test="$channel = ''">
       <xsl:message terminate="yes">Delivery <xsl:value-of select="$delivery"/>: no channel (no header text ZWEB and no default-channel parameter).</xsl:message>
     </xsl:if>
     <xsl:if test="$order = ''">
       <xsl:message terminate="yes">Delivery <xsl:value-of select="$delivery"/>: no order number (no E1EDL41 purchase order number and no E1EDL43 sales order reference).</xsl:message>
     </xsl:if>
+    <xsl:if test="$other-order">
+      <xsl:message terminate="yes">Delivery <xsl:value-of select="$delivery"/>: holds items of two purchase orders ('<xsl:value-of select="$order"/>' and '<xsl:value-of select="normalize-space($other-order)"/>'); a web order needs deliveries of its own (E1EDL41 BSTNR).</xsl:message>
+    </xsl:if>
     <xsl:if test="$carrier = ''">
       <xsl:message terminate="yes">Delivery <xsl:value-of select="$delivery"/>: no carrier (no forwarding agent partner SP).</xsl:message>
     </xsl:if>
-    <xsl:if test="$tracking = ''">
-      <xsl:message terminate="yes">Delivery <xsl:value-of select="$delivery"/>: no tracking number (BOLNR and TRAID are empty).</xsl:message>
+
+    <!-- One shipment per tracking number of its handling units (EXIDV2), in the order they come. -->
+    <xsl:for-each select="$packed[normalize-space(EXIDV2) != ''][generate-id() = generate-id(key('unit-by-tracking', concat($id, '|', normalize-space(EXIDV2)))[E1EDL44[normalize-space(VELIN) = '1' or normalize-space(VELIN) = '']][1])]">
+      <xsl:call-template name="shipment">
+        <xsl:with-param name="channel" select="$channel"/>
+        <xsl:with-param name="order" select="$order"/>
+        <xsl:with-param name="shipment-id" select="concat($delivery, '-', mf:AlphaOut(normalize-space(EXIDV)))"/>
+        <xsl:with-param name="carrier" select="$carrier"/>
+        <xsl:with-param name="tracking" select="normalize-space(EXIDV2)"/>
+        <xsl:with-param name="shipped-at" select="$shipped-at"/>
+        <xsl:with-param name="lines">
+          <xsl:apply-templates select="key('unit-by-tracking', concat($id, '|', normalize-space(EXIDV2)))/E1EDL44[normalize-space(VELIN) = '1' or normalize-space(VELIN) = '']" mode="packed-line"/>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:for-each>
+
+    <!-- The rest goes under the delivery's own tracking number: handling units without one, and what no handling unit holds. -->
+    <xsl:variable name="rest">
+      <xsl:apply-templates select="$packed[normalize-space(EXIDV2) = '']/E1EDL44[normalize-space(VELIN) = '1' or normalize-space(VELIN) = '']" mode="packed-line"/>
+      <xsl:for-each select="$lines">
+        <xsl:variable name="quantity">
+          <xsl:call-template name="sap-number">
+            <xsl:with-param name="value" select="LFIMG"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <!-- Packed is what handling units hold of this item and of its batch-split sub-items. -->
+        <xsl:variable name="packed-quantity" select="sum(key('packed', (. | key('sub-item', concat($id, '|', number(POSNR))))/POSNR)[generate-id(ancestor::E1EDL20) = $id][normalize-space(VELIN) = '1' or normalize-space(VELIN) = '']/VEMNG)"/>
+        <xsl:variable name="unpacked" select="floor($quantity - $packed-quantity)"/>
+        <xsl:if test="$unpacked &gt;= 1">
+          <Line>
+            <Sku>
+              <xsl:value-of select="mf:AlphaOut(normalize-space(MATNR))"/>
+            </Sku>
+            <Quantity><xsl:value-of select="$unpacked"/></Quantity>
+          </Line>
+        </xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:if test="string($rest) != '' or not($packed)">
+      <xsl:if test="$tracking = ''">
+        <xsl:message terminate="yes">Delivery <xsl:value-of select="$delivery"/>: no tracking number (BOLNR and TRAID are empty<xsl:if test="$packed">, and not every handling unit has its own in EXIDV2</xsl:if>).</xsl:message>
+      </xsl:if>
+      <xsl:call-template name="shipment">
+        <xsl:with-param name="channel" select="$channel"/>
+        <xsl:with-param name="order" select="$order"/>
+        <xsl:with-param name="shipment-id" select="$delivery"/>
+        <xsl:with-param name="carrier" select="$carrier"/>
+        <xsl:with-param name="tracking" select="$tracking"/>
+        <xsl:with-param name="shipped-at" select="$shipped-at"/>
+        <xsl:with-param name="lines" select="$rest"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A handling unit item (E1EDL44) of a delivery item: its material, else the delivery item's, and the packed quantity. -->
+  <xsl:template match="E1EDL44" mode="packed-line">
+    <xsl:variable name="quantity">
+      <xsl:call-template name="sap-number">
+        <xsl:with-param name="value" select="VEMNG"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="material">
+      <xsl:choose>
+        <xsl:when test="normalize-space(MATNR) != ''"><xsl:value-of select="normalize-space(MATNR)"/></xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="normalize-space(key('item', concat(generate-id(ancestor::E1EDL20), '|', number(POSNR)))[1]/MATNR)"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:if test="$quantity &gt;= 1 and $material != ''">
+      <Line>
+        <Sku><xsl:value-of select="mf:AlphaOut($material)"/></Sku>
+        <Quantity><xsl:value-of select="floor($quantity)"/></Quantity>
+      </Line>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="shipment">
+    <xsl:param name="channel"/>
+    <xsl:param name="order"/>
+    <xsl:param name="shipment-id"/>
+    <xsl:param name="carrier"/>
+    <xsl:param name="tracking"/>
+    <xsl:param name="shipped-at"/>
+    <xsl:param name="lines"/>
+    <xsl:if test="string($lines) = ''">
+      <xsl:message terminate="yes">Delivery shipment <xsl:value-of select="$shipment-id"/>: no line with a quantity of at least 1.</xsl:message>
     </xsl:if>
     <Shipment>
       <Channel><xsl:value-of select="$channel"/></Channel>
       <OrderNumber><xsl:value-of select="$order"/></OrderNumber>
-      <ShipmentId><xsl:value-of select="$delivery"/></ShipmentId>
+      <ShipmentId><xsl:value-of select="$shipment-id"/></ShipmentId>
       <Carrier><xsl:value-of select="$carrier"/></Carrier>
       <TrackingNumber><xsl:value-of select="$tracking"/></TrackingNumber>
-      <ShippedAt>
-        <xsl:choose>
-          <xsl:when test="translate(normalize-space($goods-issue/ISDD), '0', '') != ''">
-            <xsl:call-template name="local-date-time">
-              <xsl:with-param name="date" select="$goods-issue/ISDD"/>
-              <xsl:with-param name="time" select="$goods-issue/ISDZ"/>
-            </xsl:call-template>
-          </xsl:when>
-          <xsl:when test="translate(normalize-space($goods-issue/NTANF), '0', '') != ''">
-            <xsl:call-template name="local-date-time">
-              <xsl:with-param name="date" select="$goods-issue/NTANF"/>
-              <xsl:with-param name="time" select="$goods-issue/NTANZ"/>
-            </xsl:call-template>
-          </xsl:when>
-          <xsl:when test="normalize-space($sent-at) != ''"><xsl:value-of select="normalize-space($sent-at)"/></xsl:when>
-          <xsl:otherwise>
-            <xsl:variable name="control" select="ancestor::IDOC/EDI_DC40"/>
-            <xsl:call-template name="sap-date-time">
-              <xsl:with-param name="date" select="$control/CREDAT"/>
-              <xsl:with-param name="time" select="$control/CRETIM"/>
-            </xsl:call-template>
-          </xsl:otherwise>
-        </xsl:choose>
-      </ShippedAt>
+      <ShippedAt><xsl:value-of select="$shipped-at"/></ShippedAt>
       <Lines>
-        <xsl:for-each select="$lines">
-          <xsl:variable name="quantity">
-            <xsl:call-template name="sap-number">
-              <xsl:with-param name="value" select="LFIMG"/>
-            </xsl:call-template>
-          </xsl:variable>
-          <xsl:if test="$quantity &gt;= 1">
-            <Line>
-              <Sku>
-                <xsl:value-of select="mf:AlphaOut(normalize-space(MATNR))"/>
-              </Sku>
-              <Quantity><xsl:value-of select="floor($quantity)"/></Quantity>
-            </Line>
-          </xsl:if>
-        </xsl:for-each>
+        <xsl:copy-of select="$lines"/>
       </Lines>
     </Shipment>
   </xsl:template>

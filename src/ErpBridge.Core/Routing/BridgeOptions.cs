@@ -54,6 +54,11 @@ public sealed partial class BridgeOptions
             {
                 errors.Add($"{Section}:DocumentTypes:{documentType}:Produces: '{options.Produces}' must be Inventory, Products or Shipments.");
             }
+
+            foreach (var reserved in options.MapParameters.Keys.Where(k => k is "message-id" or "sent-at" or "source-system"))
+            {
+                errors.Add($"{Section}:DocumentTypes:{documentType}:MapParameters:{reserved}: taken from the SubmitDocument envelope.");
+            }
         }
 
         return errors;

@@ -7,4 +7,11 @@ public sealed class DocumentTypeOptions
     public string Produces { get; set; } = "";
 
     public string? Description { get; set; }
+
+    /// <summary>
+    /// Parameters of the document type's inbound map (e.g. DELVRY07's time-zone, SHOW_SHIPMENT_005's order-reference-type),
+    /// so that a source system's conventions are configured, not edited into the map. message-id, sent-at and
+    /// source-system come from the SubmitDocument envelope and cannot be set here.
+    /// </summary>
+    public Dictionary<string, string> MapParameters { get; set; } = new(StringComparer.Ordinal);
 }

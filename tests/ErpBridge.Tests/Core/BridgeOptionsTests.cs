@@ -60,6 +60,18 @@ public sealed class BridgeOptionsTests
     }
 
     [Test]
+    public void Validate_DocumentTypeMapParameterFromTheEnvelope_Error_OthersAreFine()
+    {
+        var options = Sound();
+        options.DocumentTypes["SHOW_SHIPMENT_005"] = new DocumentTypeOptions
+        {
+            Produces = "Shipments",
+            MapParameters = new(StringComparer.Ordinal) { ["default-channel"] = "shop", ["order-reference-type"] = "PO", ["message-id"] = "X" },
+        };
+        Assert.That(options.Validate(), Is.EqualTo(new[] { "ErpBridge:DocumentTypes:SHOW_SHIPMENT_005:MapParameters:message-id: taken from the SubmitDocument envelope." }));
+    }
+
+    [Test]
     public void Validate_WooCommerceWithoutSecret_NamesBothMissingKeys()
     {
         var options = Sound();

@@ -62,11 +62,12 @@ public sealed class InboundSchemaTests
         Assert.That(Validate(output), Is.Empty);
     }
 
-    [Test]
-    public void SubmitDocumentSample_PayloadMapsLikeTheBareDocument()
+    [TestCase("idoc", "DELVRY07", null)]
+    [TestCase("oracle", "SHOW_SHIPMENT_005", "shopify-demo")]
+    public void SubmitDocumentSample_PayloadMapsLikeTheBareDocument(string folder, string documentType, string? defaultChannel)
     {
         using var engine = RepositoryMaps.Open();
-        var envelope = XDocument.Load(Path.Combine(RepositoryFolders.Samples, "idoc", "SubmitDocument-DELVRY07.xml"));
+        var envelope = XDocument.Load(Path.Combine(RepositoryFolders.Samples, folder, $"SubmitDocument-{documentType}.xml"));
         XNamespace doc = "urn:erpbridge:documents:v1";
         var request = envelope.Descendants(doc + "SubmitDocument").Single();
         var payload = new XDocument(request.Element(doc + "Payload")!.Elements().Single());
@@ -76,9 +77,14 @@ public sealed class InboundSchemaTests
             ["sent-at"] = (string)request.Element(doc + "SentAt")!,
             ["source-system"] = (string)request.Element(doc + "SourceSystem")!,
         };
+        if (defaultChannel is not null)
+        {
+            parameters["default-channel"] = defaultChannel;
+        }
 
-        var fromPayload = engine.Transform("inbound/" + (string)request.Element(doc + "DocumentType")!, payload, parameters);
-        var fromFile = engine.Transform("inbound/DELVRY07", XDocument.Load(Path.Combine(RepositoryFolders.Samples, "idoc", "DELVRY07.xml")), parameters);
+        Assert.That((string)request.Element(doc + "DocumentType")!, Is.EqualTo(documentType));
+        var fromPayload = engine.Transform("inbound/" + documentType, payload, parameters);
+        var fromFile = engine.Transform("inbound/" + documentType, XDocument.Load(Path.Combine(RepositoryFolders.Samples, folder, $"{documentType}.xml")), parameters);
 
         Assert.That(CanonicalXml.Render(fromPayload), Is.EqualTo(CanonicalXml.Render(fromFile)));
         Assert.That(Validate(fromPayload), Is.Empty);

@@ -366,7 +366,7 @@ public sealed class XsltMapEngineTests
 
         Assert.That(statuses.Select(s => s.Name), Is.SupersetOf(new[]
         {
-            "inbound/DELVRY07", "inbound/LOISTD01", "inbound/MATMAS05",
+            "inbound/DELVRY07", "inbound/LOISTD01", "inbound/MATMAS05", "inbound/SHOW_SHIPMENT_005",
             "outbound/bigcommerce/Inventory", "outbound/bigcommerce/Products",
             "outbound/shopify/Inventory", "outbound/shopify/Products",
         }));

@@ -10,7 +10,8 @@
   line before sending. Sent twice, the same ShipmentId therefore creates one shipment.
   - The order id comes from reference order (an unknown order fails permanently, naming it), the address to ship to
     from order-address (the order's first shipping address), each line's order_product_id from order-product (key
-    "{OrderNumber}/{Sku}"). Quantities are the shipment's own: a partial shipment ships only what it names.
+    "{OrderNumber}/{Sku}"). Quantities are the shipment's own: a partial shipment ships only what it names;
+    the same SKU on several lines (a batch split) is one item with the quantities added up.
   - tracking_carrier is the carrier in lower case (BigCommerce takes AfterShip courier slugs such as ups, dhl, fedex);
     shipping_provider is not sent: it only accepts the store's integrated providers. tracking_number is cut to the
     API's 50 characters, tracking_link (from TrackingUrl, when given) to 500.
@@ -31,6 +32,8 @@
   <xsl:param name="channel"/>
   <xsl:param name="idempotency-key"/>
 
+  <!-- Lines of one shipment by SKU: the same SKU twice (a batch split) is one item with the quantities added up. -->
+  <xsl:key name="line" match="shp:Line" use="concat(generate-id(../..), '&#9;', normalize-space(shp:Sku))"/>
   <xsl:variable name="upper" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZ'"/>
   <xsl:variable name="lower" select="'abcdefghijklmnopqrstuvwxyz'"/>
 
@@ -56,10 +59,10 @@
           </xsl:if>
           <fn:string key="comments">ERP shipment: <xsl:value-of select="$shipment"/></fn:string>
           <fn:array key="items">
-            <xsl:for-each select="shp:Lines/shp:Line">
+            <xsl:for-each select="shp:Lines/shp:Line[generate-id() = generate-id(key('line', concat(generate-id(../..), '&#9;', normalize-space(shp:Sku)))[1])]">
               <fn:map>
                 <fn:number key="order_product_id" plan:ref="order-product" plan:key="{$order}/{normalize-space(shp:Sku)}"/>
-                <fn:number key="quantity"><xsl:value-of select="normalize-space(shp:Quantity)"/></fn:number>
+                <fn:number key="quantity"><xsl:value-of select="sum(key('line', concat(generate-id(../..), '&#9;', normalize-space(shp:Sku)))/shp:Quantity)"/></fn:number>
               </fn:map>
             </xsl:for-each>
           </fn:array>

@@ -6,7 +6,8 @@
   Parameters: message-id, channel (only shipments whose Channel equals it are sent), idempotency-key (unused).
   - {orderId} is the order's entity id: path-param ref "order" by the order number (Magento's increment id).
   - order_item_id is the order line of the SKU: plan:ref "order-item", key "{OrderNumber}&#9;{Sku}" (a tab between).
-  - A partial shipment sends just its lines; Magento refuses a quantity above what is left to ship.
+  - A partial shipment sends just its lines; Magento refuses a quantity above what is left to ship. The same SKU on
+    several lines (a batch split) is one item with the quantities added up.
   - Idempotency: Magento has no external id for shipments, so every shipment carries the comment
     "ERP shipment {ShipmentId}" (not visible on the storefront), and the call is made only if the order has no
     shipment with that comment yet (if="missing" on ref "shipment", key "{OrderNumber}&#9;{ShipmentId}").
@@ -28,6 +29,8 @@
   <xsl:param name="channel"/>
   <xsl:param name="idempotency-key"/>
 
+  <!-- Lines of one shipment by SKU: the same SKU twice (a batch split) is one item with the quantities added up. -->
+  <xsl:key name="line" match="ship:Line" use="concat(generate-id(../..), '&#9;', normalize-space(ship:Sku))"/>
   <xsl:variable name="upper" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZ'"/>
   <xsl:variable name="lower" select="'abcdefghijklmnopqrstuvwxyz'"/>
 
@@ -42,10 +45,10 @@
           <body>
             <fn:map>
               <fn:array key="items">
-                <xsl:for-each select="ship:Lines/ship:Line">
+                <xsl:for-each select="ship:Lines/ship:Line[generate-id() = generate-id(key('line', concat(generate-id(../..), '&#9;', normalize-space(ship:Sku)))[1])]">
                   <fn:map>
                     <fn:number key="order_item_id" plan:ref="order-item" plan:key="{$order}&#9;{normalize-space(ship:Sku)}"/>
-                    <fn:number key="qty"><xsl:value-of select="number(normalize-space(ship:Quantity))"/></fn:number>
+                    <fn:number key="qty"><xsl:value-of select="sum(key('line', concat(generate-id(../..), '&#9;', normalize-space(ship:Sku)))/ship:Quantity)"/></fn:number>
                   </fn:map>
                 </xsl:for-each>
               </fn:array>

@@ -21,7 +21,8 @@
     {ShipmentId}". Each call is made only when its part is missing (order-shipment: the meta entry; order-note: a note
     with that last line), so a retry after a failed note sends the note alone.
   - The order id comes from reference order (an unknown order fails permanently, naming it), each line's item id from
-    order-item (key "{OrderNumber}/{Sku}": the order's line item with that SKU). Quantities are the shipment's own.
+    order-item (key "{OrderNumber}/{Sku}": the order's line item with that SKU). Quantities are the shipment's own;
+    the same SKU on several lines (a batch split) is one item with the quantities added up.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -37,6 +38,9 @@
   <xsl:param name="channel"/>
   <xsl:param name="idempotency-key"/>
   <xsl:param name="shipment-mode" select="'CompleteOrder'"/>
+
+  <!-- Lines of one shipment by SKU: the same SKU twice (a batch split) is one item with the quantities added up. -->
+  <xsl:key name="line" match="shp:Line" use="concat(generate-id(../..), '&#9;', normalize-space(shp:Sku))"/>
 
   <xsl:variable name="upper" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZ'"/>
   <xsl:variable name="lower" select="'abcdefghijklmnopqrstuvwxyz'"/>
@@ -75,7 +79,7 @@
             <fn:map>
               <fn:string key="key">_items</fn:string>
               <fn:array key="value">
-                <xsl:apply-templates select="shp:Lines/shp:Line" mode="item"><xsl:with-param name="order" select="$order"/></xsl:apply-templates>
+                <xsl:apply-templates select="shp:Lines/shp:Line[generate-id() = generate-id(key('line', concat(generate-id(../..), '&#9;', normalize-space(shp:Sku)))[1])]" mode="item"><xsl:with-param name="order" select="$order"/></xsl:apply-templates>
               </fn:array>
             </fn:map>
             <xsl:call-template name="meta"><xsl:with-param name="key" select="'_tracking_number'"/><xsl:with-param name="value" select="normalize-space(shp:TrackingNumber)"/></xsl:call-template>
@@ -111,7 +115,7 @@
                 </xsl:if>
                 <fn:string key="shipped_at"><xsl:value-of select="normalize-space(shp:ShippedAt)"/></fn:string>
                 <fn:array key="items">
-                  <xsl:apply-templates select="shp:Lines/shp:Line" mode="item">
+                  <xsl:apply-templates select="shp:Lines/shp:Line[generate-id() = generate-id(key('line', concat(generate-id(../..), '&#9;', normalize-space(shp:Sku)))[1])]" mode="item">
                     <xsl:with-param name="order" select="$order"/>
                     <xsl:with-param name="with-sku" select="true()"/>
                   </xsl:apply-templates>
@@ -150,7 +154,7 @@
       <xsl:if test="$with-sku">
         <fn:string key="sku"><xsl:value-of select="normalize-space(shp:Sku)"/></fn:string>
       </xsl:if>
-      <fn:number key="qty"><xsl:value-of select="normalize-space(shp:Quantity)"/></fn:number>
+      <fn:number key="qty"><xsl:value-of select="sum(key('line', concat(generate-id(../..), '&#9;', normalize-space(shp:Sku)))/shp:Quantity)"/></fn:number>
     </fn:map>
   </xsl:template>
 
