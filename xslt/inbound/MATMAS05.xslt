@@ -4,19 +4,23 @@
 
   Parameters: message-id, sent-at, source-system (from the SubmitDocument envelope; the control record's DOCNUM,
   CREDAT/CRETIM and SNDPRN stand in when they are missing); optional language (ISO, default EN) and
-  sap-language (SAP one-letter key, default E) for texts; currency (default EUR: E1MBEWM carries no currency, the
-  valuation area's company code has it); valuation-area (BWKEY; default the first E1MBEWM).
-  - Sku: MATNR as SAP shows it to users (all-digit numbers without their leading zeros, "ALPHA" output).
+  sap-language (SAP one-letter key, default E) for texts; optional sales-organisation (VKORG) and
+  distribution-channel (VTWEG): the sales data (E1MVKEM) whose status counts, default every one.
+  - Sku: MATNR as SAP shows it to users (all-digit numbers without their leading zeros, "ALPHA" output); any other
+    material number, non-ASCII characters included, is kept as it is.
   - Title: E1MAKTM MAKTX in the language asked for, else the first description, else the material number.
   - Description: the basic-data long text (E1MTXHM TDID GRUN, lines E1MTXLM) in that language, else the first
     one there is, lines joined as SAPscript formats them ('*' and '/' start a new line, '=' continues directly, blank continues with a space).
-  - Price: E1MBEWM standard price STPRS when the price control VPRSV is S, else the moving average VERPR, per
-    price unit PEINH. (MATMAS has no sales price segment: conditions travel in COND_A. The valuation price is what
-    the material master carries; a sales price belongs in a COND_A map.)
-  - Status: deletion flag LVORM or message function 003 → archived; a distribution-chain status MSTAV → draft;
-    else active.
+  - No Price and no Currency: a material master carries no sales price. The valuation segment E1MBEWM holds inventory
+    cost (standard price STPRS, moving average VERPR), not what a shop sells at, and is ignored; sales prices come
+    from condition records (COND_A). The channels' maps leave a store's price as it is when a product has none,
+    and create a new product without a price as a draft that cannot be bought.
+  - Status: deletion flag LVORM or message function 003 → archived; a blocked material → draft (a block can be
+    lifted, so the product is kept): a cross-plant status MSTAE, a cross-distribution-chain status MSTAV, or a
+    distribution-chain status VMSTA on the sales data that counts. Else active. The statuses' valid-from dates
+    (MSTDE, MSTDV, VMSTD) are not read: a status is applied when it arrives.
   - Barcode: E1MARAM EAN11, else the EAN of the base unit's E1MARMM. Weight: gross weight BRGEW in GEWEI
-    (ISO KGM/GRM/LBR/ONZ or SAP KG/G/LB/OZ); left out when zero or in another unit.
+    (ISO KGM/GRM/LBR/ONZ or SAP KG/G/LB/OZ) as kg, g, lb or oz; left out when zero or in another unit.
   - Numbers accept a decimal comma and SAP's trailing minus.
   - Attributes: material group MATKL and material type MTART.
 -->
@@ -33,8 +37,8 @@
   <xsl:param name="source-system"/>
   <xsl:param name="language" select="'EN'"/>
   <xsl:param name="sap-language" select="'E'"/>
-  <xsl:param name="currency" select="'EUR'"/>
-  <xsl:param name="valuation-area"/>
+  <xsl:param name="sales-organisation"/>
+  <xsl:param name="distribution-channel"/>
 
   <xsl:template match="/">
     <xsl:variable name="control" select="(//IDOC/EDI_DC40)[1]"/>
@@ -78,10 +82,7 @@
     <xsl:variable name="texts" select="E1MAKTM[normalize-space(SPRAS_ISO) = $language or normalize-space(SPRAS) = $sap-language]"/>
     <xsl:variable name="basic-texts" select="E1MTXHM[normalize-space(TDID) = 'GRUN'][E1MTXLM]"/>
     <xsl:variable name="long-text" select="($basic-texts[normalize-space(SPRAS_ISO) = $language or normalize-space(TDSPRAS) = $sap-language] | $basic-texts[not($basic-texts[normalize-space(SPRAS_ISO) = $language or normalize-space(TDSPRAS) = $sap-language])])[1]"/>
-    <xsl:variable name="valuation" select="(E1MBEWM[normalize-space(BWKEY) = $valuation-area] | E1MBEWM[normalize-space($valuation-area) = ''])[1]"/>
-    <xsl:if test="not($valuation)">
-      <xsl:message terminate="yes">Material <xsl:value-of select="$sku"/> has no valuation segment (E1MBEWM<xsl:if test="normalize-space($valuation-area) != ''"> for valuation area <xsl:value-of select="$valuation-area"/></xsl:if>), so it has no price.</xsl:message>
-    </xsl:if>
+    <xsl:variable name="sales" select="E1MVKEM[normalize-space($sales-organisation) = '' or normalize-space(VKORG) = normalize-space($sales-organisation)][normalize-space($distribution-channel) = '' or normalize-space(VTWEG) = normalize-space($distribution-channel)]"/>
     <Product>
       <Sku><xsl:value-of select="$sku"/></Sku>
       <Title>
@@ -105,38 +106,10 @@
           </xsl:for-each>
         </Description>
       </xsl:if>
-      <Price>
-        <xsl:variable name="amount">
-          <xsl:call-template name="sap-number">
-            <xsl:with-param name="value">
-              <xsl:choose>
-                <xsl:when test="normalize-space($valuation/VPRSV) = 'S'"><xsl:value-of select="$valuation/STPRS"/></xsl:when>
-                <xsl:otherwise><xsl:value-of select="$valuation/VERPR"/></xsl:otherwise>
-              </xsl:choose>
-            </xsl:with-param>
-          </xsl:call-template>
-        </xsl:variable>
-        <xsl:variable name="unit">
-          <xsl:call-template name="sap-number">
-            <xsl:with-param name="value" select="$valuation/PEINH"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <xsl:variable name="per-unit">
-          <xsl:choose>
-            <xsl:when test="number($unit) &gt; 0"><xsl:value-of select="$amount div $unit"/></xsl:when>
-            <xsl:otherwise><xsl:value-of select="$amount"/></xsl:otherwise>
-          </xsl:choose>
-        </xsl:variable>
-        <xsl:if test="string(number($per-unit)) = 'NaN' or $per-unit &lt; 0">
-          <xsl:message terminate="yes">Material <xsl:value-of select="$sku"/>: the valuation price '<xsl:value-of select="$amount"/>' per '<xsl:value-of select="$valuation/PEINH"/>' is not a price.</xsl:message>
-        </xsl:if>
-        <xsl:value-of select="format-number($per-unit, '0.00##')"/>
-      </Price>
-      <Currency><xsl:value-of select="$currency"/></Currency>
       <Status>
         <xsl:choose>
           <xsl:when test="normalize-space(LVORM) != '' or normalize-space(MSGFN) = '003'">archived</xsl:when>
-          <xsl:when test="normalize-space(MSTAV) != ''">draft</xsl:when>
+          <xsl:when test="normalize-space(MSTAE) != '' or normalize-space(MSTAV) != '' or $sales[normalize-space(VMSTA) != '']">draft</xsl:when>
           <xsl:otherwise>active</xsl:otherwise>
         </xsl:choose>
       </Status>

@@ -10,7 +10,7 @@ internal static class BigCommerceJson
 
     private static readonly string[] ProductFields =
     [
-        "name", "type", "sku", "description", "weight", "price", "calculated_price", "is_visible", "upc", "inventory_level",
+        "name", "type", "sku", "description", "weight", "price", "calculated_price", "is_visible", "availability", "upc", "inventory_level",
         "inventory_tracking", "categories", "custom_fields", "base_variant_id", "date_created", "date_modified",
     ];
 
@@ -50,6 +50,11 @@ internal static class BigCommerceJson
         if (Wants("price"))
         {
             json.WriteNumber("price", product.Price);
+        }
+
+        if (Wants("availability"))
+        {
+            json.WriteString("availability", product.Availability);
         }
 
         if (Wants("calculated_price"))

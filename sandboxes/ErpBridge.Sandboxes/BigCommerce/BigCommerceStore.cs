@@ -111,7 +111,7 @@ internal sealed class BigCommerceStore
             var product = new SandboxProduct(
                 nextProductId++, fields.Name!, fields.Type!, fields.Sku ?? "", fields.Price!.Value, fields.Weight!.Value,
                 fields.Description ?? "", fields.IsVisible ?? true, fields.Upc ?? "", NewCustomFields(fields.CustomFields),
-                nextVariantId++, now, now);
+                nextVariantId++, now, now) { Availability = fields.Availability ?? "available" };
             var variant = new SandboxVariant(product.BaseVariantId, product.Id, product.Sku, IsBaseVariant: true);
             productIndex[product.Id] = products.Count;
             products.Add(product);
@@ -157,6 +157,7 @@ internal sealed class BigCommerceStore
                 Weight = fields.Weight ?? old.Weight,
                 Description = fields.Description ?? old.Description,
                 IsVisible = fields.IsVisible ?? old.IsVisible,
+                Availability = fields.Availability ?? old.Availability,
                 Upc = fields.Upc ?? old.Upc,
                 CustomFields = customFields,
                 DateModified = time.GetUtcNow(),

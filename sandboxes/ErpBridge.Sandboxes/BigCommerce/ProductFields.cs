@@ -10,4 +10,7 @@ internal sealed record ProductFields(
     string? Description,
     bool? IsVisible,
     string? Upc,
-    IReadOnlyList<CustomFieldInput>? CustomFields);
+    IReadOnlyList<CustomFieldInput>? CustomFields)
+{
+    public string? Availability { get; init; }
+}

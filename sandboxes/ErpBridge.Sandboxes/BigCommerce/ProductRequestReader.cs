@@ -10,6 +10,7 @@ internal static class ProductRequestReader
 {
     private static readonly string[] RequiredOnCreate = ["name", "type", "weight", "price"];
     private static readonly string[] ProductTypes = ["physical", "digital"];
+    private static readonly string[] Availabilities = ["available", "disabled", "preorder"];
 
     public static (ProductFields? Fields, Dictionary<string, string> Errors) Read(JsonElement body, bool create)
     {
@@ -40,7 +41,15 @@ internal static class ProductRequestReader
             String(body, "description", errors),
             Boolean(body, "is_visible", errors),
             String(body, "upc", errors),
-            CustomFields(body, errors));
+            CustomFields(body, errors))
+        {
+            Availability = String(body, "availability", errors),
+        };
+
+        if (fields.Availability is not null && !Availabilities.Contains(fields.Availability, StringComparer.Ordinal))
+        {
+            errors["availability"] = "error.expected.validenumvalue";
+        }
 
         if (fields.Name is { Length: 0 or > 250 })
         {

@@ -14,4 +14,8 @@ public sealed record SandboxProduct(
     IReadOnlyList<SandboxCustomField> CustomFields,
     int BaseVariantId,
     DateTimeOffset DateCreated,
-    DateTimeOffset DateModified);
+    DateTimeOffset DateModified)
+{
+    /// <summary>Purchasability: "available", "disabled" (listed, cannot be bought) or "preorder"; "available" unless sent.</summary>
+    public string Availability { get; init; } = "available";
+}

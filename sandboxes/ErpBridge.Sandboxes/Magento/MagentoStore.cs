@@ -128,6 +128,12 @@ internal sealed class MagentoStore
                 return (null, new MagentoError(400, "The value of attribute \"%1\" must be set", ["name"]));
             }
 
+            // Price is a required attribute of simple and virtual products: a new one cannot be saved without it.
+            if (input.Price is null && (input.TypeId ?? "simple") is "simple" or "virtual")
+            {
+                return (null, new MagentoError(400, "The value of attribute \"%1\" must be set", ["price"]));
+            }
+
             var created = new MagentoProduct(
                 nextProductId++, input.Sku, input.Name, input.AttributeSetId ?? DefaultAttributeSet, input.Price, input.Status ?? 1,
                 input.Visibility ?? 4, input.TypeId ?? "simple", input.Weight,

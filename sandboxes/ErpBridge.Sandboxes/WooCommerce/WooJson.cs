@@ -21,6 +21,9 @@ internal static class WooJson
         json.WriteString("sku", item.Sku);
         json.WriteString("price", item.RegularPrice);
         json.WriteString("regular_price", item.RegularPrice);
+
+        // As WooCommerce's is_purchasable() answers a shop manager: a product without a price cannot be bought.
+        json.WriteBoolean("purchasable", item.RegularPrice.Length > 0);
         json.WriteString("description", item.Description);
         json.WriteString("weight", item.Weight);
         json.WriteBoolean("manage_stock", item.ManageStock);

@@ -65,18 +65,27 @@ public sealed class BigCommerceConnector : IChannelConnector, IOrderSource, ISto
     {
         var references = PlanReferences.Of(plan);
         var wanted = references.Wanted;
-        var unknown = wanted.FirstOrDefault(r => !BigCommerceReferenceKinds.IsKnown(r.Kind));
+        var unknown = wanted.FirstOrDefault(r => !BigCommerceReferenceKinds.IsKnown(r.Kind) && !ProductPrices.IsPriceKind(r.Kind));
         if (unknown != default)
         {
             return (null, new DeliveryOutcome.PermanentFailure(BigCommerceReferenceKinds.NotFound(unknown, Channel)));
         }
 
-        foreach (var reference in references.Required)
+        foreach (var reference in references.Required.Where(r => !ProductPrices.IsPriceKind(r.Kind)))
         {
             cache.ForgetMissing(reference.Kind == BigCommerceReferenceKinds.Sku ? reference with { Kind = BigCommerceReferenceKinds.Variant } : reference);
         }
 
-        var (ids, failure) = await resolver.ResolveAsync(wanted, cancellationToken);
+        var (ids, failure) = await resolver.ResolveAsync([.. wanted.Where(r => !ProductPrices.IsPriceKind(r.Kind))], cancellationToken);
+        if (failure is null)
+        {
+            (var prices, failure) = await ProductPrices.ResolveAsync(wanted, resolver.LookUpPricesAsync, cancellationToken);
+            foreach (var (reference, id) in prices ?? [])
+            {
+                ids![reference] = id;
+            }
+        }
+
         return failure is null ? (ids, null) : (null, FailureContext.Add(failure, "looking up platform ids"));
     }
 

@@ -151,6 +151,44 @@ internal sealed class BigCommerceIdResolver(
         return null;
     }
 
+    /// <summary>
+    /// The store's products with these SKUs and their prices (for <see cref="ProductPrices"/>): one
+    /// <c>GET v3/catalog/products?sku:in=...</c> per batch, never cached. A price-less product was created with price 0,
+    /// the least the API takes.
+    /// </summary>
+    public async Task<(IReadOnlyDictionary<string, StorePrice>? Found, DeliveryOutcome? Failure)> LookUpPricesAsync(
+        IReadOnlyList<string> skus, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, StorePrice>(StringComparer.Ordinal);
+        foreach (var batch in skus.Chunk(options.SkuLookupBatchSize))
+        {
+            var url = "v3/catalog/products?sku:in=" + string.Join(",", batch.Select(BigCommercePaths.EscapeQueryValue))
+                + $"&include_fields=sku,price&limit={Math.Max(batch.Length, 50)}";
+            var result = await transport.SendAsync(HttpMethod.Get, url, null, NoHeaders, cancellationToken);
+            if (result.Failure is not null)
+            {
+                return (null, result.Failure);
+            }
+
+            if (!Read(result.Body, "v3/catalog/products", data =>
+                {
+                    foreach (var product in data.EnumerateArray())
+                    {
+                        if (product.GetProperty("sku").GetString() is { } sku && batch.Contains(sku, StringComparer.Ordinal))
+                        {
+                            var price = product.TryGetProperty("price", out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDecimal() : (decimal?)null;
+                            found.TryAdd(sku, new StorePrice(product.GetProperty("id").GetRawText(), price));
+                        }
+                    }
+                }, out var unreadable))
+            {
+                return (null, unreadable);
+            }
+        }
+
+        return (found, null);
+    }
+
     private async Task<DeliveryOutcome?> LookUpLocations(List<string> codes, CancellationToken cancellationToken)
     {
         var result = await transport.SendAsync(HttpMethod.Get, "v3/inventory/locations", null, NoHeaders, cancellationToken);

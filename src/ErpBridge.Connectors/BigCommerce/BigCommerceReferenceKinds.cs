@@ -37,6 +37,7 @@ internal static class BigCommerceReferenceKinds
 
     public static string NotFound(ReferenceKey reference, string channel) => reference.Kind switch
     {
+        _ when ProductPrices.IsPriceKind(reference.Kind) => ProductPrices.NotFound(reference, channel),
         Product => $"SKU '{reference.Key}' has no product on channel '{channel}'",
         Variant => $"SKU '{reference.Key}' has no variant on channel '{channel}'",
         Sku => $"SKU '{reference.Key}' is not on channel '{channel}' (no product or variant has it)",
@@ -45,7 +46,7 @@ internal static class BigCommerceReferenceKinds
         OrderAddress => $"order '{reference.Key}' has no shipping address on channel '{channel}'",
         OrderProduct => $"order '{OrderNumber(reference.Key)}' has no product with SKU '{ItemKey(reference.Key)}' on channel '{channel}'",
         OrderShipment => $"order '{OrderNumber(reference.Key)}' has no shipment for ERP shipment '{ItemKey(reference.Key)}' on channel '{channel}'",
-        _ => $"reference kind '{reference.Kind}' (key '{reference.Key}') is not one the BigCommerce connector resolves (product, variant, sku, location, order, order-address, order-product, order-shipment)",
+        _ => $"reference kind '{reference.Kind}' (key '{reference.Key}') is not one the BigCommerce connector resolves (product, variant, sku, priced-product, unpriced-product, location, order, order-address, order-product, order-shipment)",
     };
 
     /// <summary>The order number of an "{order number}/{item}" key (order numbers hold no '/').</summary>

@@ -89,7 +89,7 @@ public sealed class MagentoConnector : IChannelConnector, IOrderSource, IStockRe
         RequestPlan plan, CancellationToken cancellationToken)
     {
         var (wanted, required) = PlanReferences.Of(plan);
-        var unknown = wanted.FirstOrDefault(r => !MagentoReferenceKinds.IsKnown(r.Kind));
+        var unknown = wanted.FirstOrDefault(r => !MagentoReferenceKinds.IsKnown(r.Kind) && !ProductPrices.IsPriceKind(r.Kind));
         if (unknown != default)
         {
             return (null, new DeliveryOutcome.PermanentFailure(MagentoReferenceKinds.NotFound(unknown, Channel)));
@@ -121,6 +121,17 @@ public sealed class MagentoConnector : IChannelConnector, IOrderSource, IStockRe
         }
 
         foreach (var (key, value) in salesValues!)
+        {
+            values![key] = value;
+        }
+
+        var (prices, priceFailure) = await ProductPrices.ResolveAsync(wanted, skus.LookUpPricesAsync, cancellationToken);
+        if (priceFailure is not null)
+        {
+            return (null, FailureContext.Add(priceFailure, "looking up prices"));
+        }
+
+        foreach (var (key, value) in prices!)
         {
             values![key] = value;
         }

@@ -1,8 +1,9 @@
 namespace ErpBridge.Connectors.Magento;
 
 /// <summary>
-/// The reference kinds a Magento plan may ask for. Products need none: Magento addresses them by SKU, and a product
-/// save with a known SKU updates it. Stock needs the MSI source code of each ERP location. Shipments need the order's
+/// The reference kinds a Magento plan may ask for. Products with a price need none: Magento addresses them by SKU,
+/// and a product save with a known SKU updates it; a product without one asks whether the store has the SKU and
+/// its price (<see cref="ProductPrices"/>). Stock needs the MSI source code of each ERP location. Shipments need the order's
 /// entity id, its item ids by SKU, and whether the ERP shipment was already made.
 /// </summary>
 internal static class MagentoReferenceKinds
@@ -50,11 +51,12 @@ internal static class MagentoReferenceKinds
 
     public static string NotFound(ReferenceKey reference, string channel) => reference.Kind switch
     {
+        _ when ProductPrices.IsPriceKind(reference.Kind) => ProductPrices.NotFound(reference, channel),
         Source => $"ERP location '{reference.Key}' has no MSI source on channel '{channel}' (not mapped in the channel's Locations, and no Magento source has that code)",
         Sku => $"SKU '{reference.Key}' is not on channel '{channel}' (no Magento product has it)",
         Order => $"order '{reference.Key}' was not found on channel '{channel}' (no Magento order has that increment id)",
         OrderItem => $"order '{Split(reference.Key).OrderNumber}' has no line with SKU '{Split(reference.Key).Part}' on channel '{channel}'",
         Shipment => $"shipment '{Split(reference.Key).Part}' of order '{Split(reference.Key).OrderNumber}' was not found on channel '{channel}'",
-        _ => $"reference kind '{reference.Kind}' (key '{reference.Key}') is not one the Magento connector resolves (source, sku, order, order-item, shipment)",
+        _ => $"reference kind '{reference.Kind}' (key '{reference.Key}') is not one the Magento connector resolves (source, sku, priced-product, unpriced-product, order, order-item, shipment)",
     };
 }

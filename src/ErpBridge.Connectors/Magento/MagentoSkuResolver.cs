@@ -52,16 +52,58 @@ internal sealed class MagentoSkuResolver(ConnectorTransport transport, MagentoCo
         return (wanted.ToDictionary(r => r, r => cache.TryGet(r.Key, out var sku) ? sku : null), null);
     }
 
+    /// <summary>
+    /// The store's products with these SKUs (matched without regard to case, as Magento does) and their prices (for
+    /// <see cref="ProductPrices"/>): the same search, never cached. A price-less product was created with price 0,
+    /// since Magento requires a price.
+    /// </summary>
+    public async Task<(IReadOnlyDictionary<string, StorePrice>? Found, DeliveryOutcome? Failure)> LookUpPricesAsync(
+        IReadOnlyList<string> skus, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, StorePrice>(StringComparer.OrdinalIgnoreCase);
+        foreach (var batch in skus.Chunk(SkusPerSearch))
+        {
+            var result = await transport.SendAsync(HttpMethod.Get, SearchUrl(batch), null, NoHeaders, cancellationToken);
+            if (result.Failure is not null)
+            {
+                return (null, result.Failure);
+            }
+
+            try
+            {
+                using var document = JsonDocument.Parse(result.Body);
+                foreach (var product in document.RootElement.GetProperty("items").EnumerateArray())
+                {
+                    if (product.GetProperty("sku").GetString() is { Length: > 0 } sku)
+                    {
+                        var price = product.TryGetProperty("price", out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDecimal() : (decimal?)null;
+                        found.TryAdd(sku, new StorePrice(sku, price));
+                    }
+                }
+            }
+            catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException)
+            {
+                return (null, new DeliveryOutcome.TransientFailure($"unexpected response to GET V1/products on channel '{transport.Channel}': {exception.Message}"));
+            }
+        }
+
+        return (found, null);
+    }
+
     public void Dispose() => lookups.Dispose();
 
-    private async Task<DeliveryOutcome?> LookUp(string[] skus, CancellationToken cancellationToken)
+    private static string SearchUrl(string[] skus)
     {
         const string filter = "searchCriteria[filter_groups][0][filters][0]";
-        var url = $"V1/products?{Uri.EscapeDataString(filter + "[field]")}=sku"
+        return $"V1/products?{Uri.EscapeDataString(filter + "[field]")}=sku"
             + $"&{Uri.EscapeDataString(filter + "[value]")}={Uri.EscapeDataString(string.Join(",", skus))}"
             + $"&{Uri.EscapeDataString(filter + "[condition_type]")}=in"
             + $"&{Uri.EscapeDataString("searchCriteria[pageSize]")}={skus.Length}";
-        var result = await transport.SendAsync(HttpMethod.Get, url, null, NoHeaders, cancellationToken);
+    }
+
+    private async Task<DeliveryOutcome?> LookUp(string[] skus, CancellationToken cancellationToken)
+    {
+        var result = await transport.SendAsync(HttpMethod.Get, SearchUrl(skus), null, NoHeaders, cancellationToken);
         if (result.Failure is not null)
         {
             return result.Failure;

@@ -12,6 +12,10 @@ public static class ShopifyDocuments
     public const string VariantsBySku =
         "query VariantsBySku($first: Int!, $after: String, $query: String!) { productVariants(first: $first, after: $after, query: $query) { nodes { id sku inventoryItem { id } product { id } } pageInfo { hasNextPage endCursor } } }";
 
+    /// <summary>Variants by SKU with their price and product, for the price kinds of <see cref="ProductPrices"/>. Variables: first, query.</summary>
+    public const string VariantPricesBySku =
+        "query VariantPricesBySku($first: Int!, $query: String!) { productVariants(first: $first, query: $query) { nodes { sku price product { id } } } }";
+
     /// <summary>Locations with their names, to map ERP location codes. Variables: first, after.</summary>
     public const string Locations =
         "query Locations($first: Int!, $after: String) { locations(first: $first, after: $after) { nodes { id name } pageInfo { hasNextPage endCursor } } }";

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using ErpBridge.Core.Delivery;
@@ -14,6 +15,9 @@ internal sealed class ShopifyIdResolver(string channel, ChannelOptions options, 
 {
     private readonly ShopifyShipmentResolver shipments = new(channel, cache, query);
 
+    /// <summary>The last fresh answers for the price kinds; never taken from the cache (see <see cref="ProductPrices"/>).</summary>
+    private readonly ConcurrentDictionary<ReferenceKey, string?> prices = new();
+
     public const string Variant = "variant";
     public const string InventoryItem = "inventory-item";
     public const string Product = "product";
@@ -29,10 +33,10 @@ internal sealed class ShopifyIdResolver(string channel, ChannelOptions options, 
     /// <summary>Looks up whatever is not cached; returns a failure when a look-up itself failed.</summary>
     public async Task<DeliveryOutcome?> LoadAsync(IEnumerable<(string Kind, string Key)> wanted, CancellationToken cancellationToken)
     {
-        var unknownKinds = wanted.Select(w => w.Kind).Where(k => !SkuKinds.Contains(k) && k != Location && !ShopifyShipmentResolver.Kinds.Contains(k)).Distinct().ToList();
+        var unknownKinds = wanted.Select(w => w.Kind).Where(k => !SkuKinds.Contains(k) && k != Location && !ShopifyShipmentResolver.Kinds.Contains(k) && !ProductPrices.IsPriceKind(k)).Distinct().ToList();
         if (unknownKinds.Count > 0)
         {
-            return new DeliveryOutcome.PermanentFailure($"reference kind '{unknownKinds[0]}' is not one the Shopify connector resolves (variant, inventory-item, product, location, order, fulfillment-order, fulfillment-order-line-item, fulfillment)");
+            return new DeliveryOutcome.PermanentFailure($"reference kind '{unknownKinds[0]}' is not one the Shopify connector resolves (variant, inventory-item, product, priced-product, unpriced-product, location, order, fulfillment-order, fulfillment-order-line-item, fulfillment)");
         }
 
         try
@@ -49,6 +53,17 @@ internal sealed class ShopifyIdResolver(string channel, ChannelOptions options, 
                 {
                     return failure;
                 }
+            }
+
+            var (priced, priceFailure) = await ProductPrices.ResolveAsync(wanted.Select(w => new ReferenceKey(w.Kind, w.Key)), LookUpPricesAsync, cancellationToken);
+            if (priceFailure is not null)
+            {
+                return priceFailure;
+            }
+
+            foreach (var (reference, id) in priced!)
+            {
+                prices[reference] = id;
             }
 
             var codes = wanted.Where(w => w.Kind == Location && !options.Locations.ContainsKey(w.Key) && !cache.TryGet(Location, w.Key, out _)).Select(w => w.Key).Distinct(StringComparer.Ordinal).ToList();
@@ -74,6 +89,11 @@ internal sealed class ShopifyIdResolver(string channel, ChannelOptions options, 
             return shipments.Find(kind, key);
         }
 
+        if (ProductPrices.IsPriceKind(kind))
+        {
+            return prices.GetValueOrDefault(new ReferenceKey(kind, key));
+        }
+
         if (kind == Location && options.Locations.TryGetValue(key, out var configured))
         {
             return long.TryParse(configured, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? $"gid://shopify/Location/{configured}" : configured;
@@ -84,6 +104,7 @@ internal sealed class ShopifyIdResolver(string channel, ChannelOptions options, 
 
     /// <summary>What to say when a required reference does not resolve.</summary>
     public string Describe(string kind, string key) => ShopifyShipmentResolver.Kinds.Contains(kind) ? shipments.Describe(kind, key)
+        : ProductPrices.IsPriceKind(kind) ? ProductPrices.NotFound(new ReferenceKey(kind, key), channel)
         : kind == Location
         ? $"location '{key}' is not in the Locations of channel '{channel}' and no Shopify location has that name"
         : $"SKU '{key}' has no variant on channel '{channel}'";
@@ -142,6 +163,32 @@ internal sealed class ShopifyIdResolver(string channel, ChannelOptions options, 
         }
 
         return null;
+    }
+
+    /// <summary>The shop's variants with these SKUs, their prices and products: one search per batch, never cached.</summary>
+    private async Task<(IReadOnlyDictionary<string, StorePrice>? Found, DeliveryOutcome? Failure)> LookUpPricesAsync(
+        IReadOnlyList<string> skus, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, StorePrice>(StringComparer.Ordinal);
+        foreach (var chunk in skus.Chunk(SkusPerSearch))
+        {
+            var result = await query(ShopifyDocuments.VariantPricesBySku, new { first = 250, query = ShopifyDocuments.SkuSearch(chunk) }, cancellationToken);
+            if (result.Failure is not null)
+            {
+                return (null, result.Failure);
+            }
+
+            foreach (var node in result.Data.GetProperty("productVariants").GetProperty("nodes").EnumerateArray())
+            {
+                if (node.GetProperty("sku").GetString() is { } sku && chunk.Contains(sku, StringComparer.Ordinal) && Id(node, "product") is { } productId)
+                {
+                    var price = decimal.TryParse(node.GetProperty("price").GetString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : (decimal?)null;
+                    found.TryAdd(sku, new StorePrice(productId, price));
+                }
+            }
+        }
+
+        return (found, null);
     }
 
     private async Task<DeliveryOutcome?> ReadLocationsAsync(List<string> codes, CancellationToken cancellationToken)

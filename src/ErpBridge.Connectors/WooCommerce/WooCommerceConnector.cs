@@ -89,7 +89,7 @@ public sealed class WooCommerceConnector : IChannelConnector, IOrderSource, ISto
     {
         var references = PlanReferences.Of(plan);
         var wanted = references.Wanted.Select(r => (r.Kind, r.Key)).ToHashSet();
-        var unknown = wanted.FirstOrDefault(r => !WooCommerceReferenceKinds.IsKnown(r.Kind));
+        var unknown = wanted.FirstOrDefault(r => !WooCommerceReferenceKinds.IsKnown(r.Kind) && !ProductPrices.IsPriceKind(r.Kind));
         if (unknown != default)
         {
             return (null, new DeliveryOutcome.PermanentFailure(WooCommerceReferenceKinds.NotFound(unknown.Kind, unknown.Key, null, Channel)));
@@ -100,7 +100,7 @@ public sealed class WooCommerceConnector : IChannelConnector, IOrderSource, ISto
             return (null, new DeliveryOutcome.PermanentFailure(wrongLocation));
         }
 
-        foreach (var reference in references.Required.Where(r => !WooCommerceReferenceKinds.IsOrderKind(r.Kind)))
+        foreach (var reference in references.Required.Where(r => !WooCommerceReferenceKinds.IsOrderKind(r.Kind) && !ProductPrices.IsPriceKind(r.Kind)))
         {
             cache.ForgetMissing(reference.Key);
         }
@@ -111,9 +111,15 @@ public sealed class WooCommerceConnector : IChannelConnector, IOrderSource, ISto
             return (null, FailureContext.Add(orderFailure, "looking up orders"));
         }
 
-        var skus = wanted.Where(r => !WooCommerceReferenceKinds.IsOrderKind(r.Kind)).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+        var skus = wanted.Where(r => !WooCommerceReferenceKinds.IsOrderKind(r.Kind) && !ProductPrices.IsPriceKind(r.Kind)).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
         var (items, failure) = await resolver.ResolveAsync(skus, cancellationToken);
-        return failure is null ? (new WooCommerceKnown(items!, orders!), null) : (null, FailureContext.Add(failure, "looking up SKUs"));
+        if (failure is not null)
+        {
+            return (null, FailureContext.Add(failure, "looking up SKUs"));
+        }
+
+        var (prices, priceFailure) = await ProductPrices.ResolveAsync(references.Wanted, resolver.LookUpPricesAsync, cancellationToken);
+        return priceFailure is null ? (new WooCommerceKnown(items!, orders!) { Prices = prices! }, null) : (null, FailureContext.Add(priceFailure, "looking up prices"));
     }
 
     /// <summary>Stock for a location the channel does not take, and a SKU the shop does not have, fail their item alone.</summary>
@@ -171,13 +177,19 @@ public sealed class WooCommerceConnector : IChannelConnector, IOrderSource, ISto
 
     /// <summary>What a reference resolves to: catalog kinds by SKU, order kinds from the order's facts.</summary>
     private static string? Select(string kind, string key, WooCommerceKnown known, IReadOnlyList<ShippedItem> shipping) =>
-        WooCommerceReferenceKinds.IsOrderKind(kind)
+        ProductPrices.IsPriceKind(kind) ? known.Prices.GetValueOrDefault(new ReferenceKey(kind, key))
+        : WooCommerceReferenceKinds.IsOrderKind(kind)
             ? WooCommerceReferenceKinds.SelectOrder(kind, key, known.Orders.GetValueOrDefault(WooCommerceReferenceKinds.OrderNumber(kind, key)), shipping)
             : WooCommerceReferenceKinds.Select(kind, known.Items.GetValueOrDefault(key));
 
     /// <summary>Why a reference the plan cannot do without is missing; an unknown order is named as such whatever part of it was asked for.</summary>
     private string NotFound(string kind, string key, WooCommerceKnown known)
     {
+        if (ProductPrices.IsPriceKind(kind))
+        {
+            return ProductPrices.NotFound(new ReferenceKey(kind, key), Channel);
+        }
+
         if (WooCommerceReferenceKinds.IsOrderKind(kind))
         {
             var number = WooCommerceReferenceKinds.OrderNumber(kind, key);

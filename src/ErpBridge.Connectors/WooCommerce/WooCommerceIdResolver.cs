@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using ErpBridge.Connectors.Http;
 using ErpBridge.Core.Delivery;
@@ -50,6 +51,50 @@ internal sealed class WooCommerceIdResolver(ConnectorTransport transport, Expiri
         }
 
         return (items, null);
+    }
+
+    /// <summary>
+    /// The shop's products (variations are not products) with these SKUs and their regular prices (for
+    /// <see cref="ProductPrices"/>): one <c>GET products?sku=A,B,...</c> per batch, never cached. A price-less product
+    /// has an empty regular_price, which WooCommerce does not sell.
+    /// </summary>
+    public async Task<(IReadOnlyDictionary<string, StorePrice>? Found, DeliveryOutcome? Failure)> LookUpPricesAsync(
+        IReadOnlyList<string> skus, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, StorePrice>(StringComparer.Ordinal);
+        var batches = skus.Where(s => !s.Contains(',', StringComparison.Ordinal)).Chunk(options.SkuLookupBatchSize)
+            .Concat(skus.Where(s => s.Contains(',', StringComparison.Ordinal)).Select(s => new[] { s }));
+        foreach (var batch in batches)
+        {
+            KeyValuePair<string, string>[] query = [new("sku", string.Join(",", batch)), new("per_page", "100")];
+            var result = await transport.SendAsync(HttpMethod.Get, "products", query, null, NoHeaders, cancellationToken);
+            if (result.Failure is not null)
+            {
+                return (null, result.Failure);
+            }
+
+            try
+            {
+                using var document = JsonDocument.Parse(result.Body);
+                foreach (var item in document.RootElement.EnumerateArray())
+                {
+                    var sku = item.GetProperty("sku").GetString() ?? "";
+                    var isVariation = item.TryGetProperty("type", out var type) && type.GetString() == "variation";
+                    if (!isVariation && batch.Contains(sku, StringComparer.Ordinal))
+                    {
+                        var text = item.TryGetProperty("regular_price", out var price) ? price.GetString() : null;
+                        var value = decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) ? parsed : (decimal?)null;
+                        found.TryAdd(sku, new StorePrice(item.GetProperty("id").GetInt64().ToString(CultureInfo.InvariantCulture), value));
+                    }
+                }
+            }
+            catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+            {
+                return (null, new DeliveryOutcome.TransientFailure($"unexpected response to GET products?sku=: {exception.Message}"));
+            }
+        }
+
+        return (found, null);
     }
 
     public void Dispose() => lookups.Dispose();

@@ -48,8 +48,12 @@ public sealed class Product
     [XmlElement(Order = 3)]
     public decimal Price { get; set; }
 
+    /// <summary>Whether the product carries a price (XmlSerializer's pattern): a product without one keeps the store's.</summary>
+    [XmlIgnore]
+    public bool PriceSpecified { get; set; }
+
     [XmlElement(Order = 4)]
-    public string Currency { get; set; } = "";
+    public string? Currency { get; set; }
 
     [XmlElement(Order = 5)]
     public string Status { get; set; } = "";

@@ -72,6 +72,12 @@ public sealed class DeliveryEndToEndTests
         Assert.That(world.Shopify.State.ProductBySku("100001")?.Title, Is.Not.Null.And.Not.Empty);
         Assert.That(world.BigCommerce.State().ProductBySku("100001"), Is.Not.Null);
         Assert.That(world.Shopify.State.ProductBySku("100001")!.Variants.Single().Barcode, Is.EqualTo("4006381333931"));
+
+        // A material master carries no sales price: the new products wait as drafts for their price.
+        Assert.That((world.Shopify.State.ProductBySku("100001")!.Status, world.Shopify.State.ProductBySku("100001")!.Variants.Single().Price), Is.EqualTo(("DRAFT", "0.00")));
+        Assert.That(world.BigCommerce.State().ProductBySku("100001")!.Availability, Is.EqualTo("disabled"));
+        Assert.That(world.WooCommerce.State().BySku("100001")!.RegularPrice, Is.Empty);
+        Assert.That(world.Magento.State().ProductBySku("100001")!.Status, Is.EqualTo(2));
     }
 
     [Test]

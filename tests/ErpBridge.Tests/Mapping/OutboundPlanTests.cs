@@ -15,10 +15,10 @@ public sealed class OutboundPlanTests
 {
     private static readonly Dictionary<string, string[]> Kinds = new()
     {
-        ["shopify"] = ["variant", "inventory-item", "product", "location", "fulfillment-order", "fulfillment-order-line-item", "fulfillment"],
-        ["bigcommerce"] = ["product", "variant", "sku", "location", "order", "order-address", "order-product", "order-shipment"],
-        ["woocommerce"] = ["product", "variation", "variation-parent", "stock-item", "order", "order-item", "fulfillment", "order-shipment", "order-note", "order-completion"],
-        ["magento"] = ["source", "sku", "order", "order-item", "shipment"],
+        ["shopify"] = ["variant", "inventory-item", "product", "location", "fulfillment-order", "fulfillment-order-line-item", "fulfillment", "priced-product"],
+        ["bigcommerce"] = ["product", "variant", "sku", "priced-product", "unpriced-product", "location", "order", "order-address", "order-product", "order-shipment"],
+        ["woocommerce"] = ["product", "priced-product", "unpriced-product", "variation", "variation-parent", "stock-item", "order", "order-item", "fulfillment", "order-shipment", "order-note", "order-completion"],
+        ["magento"] = ["source", "sku", "priced-product", "unpriced-product", "order", "order-item", "shipment"],
     };
 
     public static IEnumerable<TestCaseData> OutboundExpectedOutputs() =>

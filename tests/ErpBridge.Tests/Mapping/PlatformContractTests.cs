@@ -94,7 +94,8 @@ public sealed class PlatformContractTests
                     var (update, _) = OpenApiSchemaText.Schema(catalog, "product_Put");
                     Assert.That(keys, Is.SubsetOf(update));
                     Assert.That(keys, Does.Not.Contain("custom_fields"), "custom fields without ids would be added again on every update");
-                    Assert.That(call.PathParameters.Select(p => (p.Name, p.Kind)), Is.EqualTo(new[] { ("id", "product") }));
+                    // A product without a price is updated through whichever of the price kinds the store's product is.
+                    Assert.That(call.PathParameters.Select(p => (p.Name, p.Kind)), Is.EqualTo(new[] { ("id", "product") }).Or.EqualTo(new[] { ("id", "priced-product") }).Or.EqualTo(new[] { ("id", "unpriced-product") }));
                     break;
                 case ("POST", "v2/orders/{order}/shipments"):
                     var orders = File.ReadAllText(RepositoryFolders.Contract("bigcommerce/orders.v2.oas2.yml"));

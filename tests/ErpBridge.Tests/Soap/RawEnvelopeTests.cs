@@ -288,6 +288,35 @@ public sealed class RawEnvelopeTests
     }
 
     [Test]
+    public async Task SubmitProducts_ProductWithoutPriceAndCurrency_IsAcceptedAndStoredWithoutThem()
+    {
+        var id = Envelopes.NewId();
+        var body = Envelopes.Products(id).Replace("<prd:Price>1.25</prd:Price><prd:Currency>EUR</prd:Currency>", "", StringComparison.Ordinal);
+        Assert.That(body, Does.Not.Contain("<prd:Price>1.25</prd:Price>"), "the test must change the body");
+        var response = await client.PostAsync(Envelopes.Wrap(body));
+
+        Assert.That(response.ReceiptStatus, Is.EqualTo("Accepted"), response.Body);
+        await using var connection = await OpenAsync();
+        await using var command = new SqliteCommand("SELECT payload FROM messages WHERE message_id = @id", connection);
+        command.Parameters.AddWithValue("@id", id);
+        var payload = (string)(await command.ExecuteScalarAsync())!;
+        Assert.That(payload, Does.Not.Contain("1.25").And.Contain("0.05"), "the first product has no price, the second keeps its own");
+        Assert.That(payload.Split("Currency>").Length, Is.EqualTo(3), "one Currency element, the second product's");
+    }
+
+    [Test]
+    public async Task SubmitProducts_PriceWithoutCurrency_SchemaViolation()
+    {
+        var id = Envelopes.NewId();
+        var body = Envelopes.Products(id).Replace("<prd:Price>1.25</prd:Price><prd:Currency>EUR</prd:Currency>", "<prd:Price>1.25</prd:Price>", StringComparison.Ordinal);
+        Assert.That(body, Does.Not.Contain("<prd:Currency>EUR</prd:Currency><prd:Status>active"), "the test must change the body");
+        var response = await client.PostAsync(Envelopes.Wrap(body));
+
+        AssertFault(response, "SchemaViolation", "s:Client", HttpStatusCode.InternalServerError);
+        Assert.That(await CountAsync("SELECT COUNT(*) FROM messages WHERE message_id = @id", id), Is.Zero);
+    }
+
+    [Test]
     public async Task SchemaViolation_Soap12_SenderFaultWith500()
     {
         var body = Envelopes.Products(Envelopes.NewId()).Replace("<prd:Currency>EUR</prd:Currency>", "<prd:Currency>euro</prd:Currency>", StringComparison.Ordinal);

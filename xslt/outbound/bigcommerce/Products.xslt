@@ -13,6 +13,13 @@
   - is_visible is true for active only. Price and weight are JSON numbers. Name and custom fields are cut to the
     API's 250 characters; attributes with an empty value are skipped (the API requires a value).
   - Description is plain text in the canonical message: HTML-escaped, line breaks as <br>.
+  - An update of an active product sends availability "available": a product created without a price was made
+    unpurchasable ("disabled"), and becomes purchasable once the store has its price.
+  - A product without a Price (a material master has none) never sends a price, and nothing is sold at 0. Three
+    conditional calls, exactly one of which runs: a new SKU is created with price 0 (the API requires one),
+    is_visible false and availability "disabled" (listed nowhere, cannot be bought); a product the store has with a
+    price above 0 (plan:ref "priced-product", looked up afresh) is updated as usual, its price untouched; a product
+    the store has without a price ("unpriced-product") is updated but stays hidden and disabled.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -43,35 +50,81 @@
   </xsl:template>
 
   <xsl:template match="prd:Product">
-    <call id="create-{position()}" method="POST" path="v3/catalog/products" if="missing" if-ref="product" if-key="{prd:Sku}">
-      <body>
-        <fn:map>
-          <xsl:call-template name="fields">
-            <xsl:with-param name="create" select="true()"/>
-          </xsl:call-template>
-        </fn:map>
-      </body>
-    </call>
-    <call id="update-{position()}" method="PUT" path="v3/catalog/products/{{id}}" if="found" if-ref="product" if-key="{prd:Sku}">
-      <path-param name="id" ref="product" key="{prd:Sku}"/>
+    <xsl:choose>
+      <xsl:when test="prd:Price">
+        <call id="create-{position()}" method="POST" path="v3/catalog/products" if="missing" if-ref="product" if-key="{prd:Sku}">
+          <body>
+            <fn:map>
+              <xsl:call-template name="fields">
+                <xsl:with-param name="create" select="true()"/>
+              </xsl:call-template>
+            </fn:map>
+          </body>
+        </call>
+        <xsl:call-template name="update">
+          <xsl:with-param name="id" select="concat('update-', position())"/>
+          <xsl:with-param name="ref" select="'product'"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <call id="create-{position()}" method="POST" path="v3/catalog/products" if="missing" if-ref="product" if-key="{prd:Sku}">
+          <body>
+            <fn:map>
+              <xsl:call-template name="fields">
+                <xsl:with-param name="create" select="true()"/>
+                <xsl:with-param name="sellable" select="false()"/>
+              </xsl:call-template>
+            </fn:map>
+          </body>
+        </call>
+        <xsl:call-template name="update">
+          <xsl:with-param name="id" select="concat('update-', position())"/>
+          <xsl:with-param name="ref" select="'priced-product'"/>
+        </xsl:call-template>
+        <xsl:call-template name="update">
+          <xsl:with-param name="id" select="concat('update-', position(), '-without-price')"/>
+          <xsl:with-param name="ref" select="'unpriced-product'"/>
+          <xsl:with-param name="sellable" select="false()"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- PUT of the product $ref names by SKU, when the store has it. -->
+  <xsl:template name="update">
+    <xsl:param name="id"/>
+    <xsl:param name="ref"/>
+    <xsl:param name="sellable" select="true()"/>
+    <call id="{$id}" method="PUT" path="v3/catalog/products/{{id}}" if="found" if-ref="{$ref}" if-key="{prd:Sku}">
+      <path-param name="id" ref="{$ref}" key="{prd:Sku}"/>
       <body>
         <fn:map>
           <xsl:call-template name="fields">
             <xsl:with-param name="create" select="false()"/>
+            <xsl:with-param name="sellable" select="$sellable"/>
           </xsl:call-template>
         </fn:map>
       </body>
     </call>
   </xsl:template>
 
+  <!-- $sellable false: a product without a price, kept hidden and unpurchasable whatever its status. -->
   <xsl:template name="fields">
     <xsl:param name="create"/>
+    <xsl:param name="sellable" select="true()"/>
     <fn:string key="name"><xsl:value-of select="substring(prd:Title, 1, 250)"/></fn:string>
     <xsl:if test="$create">
       <fn:string key="type">physical</fn:string>
     </xsl:if>
     <fn:string key="sku"><xsl:value-of select="prd:Sku"/></fn:string>
-    <fn:number key="price"><xsl:value-of select="number(translate(normalize-space(prd:Price), '+', ''))"/></fn:number>
+    <xsl:choose>
+      <xsl:when test="prd:Price">
+        <fn:number key="price"><xsl:value-of select="number(translate(normalize-space(prd:Price), '+', ''))"/></fn:number>
+      </xsl:when>
+      <xsl:when test="$create">
+        <fn:number key="price">0</fn:number>
+      </xsl:when>
+    </xsl:choose>
     <xsl:choose>
       <xsl:when test="prd:Weight">
         <fn:number key="weight"><xsl:call-template name="store-weight"/></fn:number>
@@ -85,7 +138,15 @@
         <xsl:value-of select="mf:TextAsHtml(string(prd:Description))"/>
       </fn:string>
     </xsl:if>
-    <fn:boolean key="is_visible"><xsl:value-of select="normalize-space(prd:Status) = 'active'"/></fn:boolean>
+    <fn:boolean key="is_visible"><xsl:value-of select="$sellable and normalize-space(prd:Status) = 'active'"/></fn:boolean>
+    <xsl:choose>
+      <xsl:when test="not($sellable)">
+        <fn:string key="availability">disabled</fn:string>
+      </xsl:when>
+      <xsl:when test="not($create) and normalize-space(prd:Status) = 'active'">
+        <fn:string key="availability">available</fn:string>
+      </xsl:when>
+    </xsl:choose>
     <xsl:if test="normalize-space(prd:Barcode) != ''">
       <fn:string key="upc"><xsl:value-of select="normalize-space(prd:Barcode)"/></fn:string>
     </xsl:if>

@@ -13,6 +13,11 @@
   - Description is plain text in the canonical message: HTML-escaped, line breaks as <br>, in the description
     attribute. Barcode and the ERP's attributes are not sent: Magento keeps them in attributes that each store
     defines for itself (an unknown attribute code is dropped or refused).
+  - A product without a Price (a material master has none) never changes a price, and nothing is sold at 0. Three
+    conditional calls, exactly one of which runs: a SKU the store does not have (plan:ref "sku") is created
+    disabled (status 2) with price 0, since Magento requires a price; a product the store has with a price above 0
+    ("priced-product", looked up afresh) is saved without a price, which keeps its own; one it has without a
+    price ("unpriced-product") is saved without a price and stays disabled.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -43,18 +48,64 @@
   </xsl:template>
 
   <xsl:template match="prd:Product">
+    <xsl:choose>
+      <xsl:when test="prd:Price">
+        <xsl:call-template name="save">
+          <xsl:with-param name="id" select="concat('save-', position())"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="save">
+          <xsl:with-param name="id" select="concat('create-', position())"/>
+          <xsl:with-param name="if" select="'missing'"/>
+          <xsl:with-param name="ref" select="'sku'"/>
+          <xsl:with-param name="sellable" select="false()"/>
+        </xsl:call-template>
+        <xsl:call-template name="save">
+          <xsl:with-param name="id" select="concat('save-', position())"/>
+          <xsl:with-param name="if" select="'found'"/>
+          <xsl:with-param name="ref" select="'priced-product'"/>
+        </xsl:call-template>
+        <xsl:call-template name="save">
+          <xsl:with-param name="id" select="concat('save-', position(), '-without-price')"/>
+          <xsl:with-param name="if" select="'found'"/>
+          <xsl:with-param name="ref" select="'unpriced-product'"/>
+          <xsl:with-param name="sellable" select="false()"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- One save by SKU; with $if, only when $ref resolves (found) or does not (missing). $sellable false: disabled. -->
+  <xsl:template name="save">
+    <xsl:param name="id"/>
+    <xsl:param name="if"/>
+    <xsl:param name="ref"/>
+    <xsl:param name="sellable" select="true()"/>
     <xsl:variable name="status" select="normalize-space(prd:Status)"/>
-    <call id="save-{position()}" method="POST" path="V1/products">
+    <call id="{$id}" method="POST" path="V1/products">
+      <xsl:if test="$if != ''">
+        <xsl:attribute name="if"><xsl:value-of select="$if"/></xsl:attribute>
+        <xsl:attribute name="if-ref"><xsl:value-of select="$ref"/></xsl:attribute>
+        <xsl:attribute name="if-key"><xsl:value-of select="prd:Sku"/></xsl:attribute>
+      </xsl:if>
       <body>
         <fn:map>
           <fn:map key="product">
             <fn:string key="sku"><xsl:value-of select="prd:Sku"/></fn:string>
             <fn:string key="name"><xsl:value-of select="substring(prd:Title, 1, 255)"/></fn:string>
             <fn:number key="attribute_set_id"><xsl:value-of select="number($attribute-set-id)"/></fn:number>
-            <fn:number key="price"><xsl:value-of select="number(translate(normalize-space(prd:Price), '+', ''))"/></fn:number>
+            <xsl:choose>
+              <xsl:when test="prd:Price">
+                <fn:number key="price"><xsl:value-of select="number(translate(normalize-space(prd:Price), '+', ''))"/></fn:number>
+              </xsl:when>
+              <xsl:when test="$if = 'missing'">
+                <fn:number key="price">0</fn:number>
+              </xsl:when>
+            </xsl:choose>
             <fn:number key="status">
               <xsl:choose>
-                <xsl:when test="$status = 'active'">1</xsl:when>
+                <xsl:when test="$status = 'active' and $sellable">1</xsl:when>
                 <xsl:otherwise>2</xsl:otherwise>
               </xsl:choose>
             </fn:number>

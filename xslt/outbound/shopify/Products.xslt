@@ -9,7 +9,11 @@
   - productSet replaces list fields wholesale, so the single variant carries its own id when the SKU is known
     (plan:ref "variant", omitted when new): the existing variant, its inventory item and stock are kept.
   - Status: active/draft/archived become ACTIVE/DRAFT/ARCHIVED. Price is a Money string, weight a Float with a
-    WeightUnit. The inventory item is tracked, because the ERP sends stock levels for it.
+    WeightUnit.
+  - A product without a Price (a material master has none) sends no price: an existing variant keeps its own, a new
+    one gets Shopify's 0.00. So that nothing is sold at 0, it is two conditional calls, exactly one of which runs:
+    if the shop has the SKU with a price above 0 (plan:ref "priced-product", looked up afresh) the status is the
+    message's; otherwise (a new product, or one still without a price) ACTIVE becomes DRAFT. The inventory item is tracked, because the ERP sends stock levels for it.
   - Description is plain text in the canonical message: it is HTML-escaped and line breaks become <br> for
     descriptionHtml. An absent Description leaves the shop's description as it is; an empty one clears it.
   - Attributes are not sent to Shopify: productSet would replace the product's whole metafield list, including
@@ -37,7 +41,47 @@
   </xsl:template>
 
   <xsl:template match="prd:Product">
-    <call id="product-{position()}" method="POST" path="graphql.json">
+    <xsl:variable name="status">
+      <xsl:call-template name="status"/>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="prd:Price">
+        <xsl:call-template name="product-set">
+          <xsl:with-param name="id" select="concat('product-', position())"/>
+          <xsl:with-param name="status" select="$status"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="product-set">
+          <xsl:with-param name="id" select="concat('product-', position())"/>
+          <xsl:with-param name="status" select="$status"/>
+          <xsl:with-param name="if" select="'found'"/>
+        </xsl:call-template>
+        <xsl:call-template name="product-set">
+          <xsl:with-param name="id" select="concat('product-', position(), '-without-price')"/>
+          <xsl:with-param name="status">
+            <xsl:choose>
+              <xsl:when test="$status = 'ACTIVE'">DRAFT</xsl:when>
+              <xsl:otherwise><xsl:value-of select="$status"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
+          <xsl:with-param name="if" select="'missing'"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- One productSet call; with $if, only when the shop has (found) or has not (missing) the SKU with a price. -->
+  <xsl:template name="product-set">
+    <xsl:param name="id"/>
+    <xsl:param name="status"/>
+    <xsl:param name="if"/>
+    <call id="{$id}" method="POST" path="graphql.json">
+      <xsl:if test="$if != ''">
+        <xsl:attribute name="if"><xsl:value-of select="$if"/></xsl:attribute>
+        <xsl:attribute name="if-ref">priced-product</xsl:attribute>
+        <xsl:attribute name="if-key"><xsl:value-of select="prd:Sku"/></xsl:attribute>
+      </xsl:if>
       <body>
         <fn:map>
           <fn:string key="query">mutation UpsertProduct($identifier: ProductSetIdentifiers, $input: ProductSetInput!) { productSet(identifier: $identifier, input: $input, synchronous: true) { product { id variants(first: 1) { nodes { id sku inventoryItem { id } } } } userErrors { field message code } } }</fn:string>
@@ -52,7 +96,7 @@
                   <xsl:value-of select="mf:TextAsHtml(string(prd:Description))"/>
                 </fn:string>
               </xsl:if>
-              <fn:string key="status"><xsl:call-template name="status"/></fn:string>
+              <fn:string key="status"><xsl:value-of select="$status"/></fn:string>
               <fn:array key="productOptions">
                 <fn:map>
                   <fn:string key="name">Title</fn:string>
@@ -71,7 +115,9 @@
                     </fn:map>
                   </fn:array>
                   <fn:string key="sku"><xsl:value-of select="prd:Sku"/></fn:string>
-                  <fn:string key="price"><xsl:value-of select="number(translate(normalize-space(prd:Price), '+', ''))"/></fn:string>
+                  <xsl:if test="prd:Price">
+                    <fn:string key="price"><xsl:value-of select="number(translate(normalize-space(prd:Price), '+', ''))"/></fn:string>
+                  </xsl:if>
                   <xsl:if test="normalize-space(prd:Barcode) != ''">
                     <fn:string key="barcode"><xsl:value-of select="normalize-space(prd:Barcode)"/></fn:string>
                   </xsl:if>

@@ -19,6 +19,11 @@
   - Description is plain text in the canonical message: HTML-escaped, line breaks as <br>.
   - Attributes become custom (non-taxonomy) product attributes, visible, one option each; empty values are skipped.
   - A SKU held by a variation is not a product: the create is refused as a duplicated SKU.
+  - A product without a Price (a material master has none) sends no regular_price: the shop keeps the price it
+    has, and a new product has none (WooCommerce sells nothing without a price). Three conditional calls, exactly
+    one of which runs: a new SKU is created as a draft (private when archived); a product the shop has with a
+    price above 0 (plan:ref "priced-product", looked up afresh) is updated as usual; one it has without a price
+    ("unpriced-product") is updated but stays a draft when the message says active.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -54,37 +59,69 @@
         <fn:map>
           <xsl:call-template name="fields">
             <xsl:with-param name="create" select="true()"/>
+            <xsl:with-param name="sellable" select="boolean(prd:Price)"/>
           </xsl:call-template>
         </fn:map>
       </body>
     </call>
-    <call id="update-{position()}" method="PUT" path="products/{{id}}" if="found" if-ref="product" if-key="{prd:Sku}">
-      <path-param name="id" ref="product" key="{prd:Sku}"/>
+    <xsl:choose>
+      <xsl:when test="prd:Price">
+        <xsl:call-template name="update">
+          <xsl:with-param name="id" select="concat('update-', position())"/>
+          <xsl:with-param name="ref" select="'product'"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="update">
+          <xsl:with-param name="id" select="concat('update-', position())"/>
+          <xsl:with-param name="ref" select="'priced-product'"/>
+        </xsl:call-template>
+        <xsl:call-template name="update">
+          <xsl:with-param name="id" select="concat('update-', position(), '-without-price')"/>
+          <xsl:with-param name="ref" select="'unpriced-product'"/>
+          <xsl:with-param name="sellable" select="false()"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- PUT of the product $ref names by SKU, when the shop has it. -->
+  <xsl:template name="update">
+    <xsl:param name="id"/>
+    <xsl:param name="ref"/>
+    <xsl:param name="sellable" select="true()"/>
+    <call id="{$id}" method="PUT" path="products/{{id}}" if="found" if-ref="{$ref}" if-key="{prd:Sku}">
+      <path-param name="id" ref="{$ref}" key="{prd:Sku}"/>
       <body>
         <fn:map>
           <xsl:call-template name="fields">
             <xsl:with-param name="create" select="false()"/>
+            <xsl:with-param name="sellable" select="$sellable"/>
           </xsl:call-template>
         </fn:map>
       </body>
     </call>
   </xsl:template>
 
+  <!-- $sellable false: a product without a price, never published. -->
   <xsl:template name="fields">
     <xsl:param name="create"/>
+    <xsl:param name="sellable" select="true()"/>
     <fn:string key="name"><xsl:value-of select="prd:Title"/></fn:string>
     <xsl:if test="$create">
       <fn:string key="type">simple</fn:string>
     </xsl:if>
     <fn:string key="status">
       <xsl:choose>
-        <xsl:when test="normalize-space(prd:Status) = 'active'">publish</xsl:when>
+        <xsl:when test="normalize-space(prd:Status) = 'active' and $sellable">publish</xsl:when>
         <xsl:when test="normalize-space(prd:Status) = 'archived'">private</xsl:when>
         <xsl:otherwise>draft</xsl:otherwise>
       </xsl:choose>
     </fn:string>
     <fn:string key="sku"><xsl:value-of select="prd:Sku"/></fn:string>
-    <fn:string key="regular_price"><xsl:value-of select="format-number(number(translate(normalize-space(prd:Price), '+', '')), '0.00##')"/></fn:string>
+    <xsl:if test="prd:Price">
+      <fn:string key="regular_price"><xsl:value-of select="format-number(number(translate(normalize-space(prd:Price), '+', '')), '0.00##')"/></fn:string>
+    </xsl:if>
     <xsl:if test="prd:Description">
       <fn:string key="description">
         <xsl:value-of select="mf:TextAsHtml(string(prd:Description))"/>

@@ -271,6 +271,25 @@ public sealed class BigCommerceConnectorTests
     }
 
     [Test]
+    public async Task ProductWithoutPrice_PriceLookupFails503_TransientAndNothingWritten()
+    {
+        store.Sandbox.Seed(["SKU-1"]);
+        await connector.ExecuteAsync(BigCommercePlans.Stock("warm", new Line("SKU-1", "WH1", 1)), CancellationToken.None);
+        var writes = store.Sandbox.WriteRequests.Count;
+        var before = store.Sandbox.State().ProductBySku("SKU-1");
+        var message = System.Xml.Linq.XDocument.Parse("""<SubmitProducts xmlns="urn:erpbridge:products:v1"><MessageId>NP</MessageId><SentAt>2026-12-07T09:00:00Z</SentAt><SourceSystem>SAP</SourceSystem><Products><Product><Sku>SKU-1</Sku><Title>Renamed</Title><Status>active</Status></Product></Products></SubmitProducts>""");
+        var plan = Support.RepositoryMaps.Plan("outbound/bigcommerce/Products", message, ChannelName, "NP");
+        store.Sandbox.FailNext(1, 503);
+
+        var outcome = await connector.ExecuteAsync(plan, CancellationToken.None);
+
+        Assert.That(outcome, Is.TypeOf<DeliveryOutcome.TransientFailure>(), outcome.ToString());
+        Assert.That(((DeliveryOutcome.TransientFailure)outcome).Reason, Does.Contain("looking up"));
+        Assert.That(store.Sandbox.WriteRequests, Has.Count.EqualTo(writes), "a product whose price is not known is not written");
+        Assert.That(store.Sandbox.State().ProductBySku("SKU-1"), Is.EqualTo(before));
+    }
+
+    [Test]
     public async Task RateLimited429_TransientWithRetryAfterFromResetHeader()
     {
         store.Sandbox.Seed(["SKU-1"]);

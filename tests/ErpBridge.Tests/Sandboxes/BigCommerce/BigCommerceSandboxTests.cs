@@ -169,6 +169,23 @@ public sealed class BigCommerceSandboxTests
     }
 
     [Test]
+    public async Task CreateProduct_AvailabilityDisabled_IsKeptUntilAnUpdateSendsAnother_AndAnUnknownValueIs422()
+    {
+        using var created = await store.Http.PostAsync(new Uri("v3/catalog/products", UriKind.Relative), BigCommerceTestStore.Json(
+            """{"name":"Stove","type":"physical","sku":"STOVE-1","price":0,"weight":0,"is_visible":false,"availability":"disabled"}"""));
+        var id = store.Sandbox.State().ProductBySku("STOVE-1")!.Id;
+        using var renamed = await store.Http.PutAsync(new Uri($"v3/catalog/products/{id}", UriKind.Relative), BigCommerceTestStore.Json("""{"name":"Camping stove"}"""));
+        var afterRename = store.Sandbox.State().ProductBySku("STOVE-1")!.Availability;
+        using var wrong = await store.Http.PutAsync(new Uri($"v3/catalog/products/{id}", UriKind.Relative), BigCommerceTestStore.Json("""{"availability":"sold-out"}"""));
+        using var listed = await Json(await store.Http.GetAsync(new Uri("v3/catalog/products?sku:in=STOVE-1&include_fields=sku,price,availability", UriKind.Relative)));
+
+        Assert.That((created.StatusCode, renamed.StatusCode, (int)wrong.StatusCode), Is.EqualTo((HttpStatusCode.OK, HttpStatusCode.OK, 422)));
+        Assert.That(afterRename, Is.EqualTo("disabled"));
+        var product = listed.RootElement.GetProperty("data").EnumerateArray().Single();
+        Assert.That((product.GetProperty("availability").GetString(), product.GetProperty("price").GetDecimal()), Is.EqualTo(("disabled", 0m)));
+    }
+
+    [Test]
     public async Task UpdateProduct_KnownId_ChangesSentFieldsOnly()
     {
         var product = store.Sandbox.Seed(["UP"]).Single();

@@ -185,6 +185,25 @@ public sealed class MagentoSandboxTests
     }
 
     [Test]
+    public async Task ProductSave_NewSimpleProductWithoutPrice_Is400AndAnExistingOneKeepsItsPrice()
+    {
+        var token = store.Sandbox.IssueAdminToken();
+        const string withoutPrice = """{"product":{"sku":"NEW-2","name":"No price","attribute_set_id":4,"type_id":"simple","status":2}}""";
+        const string withPrice = """{"product":{"sku":"NEW-2","name":"Priced","attribute_set_id":4,"price":9.5,"type_id":"simple"}}""";
+        const string renamed = """{"product":{"sku":"NEW-2","name":"Renamed","status":1}}""";
+
+        using var refused = await store.Http.SendAsync(Bearer(HttpMethod.Post, new Uri(store.Api("all"), "V1/products"), token, withoutPrice));
+        var refusal = await refused.Content.ReadAsStringAsync();
+        using var created = await store.Http.SendAsync(Bearer(HttpMethod.Post, new Uri(store.Api("all"), "V1/products"), token, withPrice));
+        using var updated = await store.Http.SendAsync(Bearer(HttpMethod.Post, new Uri(store.Api("all"), "V1/products"), token, renamed));
+
+        Assert.That((refused.StatusCode, created.StatusCode, updated.StatusCode), Is.EqualTo((HttpStatusCode.BadRequest, HttpStatusCode.OK, HttpStatusCode.OK)));
+        Assert.That(refusal, Does.Contain("must be set").And.Contain("\"price\""));
+        var product = store.Sandbox.State().Products.Single();
+        Assert.That((product.Name, product.Price, product.Status), Is.EqualTo(("Renamed", (decimal?)9.5m, 1)));
+    }
+
+    [Test]
     public async Task ProductPut_SignedForASkuWithASpace_CreatesThenUpdatesByThePathSku()
     {
         var url = new Uri(store.Api("all"), "V1/products/" + Uri.EscapeDataString("LAMP 1"));

@@ -153,6 +153,20 @@ public sealed class WooCommerceSandboxTests
     }
 
     [Test]
+    public async Task Create_WithoutRegularPrice_IsNotPurchasableAndAnUpdateWithoutOneKeepsThePrice()
+    {
+        var created = await store.SendAsync(HttpMethod.Post, "products", """{"name":"Stove","type":"simple","status":"draft","sku":"STOVE-1"}""");
+        var id = created.Json.GetProperty("id").GetInt64();
+        var priced = await store.SendAsync(HttpMethod.Put, $"products/{id}", """{"regular_price":"24.90"}""");
+        var renamed = await store.SendAsync(HttpMethod.Put, $"products/{id}", """{"name":"Camping stove","status":"publish"}""");
+
+        Assert.That(created.Status, Is.EqualTo(201), created.Body);
+        Assert.That((created.Json.GetProperty("regular_price").GetString(), created.Json.GetProperty("purchasable").GetBoolean()), Is.EqualTo(("", false)));
+        Assert.That(priced.Json.GetProperty("purchasable").GetBoolean(), Is.True, priced.Body);
+        Assert.That((renamed.Json.GetProperty("name").GetString(), renamed.Json.GetProperty("regular_price").GetString()), Is.EqualTo(("Camping stove", "24.90")));
+    }
+
+    [Test]
     public async Task Put_SetsStock_AndATypeErrorNamesTheParameter()
     {
         var product = store.Sandbox.Seed(["S-1"])[0];
