@@ -68,13 +68,13 @@ public static class PriceScope
                 }
             }
 
+            delivery.DueFrom = dueFrom;
             if (leftOut.Count == 0)
             {
                 continue;
             }
 
             delivery.Skipped = skipped;
-            delivery.DueFrom = dueFrom;
             delivery.WaitingUntil = earliest;
             delivery.Waiting = waiting;
             if (delivery.Message.Remove(leftOut) > 0)

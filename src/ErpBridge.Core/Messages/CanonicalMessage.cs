@@ -71,11 +71,12 @@ public sealed class CanonicalMessage
     public IEnumerable<(string Key, XElement Element)> PriceItems() => Type == MessageType.Prices ? items.ToList() : [];
 
     /// <summary>
-    /// A price's key: SKU, sales area and the first day it is valid. Two validity periods of one SKU are two items (a
-    /// price valid from next month does not supersede today's), and a newer message with the same period supersedes it.
+    /// A price's key: SKU, sales area, condition type and the first day it is valid. Two validity periods of one SKU are
+    /// two items (a price valid from next month does not supersede today's), and a newer message with the same period
+    /// supersedes it.
     /// </summary>
     private static string PriceKey(XElement price, XNamespace ns) =>
-        $"price:{Text(price, ns + "Sku")}@{Text(price, ns + "SalesOrganization")}/{Text(price, ns + "DistributionChannel")}@{Text(price, ns + "ValidFrom")}";
+        $"price:{Text(price, ns + "Sku")}@{Text(price, ns + "SalesOrganization")}/{Text(price, ns + "DistributionChannel")}/{Text(price, ns + "ConditionType")}@{Text(price, ns + "ValidFrom")}";
 
     /// <summary>The order numbers the shipments of this channel name (empty for other messages).</summary>
     public IReadOnlyCollection<string> OrderNumbers(string channel)

@@ -50,9 +50,9 @@
     </plan>
   </xsl:template>
 
-  <!-- The price's key, as the bridge keys canonical prices: SKU, sales area and first valid day. -->
+  <!-- The price's key, as the bridge keys canonical prices: SKU, sales area, condition type and first valid day. -->
   <xsl:template name="key">
-    <xsl:value-of select="concat('price:', prc:Sku, '@', normalize-space(prc:SalesOrganization), '/', normalize-space(prc:DistributionChannel), '@', normalize-space(prc:ValidFrom))"/>
+    <xsl:value-of select="concat('price:', prc:Sku, '@', normalize-space(prc:SalesOrganization), '/', normalize-space(prc:DistributionChannel), '/', normalize-space(prc:ConditionType), '@', normalize-space(prc:ValidFrom))"/>
   </xsl:template>
 
   <xsl:template match="/*" priority="-1">
