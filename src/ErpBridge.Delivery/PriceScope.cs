@@ -10,8 +10,8 @@ namespace ErpBridge.Delivery;
 /// <summary>
 /// Which prices of each claimed price message this channel takes now, decided before mapping:
 /// <list type="bullet">
-/// <item>a condition type that is not a sales price, a sales area that does not feed the channel, or a validity that
-/// has ended: skipped with the reason (not an error);</item>
+/// <item>a condition type that is not a sales price, a sales area that does not feed the channel, a negative or
+/// percentage amount, or a validity that has ended: skipped with the reason (not an error);</item>
 /// <item>a price valid from a later day: left out now and applied when that day starts (in
 /// <see cref="PricesOptions.TimeZone"/>): the delivery waits as RetryScheduled until the earliest such day, without
 /// spending an attempt, and is claimed again then (the delivery's own retry schedule is the timer);</item>
@@ -118,6 +118,13 @@ public static class PriceScope
         if (!prices.Feeds(channel, organization, distribution))
         {
             return ($"sales area {organization}/{distribution} does not feed this channel ({BridgeOptions.Section}:Prices:SalesAreas:{channel}: {prices.AreasOf(channel)})", now);
+        }
+
+        // A sales price is an amount of money: a percentage or a negative amount cannot be a shop's price.
+        if (!decimal.TryParse(Text("Amount"), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var amount)
+            || amount < 0 || Text("Currency") is not { Length: 3 } currency || !currency.All(char.IsAsciiLetterUpper))
+        {
+            return ($"{Text("Amount")} {Text("Currency")} is not a price (a sales price is an amount of 0 or more in a currency)", now);
         }
 
         var from = PricesOptions.ParseDate(Text("ValidFrom"));

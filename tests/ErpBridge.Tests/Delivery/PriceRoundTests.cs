@@ -45,6 +45,25 @@ public sealed class PriceRoundTests
     }
 
     [Test]
+    public async Task ASalesTypeWithANegativeOrPercentageAmount_IsSkipped_NotSentAsAPrice()
+    {
+        var store = new FakeDeliveryStore([Message(1, "P-1",
+            Price("A", "PR00", "1000", "10", "2026-12-01", "9999-12-31", "-2"),
+            Price("B", "PR00", "1000", "10", "2026-12-01", "9999-12-31", "5", "%"),
+            Price("C", "PR00", "1000", "10", "2026-12-01", "9999-12-31", "0"))]);
+        var connector = new FakeChannelConnector(Claims.Channel);
+
+        await Round(store, connector).RunAsync(Claims.Channel, CancellationToken.None);
+
+        Assert.That(connector.Executed.Select(FakeMessageMaps.SkusOf), Is.EqualTo(new[] { "C" }));
+        Assert.That(store.Completions.Single().Single().Items!.Select(i => i.Reason), Is.EquivalentTo(new[]
+        {
+            "-2 EUR is not a price (a sales price is an amount of 0 or more in a currency)",
+            "5 % is not a price (a sales price is an amount of 0 or more in a currency)",
+        }));
+    }
+
+    [Test]
     public async Task APriceValidToday_IsNotExpired_UntilTheDayAfterItsLastDay()
     {
         var store = new FakeDeliveryStore([Message(1, "P-1", Price("A", "PR00", "1000", "10", "2026-01-01", "2026-12-07"))]);
@@ -154,6 +173,6 @@ public sealed class PriceRoundTests
             <Prices xmlns="{XmlNamespaces.Prices}"><MessageId>{messageId}</MessageId><Conditions>{string.Concat(prices)}</Conditions></Prices>
             """);
 
-    private static string Price(string sku, string type, string organization, string distribution, string from, string to) =>
-        $"<Price><Sku>{sku}</Sku><Amount>9.5</Amount><Currency>EUR</Currency><ValidFrom>{from}</ValidFrom><ValidTo>{to}</ValidTo><ConditionType>{type}</ConditionType><SalesOrganization>{organization}</SalesOrganization><DistributionChannel>{distribution}</DistributionChannel></Price>";
+    private static string Price(string sku, string type, string organization, string distribution, string from, string to, string amount = "9.5", string currency = "EUR") =>
+        $"<Price><Sku>{sku}</Sku><Amount>{amount}</Amount><Currency>{currency}</Currency><ValidFrom>{from}</ValidFrom><ValidTo>{to}</ValidTo><ConditionType>{type}</ConditionType><SalesOrganization>{organization}</SalesOrganization><DistributionChannel>{distribution}</DistributionChannel></Price>";
 }
