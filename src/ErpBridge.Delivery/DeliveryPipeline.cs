@@ -76,13 +76,14 @@ public sealed class DeliveryPipeline(IMessageMaps maps, BackoffPolicy backoff, T
     {
         var claim = delivery.Claim;
         var attempts = claim.Attempts + 1;
-        var age = claim.RetryFrom is { } from ? time.GetUtcNow() - from : TimeSpan.Zero;
+        var from = claim.RetryFrom is { } retryFrom && delivery.DueFrom is { } dueFrom && dueFrom > retryFrom ? dueFrom : claim.RetryFrom;
+        var age = from is { } since ? time.GetUtcNow() - since : TimeSpan.Zero;
         switch (outcome)
         {
             case DeliveryOutcome.PermanentFailure { CredentialsRefused: true } refused:
                 return Paused(claim, refused.Reason);
             case DeliveryOutcome.Delivered delivered:
-                return Delivered(delivery, delivered, attempts, note);
+                return StillWaiting(delivery, Delivered(delivery, delivered, attempts, note));
             case DeliveryOutcome.TransientFailure transient when backoff.Decide(attempts, age, transient) is RetryDecision.Retry retry:
                 var next = time.GetUtcNow() + retry.Delay;
                 return Result(claim, DeliveryStatus.RetryScheduled, attempts, next, transient.Reason, $"retry at {next:O}{note}: {transient.Reason}", []);
@@ -132,6 +133,23 @@ public sealed class DeliveryPipeline(IMessageMaps maps, BackoffPolicy backoff, T
         var detail = $"delivered{note}{ids}{superseded}; {ItemOutcome.Summary(items)}: {reasons}";
         return Result(claim, DeliveryStatus.Delivered, attempts, null, null, detail, keys.Where(k => !failedKeys.Contains(k)).ToList(), items);
     }
+
+    /// <summary>
+    /// A price message whose due prices went out while others wait for a later day stays RetryScheduled until then,
+    /// the attempt not counted; the prices sent are recorded as delivered (their item versions), so that the next
+    /// attempt sends only the ones that waited (<see cref="PriceScope"/>).
+    /// </summary>
+    private static DeliveryResult StillWaiting(PlannedDelivery delivery, DeliveryResult result) =>
+        delivery.WaitingUntil is { } until && result.Status == DeliveryStatus.Delivered
+            ? result with
+            {
+                Status = DeliveryStatus.RetryScheduled,
+                Attempts = delivery.Claim.Attempts,
+                NextAttemptAt = until,
+                Detail = $"{result.Detail}; {PriceScope.WaitingNote(delivery.Waiting, until)}",
+                Items = null,
+            }
+            : result;
 
     /// <summary>
     /// The store refused the channel's credentials: the delivery goes back to Pending without spending the attempt

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ErpBridge.Connectors;
 using ErpBridge.Core.Delivery;
+using ErpBridge.Core.Routing;
 using ErpBridge.Mapping.Maps;
 using Microsoft.Extensions.Logging;
 
@@ -20,7 +21,8 @@ public sealed class DeliveryRound(
     MapThreads mapThreads,
     DeliveryOptions options,
     TimeProvider time,
-    ILogger<DeliveryRound> logger)
+    ILogger<DeliveryRound> logger,
+    BridgeOptions bridge)
 {
     private readonly RoundPlanner planner = new(options.MaxItemsPerCall);
 
@@ -79,6 +81,11 @@ public sealed class DeliveryRound(
         }
 
         var versions = await store.GetItemVersionsAsync(channel, RoundPlanner.ItemKeys(read), cancellationToken);
+        foreach (var settled in PriceScope.Apply(read, channel, bridge.Prices, versions, time.GetUtcNow()))
+        {
+            results.Enqueue(settled);
+        }
+
         var plan = planner.Plan(channel, read, versions);
         foreach (var superseded in plan.Superseded)
         {

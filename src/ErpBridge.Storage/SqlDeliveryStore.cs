@@ -114,7 +114,8 @@ public sealed partial class SqlDeliveryStore : IDeliveryStore
 
         // One row per key, the newest: a later message in the same batch may have delivered the same key.
         var versions = new Dictionary<string, ItemVersion>(StringComparer.Ordinal);
-        foreach (var result in results.Where(r => r.Status == DeliveryStatus.Delivered))
+        // A price message that applied its due prices and waits for later ones is RetryScheduled with keys delivered.
+        foreach (var result in results.Where(r => r.Status == DeliveryStatus.Delivered || (r.Status == DeliveryStatus.RetryScheduled && r.DeliveredKeys.Count > 0)))
         {
             foreach (var key in result.DeliveredKeys)
             {

@@ -25,6 +25,9 @@ internal sealed class BigCommerceApi(
     private const int MaxInventoryItemsLimit = 1000;
     private const string ProductPath = "v3/catalog/products/";
 
+    /// <summary>PUT v3/catalog/products: "Batches are limited to 10 products."</summary>
+    private const int MaxBatchUpdate = 10;
+
     private readonly byte[] token = Encoding.UTF8.GetBytes(options.AccessToken);
 
     public async Task HandleAsync(HttpContext context, string pathAfterStores)
@@ -84,6 +87,7 @@ internal sealed class BigCommerceApi(
         ("GET", "v3/inventory/items") => GetInventoryItems(context),
         ("GET", "v3/catalog/products") => GetProducts(context),
         ("POST", "v3/catalog/products") => CreateProduct(context, body!),
+        ("PUT", "v3/catalog/products") => UpdateProducts(context, body!),
         ("PUT", _) when path.StartsWith(ProductPath, StringComparison.Ordinal) && !path[ProductPath.Length..].Contains('/', StringComparison.Ordinal)
             => UpdateProduct(context, path[ProductPath.Length..], body!),
         ("GET", "v3/catalog/variants") => GetVariants(context),
@@ -284,6 +288,90 @@ internal sealed class BigCommerceApi(
         {
             await ProductResponse(context, product);
         }
+    }
+
+    /// <summary>
+    /// PUT v3/catalog/products, "Update Products (Batch)": an array of at most <see cref="MaxBatchUpdate"/> partial
+    /// products, each with its id; fields not given keep their values. Checked as a whole before anything changes.
+    /// </summary>
+    private async Task UpdateProducts(HttpContext context, byte[] body)
+    {
+        if (!TryParse(body, out var document))
+        {
+            await Problem(context, 422, "JSON data is missing or invalid", new Dictionary<string, string> { ["body"] = "error.expected.jsarray" });
+            return;
+        }
+
+        var updates = new List<(int Id, ProductFields Fields)>();
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Array || root.GetArrayLength() == 0)
+            {
+                await Problem(context, 422, "JSON data is missing or invalid", new Dictionary<string, string> { ["body"] = "error.expected.jsarray" });
+                return;
+            }
+
+            if (root.GetArrayLength() > MaxBatchUpdate)
+            {
+                await Problem(context, 413, $"Batches are limited to {MaxBatchUpdate} products", null);
+                return;
+            }
+
+            var index = 0;
+            foreach (var element in root.EnumerateArray())
+            {
+                var at = index++.ToString(CultureInfo.InvariantCulture);
+                if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty("id", out var idValue) || !idValue.TryGetInt32(out var id))
+                {
+                    await Problem(context, 422, "JSON data is missing or invalid", new Dictionary<string, string> { [$"[{at}].id"] = "error.path.missing" });
+                    return;
+                }
+
+                if (store.Product(id) is null)
+                {
+                    await Problem(context, 404, $"The requested product was not found: id {id} ([{at}]).", null);
+                    return;
+                }
+
+                var (fields, errors) = ProductRequestReader.Read(element, create: false);
+                if (fields is null)
+                {
+                    await Problem(context, 422, "JSON data is missing or invalid", errors.ToDictionary(e => $"[{at}].{e.Key}", e => e.Value));
+                    return;
+                }
+
+                updates.Add((id, fields));
+            }
+        }
+
+        var updated = new List<SandboxProduct>(updates.Count);
+        foreach (var (id, fields) in updates)
+        {
+            var (product, conflict) = store.Update(id, fields);
+            if (product is null || conflict is not null)
+            {
+                await Conflict(context, conflict ?? "id");
+                return;
+            }
+
+            updated.Add(product);
+        }
+
+        await Json(context, 200, json =>
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("data");
+            foreach (var product in updated)
+            {
+                BigCommerceJson.WriteProduct(json, product, store.InventoryLevel(product.BaseVariantId), Fields(context.Request.Query));
+            }
+
+            json.WriteEndArray();
+            json.WriteStartObject("meta");
+            json.WriteEndObject();
+            json.WriteEndObject();
+        });
     }
 
     private static (ProductFields? Fields, Dictionary<string, string> Errors) ReadProduct(byte[] body, bool create)

@@ -90,6 +90,7 @@ internal sealed class MagentoApi(MagentoSandboxOptions options, MagentoStore sto
                 (ShipResource, (c, b) => sales.Ship(c, path[orderPrefix.Length..^shipSuffix.Length], b)),
             ("GET", "V1/products") => (ProductsResource, (c, _) => Search(c)),
             ("POST", "V1/products") => (ProductsResource, (c, b) => Save(c, b, pathSku: null)),
+            ("POST", "V1/products/base-prices") => (ProductsResource, BasePrices),
             ("GET", "V1/inventory/sources") => (SourcesResource, (c, _) => Sources(c)),
             ("GET", "V1/inventory/source-items") => (SourceItemsResource, (c, _) => SearchSourceItems(c)),
             ("POST", "V1/inventory/source-items") => (SourceItemsResource, SaveSourceItems),
@@ -183,6 +184,37 @@ internal sealed class MagentoApi(MagentoSandboxOptions options, MagentoStore sto
         return saveError is not null
             ? MagentoJson.WriteError(context, saveError)
             : MagentoJson.Write(context, 200, json => MagentoJson.WriteProduct(json, product!));
+    }
+
+    /// <summary>Answers the entries that failed (an empty array when every price was set).</summary>
+    private Task BasePrices(HttpContext context, string body)
+    {
+        var (prices, error) = MagentoRequestReader.BasePrices(body);
+        if (error is not null)
+        {
+            return MagentoJson.WriteError(context, error);
+        }
+
+        var failed = store.SetBasePrices(prices!);
+        return MagentoJson.Write(context, 200, json =>
+        {
+            json.WriteStartArray();
+            foreach (var (message, parameters) in failed)
+            {
+                json.WriteStartObject();
+                json.WriteString("message", message);
+                json.WriteStartArray("parameters");
+                foreach (var parameter in parameters)
+                {
+                    json.WriteStringValue(parameter);
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        });
     }
 
     private Task SaveSourceItems(HttpContext context, string body)

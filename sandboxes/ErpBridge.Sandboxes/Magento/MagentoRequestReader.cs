@@ -45,6 +45,39 @@ internal static class MagentoRequestReader
         }
     }
 
+    /// <summary>The body of <c>POST V1/products/base-prices</c>: <c>{"prices": [{"sku", "price", "store_id"}, ...]}</c>; entries are checked one by one by the store.</summary>
+    public static (IReadOnlyList<BasePriceInput>? Prices, MagentoError? Error) BasePrices(string body)
+    {
+        if (Parse(body) is not { } root)
+        {
+            return (null, Decoding());
+        }
+
+        using (root)
+        {
+            if (root.RootElement.ValueKind != JsonValueKind.Object || !root.RootElement.TryGetProperty("prices", out var array) || array.ValueKind != JsonValueKind.Array)
+            {
+                return (null, MagentoError.Required("prices"));
+            }
+
+            var prices = new List<BasePriceInput>();
+            foreach (var item in array.EnumerateArray())
+            {
+                if (item.ValueKind != JsonValueKind.Object)
+                {
+                    return (null, Decoding());
+                }
+
+                prices.Add(new BasePriceInput(
+                    String(item, "sku"),
+                    item.TryGetProperty("price", out var price) && price.ValueKind == JsonValueKind.Number ? price.GetDecimal() : null,
+                    item.TryGetProperty("store_id", out var store) && store.ValueKind == JsonValueKind.Number && store.TryGetInt32(out var id) ? id : null));
+            }
+
+            return (prices, null);
+        }
+    }
+
     public static (IReadOnlyList<MagentoSourceItem>? Items, MagentoError? Error) SourceItems(string body)
     {
         if (Parse(body) is not { } root)

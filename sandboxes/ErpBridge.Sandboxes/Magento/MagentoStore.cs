@@ -63,6 +63,41 @@ internal sealed class MagentoStore
         }
     }
 
+    /// <summary>
+    /// <c>POST V1/products/base-prices</c>: sets the price of each valid entry and nothing else of the product; an entry
+    /// with an unknown SKU, a missing or negative price, or a store other than 0 (the sandbox has the default store only)
+    /// is left out and reported, as Magento's price API does (message with placeholders, and their values).
+    /// </summary>
+    public IReadOnlyList<(string Message, IReadOnlyList<string> Parameters)> SetBasePrices(IReadOnlyList<BasePriceInput> prices)
+    {
+        var failed = new List<(string, IReadOnlyList<string>)>();
+        lock (gate)
+        {
+            foreach (var price in prices)
+            {
+                var sku = price.Sku ?? "";
+                if (!products.TryGetValue(sku, out var product))
+                {
+                    failed.Add(("The following products do not exist: %sku", [sku]));
+                }
+                else if (price.Price is not { } value || value < 0)
+                {
+                    failed.Add(("Invalid attribute %fieldName = %fieldValue. Row ID: SKU = %SKU, Store ID: %storeId.", ["Price", price.Price?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", sku, (price.StoreId ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture)]));
+                }
+                else if (price.StoreId is not 0)
+                {
+                    failed.Add(("Requested store is not found. Row ID: SKU = %SKU, Store ID: %storeId.", [sku, price.StoreId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""]));
+                }
+                else
+                {
+                    products[sku] = product with { Price = value, UpdatedAt = time.GetUtcNow() };
+                }
+            }
+        }
+
+        return failed;
+    }
+
     /// <summary>Creates the product, or updates the one with that SKU (fields not sent are kept).</summary>
     public (MagentoProduct? Product, MagentoError? Error) Save(ProductInput input)
     {

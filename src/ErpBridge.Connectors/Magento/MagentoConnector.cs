@@ -81,6 +81,11 @@ public sealed class MagentoConnector : IChannelConnector, IOrderSource, IStockRe
             return response.Failure;
         }
 
+        if (call.Path == MagentoPriceOutcome.Path && MagentoPriceOutcome.Read(response.Body) is { } refused)
+        {
+            return refused;
+        }
+
         Record(call, response.Body, platformIds);
         return null;
     }

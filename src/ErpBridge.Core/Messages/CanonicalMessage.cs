@@ -31,6 +31,7 @@ public sealed class CanonicalMessage
         XmlNamespaces.Inventory => MessageType.Inventory,
         XmlNamespaces.Products => MessageType.Products,
         XmlNamespaces.Shipments => MessageType.Shipments,
+        XmlNamespaces.Prices => MessageType.Prices,
         _ => null,
     };
 
@@ -51,6 +52,11 @@ public sealed class CanonicalMessage
                 itemName = ns + "Product";
                 key = e => $"prod:{Text(e, ns + "Sku")}";
                 break;
+            case MessageType.Prices:
+                ns = XmlNamespaces.Prices;
+                itemName = ns + "Price";
+                key = e => PriceKey(e, ns);
+                break;
             case MessageType.Shipments:
                 return new CanonicalMessage(type, document, []);
             default:
@@ -60,6 +66,17 @@ public sealed class CanonicalMessage
         var found = document.Descendants(itemName).Select(e => (key(e), e)).ToList();
         return new CanonicalMessage(type, document, found);
     }
+
+    /// <summary>The price items still in the message, with their keys (empty for other messages).</summary>
+    public IEnumerable<(string Key, XElement Element)> PriceItems() => Type == MessageType.Prices ? items.ToList() : [];
+
+    /// <summary>
+    /// A price's key: SKU, sales area, condition type and the first day it is valid. Two validity periods of one SKU are
+    /// two items (a price valid from next month does not supersede today's), and a newer message with the same period
+    /// supersedes it.
+    /// </summary>
+    private static string PriceKey(XElement price, XNamespace ns) =>
+        $"price:{Text(price, ns + "Sku")}@{Text(price, ns + "SalesOrganization")}/{Text(price, ns + "DistributionChannel")}/{Text(price, ns + "ConditionType")}@{Text(price, ns + "ValidFrom")}";
 
     /// <summary>The order numbers the shipments of this channel name (empty for other messages).</summary>
     public IReadOnlyCollection<string> OrderNumbers(string channel)

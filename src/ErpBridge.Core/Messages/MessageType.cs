@@ -7,4 +7,7 @@ public enum MessageType
     Products,
     Shipments,
     Document,
+
+    /// <summary>Sales prices from condition records (SAP COND_A); produced by inbound maps only, no SOAP operation of its own.</summary>
+    Prices,
 }

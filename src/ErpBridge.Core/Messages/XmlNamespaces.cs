@@ -12,6 +12,7 @@ public static class XmlNamespaces
     public const string Products = "urn:erpbridge:products:v1";
     public const string Shipments = "urn:erpbridge:shipments:v1";
     public const string Documents = "urn:erpbridge:documents:v1";
+    public const string Prices = "urn:erpbridge:prices:v1";
     public const string Status = "urn:erpbridge:status:v1";
     public const string Orders = "urn:erpbridge:orders:v1";
     public const string Reconciliation = "urn:erpbridge:reconciliation:v1";

@@ -10,10 +10,13 @@ public sealed partial class BridgeOptions
 
     public Dictionary<string, ChannelOptions> Channels { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Message type name (Inventory, Products, Shipments) to the channels that receive it.</summary>
+    /// <summary>Message type name (Inventory, Products, Shipments, Prices) to the channels that receive it.</summary>
     public Dictionary<string, string[]> Routes { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     public Dictionary<string, DocumentTypeOptions> DocumentTypes { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Which condition records are sales prices, and which sales area feeds which channel.</summary>
+    public PricesOptions Prices { get; set; } = new();
 
     /// <summary>Every problem, each naming the configuration key it is about.</summary>
     public IReadOnlyList<string> Validate()
@@ -29,7 +32,7 @@ public sealed partial class BridgeOptions
             var key = $"{Section}:Routes:{type}";
             if (!TryParseCanonical(type, out _))
             {
-                errors.Add($"{key}: '{type}' is not a routable message type; use Inventory, Products or Shipments.");
+                errors.Add($"{key}: '{type}' is not a routable message type; use Inventory, Products, Shipments or Prices.");
             }
 
             // An empty entry names no channel, so that an override (environment, command line) can shorten a route.
@@ -52,7 +55,7 @@ public sealed partial class BridgeOptions
         {
             if (!TryParseCanonical(options.Produces, out _))
             {
-                errors.Add($"{Section}:DocumentTypes:{documentType}:Produces: '{options.Produces}' must be Inventory, Products or Shipments.");
+                errors.Add($"{Section}:DocumentTypes:{documentType}:Produces: '{options.Produces}' must be Inventory, Products, Shipments or Prices.");
             }
 
             foreach (var reserved in options.MapParameters.Keys.Where(k => k is "message-id" or "sent-at" or "source-system"))
@@ -61,6 +64,7 @@ public sealed partial class BridgeOptions
             }
         }
 
+        errors.AddRange(Prices.Validate(Channels, Routes.TryGetValue(nameof(MessageType.Prices), out var priced) ? priced : null));
         return errors;
     }
 

@@ -10,14 +10,14 @@ namespace ErpBridge.Tests.Delivery;
 public static class DeliveryRounds
 {
     public static DeliveryRound Create(
-        FakeDeliveryStore store, IChannelConnector connector, DeliveryOptions options, TimeProvider clock, IMessageMaps? maps = null, MapThreads? mapThreads = null)
+        FakeDeliveryStore store, IChannelConnector connector, DeliveryOptions options, TimeProvider clock, IMessageMaps? maps = null, MapThreads? mapThreads = null, PricesOptions? prices = null)
     {
         mapThreads ??= MapThreadsForTests.Shared;
-        var bridge = new BridgeOptions();
+        var bridge = new BridgeOptions { Prices = prices ?? new PricesOptions() };
         bridge.Channels[Claims.Channel] = new ChannelOptions { Platform = "fake" };
         var registry = new ConnectorRegistry(bridge, [new FakeConnectorFactory(connector)], NullLogger<ConnectorRegistry>.Instance);
         maps ??= new FakeMessageMaps();
         var pipeline = new DeliveryPipeline(maps, options.Backoff(), clock, NullLogger<DeliveryPipeline>.Instance, mapThreads, options.MessageBudget);
-        return new DeliveryRound(store, registry, new CanonicalReader(maps), pipeline, mapThreads, options, clock, NullLogger<DeliveryRound>.Instance);
+        return new DeliveryRound(store, registry, new CanonicalReader(maps), pipeline, mapThreads, options, clock, NullLogger<DeliveryRound>.Instance, bridge);
     }
 }

@@ -43,12 +43,14 @@ public sealed class OutboundPlanTests
             var (found, _) = PlanReference.Apply(call.Body!, r => platform == "shopify" ? $"gid://shopify/{r.Kind}/1" : "42");
             var (missing, unresolved) = PlanReference.Apply(call.Body!, r => r.Kind == "location" ? (platform == "bigcommerce" ? "1" : "gid://shopify/Location/1") : null);
 
+            // Every body is a JSON object, except BigCommerce's batch product update, which the API takes as an array.
+            var root = (call.Method, call.Path) == ("PUT", "v3/catalog/products") && platform == "bigcommerce" ? JsonValueKind.Array : JsonValueKind.Object;
             using var json = JsonDocument.Parse(JsonXml.ToJson(found!));
-            Assert.That(json.RootElement.ValueKind, Is.EqualTo(JsonValueKind.Object));
+            Assert.That(json.RootElement.ValueKind, Is.EqualTo(root));
             if (unresolved is null)
             {
                 using var withoutIds = JsonDocument.Parse(JsonXml.ToJson(missing!));
-                Assert.That(withoutIds.RootElement.ValueKind, Is.EqualTo(JsonValueKind.Object));
+                Assert.That(withoutIds.RootElement.ValueKind, Is.EqualTo(root));
             }
         }
     }

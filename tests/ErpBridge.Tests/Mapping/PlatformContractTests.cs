@@ -37,7 +37,7 @@ public sealed class PlatformContractTests
                 Assert.That(problems, Is.Empty, $"{call.Id}, references {(resolved ? "found" : "missing")}");
                 Assert.That(schema.HasDirective("idempotent") || !query.Contains("@idempotent", StringComparison.Ordinal), Is.True);
                 Assert.That(
-                    new[] { "inventorySetQuantities", "productSet" }.Where(m => query.Contains(m + "(", StringComparison.Ordinal)).All(schema.HasMutation),
+                    new[] { "inventorySetQuantities", "productSet", "productVariantsBulkUpdate" }.Where(m => query.Contains(m + "(", StringComparison.Ordinal)).All(schema.HasMutation),
                     Is.True);
             }
         }
@@ -63,6 +63,23 @@ public sealed class PlatformContractTests
         foreach (var call in RequestPlan.Parse(CanonicalXml.Load(goldenCase.ExpectedPath)).Calls)
         {
             using var body = Body(call, _ => "42");
+            if ((call.Method, call.Path) == ("PUT", "v3/catalog/products"))
+            {
+                // "Update Products (Batch)": the one BigCommerce body that is an array.
+                Assert.That(catalog, Does.Contain("summary: Update Products (Batch)"));
+                var (batchUpdate, _) = OpenApiSchemaText.Schema(catalog, "product_Put");
+                Assert.That(body.RootElement.GetArrayLength(), Is.InRange(1, 10), "Batches are limited to 10 products");
+                foreach (var product in body.RootElement.EnumerateArray())
+                {
+                    var fields = product.EnumerateObject().Select(p => p.Name).ToList();
+                    Assert.That(fields, Does.Contain("id"), "id is required for batch updates");
+                    Assert.That(fields.Where(f => f != "id"), Is.SubsetOf(batchUpdate));
+                    Assert.That(product.GetProperty("id").ValueKind, Is.EqualTo(JsonValueKind.Number));
+                }
+
+                continue;
+            }
+
             var keys = body.RootElement.EnumerateObject().Select(p => p.Name).ToList();
             switch (call.Method, call.Path)
             {

@@ -19,6 +19,10 @@ internal sealed class MutationNode(ShopifyStore store) : IGraphNode
                 var result = store.ProductSet(call.Argument<Dictionary<string, object?>>("identifier"), call.Argument<Dictionary<string, object?>>("input")!);
                 store.Record(call.Name, null, arguments, result.Errors.Count == 0 ? "applied" : $"rejected: {result.Errors[0].Code}");
                 return new ProductSetPayloadNode(result, call.Argument<bool?>("synchronous") ?? true, store);
+            case "productVariantsBulkUpdate":
+                var updated = store.VariantsBulkUpdate(call.Argument<string>("productId")!, call.Argument<List<object?>>("variants")!, call.Argument<bool?>("allowPartialUpdates") ?? false);
+                store.Record(call.Name, null, arguments, updated.Errors.Count == 0 ? "applied" : $"rejected: {updated.Errors[0].Code}");
+                return new ProductVariantsBulkUpdatePayloadNode(updated, store);
             case "fulfillmentCreate":
                 var created = store.FulfillmentCreate(call.Argument<Dictionary<string, object?>>("fulfillment")!, call.Argument<string>("message"));
                 store.Record(call.Name, null, arguments, created.Fulfillment is { } fulfillment ? $"created {fulfillment.Id}" : $"rejected: {created.Errors[0].Message}");

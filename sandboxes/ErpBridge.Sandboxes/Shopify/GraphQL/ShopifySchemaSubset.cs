@@ -35,6 +35,7 @@ public static class ShopifySchemaSubset
           inventorySetQuantities(input: InventorySetQuantitiesInput!): InventorySetQuantitiesPayload
           productSet(identifier: ProductSetIdentifiers, input: ProductSetInput!, synchronous: Boolean = true): ProductSetPayload
           fulfillmentCreate(fulfillment: FulfillmentInput!, message: String): FulfillmentCreatePayload
+          productVariantsBulkUpdate(allowPartialUpdates: Boolean = false, productId: ID!, variants: [ProductVariantsBulkInput!]!): ProductVariantsBulkUpdatePayload
           bulkOperationRunQuery(groupObjects: Boolean! = false, query: String!): BulkOperationRunQueryPayload
         }
 
@@ -457,6 +458,24 @@ public static class ShopifySchemaSubset
           message: String!
         }
 
+        type ProductVariantsBulkUpdatePayload {
+          product: Product
+          productVariants: [ProductVariant!]
+          userErrors: [ProductVariantsBulkUpdateUserError!]!
+        }
+
+        type ProductVariantsBulkUpdateUserError {
+          code: ProductVariantsBulkUpdateUserErrorCode
+          field: [String!]
+          message: String!
+        }
+
+        input ProductVariantsBulkInput {
+          barcode: String
+          id: ID
+          price: Money
+        }
+
         input InventorySetQuantitiesInput {
           name: String!
           quantities: [InventoryQuantityInput!]!
@@ -552,6 +571,11 @@ public static class ShopifySchemaSubset
           ITEM_NOT_STOCKED_AT_LOCATION INVALID_QUANTITY_TOO_HIGH INVALID_QUANTITY_TOO_LOW COMPARE_QUANTITY_REQUIRED
           COMPARE_QUANTITY_STALE CHANGE_FROM_QUANTITY_STALE INVALID_NAME NO_DUPLICATE_INVENTORY_ITEM_ID_GROUP_ID_PAIR
           NON_MUTABLE_INVENTORY_ITEM IDEMPOTENCY_CONCURRENT_REQUEST IDEMPOTENCY_KEY_PARAMETER_MISMATCH
+        }
+
+        enum ProductVariantsBulkUpdateUserErrorCode {
+          PRODUCT_DOES_NOT_EXIST PRODUCT_VARIANT_ID_MISSING PRODUCT_VARIANT_DOES_NOT_EXIST MUST_BE_FOR_THIS_PRODUCT
+          GREATER_THAN_OR_EQUAL_TO INVALID_INPUT
         }
 
         enum ProductSetUserErrorCode {

@@ -3,13 +3,16 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Xml.Linq;
+using ErpBridge.Core.Delivery;
+using ErpBridge.Mapping.Plans;
 using ErpBridge.Sandboxes.Magento;
 using ErpBridge.Tests.Connectors.Magento;
 using ErpBridge.Tests.Support;
 
 namespace ErpBridge.Tests.Sandboxes.Magento;
 
-/// <summary>The Magento sandbox over real HTTP: admin tokens, OAuth 1.0a signatures, Magento's answers and error bodies.</summary>
+/// <summary>The Magento sandbox over real HTTP: admin tokens, OAuth 1.0a signatures, Magento's answers and error bodies, the price API.</summary>
 [TestFixture]
 public sealed class MagentoSandboxTests
 {
@@ -20,6 +23,33 @@ public sealed class MagentoSandboxTests
 
     [TearDown]
     public async Task StopStore() => await store.DisposeAsync();
+
+    [Test]
+    public async Task BasePrices_SetsThePriceOnly()
+    {
+        store.Sandbox.Seed(["SKU-1"]);
+        var before = store.Sandbox.State().ProductBySku("SKU-1")!;
+        await using var connector = MagentoTestStore.Connect("magento", store.OAuthChannel());
+
+        var outcome = await connector.ExecuteAsync(Plan(("SKU-1", "12.99", 0)), CancellationToken.None);
+
+        Assert.That(outcome, Is.InstanceOf<DeliveryOutcome.Delivered>());
+        var after = store.Sandbox.State().ProductBySku("SKU-1")!;
+        Assert.That(after, Is.EqualTo(before with { Price = 12.99m, UpdatedAt = after.UpdatedAt }));
+    }
+
+    [Test]
+    public async Task BasePrices_AnEntryMagentoLeavesOut_FailsTheCall_WithMagentosMessage()
+    {
+        store.Sandbox.Seed(["SKU-1", "SKU-2"]);
+        await using var connector = MagentoTestStore.Connect("magento", store.OAuthChannel());
+
+        var outcome = await connector.ExecuteAsync(Plan(("SKU-1", "5", 0), ("SKU-2", "6", 3)), CancellationToken.None);
+
+        Assert.That(outcome, Is.InstanceOf<DeliveryOutcome.PermanentFailure>());
+        Assert.That(((DeliveryOutcome.PermanentFailure)outcome).Reason, Does.StartWith("Magento did not set 1 price(s): Requested store is not found. Row ID: SKU = SKU-2, Store ID: 3."));
+        Assert.That(store.Sandbox.State().ProductBySku("SKU-1")!.Price, Is.EqualTo(5m), "Magento sets the valid entries");
+    }
 
     [Test]
     public async Task AdminToken_IssuedForTheAdminUser_IsAcceptedAsBearer()
@@ -337,4 +367,19 @@ public sealed class MagentoSandboxTests
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return json.RootElement.GetProperty("message").GetString();
     }
+
+    private static RequestPlan Plan(params (string Sku, string Price, int Store)[] prices)
+    {
+        XNamespace plan = RequestPlan.Namespace;
+        XNamespace fn = "http://www.w3.org/2005/xpath-functions";
+        var entries = prices.Select(p => new XElement(
+            fn + "map",
+            new XElement(fn + "number", new XAttribute("key", "price"), p.Price),
+            new XElement(fn + "number", new XAttribute("key", "store_id"), p.Store),
+            new XElement(fn + "string", new XAttribute("key", "sku"), p.Sku)));
+        var body = new XElement(plan + "body", new XElement(fn + "map", new XElement(fn + "array", new XAttribute("key", "prices"), entries)));
+        var call = new XElement(plan + "call", new XAttribute("id", "prices-1"), new XAttribute("method", "POST"), new XAttribute("path", "V1/products/base-prices"), body);
+        return RequestPlan.Parse(new XDocument(new XElement(plan + "plan", call)));
+    }
+
 }
