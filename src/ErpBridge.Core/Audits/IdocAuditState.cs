@@ -15,6 +15,6 @@ public enum IdocAuditState
     /// <summary>The ERP refused it for good (an invalid document); an operator looks at the last error.</summary>
     Failed,
 
-    /// <summary>The document had no IDoc control record: there is nothing to confirm.</summary>
+    /// <summary>The document had no IDoc control record, or none of a message type the source confirms: there is nothing to confirm.</summary>
     NotIdoc,
 }

@@ -92,7 +92,9 @@ public sealed class IdocAuditRunner(
 
     private IdocAuditEntry Entry(SettledDocument document, SourceSystemOptions source, DateTimeOffset now)
     {
-        var idocs = Idocs(document);
+        var idocs = Idocs(document)
+            .Where(i => source.MessageTypes.Count == 0 || source.MessageTypes.Contains(i.MessageType, StringComparer.OrdinalIgnoreCase))
+            .ToList();
         if (idocs.Count == 0)
         {
             return new IdocAuditEntry(document.MessageId, document.SourceSystem, null, null, null, null, IdocAuditState.NotIdoc);
@@ -124,7 +126,8 @@ public sealed class IdocAuditRunner(
         {
             using var reader = XmlReader.Create(new StringReader(document.Payload), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
             var root = XDocument.Load(reader).Root;
-            var payload = root?.Element(Documents + "Payload")?.Elements().FirstOrDefault();
+            // The stored SubmitDocument request carries the IDoc file in its Payload; a stored bare IDoc file is read as it is.
+            var payload = root?.Element(Documents + "Payload")?.Elements().FirstOrDefault() ?? root;
             return payload is null ? [] : ReceivedIdoc.Read(payload);
         }
         catch (XmlException exception)

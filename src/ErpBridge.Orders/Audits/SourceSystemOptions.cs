@@ -12,6 +12,12 @@ public sealed class SourceSystemOptions
     /// <summary>The ERP endpoint (ErpBridge:ErpEndpoints:&lt;name&gt;) the audits go to; required when <see cref="AuditIdocs"/> is on.</summary>
     public string? ErpEndpoint { get; set; }
 
+    /// <summary>
+    /// The message types (EDI_DC40 MESTYP, e.g. SHPCON, LOISTD) whose IDocs are confirmed; empty: all. SAP's own
+    /// audit has the same filter, since confirmations are often not wanted for master data.
+    /// </summary>
+    public List<string> MessageTypes { get; set; } = [];
+
     /// <summary>The status of an IDoc delivered to every channel: 41, application document created.</summary>
     public string DeliveredStatus { get; set; } = "41";
 

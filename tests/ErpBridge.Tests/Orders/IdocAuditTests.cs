@@ -148,6 +148,21 @@ public sealed class IdocAuditTests
     }
 
     [Test]
+    public async Task MessageTypesFilter_ConfirmsOnlyTheListedMessageTypes()
+    {
+        var file = AleAuditSamples.Idocs("MATMAS05", ("MATMAS", "0000000000000101"));
+        await AcceptAsync("master-1", Sap, file, ["shop-a"]);
+        await AcceptAsync("doc-1", Sap, AleAuditSamples.Delvry07(), ["shop-a"]);
+        await SettleAsync("shop-a", DeliveryStatus.Delivered);
+
+        var run = await Runner(messageTypes: ["SHPCON"]).RunAsync(CancellationToken.None);
+
+        Assert.That(run, Is.EqualTo((1, 1)));
+        Assert.That(erp.State().Audits.Single().Confirmations.Select(c => c.MessageType), Is.EqualTo(new[] { "SHPCON" }));
+        Assert.That((await audits.FindAsync("master-1", CancellationToken.None))!.State, Is.EqualTo(nameof(IdocAuditState.NotIdoc)));
+    }
+
+    [Test]
     public async Task DocumentThatIsNoIdoc_GetsNoAudit_AndIsNotLookedAtAgain()
     {
         await AcceptAsync("oag-1", Sap, XElement.Parse("<SHOW_SHIPMENT_005><CNTROLAREA/></SHOW_SHIPMENT_005>"), ["shop-a"]);
@@ -216,10 +231,10 @@ public sealed class IdocAuditTests
             },
             NullLoggerFactory.Instance);
 
-    private IdocAuditRunner Runner(string failedStatus = "51")
+    private IdocAuditRunner Runner(string failedStatus = "51", List<string>? messageTypes = null)
     {
         var options = new IdocAuditOptions { BackoffBase = TimeSpan.FromSeconds(30), BackoffMax = TimeSpan.FromSeconds(50) };
-        options.SourceSystems[Sap] = new SourceSystemOptions { AuditIdocs = true, ErpEndpoint = "erp", FailedStatus = failedStatus };
+        options.SourceSystems[Sap] = new SourceSystemOptions { AuditIdocs = true, ErpEndpoint = "erp", FailedStatus = failedStatus, MessageTypes = messageTypes ?? [] };
         options.SourceSystems["OTHERSYS"] = new SourceSystemOptions { AuditIdocs = false };
         return new IdocAuditRunner(audits, endpoints, options, time, NullLogger<IdocAuditRunner>.Instance);
     }
