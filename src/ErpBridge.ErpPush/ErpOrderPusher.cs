@@ -13,7 +13,7 @@ namespace ErpBridge.ErpPush;
 /// Basic, plain HTTP only when <see cref="ErpEndpointOptions.AllowHttp"/> says so. One instance per endpoint: the
 /// channel factory is built once and shared; each push uses its own channel.
 /// </summary>
-public sealed partial class ErpOrderPusher : IErpOrderPusher, IDisposable
+public sealed partial class ErpOrderPusher : IErpOrderPusher, IErpAuditSender, IDisposable
 {
     private readonly ChannelFactory<IOrderReceiver> factory;
     private readonly ILogger logger;
@@ -82,6 +82,38 @@ public sealed partial class ErpOrderPusher : IErpOrderPusher, IDisposable
         return result;
     }
 
+    public async Task<ErpPushResult> SendAuditAsync(string messageId, System.Xml.Linq.XElement document, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (messageId is null || !MessageIdPattern().IsMatch(messageId))
+        {
+            return ErpPushResult.Permanent($"MessageId '{messageId}' is not 1 to 128 characters of letters, digits, '.', '_', ':' and '-'.");
+        }
+
+        var message = new ReceiveAuditRequestMessage { MessageId = messageId, Document = new OrderDocument { Content = ToXmlElement(document) } };
+        var channel = factory.CreateChannel();
+        var result = await CallAsync(
+            (IClientChannel)channel,
+            async () =>
+            {
+                var response = await channel.ReceiveAuditAsync(message).WaitAsync(ct);
+                return string.IsNullOrWhiteSpace(response.IdocNumber) || string.IsNullOrWhiteSpace(response.Status)
+                    ? ErpPushResult.Permanent("The ERP answered the audit without IdocNumber or Status.")
+                    : ErpPushResult.Accept(response.IdocNumber.Trim(), response.Status.Trim());
+            },
+            ct);
+        if (result.Accepted)
+        {
+            logger.LogInformation("ERP audit {MessageId}: {Status} as IDoc {IdocNumber}", messageId, result.Status, result.ErpDocumentNumber);
+        }
+        else
+        {
+            logger.LogWarning("ERP audit {MessageId} failed: {Result}", messageId, result);
+        }
+
+        return result;
+    }
+
     public void Dispose()
     {
         try
@@ -94,16 +126,27 @@ public sealed partial class ErpOrderPusher : IErpOrderPusher, IDisposable
         }
     }
 
-    private static async Task<ErpPushResult> SendAsync(IOrderReceiver channel, IClientChannel communication, ReceiveOrderRequestMessage message, CancellationToken ct)
+    private static Task<ErpPushResult> SendAsync(IOrderReceiver channel, IClientChannel communication, ReceiveOrderRequestMessage message, CancellationToken ct) =>
+        CallAsync(
+            communication,
+            async () =>
+            {
+                var response = await channel.ReceiveOrderAsync(message).WaitAsync(ct);
+                return string.IsNullOrWhiteSpace(response.ErpDocumentNumber) || string.IsNullOrWhiteSpace(response.Status)
+                    ? ErpPushResult.Permanent("The ERP answered without ErpDocumentNumber or Status.")
+                    : ErpPushResult.Accept(response.ErpDocumentNumber.Trim(), response.Status.Trim());
+            },
+            ct);
+
+    /// <summary>One call on its own channel: the answer, or the failure classified; the channel closed either way.</summary>
+    private static async Task<ErpPushResult> CallAsync(IClientChannel communication, Func<Task<ErpPushResult>> call, CancellationToken ct)
     {
         var succeeded = false;
         try
         {
-            var response = await channel.ReceiveOrderAsync(message).WaitAsync(ct);
+            var result = await call();
             succeeded = true;
-            return string.IsNullOrWhiteSpace(response.ErpDocumentNumber) || string.IsNullOrWhiteSpace(response.Status)
-                ? ErpPushResult.Permanent("The ERP answered without ErpDocumentNumber or Status.")
-                : ErpPushResult.Accept(response.ErpDocumentNumber.Trim(), response.Status.Trim());
+            return result;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

@@ -3,6 +3,7 @@ using ErpBridge.Core.Security;
 using ErpBridge.Delivery;
 using ErpBridge.Mapping.Maps;
 using ErpBridge.Orders;
+using ErpBridge.Orders.Audits;
 using ErpBridge.Reconciliation;
 using ErpBridge.Soap;
 using ErpBridge.Storage;
@@ -37,6 +38,7 @@ public static class BridgeHost
             .AddXsltMaps(maps => maps.Root = settings.MapsFolder)
             .AddErpBridgeDelivery(settings.Delivery, settings.Bridge.Channels.Count)
             .AddErpBridgeOrders(settings.Orders, settings.ErpEndpoints, sp => sp.GetRequiredService<ContractSchemas>().Set)
+            .AddErpBridgeIdocAudits(settings.IdocAudits)
             .AddErpBridgeReconciliation(settings.Reconciliation);
 
         var app = builder.Build();

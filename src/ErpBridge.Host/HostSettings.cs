@@ -5,6 +5,7 @@ using ErpBridge.Core.Security;
 using ErpBridge.Delivery;
 using ErpBridge.ErpPush;
 using ErpBridge.Orders;
+using ErpBridge.Orders.Audits;
 using ErpBridge.Reconciliation;
 using ErpBridge.Soap;
 using ErpBridge.Storage;
@@ -33,6 +34,9 @@ public sealed class HostSettings
     /// <summary>ErpBridge:Connectors: what every channel of a platform shares.</summary>
     public required ConnectorSettings Connectors { get; init; }
 
+    /// <summary>ErpBridge:IdocAudits and ErpBridge:SourceSystems: ALE audits back to SAP per source system.</summary>
+    public required IdocAuditOptions IdocAudits { get; init; }
+
     /// <summary>ErpBridge:ErpEndpoints: the ERP order receivers channels push orders to.</summary>
     public required Dictionary<string, ErpEndpointOptions> ErpEndpoints { get; init; }
 
@@ -51,6 +55,7 @@ public sealed class HostSettings
             Delivery = Get<DeliveryOptions>(configuration, "ErpBridge:Delivery"),
             MapsFolder = configuration["ErpBridge:Maps:Folder"] ?? "xslt",
             Orders = Get<OrdersOptions>(configuration, OrdersOptions.Section),
+            IdocAudits = IdocAuditsFrom(configuration),
             Reconciliation = Get<ReconciliationOptions>(configuration, ReconciliationOptions.Section),
             Connectors = Get<ConnectorSettings>(configuration, ConnectorSettings.Section),
             ErpEndpoints = configuration.GetSection(ErpBridge.Orders.ErpEndpoints.Section).Get<Dictionary<string, ErpEndpointOptions>>() is { } endpoints
@@ -75,6 +80,7 @@ public sealed class HostSettings
         errors.AddRange(Delivery.Validate());
         errors.AddRange(Orders.Validate(Bridge.Channels.Keys, ErpEndpoints.Keys));
         errors.AddRange(ErpBridge.Orders.ErpEndpoints.Validate(ErpEndpoints));
+        errors.AddRange(IdocAudits.Validate(ErpEndpoints.Keys));
         errors.AddRange(Reconciliation.Validate(Bridge.Channels.Keys));
         if (!File.Exists(Path.Combine(Soap.ContractFolder, "ErpBridgeService.wsdl")))
         {
@@ -134,6 +140,15 @@ public sealed class HostSettings
                 yield return problem;
             }
         }
+    }
+
+    /// <summary>ErpBridge:IdocAudits with the source systems of ErpBridge:SourceSystems, matched case-insensitively.</summary>
+    private static IdocAuditOptions IdocAuditsFrom(IConfiguration configuration)
+    {
+        var options = Get<IdocAuditOptions>(configuration, IdocAuditOptions.Section);
+        var sources = configuration.GetSection(IdocAuditOptions.SourceSystemsSection).Get<Dictionary<string, SourceSystemOptions>>();
+        options.SourceSystems = new Dictionary<string, SourceSystemOptions>(sources ?? [], StringComparer.OrdinalIgnoreCase);
+        return options;
     }
 
     private static T Get<T>(IConfiguration configuration, string section)

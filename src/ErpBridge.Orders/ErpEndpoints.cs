@@ -16,7 +16,12 @@ public sealed class ErpEndpoints(IReadOnlyDictionary<string, ErpEndpointOptions>
     public ErpEndpointOptions Options(string name) =>
         endpoints.TryGetValue(name, out var options) ? options : throw new InvalidOperationException($"ERP endpoint '{name}' is not configured under {Section}.");
 
-    public IErpOrderPusher Pusher(string name)
+    /// <summary>The endpoint's client for ALE audits: the same channel factory, credentials and timeouts as its order pushes.</summary>
+    public IErpAuditSender AuditSender(string name) => Client(name);
+
+    public IErpOrderPusher Pusher(string name) => Client(name);
+
+    private ErpOrderPusher Client(string name)
     {
         lock (gate)
         {

@@ -1,3 +1,4 @@
+using ErpBridge.Core.Audits;
 using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Intake;
 using ErpBridge.Core.Orders;
@@ -25,6 +26,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDeliveryStore>(sp => new SqlDeliveryStore(dialect, options, sp.GetRequiredService<SqlMessageStore>()));
         services.AddSingleton<IReconciliationStore>(sp => new SqlReconciliationStore(dialect, options, sp.GetRequiredService<SqlMessageStore>()));
         services.AddSingleton<IOrderStore>(sp => new SqlOrderStore(dialect, options, sp.GetRequiredService<SqlMessageStore>()));
+        services.AddSingleton<IIdocAuditStore>(sp => new SqlIdocAuditStore(dialect, options, sp.GetRequiredService<SqlMessageStore>()));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<MigrationRunner>(sp, options.ConnectionString));
         return services;
     }

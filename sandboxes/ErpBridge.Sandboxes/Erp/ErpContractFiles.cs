@@ -7,23 +7,26 @@ namespace ErpBridge.Sandboxes.Erp;
 /// <summary>
 /// The receiver's published contract (ErpOrderReceiver.wsdl and the XSDs beside it), served the way SAP serves a
 /// service's WSDL: <c>soap:address</c> and every <c>schemaLocation</c> point at this server, schemas at <c>?xsd=name</c>.
-/// Also the ORDERS05 schema the receiver checks IDocs against.
+/// Also the ORDERS05 and ALEAUD01 schemas the receiver checks IDocs against.
 /// </summary>
 internal sealed class ErpContractFiles
 {
     public const string WsdlFile = "ErpOrderReceiver.wsdl";
     public const string IdocSchemaFile = "ORDERS05.xsd";
+    public const string AuditSchemaFile = "ALEAUD01.xsd";
 
     private static readonly XNamespace Soap = "http://schemas.xmlsoap.org/wsdl/soap/";
     private static readonly XNamespace Xs = "http://www.w3.org/2001/XMLSchema";
 
     private readonly string folder;
     private readonly Lazy<XmlSchemaSet?> idocSchema;
+    private readonly Lazy<XmlSchemaSet?> auditSchema;
 
     public ErpContractFiles(string folder)
     {
         this.folder = Path.GetFullPath(folder);
-        idocSchema = new Lazy<XmlSchemaSet?>(LoadIdocSchema);
+        idocSchema = new Lazy<XmlSchemaSet?>(() => LoadSchema(IdocSchemaFile));
+        auditSchema = new Lazy<XmlSchemaSet?>(() => LoadSchema(AuditSchemaFile));
     }
 
     /// <summary>The WSDL with its addresses pointing at <paramref name="serviceAddress"/>, or null when the file is not there.</summary>
@@ -59,9 +62,14 @@ internal sealed class ErpContractFiles
     }
 
     /// <summary>Validates an IDoc against ORDERS05.xsd; the errors, or none when valid or when the schema is not there.</summary>
-    public IReadOnlyList<string> ValidateIdoc(XElement idoc)
+    public IReadOnlyList<string> ValidateIdoc(XElement idoc) => Validate(idoc, idocSchema.Value);
+
+    /// <summary>Validates an audit IDoc against ALEAUD01.xsd, as an SAP receiver checks an inbound IDoc's syntax; a missing schema is an error here.</summary>
+    public IReadOnlyList<string> ValidateAudit(XElement audit) =>
+        auditSchema.Value is { } schemas ? Validate(audit, schemas) : [$"The receiver has no {AuditSchemaFile} to check audits against."];
+
+    private static IReadOnlyList<string> Validate(XElement idoc, XmlSchemaSet? schemas)
     {
-        var schemas = idocSchema.Value;
         if (schemas is null)
         {
             return [];
@@ -102,9 +110,9 @@ internal sealed class ErpContractFiles
         return XDocument.Load(reader);
     }
 
-    private XmlSchemaSet? LoadIdocSchema()
+    private XmlSchemaSet? LoadSchema(string fileName)
     {
-        var path = Path.Combine(folder, IdocSchemaFile);
+        var path = Path.Combine(folder, fileName);
         if (!File.Exists(path))
         {
             return null;

@@ -8,11 +8,11 @@ using Microsoft.AspNetCore.Http;
 namespace ErpBridge.Sandboxes.Erp;
 
 /// <summary>
-/// ReceiveOrder over SOAP 1.1 as an SAP inbound service would take it: HTTP Basic, the envelope read with a reader
+/// ReceiveOrder and ReceiveAudit over SOAP 1.1 as an SAP inbound service would take them: HTTP Basic, the envelope read with a reader
 /// that refuses DTDs and resolves nothing, exactly-once per MessageId, refusals as typed SOAP faults. GET with
 /// <c>?wsdl</c> or <c>?xsd=name</c> serves the contract without authentication, as tools fetch it.
 /// </summary>
-internal sealed partial class ErpReceiverEndpoint(ErpSandboxOptions options, ErpOrderBook book, ErpFaultInjection faults, ErpContractFiles contract)
+internal sealed partial class ErpReceiverEndpoint(ErpSandboxOptions options, ErpOrderBook book, ErpAuditBook audits, ErpFaultInjection faults, ErpContractFiles contract)
 {
     private const string XmlContentType = "text/xml; charset=utf-8";
     private static readonly XNamespace Order = "urn:erpbridge:orders:v1";
@@ -105,9 +105,15 @@ internal sealed partial class ErpReceiverEndpoint(ErpSandboxOptions options, Erp
         var request = envelope.Root?.Name == SoapMessages.Soap11 + "Envelope"
             ? envelope.Root.Element(SoapMessages.Soap11 + "Body")?.Elements().FirstOrDefault()
             : null;
+        if (request?.Name == SoapMessages.Receiver + "ReceiveAudit")
+        {
+            await ReceiveAuditAsync(context, request);
+            return;
+        }
+
         if (request is null || request.Name != SoapMessages.Receiver + "ReceiveOrder")
         {
-            await RefuseAsync(context, "Client", "InvalidRequest", "Expected a SOAP 1.1 envelope whose body is er:ReceiveOrder (urn:erpbridge:erp:orders:v1).");
+            await RefuseAsync(context, "Client", "InvalidRequest", "Expected a SOAP 1.1 envelope whose body is er:ReceiveOrder or er:ReceiveAudit (urn:erpbridge:erp:orders:v1).");
             return;
         }
 
@@ -147,6 +153,34 @@ internal sealed partial class ErpReceiverEndpoint(ErpSandboxOptions options, Erp
         }
 
         await WriteAsync(context, 200, SoapMessages.Response(result.Receipt!));
+    }
+
+    /// <summary>An ALE audit: one ALEAUD01 that passes its XSD, taken once per MessageId; anything else refused as the client's fault.</summary>
+    private async Task ReceiveAuditAsync(HttpContext context, XElement request)
+    {
+        var messageId = (string?)request.Element(SoapMessages.Receiver + "MessageId") ?? "";
+        var documents = request.Element(SoapMessages.Receiver + "Document")?.Elements().ToList() ?? [];
+        if (!MessageIdPattern().IsMatch(messageId))
+        {
+            await RefuseAsync(context, "Client", "InvalidMessageId", "MessageId must be 1 to 128 characters of letters, digits, '.', '_', ':' and '-'.");
+            return;
+        }
+
+        if (documents.Count != 1 || documents[0].Name != "ALEAUD01")
+        {
+            await RefuseAsync(context, "Client", "InvalidDocument", "Document must hold exactly one element: an ALEAUD01 IDoc.");
+            return;
+        }
+
+        var errors = contract.ValidateAudit(documents[0]);
+        if (errors.Count > 0)
+        {
+            await RefuseAsync(context, "Client", "InvalidDocument", "The IDoc does not match ALEAUD01: " + string.Join(" ", errors.Take(3)));
+            return;
+        }
+
+        var (number, status) = audits.Receive(messageId, documents[0]);
+        await WriteAsync(context, 200, SoapMessages.AuditResponse(number, status));
     }
 
     /// <summary>The key the ERP matches orders on, or the reason the document cannot be taken.</summary>

@@ -8,14 +8,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ErpBridge.Sandboxes.Erp;
 
 /// <summary>
-/// An SAP-style ERP order receiver on a real Kestrel server: the OrderReceiverService of wsdl/erp (ReceiveOrder over
-/// SOAP 1.1 with HTTP Basic), exactly-once per MessageId, sales order numbers like 0000012345, and injected failures.
+/// An SAP-style ERP order receiver on a real Kestrel server: the OrderReceiverService of wsdl/erp (ReceiveOrder and
+/// ReceiveAudit, ALEAUD01 checked against its XSD, over SOAP 1.1 with HTTP Basic), exactly-once per MessageId, sales order numbers like 0000012345, and injected failures.
 /// State and faults are reachable from code (tests) and over HTTP under <c>/_sandbox/</c> (the demo).
 /// </summary>
 public sealed class ErpSandbox : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly ErpOrderBook book;
+    private readonly ErpAuditBook audits;
     private readonly ErpFaultInjection faults = new();
 
     private ErpSandbox(WebApplication app, ErpSandboxOptions options)
@@ -23,6 +24,7 @@ public sealed class ErpSandbox : IAsyncDisposable
         this.app = app;
         Options = options;
         book = new ErpOrderBook(options.FirstDocumentNumber, options.TimeProvider);
+        audits = new ErpAuditBook(options.TimeProvider);
     }
 
     public ErpSandboxOptions Options { get; }
@@ -55,7 +57,7 @@ public sealed class ErpSandbox : IAsyncDisposable
 
         var app = builder.Build();
         var sandbox = new ErpSandbox(app, options);
-        var receiver = new ErpReceiverEndpoint(options, sandbox.book, sandbox.faults, new ErpContractFiles(options.ContractFolder));
+        var receiver = new ErpReceiverEndpoint(options, sandbox.book, sandbox.audits, sandbox.faults, new ErpContractFiles(options.ContractFolder));
         var admin = new ErpSandboxAdminEndpoints(sandbox);
         app.Run(context =>
         {
@@ -80,8 +82,8 @@ public sealed class ErpSandbox : IAsyncDisposable
         return sandbox;
     }
 
-    /// <summary>A consistent copy of the documents and of every hand-over answered, oldest first.</summary>
-    public ErpSandboxState State() => book.Snapshot();
+    /// <summary>A consistent copy of the documents, of every hand-over answered and of every audit taken, oldest first.</summary>
+    public ErpSandboxState State() => book.Snapshot() with { Audits = audits.Snapshot() };
 
     /// <summary>The next <paramref name="count"/> authenticated hand-overs get HTTP <paramref name="status"/> (e.g. 503) and are not processed.</summary>
     public void FailNext(int count, int status = 503) => faults.FailNext(count, status);

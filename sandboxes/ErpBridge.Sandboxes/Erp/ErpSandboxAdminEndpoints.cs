@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace ErpBridge.Sandboxes.Erp;
 
 /// <summary>
-/// <c>GET /_sandbox/state</c> (documents and hand-overs) and <c>POST /_sandbox/faults</c>: the demo's window into the
+/// <c>GET /_sandbox/state</c> (documents, hand-overs and ALE audits) and <c>POST /_sandbox/faults</c>: the demo's window into the
 /// ERP. Unauthenticated: the sandbox listens on loopback and holds no real data.
 /// </summary>
 internal sealed class ErpSandboxAdminEndpoints(ErpSandbox sandbox)
@@ -59,6 +59,30 @@ internal sealed class ErpSandboxAdminEndpoints(ErpSandbox sandbox)
                 json.WriteString("document_number", receipt.DocumentNumber);
                 json.WriteString("status", receipt.Status);
                 json.WriteString("received_at", receipt.ReceivedAt);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("audits");
+            foreach (var audit in state.Audits)
+            {
+                json.WriteStartObject();
+                json.WriteString("message_id", audit.MessageId);
+                json.WriteString("idoc_number", audit.IdocNumber);
+                json.WriteString("received_at", audit.ReceivedAt);
+                json.WriteStartArray("confirmations");
+                foreach (var confirmation in audit.Confirmations)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("docnum", confirmation.DocNum);
+                    json.WriteString("message_type", confirmation.MessageType);
+                    json.WriteString("status", confirmation.Status);
+                    json.WriteString("status_text", confirmation.StatusText);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteString("content", audit.Content);
                 json.WriteEndObject();
             }
 

@@ -2,7 +2,7 @@ using System.Xml.Linq;
 
 namespace ErpBridge.Sandboxes.Erp;
 
-/// <summary>The SOAP 1.1 envelopes the receiver answers with: the ReceiveOrder response and faults with the er:ReceiveOrderFault detail.</summary>
+/// <summary>The SOAP 1.1 envelopes the receiver answers with: the ReceiveOrder and ReceiveAudit responses and faults with the er:ReceiveOrderFault detail.</summary>
 internal static class SoapMessages
 {
     public static readonly XNamespace Soap11 = "http://schemas.xmlsoap.org/soap/envelope/";
@@ -14,6 +14,12 @@ internal static class SoapMessages
             Receiver + "ReceiveOrderResponse",
             new XElement(Receiver + "ErpDocumentNumber", receipt.DocumentNumber),
             new XElement(Receiver + "Status", receipt.Status)));
+
+    public static string AuditResponse(string idocNumber, string status) =>
+        Envelope(new XElement(
+            Receiver + "ReceiveAuditResponse",
+            new XElement(Receiver + "IdocNumber", idocNumber),
+            new XElement(Receiver + "Status", status)));
 
     /// <summary>A fault; <paramref name="faultCode"/> is Client, Server or VersionMismatch (in the SOAP 1.1 envelope namespace).</summary>
     public static string Fault(string faultCode, string code, string text) =>

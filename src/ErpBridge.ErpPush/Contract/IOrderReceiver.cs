@@ -13,4 +13,7 @@ public interface IOrderReceiver
 {
     [OperationContract(Action = ReceiverNamespaces.Messages + ":ReceiveOrder", ReplyAction = "*")]
     Task<ReceiveOrderResponseMessage> ReceiveOrderAsync(ReceiveOrderRequestMessage request);
+
+    [OperationContract(Action = ReceiverNamespaces.Messages + ":ReceiveAudit", ReplyAction = "*")]
+    Task<ReceiveAuditResponseMessage> ReceiveAuditAsync(ReceiveAuditRequestMessage request);
 }

@@ -43,7 +43,10 @@ public sealed class ErpSandboxTests
     {
         var wsdl = XDocument.Parse(await http.GetStringAsync(sandbox.WsdlAddress));
 
-        var operation = wsdl.Descendants(Wsdl + "portType").Single().Elements(Wsdl + "operation").Single();
+        // Issue 15 added ReceiveAudit (ALE audits) beside ReceiveOrder.
+        var operations = wsdl.Descendants(Wsdl + "portType").Single().Elements(Wsdl + "operation").ToList();
+        Assert.That(operations.Select(o => (string?)o.Attribute("name")), Is.EqualTo(new[] { "ReceiveOrder", "ReceiveAudit" }));
+        var operation = operations[0];
         Assert.That((string?)operation.Attribute("name"), Is.EqualTo("ReceiveOrder"));
         Assert.That(operation.Element(Wsdl + "fault"), Is.Not.Null);
         Assert.That((string?)wsdl.Descendants(Soap + "binding").Single().Attribute("style"), Is.EqualTo("document"));
@@ -63,6 +66,8 @@ public sealed class ErpSandboxTests
         Assert.That(parts, Is.EqualTo(new[] { "MessageId", "ChangeType", "Document" }));
         Assert.That(schemas.GlobalElements.Contains(new XmlQualifiedName("ReceiveOrderResponse", Er.NamespaceName)), Is.True);
         Assert.That(schemas.GlobalElements.Contains(new XmlQualifiedName("ReceiveOrderFault", Er.NamespaceName)), Is.True);
+        Assert.That(schemas.GlobalElements.Contains(new XmlQualifiedName("ReceiveAudit", Er.NamespaceName)), Is.True);
+        Assert.That(schemas.GlobalElements.Contains(new XmlQualifiedName("ReceiveAuditResponse", Er.NamespaceName)), Is.True);
     }
 
     [Test]
