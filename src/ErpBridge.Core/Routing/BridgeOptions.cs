@@ -10,10 +10,19 @@ public sealed partial class BridgeOptions
 
     public Dictionary<string, ChannelOptions> Channels { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Message type name (Inventory, Products, Shipments) to the channels that receive it.</summary>
+    /// <summary>
+    /// Message type name (Inventory, Products) to the channels that receive it. Shipments are not routed: each goes to
+    /// the channel it names or to the channel of its order, so a Shipments entry is accepted but not used.
+    /// </summary>
     public Dictionary<string, string[]> Routes { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     public Dictionary<string, DocumentTypeOptions> DocumentTypes { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// How long SubmitDocument's inbound map may run before the receipt; a map still running then is stopped and the
+    /// document refused with MappingFailed. Inbound maps take milliseconds, even for IDocs of megabytes.
+    /// </summary>
+    public TimeSpan IntakeMapTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Every problem, each naming the configuration key it is about.</summary>
     public IReadOnlyList<string> Validate()
@@ -46,6 +55,11 @@ public sealed partial class BridgeOptions
                     errors.Add($"{key}: channel '{channel}' is not configured under {Section}:Channels.");
                 }
             }
+        }
+
+        if (IntakeMapTimeout < TimeSpan.FromMilliseconds(100) || IntakeMapTimeout > TimeSpan.FromMinutes(5))
+        {
+            errors.Add($"{Section}:IntakeMapTimeout: {IntakeMapTimeout} is outside 00:00:00.1..00:05:00.");
         }
 
         foreach (var (documentType, options) in DocumentTypes)

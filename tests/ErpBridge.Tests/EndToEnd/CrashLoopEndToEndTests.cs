@@ -41,7 +41,8 @@ public sealed class CrashLoopEndToEndTests
         using var temp = new TempFolder();
         var maps = temp.File("xslt");
         CopyFolder(RepositoryFolders.Xslt, maps);
-        File.WriteAllText(Path.Combine(maps, "inbound", "CRASHTEST.xslt"), CrashingMap);
+        // The channel's products map: a raw document's inbound map runs at the door now, before anything is stored.
+        File.WriteAllText(Path.Combine(maps, "outbound", "shopify", "Products.xslt"), CrashingMap);
         var database = temp.File("bridge.db");
         var settings = new Dictionary<string, string?>
         {
@@ -52,7 +53,6 @@ public sealed class CrashLoopEndToEndTests
             [$"ErpBridge:Channels:{Channel}:AccessToken"] = "shpat_crash",
             ["ErpBridge:Routes:Inventory:0"] = Channel,
             ["ErpBridge:Routes:Products:0"] = Channel,
-            ["ErpBridge:DocumentTypes:CRASHTEST:Produces"] = "Products",
             ["ErpBridge:Security:Clients:0:UserName"] = User,
             ["ErpBridge:Security:Clients:0:PasswordHash"] = SecretHash.Create(Password, 10_000),
             ["ErpBridge:Delivery:PollInterval"] = "00:00:00.200",
@@ -61,12 +61,12 @@ public sealed class CrashLoopEndToEndTests
             ["ErpBridge:Orders:Enabled"] = "false",
         };
 
-        // 1. Accepted while nothing is delivered: the poison document first, then an ordinary stock message.
+        // 1. Accepted while nothing is delivered: the poison products message first, then an ordinary stock message.
         await using (var intake = await BridgeFixture.StartAsync(settings, environment: "Production"))
         {
             using var soap = new SoapClient(intake.ServiceAddress);
             var token = Envelopes.PasswordToken(User, Password);
-            var poison = await soap.PostAsync(Envelopes.Wrap(Envelopes.Document("CRASH-1", "CRASHTEST"), token));
+            var poison = await soap.PostAsync(Envelopes.Wrap(Envelopes.Products("CRASH-1"), token));
             var stock = await soap.PostAsync(Envelopes.Wrap(Envelopes.Inventory("STOCK-1", items: 1, sku: "MAT-100"), token));
             Assert.That(poison.Fault, Is.Null, poison.Body);
             Assert.That(stock.Fault, Is.Null, stock.Body);
