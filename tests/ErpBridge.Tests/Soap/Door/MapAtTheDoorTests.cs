@@ -33,11 +33,17 @@ public sealed class MapAtTheDoorTests
         File.WriteAllText(Path.Combine(root, "inbound", "WRONGTYPE.xslt"), TempMaps.Stylesheet(
             """<SubmitInventory xmlns="urn:erpbridge:inventory:v1"><MessageId>x</MessageId></SubmitInventory>"""));
         File.WriteAllText(Path.Combine(root, "inbound", "NOTCANONICAL.xslt"), TempMaps.Stylesheet("<Material/>"));
+
+        // Quadratic on purpose: minutes for 20,000 elements.
+        File.WriteAllText(Path.Combine(root, "inbound", "SLOW.xslt"), TempMaps.Stylesheet(
+            """<SubmitProducts xmlns="urn:erpbridge:products:v1"><xsl:for-each select="in/e"><n><xsl:value-of select="count(../e[. &gt;= current()])"/></n></xsl:for-each></SubmitProducts>"""));
         bridge = await BridgeFixture.StartAsync(new Dictionary<string, string?>
         {
             ["ErpBridge:Maps:Folder"] = root,
             ["ErpBridge:DocumentTypes:WRONGTYPE:Produces"] = "Products",
             ["ErpBridge:DocumentTypes:NOTCANONICAL:Produces"] = "Products",
+            ["ErpBridge:DocumentTypes:SLOW:Produces"] = "Products",
+            ["ErpBridge:IntakeMapTimeout"] = "00:00:03",
             ["ErpBridge:Routes:Inventory:0"] = " ",
             ["ErpBridge:Routes:Inventory:1"] = " ",
             ["ErpBridge:Routes:Inventory:2"] = " ",
@@ -66,25 +72,27 @@ public sealed class MapAtTheDoorTests
         Assert.That(await StoredAsync(id), Is.Zero);
     }
 
-    [Test]
-    public async Task MapMakingAnotherMessageType_MappingFailed_AndNothingStored()
+    [TestCase("WRONGTYPE", "produced a Inventory message", "produce Products")]
+    [TestCase("NOTCANONICAL", "Material", "not a canonical message")]
+    public async Task MapMakingNoMessageOfTheConfiguredType_MappingFailed_AndNothingStored(string documentType, string said, string alsoSaid)
     {
         var id = Envelopes.NewId();
-        var response = await client.PostAsync(Envelopes.Wrap(Document(id, "WRONGTYPE", "<Anything/>")));
+        var response = await client.PostAsync(Envelopes.Wrap(Document(id, documentType, "<Anything/>")));
 
         Assert.That(response.FaultCode, Is.EqualTo("MappingFailed"), response.Body);
-        Assert.That(response.FaultReason, Does.Contain("produced a Inventory message").And.Contain("produce Products"));
+        Assert.That(response.FaultReason, Does.Contain(said).And.Contain(alsoSaid));
         Assert.That(await StoredAsync(id), Is.Zero);
     }
 
     [Test]
-    public async Task MapMakingNoCanonicalMessage_MappingFailed_AndNothingStored()
+    public async Task MapStillRunningAtTheTimeBound_StoppedAndMappingFailed_AndNothingStored()
     {
         var id = Envelopes.NewId();
-        var response = await client.PostAsync(Envelopes.Wrap(Document(id, "NOTCANONICAL", "<Anything/>")));
+        var elements = string.Concat(Enumerable.Range(1, 20_000).Select(i => $"<e>{i}</e>"));
+        var response = await client.PostAsync(Envelopes.Wrap(Document(id, "SLOW", $"<in>{elements}</in>")));
 
         Assert.That(response.FaultCode, Is.EqualTo("MappingFailed"), response.Body);
-        Assert.That(response.FaultReason, Does.Contain("Material").And.Contain("not a canonical message"));
+        Assert.That(response.FaultReason, Does.Contain("did not finish within 00:00:03").And.Contain("ErpBridge:IntakeMapTimeout"));
         Assert.That(await StoredAsync(id), Is.Zero);
     }
 
