@@ -41,8 +41,11 @@ public sealed class CrashLoopEndToEndTests
         using var temp = new TempFolder();
         var maps = temp.File("xslt");
         CopyFolder(RepositoryFolders.Xslt, maps);
-        // The channel's products map: a raw document's inbound map runs at the door now, before anything is stored.
-        File.WriteAllText(Path.Combine(maps, "outbound", "shopify", "Products.xslt"), CrashingMap);
+        // The door maps a document before the receipt, so the poison is accepted under a map that works and then
+        // becomes a document stored before the door mapped documents (no canonical message), which delivery maps itself.
+        var poisonMap = Path.Combine(maps, "inbound", "CRASHTEST.xslt");
+        File.WriteAllText(poisonMap, TempMaps.Stylesheet(
+            """<SubmitProducts xmlns="urn:erpbridge:products:v1"><MessageId>CRASH-1</MessageId><Products><Product><Sku>MAT-3001</Sku></Product></Products></SubmitProducts>"""));
         var database = temp.File("bridge.db");
         var settings = new Dictionary<string, string?>
         {
@@ -53,6 +56,7 @@ public sealed class CrashLoopEndToEndTests
             [$"ErpBridge:Channels:{Channel}:AccessToken"] = "shpat_crash",
             ["ErpBridge:Routes:Inventory:0"] = Channel,
             ["ErpBridge:Routes:Products:0"] = Channel,
+            ["ErpBridge:DocumentTypes:CRASHTEST:Produces"] = "Products",
             ["ErpBridge:Security:Clients:0:UserName"] = User,
             ["ErpBridge:Security:Clients:0:PasswordHash"] = SecretHash.Create(Password, 10_000),
             ["ErpBridge:Delivery:PollInterval"] = "00:00:00.200",
@@ -61,15 +65,24 @@ public sealed class CrashLoopEndToEndTests
             ["ErpBridge:Orders:Enabled"] = "false",
         };
 
-        // 1. Accepted while nothing is delivered: the poison products message first, then an ordinary stock message.
+        // 1. Accepted while nothing is delivered: the poison document first, then an ordinary stock message.
         await using (var intake = await BridgeFixture.StartAsync(settings, environment: "Production"))
         {
             using var soap = new SoapClient(intake.ServiceAddress);
             var token = Envelopes.PasswordToken(User, Password);
-            var poison = await soap.PostAsync(Envelopes.Wrap(Envelopes.Products("CRASH-1"), token));
+            var poison = await soap.PostAsync(Envelopes.Wrap(Envelopes.Document("CRASH-1", "CRASHTEST"), token));
             var stock = await soap.PostAsync(Envelopes.Wrap(Envelopes.Inventory("STOCK-1", items: 1, sku: "MAT-100"), token));
             Assert.That(poison.Fault, Is.Null, poison.Body);
             Assert.That(stock.Fault, Is.Null, stock.Body);
+        }
+
+        File.WriteAllText(poisonMap, CrashingMap);
+        await using (var connection = new SqliteConnection($"Data Source={database};Pooling=False"))
+        {
+            connection.Open();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE messages SET canonical = NULL WHERE message_id = 'CRASH-1'";
+            Assert.That(await command.ExecuteNonQueryAsync(), Is.EqualTo(1));
         }
 
         // 2. The bridge as its own process, restarted each time the poison kills it, until it stays up.

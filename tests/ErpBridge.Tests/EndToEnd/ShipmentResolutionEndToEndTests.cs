@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
 using ErpBridge.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ErpBridge.Tests.EndToEnd;
 
@@ -21,7 +22,7 @@ public sealed class ShipmentResolutionEndToEndTests
     public async Task DemoOrderFetchedFromShopify_TheDelvry07SampleWithoutChannel_FulfilsItThere()
     {
         await using var world = await DeliveryWorld.StartAsync(new Dictionary<string, string?> { ["ErpBridge:Orders:Enabled"] = "true" }, Catalogue);
-        await FetchedAsync(world, DeliveryWorld.ShopifyChannel, "9001");
+        await FetchedAsync(world, (DeliveryWorld.ShopifyChannel, "9001"));
 
         var id = Envelopes.NewId();
         var sample = await File.ReadAllTextAsync(Path.Combine(RepositoryFolders.Samples, "idoc", "SubmitDocument-DELVRY07.xml"));
@@ -43,8 +44,8 @@ public sealed class ShipmentResolutionEndToEndTests
     public async Task OneMessage_ShipmentsForOrdersOfTwoStores_WithoutChannel_EachFulfilledInItsStore()
     {
         await using var world = await DeliveryWorld.StartAsync(new Dictionary<string, string?> { ["ErpBridge:Orders:Enabled"] = "true" }, Catalogue);
-        var bigCommerce = await FetchedAsync(world, DeliveryWorld.BigCommerceChannel, "100");
-        var magento = await FetchedAsync(world, DeliveryWorld.MagentoChannel, "000000101");
+        var fetched = await FetchedAsync(world, (DeliveryWorld.BigCommerceChannel, "100"), (DeliveryWorld.MagentoChannel, "000000101"));
+        var (bigCommerce, magento) = (fetched[0], fetched[1]);
 
         var id = Envelopes.NewId();
         var response = await world.SubmitAsync(Shipments(id, (bigCommerce, "TRK-E2E-BC"), (magento, "TRK-E2E-MG")));
@@ -56,21 +57,30 @@ public sealed class ShipmentResolutionEndToEndTests
         Assert.That(world.Magento.State().ShipmentsOf("000000101").SelectMany(s => s.Tracks).Select(t => t.TrackNumber), Is.EqualTo(new[] { "TRK-E2E-MG" }), "only Magento's own shipment");
     }
 
-    /// <summary>Fetches orders over SOAP as the ERP does until the channel's order of that number has come; returns it.</summary>
-    private static async Task<XElement> FetchedAsync(DeliveryWorld world, string channel, string orderNumber)
+    /// <summary>
+    /// Fetches orders over SOAP as the ERP does (a fetch hides what it returned, so every answer is kept) until the
+    /// wanted orders of these channels have come; returns them in that order.
+    /// </summary>
+    private static async Task<List<XElement>> FetchedAsync(DeliveryWorld world, params (string Channel, string OrderNumber)[] wanted)
     {
-        XElement? found = null;
+        // Polled now rather than waiting for the schedule, whose poll on start may have come too early on a busy machine.
+        foreach (var channel in wanted.Select(w => w.Channel).Distinct())
+        {
+            await world.Bridge.App.Services.GetRequiredService<ErpBridge.Orders.OrderPoller>().PollAsync(channel, CancellationToken.None);
+        }
+
         var seen = new List<XElement>();
+        XElement? Find((string Channel, string OrderNumber) w) =>
+            seen.FirstOrDefault(o => (string?)o.Element(Ord + "Channel") == w.Channel && (string?)o.Element(Ord + "OrderNumber") == w.OrderNumber);
         await DeliveryWorld.EventuallyAsync(
             () =>
             {
                 var response = world.SubmitAsync("""<ord:FetchOrders xmlns:ord="urn:erpbridge:orders:v1"><ord:MaxOrders>100</ord:MaxOrders></ord:FetchOrders>""").GetAwaiter().GetResult();
                 seen.AddRange(response.Xml.Descendants(Ord + "Order"));
-                found = seen.FirstOrDefault(o => (string?)o.Element(Ord + "Channel") == channel && (string?)o.Element(Ord + "OrderNumber") == orderNumber);
-                return found is not null;
+                return wanted.All(w => Find(w) is not null);
             },
-            $"order {orderNumber} of {channel} polled and fetched");
-        return found!;
+            $"orders {string.Join(", ", wanted.Select(w => $"{w.OrderNumber} of {w.Channel}"))} polled and fetched");
+        return wanted.Select(w => Find(w)!).ToList();
     }
 
     /// <summary>One shipment per order, without Channel, shipping each of the order's lines that has a SKU whole.</summary>
