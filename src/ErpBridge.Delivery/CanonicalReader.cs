@@ -8,47 +8,39 @@ using ErpBridge.Mapping.Maps;
 namespace ErpBridge.Delivery;
 
 /// <summary>
-/// The canonical message of a claimed delivery; raw documents go through their inbound map first, with their document
-/// type's configured MapParameters (when <paramref name="options"/> is given).
+/// The canonical message of a claimed delivery: the payload of a canonical message, the canonical message a raw
+/// document's inbound map made at the door, or (for documents stored before the door mapped them) the inbound map's
+/// output now.
 /// </summary>
 public sealed class CanonicalReader(IMessageMaps maps, BridgeOptions? options = null)
 {
-    /// <summary>Whether reading the claim runs a map (a raw document's inbound map), or only parses a canonical message.</summary>
-    public static bool NeedsMap(ClaimedDelivery claim) => claim.Type == MessageType.Document;
+    /// <summary>Whether reading the claim runs a map (the inbound map of a document stored before the door mapped documents), or only parses a canonical message.</summary>
+    public static bool NeedsMap(ClaimedDelivery claim) => claim.Type == MessageType.Document && claim.Canonical is null;
 
     /// <exception cref="MappingFailedException">The payload does not parse, or its inbound map fails or yields no canonical message.</exception>
     /// <param name="cancellationToken">Stops a running inbound map (the message's time budget).</param>
     public CanonicalMessage Read(ClaimedDelivery claim, CancellationToken cancellationToken = default)
     {
-        XDocument payload;
+        if (claim.Type == MessageType.Document && claim.Canonical is null)
+        {
+            var (type, canonical) = InboundDocuments.ToCanonical(maps, claim.MessageId, claim.DocumentType, claim.SentAt, claim.Payload, options?.DocumentTypes, cancellationToken);
+            return CanonicalMessage.Parse(type, canonical);
+        }
+
+        XDocument stored;
         try
         {
-            payload = XDocument.Parse(claim.Payload);
+            stored = XDocument.Parse(claim.Canonical ?? claim.Payload);
         }
         catch (XmlException ex)
         {
-            throw new MappingFailedException($"the stored payload does not parse ({ex.Message})", ex);
+            throw new MappingFailedException($"the stored {(claim.Canonical is null ? "payload" : "canonical message")} does not parse ({ex.Message})", ex);
         }
 
-        if (claim.Type != MessageType.Document)
-        {
-            return CanonicalMessage.Parse(claim.Type, payload);
-        }
-
-        XNamespace ns = XmlNamespaces.Documents;
-        var document = payload.Root?.Element(ns + "Payload")?.Elements().FirstOrDefault()
-            ?? throw new MappingFailedException("the document has no payload element");
-        var canonical = maps.ToCanonical(
-            claim.DocumentType ?? "",
-            document,
-            MapParameters.Inbound(
-                claim.MessageId,
-                claim.SentAt,
-                payload.Root!.Element(ns + "SourceSystem")?.Value ?? "",
-                options is not null && options.DocumentTypes.TryGetValue(claim.DocumentType ?? "", out var documentType) ? documentType.MapParameters : null),
-            cancellationToken);
-        var type = CanonicalMessage.TypeOf(canonical)
-            ?? throw new MappingFailedException($"the inbound map for {claim.DocumentType} produced {canonical.Root?.Name}, not a canonical message");
-        return CanonicalMessage.Parse(type, canonical);
+        return claim.Type != MessageType.Document
+            ? CanonicalMessage.Parse(claim.Type, stored)
+            : CanonicalMessage.Parse(
+                CanonicalMessage.TypeOf(stored) ?? throw new MappingFailedException($"the stored canonical message is {stored.Root?.Name}, not a canonical message"),
+                stored);
     }
 }

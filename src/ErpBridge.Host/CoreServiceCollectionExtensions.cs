@@ -10,6 +10,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(options);
         services.AddSingleton<Router>();
+        services.AddSingleton<ShipmentRouter>();
         services.AddSingleton<IntakeService>();
         return services;
     }

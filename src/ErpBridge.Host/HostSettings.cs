@@ -114,7 +114,12 @@ public sealed class HostSettings
 
         if (!Bridge.Routes.Values.Any(channels => (channels ?? []).Any(c => !string.IsNullOrWhiteSpace(c))))
         {
-            gaps.Add($"No route names a channel ({BridgeOptions.Section}:Routes): SubmitInventory, SubmitProducts and SubmitDocument are refused with NoRoute.");
+            gaps.Add($"No route names a channel ({BridgeOptions.Section}:Routes): SubmitInventory, SubmitProducts and SubmitDocument of stock and products are refused with NoRoute.");
+        }
+
+        if (Bridge.Routes.TryGetValue("Shipments", out var shipments) && (shipments ?? []).Any(c => !string.IsNullOrWhiteSpace(c)))
+        {
+            gaps.Add($"{BridgeOptions.Section}:Routes:Shipments is not used: a shipment goes to the channel it names or to the channel of the order it ships.");
         }
 
         return gaps;

@@ -20,6 +20,7 @@ public sealed class ErpBridgeService(
     IReconciliationStore reconciliations,
     IReconciliationLauncher launcher,
     Router router,
+    ShipmentRouter shipmentRouter,
     TimeProvider time,
     IHttpContextAccessor http,
     ILogger<ErpBridgeService> logger) : IErpBridgeService
@@ -39,7 +40,17 @@ public sealed class ErpBridgeService(
     public async Task<SubmitShipmentsResponse> SubmitShipments(SubmitShipmentsRequest request)
     {
         CanonicalForm.Normalize(request);
-        var channels = request.Shipments.Shipment.Select(s => s.Channel).ToList();
+
+        // Each shipment carries its channel in the stored message (resolved from its order where it names none, spelt
+        // as configured), so that each channel's map takes the shipments that are its own.
+        var list = request.Shipments.Shipment;
+        var channels = await shipmentRouter.ResolveAsync(
+            list.Select(s => new ShipmentAddress(s.Channel, s.OrderNumber, s.ShipmentId)).ToList(), CancellationToken.None);
+        for (var i = 0; i < list.Count; i++)
+        {
+            list[i].Channel = channels[i];
+        }
+
         return new() { Receipt = await AcceptAsync(request, Ns.Shipments, MessageType.Shipments, null, channels) };
     }
 

@@ -90,6 +90,12 @@ internal sealed class AcceptBatchCommands : IDisposable
                 json.WriteString("hash", m.ContentHash);
                 json.WriteString("cid", request.CorrelationId);
                 json.WriteString("payload", m.Payload);
+                if (request.Canonical is { } canonical)
+                {
+                    // Only raw documents have one; a missing key reads as NULL.
+                    json.WriteString("canonical", canonical);
+                }
+
                 json.WriteEndObject();
             }
 

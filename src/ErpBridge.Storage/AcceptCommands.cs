@@ -19,7 +19,7 @@ internal sealed class AcceptCommands : IDisposable
     {
         this.dialect = dialect;
         this.connection = connection;
-        insertMessage = Create(dialect.InsertMessageIfAbsent ?? throw new InvalidOperationException($"{dialect.Name} has no per-message accept."), "MessageId", "MessageType", "DocumentType", "SourceSystem", "Client", "SentAt", "ReceivedAt", "ContentHash", "CorrelationId", "Payload");
+        insertMessage = Create(dialect.InsertMessageIfAbsent ?? throw new InvalidOperationException($"{dialect.Name} has no per-message accept."), "MessageId", "MessageType", "DocumentType", "SourceSystem", "Client", "SentAt", "ReceivedAt", "ContentHash", "CorrelationId", "Payload", "Canonical");
         insertDeliveries = Create(dialect.InsertDeliveries ?? throw new InvalidOperationException($"{dialect.Name} has no per-message accept."), "MessageId", "Channels", "Now");
     }
 
@@ -27,7 +27,7 @@ internal sealed class AcceptCommands : IDisposable
     {
         var message = request.Message;
         insertMessage.Transaction = transaction;
-        Set(insertMessage, message.MessageId, message.Type.ToString(), message.DocumentType, message.SourceSystem, request.Client, dialect.Time(message.SentAt), dialect.Time(request.ReceivedAt), message.ContentHash, request.CorrelationId, message.Payload);
+        Set(insertMessage, message.MessageId, message.Type.ToString(), message.DocumentType, message.SourceSystem, request.Client, dialect.Time(message.SentAt), dialect.Time(request.ReceivedAt), message.ContentHash, request.CorrelationId, message.Payload, request.Canonical);
         if (await insertMessage.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
             return await AcceptStatements.ExistingAsync(dialect, connection, transaction, message.MessageId, message.ContentHash, cancellationToken);

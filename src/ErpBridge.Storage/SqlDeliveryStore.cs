@@ -63,7 +63,8 @@ public sealed partial class SqlDeliveryStore : IDeliveryStore
                     SqlDialect.ReadTime(m.ReceivedAt),
                     m.Payload,
                     (int)c.UnfinishedClaims,
-                    SqlDialect.ReadNullableTime(c.RetryFrom));
+                    SqlDialect.ReadNullableTime(c.RetryFrom),
+                    m.Canonical);
             })
             .ToList();
     }
@@ -286,6 +287,8 @@ public sealed partial class SqlDeliveryStore : IDeliveryStore
         public object ReceivedAt { get; set; } = "";
 
         public string Payload { get; set; } = "";
+
+        public string? Canonical { get; set; }
     }
 
     private sealed class VersionRow

@@ -93,6 +93,10 @@ public abstract partial class SqlDialect
     public virtual string FindOrders =>
         $"SELECT {OrderViewColumns} FROM {Table("orders")} WHERE order_id IN (SELECT value FROM {JsonValues("@Ids")})";
 
+    /// <summary>The channels of the orders carrying the order numbers of the JSON array @Numbers (see migration 0008's index).</summary>
+    public virtual string SelectOrderNumberChannels =>
+        $"SELECT DISTINCT order_number AS OrderNumber, channel AS Channel FROM {Table("orders")} WHERE order_number IN (SELECT value FROM {JsonValues("@Numbers")})";
+
     public virtual string ResubmitOrders =>
         $"""
         UPDATE {Table("orders")} SET state = 'Pending', push_attempts = 0, next_push_at = @Now, last_error = NULL
@@ -117,6 +121,7 @@ public abstract partial class SqlDialect
         yield return (nameof(FailOrderPush), FailOrderPush);
         yield return (nameof(ListOrders), ListOrders);
         yield return (nameof(FindOrders), FindOrders);
+        yield return (nameof(SelectOrderNumberChannels), SelectOrderNumberChannels);
         yield return (nameof(ResubmitOrders), ResubmitOrders);
         yield return (nameof(CountOrders), CountOrders);
     }

@@ -45,8 +45,12 @@ public abstract partial class SqlDialect
         ORDER BY m.sent_at, m.received_at
         """;
 
+    /// <summary>
+    /// A message's canonical form: a raw document's canonical message as mapped at the door (no document type then:
+    /// nothing to map again), else the payload with the document type of a document stored before the door mapped.
+    /// </summary>
     public virtual string SelectPayload =>
-        $"SELECT payload AS Payload, document_type AS DocumentType FROM {Table("messages")} WHERE message_id = @MessageId";
+        $"SELECT COALESCE(canonical, payload) AS Payload, CASE WHEN canonical IS NULL THEN document_type END AS DocumentType FROM {Table("messages")} WHERE message_id = @MessageId";
 
     /// <summary>
     /// The findings, by class: an item in flight whose newer level the store does not show yet is InFlight; otherwise

@@ -258,8 +258,8 @@ public abstract partial class SqlDialect
     }
 
     protected const string MessageColumns =
-        "message_id, message_type, document_type, source_system, client, sent_at, received_at, content_hash, correlation_id, payload";
+        "message_id, message_type, document_type, source_system, client, sent_at, received_at, content_hash, correlation_id, payload, canonical";
 
     protected const string MessageValues =
-        "@MessageId, @MessageType, @DocumentType, @SourceSystem, @Client, @SentAt, @ReceivedAt, @ContentHash, @CorrelationId, @Payload";
+        "@MessageId, @MessageType, @DocumentType, @SourceSystem, @Client, @SentAt, @ReceivedAt, @ContentHash, @CorrelationId, @Payload, @Canonical";
 }

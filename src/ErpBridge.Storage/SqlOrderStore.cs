@@ -166,6 +166,20 @@ public sealed class SqlOrderStore : IOrderStore
         return ToViews(rows);
     }
 
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ChannelsOfOrderNumbersAsync(IReadOnlyCollection<string> orderNumbers, CancellationToken cancellationToken)
+    {
+        if (orderNumbers.Count == 0)
+        {
+            return new Dictionary<string, IReadOnlyList<string>>();
+        }
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string OrderNumber, string Channel)>(new CommandDefinition(
+            dialect.SelectOrderNumberChannels, new { Numbers = System.Text.Json.JsonSerializer.Serialize(orderNumbers) }, cancellationToken: cancellationToken));
+        return rows.GroupBy(r => r.OrderNumber, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(r => r.Channel).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+    }
+
     public async Task<IReadOnlyList<OrderView>> ListAsync(string? channel, OrderState? state, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);

@@ -60,7 +60,7 @@ public sealed partial class SqlServerDialect : SqlDialect
     public override string SelectMessagesById =>
         """
         SELECT message_id AS MessageId, message_type AS MessageType, document_type AS DocumentType, sent_at AS SentAt,
-               received_at AS ReceivedAt, payload AS Payload
+               received_at AS ReceivedAt, payload AS Payload, canonical AS Canonical
         FROM dbo.messages WHERE message_id IN (SELECT [value] FROM OPENJSON(@Ids))
         """;
 

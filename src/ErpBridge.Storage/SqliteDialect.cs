@@ -51,7 +51,7 @@ public sealed partial class SqliteDialect(string synchronous = "Full") : SqlDial
         $"""
         INSERT INTO messages ({MessageColumns})
         SELECT r.value ->> 'id', r.value ->> 'type', r.value ->> 'doc', r.value ->> 'src', r.value ->> 'client', r.value ->> 'sent',
-               r.value ->> 'received', r.value ->> 'hash', r.value ->> 'cid', r.value ->> 'payload'
+               r.value ->> 'received', r.value ->> 'hash', r.value ->> 'cid', r.value ->> 'payload', r.value ->> 'canonical'
         FROM json_each(@Rows) AS r WHERE true ORDER BY r.key
         ON CONFLICT (message_id) DO NOTHING
         RETURNING message_id, message_seq
@@ -96,7 +96,7 @@ public sealed partial class SqliteDialect(string synchronous = "Full") : SqlDial
     public override string SelectMessagesById =>
         """
         SELECT message_id AS MessageId, message_type AS MessageType, document_type AS DocumentType, sent_at AS SentAt,
-               received_at AS ReceivedAt, payload AS Payload
+               received_at AS ReceivedAt, payload AS Payload, canonical AS Canonical
         FROM messages WHERE message_id IN (SELECT value FROM json_each(@Ids))
         """;
 

@@ -8,9 +8,10 @@
   time-zone (optional, default Z): the offset of SAP's local dates and times, e.g. +01:00.
 
   Where the fields come from, and the conventions where SAP has no field:
-  - Channel: SAP knows no web channel. Convention: a delivery header text (E1TXTH8) with text id ZWEB whose first
-    line (E1TXTP8 TDLINE) names the channel, copied from the sales order's header text of that id; else the
-    default-channel parameter; else the document is rejected.
+  - Channel: SAP knows no web channel. Optional convention: a delivery header text (E1TXTH8) with text id ZWEB whose
+    first line (E1TXTP8 TDLINE) names the channel, copied from the sales order's header text of that id; else the
+    default-channel parameter; else no Channel, and the bridge sends the shipment to the channel of the order it
+    fetched with that OrderNumber (refused at intake when it knows no such order, or orders of two channels carry it).
   - OrderNumber: the shop's order number, which the sales order keeps as the customer purchase order number:
     the first item's E1EDL41 (QUALI 001) BSTNR; else the SAP sales order number (E1EDL43 QUALF C, BELNR). A delivery
     whose items name two different purchase order numbers is rejected: its shipments could not say whose they are.
@@ -158,9 +159,6 @@
     <xsl:variable name="lines" select="E1EDL24[not(number(UECHA) != 0 and key('item', concat(generate-id(..), '|', number(UECHA)))[translate(normalize-space(LFIMG), ',', '.') &gt;= 1])]"/>
     <!-- Handling units that hold delivery items themselves (a pallet holding only other handling units does not). -->
     <xsl:variable name="packed" select="E1EDL37[E1EDL44[normalize-space(VELIN) = '1' or normalize-space(VELIN) = '']]"/>
-    <xsl:if test="$channel = ''">
-      <xsl:message terminate="yes">Delivery <xsl:value-of select="$delivery"/>: no channel (no header text ZWEB and no default-channel parameter).</xsl:message>
-    </xsl:if>
     <xsl:if test="$order = ''">
       <xsl:message terminate="yes">Delivery <xsl:value-of select="$delivery"/>: no order number (no E1EDL41 purchase order number and no E1EDL43 sales order reference).</xsl:message>
     </xsl:if>
@@ -259,7 +257,9 @@
       <xsl:message terminate="yes">Delivery shipment <xsl:value-of select="$shipment-id"/>: no line with a quantity of at least 1.</xsl:message>
     </xsl:if>
     <Shipment>
-      <Channel><xsl:value-of select="$channel"/></Channel>
+      <xsl:if test="$channel != ''">
+        <Channel><xsl:value-of select="$channel"/></Channel>
+      </xsl:if>
       <OrderNumber><xsl:value-of select="$order"/></OrderNumber>
       <ShipmentId><xsl:value-of select="$shipment-id"/></ShipmentId>
       <Carrier><xsl:value-of select="$carrier"/></Carrier>

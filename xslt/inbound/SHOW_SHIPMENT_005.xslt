@@ -11,8 +11,9 @@
   offset of a DATETIME without TIMEZONE.
 
   Where the fields come from:
-  - Channel: Oracle EBS knows no web channel: the default-channel parameter (configure it per document type), else
-    the document is rejected.
+  - Channel: Oracle EBS knows no web channel: the default-channel parameter when it is configured for the document
+    type; else no Channel, and the bridge sends the shipment to the channel of the order it fetched with that
+    OrderNumber (refused at intake when it knows no such order, or orders of two channels carry it).
   - OrderNumber: the shop's order number, kept on the Oracle sales order as the customer's purchase order number: the
     first document reference (DOCUMNTREF) of SHIPMENT whose DOCTYPE is order-reference-type (default PO), else the
     first such reference of an item (SHIPUNIT/INVITEM, SHIPMENT/SHIPITEM). Without one the document is rejected.
@@ -104,9 +105,6 @@
     <xsl:if test="$delivery = ''">
       <xsl:message terminate="yes">Shipment without a delivery name (SHIPMENT/DOCUMENTID).</xsl:message>
     </xsl:if>
-    <xsl:if test="$channel = ''">
-      <xsl:message terminate="yes">Delivery <xsl:value-of select="$delivery"/>: no channel (SHOW_SHIPMENT_005 names no web channel; set the default-channel parameter).</xsl:message>
-    </xsl:if>
     <xsl:if test="$order = ''">
       <xsl:message terminate="yes">Delivery <xsl:value-of select="$delivery"/>: no order number (no DOCUMNTREF with DOCTYPE <xsl:value-of select="$order-reference-type"/>).</xsl:message>
     </xsl:if>
@@ -197,7 +195,9 @@
       <xsl:message terminate="yes">Shipment <xsl:value-of select="$shipment-id"/>: no line with an ITEM and a quantity of at least 1.</xsl:message>
     </xsl:if>
     <Shipment>
-      <Channel><xsl:value-of select="$channel"/></Channel>
+      <xsl:if test="$channel != ''">
+        <Channel><xsl:value-of select="$channel"/></Channel>
+      </xsl:if>
       <OrderNumber><xsl:value-of select="$order"/></OrderNumber>
       <ShipmentId><xsl:value-of select="$shipment-id"/></ShipmentId>
       <Carrier><xsl:value-of select="$carrier"/></Carrier>

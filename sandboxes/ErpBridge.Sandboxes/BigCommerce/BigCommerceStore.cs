@@ -111,7 +111,8 @@ internal sealed class BigCommerceStore
             var product = new SandboxProduct(
                 nextProductId++, fields.Name!, fields.Type!, fields.Sku ?? "", fields.Price!.Value, fields.Weight!.Value,
                 fields.Description ?? "", fields.IsVisible ?? true, fields.Upc ?? "", NewCustomFields(fields.CustomFields),
-                nextVariantId++, now, now) { Availability = fields.Availability ?? "available" };
+                nextVariantId++, now, now)
+            { Availability = fields.Availability ?? "available" };
             var variant = new SandboxVariant(product.BaseVariantId, product.Id, product.Sku, IsBaseVariant: true);
             productIndex[product.Id] = products.Count;
             products.Add(product);

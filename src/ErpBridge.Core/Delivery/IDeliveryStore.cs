@@ -88,6 +88,7 @@ public interface IDeliveryStore
 /// <param name="Attempts">Attempts made before this claim (the store has counted this one already).</param>
 /// <param name="UnfinishedClaims">Claims before this one that ended without an outcome: each time the process stopped under it.</param>
 /// <param name="RetryFrom">When its retries began (acceptance or the last resubmit); transient failures are retried until MaxRetryAge after it.</param>
+/// <param name="Canonical">A raw document's canonical message as mapped at the door; null for canonical messages and for documents stored before the door mapped them.</param>
 public sealed record ClaimedDelivery(
     long DeliveryId,
     string MessageId,
@@ -99,7 +100,8 @@ public sealed record ClaimedDelivery(
     DateTimeOffset ReceivedAt,
     string Payload,
     int UnfinishedClaims = 0,
-    DateTimeOffset? RetryFrom = null)
+    DateTimeOffset? RetryFrom = null,
+    string? Canonical = null)
 {
     public ItemVersion Version => new(SentAt, ReceivedAt, MessageId);
 }

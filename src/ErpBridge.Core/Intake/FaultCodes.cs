@@ -21,6 +21,18 @@ public static class FaultCodes
 
     /// <summary>No configured route names a channel for the message's type: refused rather than stored for nowhere.</summary>
     public const string NoRoute = "NoRoute";
+
+    /// <summary>SubmitDocument: the document type's inbound map refused the document or made no canonical message of it; the reason is the map's. Nothing was stored.</summary>
+    public const string MappingFailed = "MappingFailed";
+
+    /// <summary>A shipment names no channel and no order the bridge fetched from a store carries its order number.</summary>
+    public const string UnknownOrder = "UnknownOrder";
+
+    /// <summary>A shipment names no channel and orders of two or more channels carry its order number.</summary>
+    public const string AmbiguousOrder = "AmbiguousOrder";
+
+    /// <summary>A shipment names a channel, but the order the bridge fetched with its order number belongs to another one.</summary>
+    public const string ChannelMismatch = "ChannelMismatch";
     public const string MessageNotFound = "MessageNotFound";
     public const string ReconciliationNotFound = "ReconciliationNotFound";
     public const string InternalError = "InternalError";

@@ -39,6 +39,12 @@ public interface IOrderStore
     /// <summary>The stored orders among these ids (reconciliation checks a page of store orders at a time).</summary>
     Task<IReadOnlyList<OrderView>> FindAsync(IReadOnlyCollection<string> orderIds, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The channels of the stored orders that carry each of these order numbers (the shop's number, as the canonical
+    /// order's OrderNumber): how a shipment finds its store. A number no stored order carries is absent.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ChannelsOfOrderNumbersAsync(IReadOnlyCollection<string> orderNumbers, CancellationToken cancellationToken);
+
     /// <summary>Orders for operators, newest change first.</summary>
     Task<IReadOnlyList<OrderView>> ListAsync(string? channel, OrderState? state, int limit, CancellationToken cancellationToken);
 

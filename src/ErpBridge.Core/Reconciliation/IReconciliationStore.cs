@@ -34,7 +34,10 @@ public interface IReconciliationStore
     /// <summary>Stock messages of the channel not delivered yet (pending, retrying, in progress, failed), oldest first.</summary>
     IAsyncEnumerable<UndeliveredStock> UndeliveredStockAsync(string channel, CancellationToken cancellationToken);
 
-    /// <summary>The message's stored payload (canonical XML, or the raw document for SubmitDocument).</summary>
+    /// <summary>
+    /// The message's canonical XML (a raw document's as mapped at the door) with a null document type; for a raw document
+    /// stored before the door mapped documents, the stored request with its document type.
+    /// </summary>
     Task<(string Payload, string? DocumentType)> PayloadAsync(string messageId, CancellationToken cancellationToken);
 
     /// <summary>Adds ERP levels (delivered) of the run.</summary>

@@ -10,13 +10,22 @@ public sealed partial class BridgeOptions
 
     public Dictionary<string, ChannelOptions> Channels { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Message type name (Inventory, Products, Shipments, Prices) to the channels that receive it.</summary>
+    /// <summary>
+    /// Message type name (Inventory, Products, Prices) to the channels that receive it. Shipments are not routed: each
+    /// goes to the channel it names or to the channel of its order, so a Shipments entry is accepted but not used.
+    /// </summary>
     public Dictionary<string, string[]> Routes { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     public Dictionary<string, DocumentTypeOptions> DocumentTypes { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Which condition records are sales prices, and which sales area feeds which channel.</summary>
     public PricesOptions Prices { get; set; } = new();
+
+    /// <summary>
+    /// How long SubmitDocument's inbound map may run before the receipt; a map still running then is stopped and the
+    /// document refused with MappingFailed. Inbound maps take milliseconds, even for IDocs of megabytes.
+    /// </summary>
+    public TimeSpan IntakeMapTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Every problem, each naming the configuration key it is about.</summary>
     public IReadOnlyList<string> Validate()
@@ -49,6 +58,11 @@ public sealed partial class BridgeOptions
                     errors.Add($"{key}: channel '{channel}' is not configured under {Section}:Channels.");
                 }
             }
+        }
+
+        if (IntakeMapTimeout < TimeSpan.FromMilliseconds(100) || IntakeMapTimeout > TimeSpan.FromMinutes(5))
+        {
+            errors.Add($"{Section}:IntakeMapTimeout: {IntakeMapTimeout} is outside 00:00:00.1..00:05:00.");
         }
 
         foreach (var (documentType, options) in DocumentTypes)

@@ -13,6 +13,26 @@ public sealed class Router(BridgeOptions options)
         _ => RoutedOrRefused(message.Type, $"{message.Type} messages"),
     };
 
+    /// <summary>The canonical message type a raw document type produces.</summary>
+    /// <exception cref="IntakeRejectedException"><see cref="FaultCodes.UnknownDocumentType"/>: the type is not configured.</exception>
+    public MessageType ProducedBy(string? documentType)
+    {
+        if (documentType is null || !options.DocumentTypes.TryGetValue(documentType, out var document))
+        {
+            throw new IntakeRejectedException(
+                FaultCodes.UnknownDocumentType,
+                $"DocumentType '{documentType}' is not configured; accepted types: {string.Join(", ", options.DocumentTypes.Keys.Order(StringComparer.Ordinal))}.");
+        }
+
+        return BridgeOptions.TryParseCanonical(document.Produces, out var produces)
+            ? produces
+            : throw new InvalidOperationException($"{BridgeOptions.Section}:DocumentTypes:{documentType}:Produces '{document.Produces}' passed validation but is no canonical type.");
+    }
+
+    /// <summary>The channels the routes name for a document of this type producing stock or products; none is a refusal with NoRoute.</summary>
+    public IReadOnlyList<string> DocumentRoute(string documentType, MessageType produces) =>
+        RoutedOrRefused(produces, $"DocumentType '{documentType}' (it produces {produces})");
+
     /// <summary>The configured channel of that name (names compare ignoring case), spelt as configured; null if none.</summary>
     public string? ConfiguredChannel(string name) =>
         options.Channels.Keys.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
@@ -33,18 +53,13 @@ public sealed class Router(BridgeOptions options)
             .ToList();
     }
 
+    /// <summary>Shipments are not routed by configuration but by their orders (<see cref="ShipmentRouter"/>).</summary>
     private IReadOnlyList<string> DocumentChannels(string? documentType)
     {
-        if (documentType is null || !options.DocumentTypes.TryGetValue(documentType, out var document))
-        {
-            throw new IntakeRejectedException(
-                FaultCodes.UnknownDocumentType,
-                $"DocumentType '{documentType}' is not configured; accepted types: {string.Join(", ", options.DocumentTypes.Keys.Order(StringComparer.Ordinal))}.");
-        }
-
-        return BridgeOptions.TryParseCanonical(document.Produces, out var produces)
-            ? RoutedOrRefused(produces, $"DocumentType '{documentType}' (it produces {produces})")
-            : [];
+        var produces = ProducedBy(documentType);
+        return produces != MessageType.Shipments
+            ? DocumentRoute(documentType!, produces)
+            : throw new InvalidOperationException($"DocumentType '{documentType}' produces shipments, which go to the channels of their orders.");
     }
 
     /// <summary>

@@ -20,6 +20,7 @@ public static class MapsServiceCollectionExtensions
             provider.GetService<ILogger<XsltMapEngine>>(),
             provider.GetService<TimeProvider>()));
         services.TryAddSingleton<IMessageMaps, XsltMessageMaps>();
+        services.TryAddSingleton<ErpBridge.Core.Intake.IDocumentMapper, DocumentMapper>();
         return services;
     }
 }

@@ -36,8 +36,9 @@ public sealed class ShipmentList
 [XmlType(Namespace = Ns.Shipments)]
 public sealed class Shipment
 {
+    /// <summary>Optional: null when the shipment leaves its channel to the order it names.</summary>
     [XmlElement(Order = 0)]
-    public string Channel { get; set; } = "";
+    public string? Channel { get; set; }
 
     [XmlElement(Order = 1)]
     public string OrderNumber { get; set; } = "";

@@ -18,6 +18,15 @@ public sealed class BridgeOptionsTests
         Assert.That(options.Validate(), Has.One.StartsWith("ErpBridge:Channels:shop:Platform:").And.Contains("amazon"));
     }
 
+    [TestCase("00:00:00")]
+    [TestCase("00:10:00")]
+    public void Validate_IntakeMapTimeoutOutOfRange_NamesTheKey(string timeout)
+    {
+        var options = Sound();
+        options.IntakeMapTimeout = TimeSpan.Parse(timeout, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.That(options.Validate(), Has.One.StartsWith("ErpBridge:IntakeMapTimeout:"));
+    }
+
     [Test]
     public void Validate_RelativeBaseUrl_NamesTheKey()
     {

@@ -41,7 +41,11 @@ public sealed class CrashLoopEndToEndTests
         using var temp = new TempFolder();
         var maps = temp.File("xslt");
         CopyFolder(RepositoryFolders.Xslt, maps);
-        File.WriteAllText(Path.Combine(maps, "inbound", "CRASHTEST.xslt"), CrashingMap);
+        // The door maps a document before the receipt, so the poison is accepted under a map that works and then
+        // becomes a document stored before the door mapped documents (no canonical message), which delivery maps itself.
+        var poisonMap = Path.Combine(maps, "inbound", "CRASHTEST.xslt");
+        File.WriteAllText(poisonMap, TempMaps.Stylesheet(
+            """<SubmitProducts xmlns="urn:erpbridge:products:v1"><MessageId>CRASH-1</MessageId><Products><Product><Sku>MAT-3001</Sku></Product></Products></SubmitProducts>"""));
         var database = temp.File("bridge.db");
         var settings = new Dictionary<string, string?>
         {
@@ -70,6 +74,15 @@ public sealed class CrashLoopEndToEndTests
             var stock = await soap.PostAsync(Envelopes.Wrap(Envelopes.Inventory("STOCK-1", items: 1, sku: "MAT-100"), token));
             Assert.That(poison.Fault, Is.Null, poison.Body);
             Assert.That(stock.Fault, Is.Null, stock.Body);
+        }
+
+        File.WriteAllText(poisonMap, CrashingMap);
+        await using (var connection = new SqliteConnection($"Data Source={database};Pooling=False"))
+        {
+            connection.Open();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE messages SET canonical = NULL WHERE message_id = 'CRASH-1'";
+            Assert.That(await command.ExecuteNonQueryAsync(), Is.EqualTo(1));
         }
 
         // 2. The bridge as its own process, restarted each time the poison kills it, until it stays up.

@@ -146,6 +146,37 @@ public sealed class MessageStoreTests(StorageTarget target)
     }
 
     [Test]
+    public async Task Accept_DocumentWithCanonical_ClaimCarriesBoth_OthersCarryNone()
+    {
+        var deliveries = new SqlDeliveryStore(database.Dialect, database.Options, store);
+        var document = "<SubmitDocument><Payload><MATMAS05/></Payload></SubmitDocument>";
+        var canonical = "<SubmitProducts xmlns=\"urn:erpbridge:products:v1\"/>";
+        var message = new IncomingMessage("doc-1", MessageType.Document, "MATMAS05", "SAP-ECC", ReceivedAt.AddMinutes(-1), document, ContentHash.Of(document), []);
+        await store.AcceptAsync(new AcceptRequest(message, ["shop-a"], ReceivedAt, "corr-doc-1", "sap-pi", canonical), CancellationToken.None);
+        await store.AcceptAsync(Request("plain-1", "<a/>", ["shop-a"]), CancellationToken.None);
+
+        var claims = await deliveries.ClaimAsync("shop-a", "w1", 10, ReceivedAt.AddMinutes(1), TimeSpan.FromMinutes(5), CancellationToken.None);
+
+        Assert.That(claims.Select(c => (c.MessageId, c.Payload, c.Canonical)), Is.EqualTo(new[] { ("doc-1", document, (string?)canonical), ("plain-1", "<a/>", null) }));
+    }
+
+    [Test]
+    public async Task ReconciliationPayload_DocumentWithCanonical_TheCanonicalMessageWithNothingToMap()
+    {
+        var reconciliations = new SqlReconciliationStore(database.Dialect, database.Options, store);
+        var document = "<SubmitDocument><Payload><LOISTD01/></Payload></SubmitDocument>";
+        var canonical = "<SubmitInventory xmlns=\"urn:erpbridge:inventory:v1\"/>";
+        foreach (var (id, stored) in new[] { ("doc-new", (string?)canonical), ("doc-old", null) })
+        {
+            var message = new IncomingMessage(id, MessageType.Document, "LOISTD01", "SAP-ECC", ReceivedAt.AddMinutes(-1), document, ContentHash.Of(document), []);
+            await store.AcceptAsync(new AcceptRequest(message, ["shop-a"], ReceivedAt, "corr-" + id, "sap-pi", stored), CancellationToken.None);
+        }
+
+        Assert.That(await reconciliations.PayloadAsync("doc-new", CancellationToken.None), Is.EqualTo((canonical, (string?)null)));
+        Assert.That(await reconciliations.PayloadAsync("doc-old", CancellationToken.None), Is.EqualTo((document, (string?)"LOISTD01")), "stored before the door mapped: mapped by the reader");
+    }
+
+    [Test]
     public async Task Accept_SameIdSameContent_DuplicateWithFirstReceipt()
     {
         await store.AcceptAsync(Request("m-2", "<a/>", ["shop-a"]), CancellationToken.None);

@@ -199,6 +199,20 @@ public sealed class OrderStoreTests(StorageTarget target)
         Assert.That(counts, Is.EquivalentTo(new[] { new OrderCount("shop", OrderState.Fetched, 1), new OrderCount("shop", OrderState.Pending, 1) }));
     }
 
+    [Test]
+    public async Task ChannelsOfOrderNumbers_EachNumbersChannels_UnknownNumbersAbsent()
+    {
+        // Order "1" of shop and of bc both carry the number "#1"; "#2" is shop's alone.
+        await store.UpsertAsync([Order("shop", "1", "h1", T0), Order("bc", "1", "h1", T0), Order("shop", "2", "h1", T0)], OrderHandover.Pull, T0, default);
+
+        var channels = await store.ChannelsOfOrderNumbersAsync(["#1", "#2", "#3"], default);
+
+        Assert.That(channels.Keys, Is.EquivalentTo(new[] { "#1", "#2" }));
+        Assert.That(channels["#1"], Is.EqualTo(new[] { "bc", "shop" }));
+        Assert.That(channels["#2"], Is.EqualTo(new[] { "shop" }));
+        Assert.That(await store.ChannelsOfOrderNumbersAsync([], default), Is.Empty);
+    }
+
     private static OrderRevision Order(string channel, string id, string content, DateTimeOffset updatedAt, bool cancelled = false) =>
         new(channel, id, "#" + id, updatedAt, cancelled, $"<Order><Content>{content}</Content></Order>", content);
 }

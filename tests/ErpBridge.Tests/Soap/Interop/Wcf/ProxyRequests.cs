@@ -54,7 +54,7 @@ public static class ProxyRequests
     public static XmlElement Idoc()
     {
         var document = new XmlDocument();
-        document.LoadXml("<MATMAS05><IDOC BEGIN=\"1\"><EDI_DC40 SEGMENT=\"1\"><IDOCTYP>MATMAS05</IDOCTYP></EDI_DC40><E1MARAM SEGMENT=\"1\"><MATNR>MAT-3001</MATNR></E1MARAM></IDOC></MATMAS05>");
+        document.LoadXml("<MATMAS05><IDOC BEGIN=\"1\"><EDI_DC40 SEGMENT=\"1\"><IDOCTYP>MATMAS05</IDOCTYP></EDI_DC40><E1MARAM SEGMENT=\"1\"><MATNR>MAT-3001</MATNR><E1MBEWM SEGMENT=\"1\"><BWKEY>1000</BWKEY><VPRSV>V</VPRSV><VERPR>7.5</VERPR></E1MBEWM></E1MARAM></IDOC></MATMAS05>");
         return document.DocumentElement!;
     }
 }
