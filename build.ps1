@@ -66,7 +66,7 @@ function Invoke-Bench {
     # appsettings.Development.json (not its sandboxes section: the sandboxes' process reads its own sandboxes.json).
     $environment = @{ ASPNETCORE_ENVIRONMENT = 'Production'; ErpBridge__Storage__ConnectionString = "Data Source=$tmp/bench.db"; ErpBridge__Logging__File = "$tmp/logs/bench-.clef"; urls = $url; ErpBridge__Logging__MinimumLevel = 'Warning' }
     $demo = (Get-Content -Raw src/ErpBridge.Host/appsettings.Development.json | ConvertFrom-Json -AsHashtable).ErpBridge
-    foreach ($section in 'Security', 'Channels', 'Routes', 'ErpEndpoints') { Add-Settings $demo[$section] "ErpBridge__$section" $environment }
+    foreach ($section in 'Security', 'Channels', 'Routes', 'Prices', 'ErpEndpoints') { Add-Settings $demo[$section] "ErpBridge__$section" $environment }
     $sandboxEnvironment = @{}
     switch ($Scenario) {
         'Intake' {

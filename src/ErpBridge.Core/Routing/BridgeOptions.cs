@@ -72,6 +72,11 @@ public sealed partial class BridgeOptions
                 errors.Add($"{Section}:DocumentTypes:{documentType}:Produces: '{options.Produces}' must be Inventory, Products, Shipments or Prices.");
             }
 
+            if (options.Map is { } map && (map.Length == 0 || !map.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-')))
+            {
+                errors.Add($"{Section}:DocumentTypes:{documentType}:Map: '{map}' must be the name of a map in the inbound folder (letters, digits, '_' and '-').");
+            }
+
             foreach (var reserved in options.MapParameters.Keys.Where(k => k is "message-id" or "sent-at" or "source-system"))
             {
                 errors.Add($"{Section}:DocumentTypes:{documentType}:MapParameters:{reserved}: taken from the SubmitDocument envelope.");

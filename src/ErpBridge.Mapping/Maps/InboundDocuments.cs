@@ -30,14 +30,15 @@ public static class InboundDocuments
         XNamespace ns = XmlNamespaces.Documents;
         var document = request.Root?.Element(ns + "Payload")?.Elements().FirstOrDefault()
             ?? throw new MappingFailedException("the document has no payload element");
+        var configured = documentTypes is not null && documentTypes.TryGetValue(documentType ?? "", out var options) ? options : null;
         var canonical = maps.ToCanonical(
-            documentType ?? "",
+            configured?.Map ?? documentType ?? "",
             document,
             MapParameters.Inbound(
                 messageId,
                 sentAt,
                 request.Root!.Element(ns + "SourceSystem")?.Value ?? "",
-                documentTypes is not null && documentTypes.TryGetValue(documentType ?? "", out var configured) ? configured.MapParameters : null),
+                configured?.MapParameters),
             cancellationToken);
         var type = CanonicalMessage.TypeOf(canonical)
             ?? throw new MappingFailedException($"the inbound map for {documentType} produced {canonical.Root?.Name.ToString() ?? "no element"}, not a canonical message");

@@ -68,6 +68,16 @@ public sealed class BridgeOptionsTests
         Assert.That(options.Validate(), Has.One.StartsWith("ErpBridge:DocumentTypes:ORDERS05:Produces:"));
     }
 
+    [TestCase("COND_A04", true)]
+    [TestCase("../outbound/shopify/Products", false)]
+    [TestCase("", false)]
+    public void Validate_DocumentTypeMap_MustNameAnInboundMap(string map, bool valid)
+    {
+        var options = Sound();
+        options.DocumentTypes["COND_A03"] = new DocumentTypeOptions { Produces = "Prices", Map = map };
+        Assert.That(options.Validate(), valid ? Is.Empty : Has.Exactly(1).StartsWith("ErpBridge:DocumentTypes:COND_A03:Map:"));
+    }
+
     [Test]
     public void Validate_DocumentTypeMapParameterFromTheEnvelope_Error_OthersAreFine()
     {

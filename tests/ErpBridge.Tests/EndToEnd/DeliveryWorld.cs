@@ -7,6 +7,7 @@ using ErpBridge.Sandboxes.Shopify;
 using ErpBridge.Sandboxes.WooCommerce;
 using ErpBridge.Tests.Support;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ErpBridge.Tests.EndToEnd;
 
@@ -25,6 +26,8 @@ public sealed class DeliveryWorld : IAsyncDisposable
     public const string WooCommerceChannel = "woocommerce-demo";
     public const string MagentoChannel = "magento-demo";
     public const string Location = "WH01";
+
+    private static readonly XNamespace OrderNs = "urn:erpbridge:orders:v1";
 
     private readonly TempFolder folder;
     private readonly Dictionary<string, string?> settings;
@@ -159,6 +162,32 @@ public sealed class DeliveryWorld : IAsyncDisposable
 
     public static string Product(string messageId, DateTimeOffset sentAt, string sku, string title, decimal price, string status = "active") =>
         $"""<prd:SubmitProducts xmlns:prd="urn:erpbridge:products:v1"><prd:MessageId>{messageId}</prd:MessageId><prd:SentAt>{Time(sentAt)}</prd:SentAt><prd:SourceSystem>SAP-ECC</prd:SourceSystem><prd:Products><prd:Product><prd:Sku>{sku}</prd:Sku><prd:Title>{title}</prd:Title><prd:Description>From the ERP</prd:Description><prd:Price>{price.ToString(CultureInfo.InvariantCulture)}</prd:Price><prd:Currency>EUR</prd:Currency><prd:Status>{status}</prd:Status><prd:Barcode>4006381333931</prd:Barcode><prd:Weight unit="kg">1.25</prd:Weight></prd:Product></prd:Products></prd:SubmitProducts>""";
+
+    /// <summary>
+    /// Fetches orders over SOAP as the ERP does (a fetch hides what it returned, so every answer is kept) until the
+    /// wanted orders of these channels have come; returns them in that order.
+    /// </summary>
+    public async Task<List<XElement>> FetchOrdersAsync(params (string Channel, string OrderNumber)[] wanted)
+    {
+        // Polled now rather than waiting for the schedule, whose poll on start may have come too early on a busy machine.
+        foreach (var channel in wanted.Select(w => w.Channel).Distinct())
+        {
+            await Bridge.App.Services.GetRequiredService<ErpBridge.Orders.OrderPoller>().PollAsync(channel, CancellationToken.None);
+        }
+
+        var seen = new List<XElement>();
+        XElement? Find((string Channel, string OrderNumber) w) =>
+            seen.FirstOrDefault(o => (string?)o.Element(OrderNs + "Channel") == w.Channel && (string?)o.Element(OrderNs + "OrderNumber") == w.OrderNumber);
+        await EventuallyAsync(
+            () =>
+            {
+                var response = SubmitAsync("""<ord:FetchOrders xmlns:ord="urn:erpbridge:orders:v1"><ord:MaxOrders>100</ord:MaxOrders></ord:FetchOrders>""").GetAwaiter().GetResult();
+                seen.AddRange(response.Xml.Descendants(OrderNs + "Order"));
+                return wanted.All(w => Find(w) is not null);
+            },
+            $"orders {string.Join(", ", wanted.Select(w => $"{w.OrderNumber} of {w.Channel}"))} polled and fetched");
+        return wanted.Select(w => Find(w)!).ToList();
+    }
 
     /// <summary>GetMessageStatus over SOAP: each channel's delivery element.</summary>
     public async Task<IReadOnlyDictionary<string, XElement>> StatusAsync(string messageId)

@@ -10,34 +10,23 @@ namespace ErpBridge.Tests.EndToEnd;
 /// </summary>
 public sealed class IdocAuditEndToEndTests
 {
-    private const string Password = "erp-e2e-password";
+    private SapWorld sap = null!;
     private ErpSandbox erp = null!;
     private DeliveryWorld world = null!;
 
     [SetUp]
     public async Task StartAsync()
     {
-        erp = await ErpSandbox.StartAsync(new ErpSandboxOptions { Password = Password, ContractFolder = ErpTestOrders.ContractFolder }, CancellationToken.None);
-        world = await DeliveryWorld.StartAsync(new Dictionary<string, string?>
-        {
-            ["ErpBridge:ErpEndpoints:erp-demo:Url"] = erp.ServiceAddress.ToString(),
-            ["ErpBridge:ErpEndpoints:erp-demo:UserName"] = erp.Options.UserName,
-            ["ErpBridge:ErpEndpoints:erp-demo:Password"] = Password,
-            ["ErpBridge:IdocAudits:Interval"] = "00:00:00.200",
-        });
+        sap = await SapWorld.StartAsync();
+        (erp, world) = (sap.Erp, sap.Stores);
     }
 
     [TearDown]
     public async Task StopAsync()
     {
-        if (world is not null)
+        if (sap is not null)
         {
-            await world.DisposeAsync();
-        }
-
-        if (erp is not null)
-        {
-            await erp.DisposeAsync();
+            await sap.DisposeAsync();
         }
     }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
 using ErpBridge.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ErpBridge.Tests.EndToEnd;
 
@@ -22,7 +21,7 @@ public sealed class ShipmentResolutionEndToEndTests
     public async Task DemoOrderFetchedFromShopify_TheDelvry07SampleWithoutChannel_FulfilsItThere()
     {
         await using var world = await DeliveryWorld.StartAsync(new Dictionary<string, string?> { ["ErpBridge:Orders:Enabled"] = "true" }, Catalogue);
-        await FetchedAsync(world, (DeliveryWorld.ShopifyChannel, "9001"));
+        await world.FetchOrdersAsync((DeliveryWorld.ShopifyChannel, "9001"));
 
         var id = Envelopes.NewId();
         var sample = await File.ReadAllTextAsync(Path.Combine(RepositoryFolders.Samples, "idoc", "SubmitDocument-DELVRY07.xml"));
@@ -44,7 +43,7 @@ public sealed class ShipmentResolutionEndToEndTests
     public async Task OneMessage_ShipmentsForOrdersOfTwoStores_WithoutChannel_EachFulfilledInItsStore()
     {
         await using var world = await DeliveryWorld.StartAsync(new Dictionary<string, string?> { ["ErpBridge:Orders:Enabled"] = "true" }, Catalogue);
-        var fetched = await FetchedAsync(world, (DeliveryWorld.BigCommerceChannel, "100"), (DeliveryWorld.MagentoChannel, "000000101"));
+        var fetched = await world.FetchOrdersAsync((DeliveryWorld.BigCommerceChannel, "100"), (DeliveryWorld.MagentoChannel, "000000101"));
         var (bigCommerce, magento) = (fetched[0], fetched[1]);
 
         var id = Envelopes.NewId();
@@ -55,32 +54,6 @@ public sealed class ShipmentResolutionEndToEndTests
         Assert.That(deliveries.Keys, Is.EquivalentTo(new[] { DeliveryWorld.BigCommerceChannel, DeliveryWorld.MagentoChannel }));
         Assert.That(world.BigCommerce.State().Order(100)!.Shipments.Select(s => s.TrackingNumber), Is.EqualTo(new[] { "TRK-E2E-BC" }), "only BigCommerce's own shipment");
         Assert.That(world.Magento.State().ShipmentsOf("000000101").SelectMany(s => s.Tracks).Select(t => t.TrackNumber), Is.EqualTo(new[] { "TRK-E2E-MG" }), "only Magento's own shipment");
-    }
-
-    /// <summary>
-    /// Fetches orders over SOAP as the ERP does (a fetch hides what it returned, so every answer is kept) until the
-    /// wanted orders of these channels have come; returns them in that order.
-    /// </summary>
-    private static async Task<List<XElement>> FetchedAsync(DeliveryWorld world, params (string Channel, string OrderNumber)[] wanted)
-    {
-        // Polled now rather than waiting for the schedule, whose poll on start may have come too early on a busy machine.
-        foreach (var channel in wanted.Select(w => w.Channel).Distinct())
-        {
-            await world.Bridge.App.Services.GetRequiredService<ErpBridge.Orders.OrderPoller>().PollAsync(channel, CancellationToken.None);
-        }
-
-        var seen = new List<XElement>();
-        XElement? Find((string Channel, string OrderNumber) w) =>
-            seen.FirstOrDefault(o => (string?)o.Element(Ord + "Channel") == w.Channel && (string?)o.Element(Ord + "OrderNumber") == w.OrderNumber);
-        await DeliveryWorld.EventuallyAsync(
-            () =>
-            {
-                var response = world.SubmitAsync("""<ord:FetchOrders xmlns:ord="urn:erpbridge:orders:v1"><ord:MaxOrders>100</ord:MaxOrders></ord:FetchOrders>""").GetAwaiter().GetResult();
-                seen.AddRange(response.Xml.Descendants(Ord + "Order"));
-                return wanted.All(w => Find(w) is not null);
-            },
-            $"orders {string.Join(", ", wanted.Select(w => $"{w.OrderNumber} of {w.Channel}"))} polled and fetched");
-        return wanted.Select(w => Find(w)!).ToList();
     }
 
     /// <summary>One shipment per order, without Channel, shipping each of the order's lines that has a SKU whole.</summary>

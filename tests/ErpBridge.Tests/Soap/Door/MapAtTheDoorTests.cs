@@ -112,6 +112,20 @@ public sealed class MapAtTheDoorTests
     }
 
     [Test]
+    public async Task Cond_A03_IsReadByTheMapItsDocumentTypeNames_TheCondA04Map()
+    {
+        var id = Envelopes.NewId();
+        var condA03 = Case("COND_A04", "sample").Replace("COND_A04", "COND_A03", StringComparison.Ordinal);
+        var response = await client.PostAsync(Envelopes.Wrap(Document(id, "COND_A03", condA03)));
+        Assert.That(response.ReceiptStatus, Is.EqualTo("Accepted"), response.Body);
+
+        XNamespace prc = "urn:erpbridge:prices:v1";
+        var prices = XDocument.Parse((await RowAsync(id)).Canonical!);
+        Assert.That(prices.Root!.Name, Is.EqualTo(prc + "Prices"));
+        Assert.That(prices.Descendants(prc + "Price"), Is.Not.Empty, "the COND_A04 map made the prices of the COND_A03 document");
+    }
+
+    [Test]
     public async Task CanonicalMessage_StoredWithoutASecondCopy()
     {
         var id = Envelopes.NewId();
