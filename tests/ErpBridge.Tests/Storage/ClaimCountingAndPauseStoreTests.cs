@@ -8,35 +8,17 @@ namespace ErpBridge.Tests.Storage;
 
 /// <summary>Issue 14: attempts and unfinished claims counted at claim, retries' start, and channel pauses, on every dialect available.</summary>
 [TestFixtureSource(typeof(StorageTarget), nameof(StorageTarget.All))]
-public sealed class ClaimCountingAndPauseStoreTests(StorageTarget target)
+public sealed class ClaimCountingAndPauseStoreTests(StorageTarget target) : StoreFixture(target)
 {
     private static readonly DateTimeOffset T0 = new(2026, 12, 7, 10, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Accepted = T0.AddMinutes(-1);
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
-    private StorageDatabase database = null!;
-    private SqlMessageStore messages = null!;
     private SqlDeliveryStore store = null!;
 
     [SetUp]
     public async Task CreateAsync()
     {
-        database = await StorageDatabase.CreateAsync(target);
-        messages = database.CreateStore();
-        store = new SqlDeliveryStore(database.Dialect, database.Options, messages);
-    }
-
-    [TearDown]
-    public async Task DropAsync()
-    {
-        if (messages is not null)
-        {
-            await messages.DisposeAsync();
-        }
-
-        if (database is not null)
-        {
-            await database.DisposeAsync();
-        }
+        store = new SqlDeliveryStore(Database.Dialect, Database.Options, Messages);
     }
 
     [Test]
@@ -46,7 +28,7 @@ public sealed class ClaimCountingAndPauseStoreTests(StorageTarget target)
 
         var first = (await store.ClaimAsync("shop", "w1", 10, T0, Lease, CancellationToken.None)).Single();
         var afterCrash = (await store.ClaimAsync("shop", "w2", 10, T0 + Lease + TimeSpan.FromSeconds(1), Lease, CancellationToken.None)).Single();
-        var status = (await messages.GetStatusAsync("m-1", CancellationToken.None))!.Deliveries.Single();
+        var status = (await Messages.GetStatusAsync("m-1", CancellationToken.None))!.Deliveries.Single();
 
         Assert.That((first.Attempts, first.UnfinishedClaims), Is.EqualTo((0, 0)));
         Assert.That((afterCrash.Attempts, afterCrash.UnfinishedClaims), Is.EqualTo((1, 1)), "the first claim ended without an outcome");
@@ -117,7 +99,7 @@ public sealed class ClaimCountingAndPauseStoreTests(StorageTarget target)
     {
         var payload = $"<m id=\"{id}\"/>";
         var message = new IncomingMessage(id, MessageType.Inventory, null, "SAP-ECC", T0.AddMinutes(-5), payload, ContentHash.Of(payload), []);
-        var result = await messages.AcceptAsync(new AcceptRequest(message, ["shop"], Accepted, "corr-" + id, "sap-pi"), CancellationToken.None);
+        var result = await Messages.AcceptAsync(new AcceptRequest(message, ["shop"], Accepted, "corr-" + id, "sap-pi"), CancellationToken.None);
         Assert.That(result.Outcome, Is.EqualTo(AcceptOutcome.Accepted));
     }
 

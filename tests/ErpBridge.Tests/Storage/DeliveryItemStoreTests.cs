@@ -8,37 +8,19 @@ namespace ErpBridge.Tests.Storage;
 
 /// <summary>Failures per item in the store (migration 0007): recorded with a settled delivery, dead letters of their own, resubmitted alone.</summary>
 [TestFixtureSource(typeof(StorageTarget), nameof(StorageTarget.All))]
-public sealed class DeliveryItemStoreTests(StorageTarget target)
+public sealed class DeliveryItemStoreTests(StorageTarget target) : StoreFixture(target)
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
-    private StorageDatabase database = null!;
-    private SqlMessageStore messages = null!;
     private SqlDeliveryStore store = null!;
 
     [SetUp]
     public async Task CreateAsync()
     {
-        database = await StorageDatabase.CreateAsync(target);
-        messages = database.CreateStore();
-        store = new SqlDeliveryStore(database.Dialect, database.Options, messages);
+        store = new SqlDeliveryStore(Database.Dialect, Database.Options, Messages);
         var payload = "<m id=\"m-1\"/>";
         var message = new IncomingMessage("m-1", MessageType.Inventory, null, "SAP-ECC", T0.AddMinutes(-5), payload, ContentHash.Of(payload), []);
-        await messages.AcceptAsync(new AcceptRequest(message, ["shop-a", "shop-b"], T0.AddMinutes(-1), "corr-m-1", "sap-pi"), CancellationToken.None);
-    }
-
-    [TearDown]
-    public async Task DropAsync()
-    {
-        if (messages is not null)
-        {
-            await messages.DisposeAsync();
-        }
-
-        if (database is not null)
-        {
-            await database.DisposeAsync();
-        }
+        await Messages.AcceptAsync(new AcceptRequest(message, ["shop-a", "shop-b"], T0.AddMinutes(-1), "corr-m-1", "sap-pi"), CancellationToken.None);
     }
 
     [Test]
@@ -47,7 +29,7 @@ public sealed class DeliveryItemStoreTests(StorageTarget target)
         await DeliverAsync("shop-a", Skipped("inv:A@WH2"), Failed("inv:GHOST@WH1"));
         await DeliverAsync("shop-b");
 
-        var status = (await messages.GetStatusAsync("m-1", CancellationToken.None))!;
+        var status = (await Messages.GetStatusAsync("m-1", CancellationToken.None))!;
         var shopA = status.Deliveries.Single(d => d.Channel == "shop-a");
         Assert.That(shopA.Status, Is.EqualTo(DeliveryStatus.Delivered));
         Assert.That(shopA.Items!.Select(i => (i.Item, i.State, i.Reason, i.At)), Is.EqualTo(new[]
@@ -71,13 +53,13 @@ public sealed class DeliveryItemStoreTests(StorageTarget target)
         Assert.That(count, Is.EqualTo(1));
         var resent = await store.GetResentItemsAsync("shop-a", CancellationToken.None);
         Assert.That(resent.Single().Value, Is.EquivalentTo(new[] { "inv:GHOST@WH1" }));
-        Assert.That((await messages.GetStatusAsync("m-1", CancellationToken.None))!.Deliveries.Single(d => d.Channel == "shop-a").Status, Is.EqualTo(DeliveryStatus.Pending));
+        Assert.That((await Messages.GetStatusAsync("m-1", CancellationToken.None))!.Deliveries.Single(d => d.Channel == "shop-a").Status, Is.EqualTo(DeliveryStatus.Pending));
         Assert.That((await store.ListDeadLettersAsync("shop-a", 10, CancellationToken.None)).Select(d => d.Item), Is.EqualTo(new[] { "inv:OTHER@WH1" }), "the item not resubmitted is still a dead letter");
 
         await DeliverAsync("shop-a", T0.AddMinutes(2));
 
         Assert.That(await store.GetResentItemsAsync("shop-a", CancellationToken.None), Is.Empty);
-        var items = (await messages.GetStatusAsync("m-1", CancellationToken.None))!.Deliveries.Single(d => d.Channel == "shop-a").Items!;
+        var items = (await Messages.GetStatusAsync("m-1", CancellationToken.None))!.Deliveries.Single(d => d.Channel == "shop-a").Items!;
         Assert.That(items.Select(i => (i.Item, i.State)), Is.EqualTo(new[] { ("inv:A@WH2", ItemState.Skipped), ("inv:OTHER@WH1", ItemState.Failed) }), "the resent item went; the others stay as they were");
         var history = await store.GetHistoryAsync("m-1", CancellationToken.None);
         Assert.That(history.Where(h => h.Channel == "shop-a").Select(h => h.Detail), Does.Contain("failed items resubmitted by an operator"));
@@ -91,7 +73,7 @@ public sealed class DeliveryItemStoreTests(StorageTarget target)
         Assert.That(await store.ResubmitItemsAsync("m-1", "shop-a", null, T0, CancellationToken.None), Is.Zero, "a delivery that failed whole is resubmitted whole");
         Assert.That((await store.ListDeadLettersAsync(null, 10, CancellationToken.None)).Select(d => d.Item), Is.EqualTo(new string?[] { null }));
         Assert.That(await store.ResubmitAsync("m-1", "shop-a", T0, CancellationToken.None), Is.EqualTo(1));
-        Assert.That((await messages.GetStatusAsync("m-1", CancellationToken.None))!.Deliveries.Single(d => d.Channel == "shop-a").Items, Is.Empty);
+        Assert.That((await Messages.GetStatusAsync("m-1", CancellationToken.None))!.Deliveries.Single(d => d.Channel == "shop-a").Items, Is.Empty);
     }
 
     private Task DeliverAsync(string channel, params ItemOutcome[] items) => DeliverAsync(channel, DeliveryStatus.Delivered, T0, items);

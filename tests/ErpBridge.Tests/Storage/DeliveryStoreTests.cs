@@ -8,34 +8,16 @@ namespace ErpBridge.Tests.Storage;
 
 /// <summary>Claims, leases, outcomes, item versions and dead letters, on every dialect available.</summary>
 [TestFixtureSource(typeof(StorageTarget), nameof(StorageTarget.All))]
-public sealed class DeliveryStoreTests(StorageTarget target)
+public sealed class DeliveryStoreTests(StorageTarget target) : StoreFixture(target)
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
-    private StorageDatabase database = null!;
-    private SqlMessageStore messages = null!;
     private SqlDeliveryStore store = null!;
 
     [SetUp]
     public async Task CreateAsync()
     {
-        database = await StorageDatabase.CreateAsync(target);
-        messages = database.CreateStore();
-        store = new SqlDeliveryStore(database.Dialect, database.Options, messages);
-    }
-
-    [TearDown]
-    public async Task DropAsync()
-    {
-        if (messages is not null)
-        {
-            await messages.DisposeAsync();
-        }
-
-        if (database is not null)
-        {
-            await database.DisposeAsync();
-        }
+        store = new SqlDeliveryStore(Database.Dialect, Database.Options, Messages);
     }
 
     [Test]
@@ -52,7 +34,7 @@ public sealed class DeliveryStoreTests(StorageTarget target)
         Assert.That(first[0].Type, Is.EqualTo(MessageType.Inventory));
         Assert.That(first[0].SentAt, Is.EqualTo(T0.AddMinutes(-5)));
         Assert.That(again, Is.Empty, "claimed deliveries are not claimed twice while the claim lasts");
-        Assert.That((await messages.GetStatusAsync("m-1", CancellationToken.None))!.Deliveries.Single(d => d.Channel == "shop-a").Status, Is.EqualTo(DeliveryStatus.InProgress));
+        Assert.That((await Messages.GetStatusAsync("m-1", CancellationToken.None))!.Deliveries.Single(d => d.Channel == "shop-a").Status, Is.EqualTo(DeliveryStatus.InProgress));
     }
 
     [Test]
@@ -117,7 +99,7 @@ public sealed class DeliveryStoreTests(StorageTarget target)
 
         Assert.That(early, Is.Empty);
         Assert.That(due.Single().Attempts, Is.EqualTo(1));
-        var status = (await messages.GetStatusAsync("m-1", CancellationToken.None))!.Deliveries.Single();
+        var status = (await Messages.GetStatusAsync("m-1", CancellationToken.None))!.Deliveries.Single();
         Assert.That(status.LastError, Is.EqualTo("HTTP 503"));
     }
 
@@ -176,7 +158,7 @@ public sealed class DeliveryStoreTests(StorageTarget target)
     {
         var payload = $"<m id=\"{id}\"/>";
         var message = new IncomingMessage(id, MessageType.Inventory, null, "SAP-ECC", sentAt ?? T0.AddMinutes(-5), payload, ContentHash.Of(payload), []);
-        var result = await messages.AcceptAsync(new AcceptRequest(message, channels, T0.AddMinutes(-1), "corr-" + id, "sap-pi"), CancellationToken.None);
+        var result = await Messages.AcceptAsync(new AcceptRequest(message, channels, T0.AddMinutes(-1), "corr-" + id, "sap-pi"), CancellationToken.None);
         Assert.That(result.Outcome, Is.EqualTo(AcceptOutcome.Accepted));
     }
 

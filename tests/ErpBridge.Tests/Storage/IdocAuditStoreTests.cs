@@ -9,36 +9,18 @@ namespace ErpBridge.Tests.Storage;
 
 /// <summary>The ALE audit outbox (migration 0010): settled documents found once, audits claimed, retried and sent, on every dialect available.</summary>
 [TestFixtureSource(typeof(StorageTarget), nameof(StorageTarget.All))]
-public sealed class IdocAuditStoreTests(StorageTarget target)
+public sealed class IdocAuditStoreTests(StorageTarget target) : StoreFixture(target)
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
-    private StorageDatabase database = null!;
-    private SqlMessageStore messages = null!;
     private SqlDeliveryStore deliveries = null!;
     private SqlIdocAuditStore store = null!;
 
     [SetUp]
     public async Task CreateAsync()
     {
-        database = await StorageDatabase.CreateAsync(target);
-        messages = database.CreateStore();
-        deliveries = new SqlDeliveryStore(database.Dialect, database.Options, messages);
-        store = new SqlIdocAuditStore(database.Dialect, database.Options, messages);
-    }
-
-    [TearDown]
-    public async Task DropAsync()
-    {
-        if (messages is not null)
-        {
-            await messages.DisposeAsync();
-        }
-
-        if (database is not null)
-        {
-            await database.DisposeAsync();
-        }
+        deliveries = new SqlDeliveryStore(Database.Dialect, Database.Options, Messages);
+        store = new SqlIdocAuditStore(Database.Dialect, Database.Options, Messages);
     }
 
     [Test]
@@ -137,7 +119,7 @@ public sealed class IdocAuditStoreTests(StorageTarget target)
         var payload = $"<m id=\"{id}\"/>";
         var type = documentType is null ? MessageType.Inventory : MessageType.Document;
         var message = new IncomingMessage(id, type, documentType, source, T0.AddMinutes(-5), payload, ContentHash.Of(payload), []);
-        var result = await messages.AcceptAsync(new AcceptRequest(message, channels, T0.AddMinutes(-1), "corr-" + id, "sap-pi"), CancellationToken.None);
+        var result = await Messages.AcceptAsync(new AcceptRequest(message, channels, T0.AddMinutes(-1), "corr-" + id, "sap-pi"), CancellationToken.None);
         Assert.That(result.Outcome, Is.EqualTo(AcceptOutcome.Accepted));
     }
 

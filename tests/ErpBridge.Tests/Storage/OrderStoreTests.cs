@@ -5,34 +5,16 @@ namespace ErpBridge.Tests.Storage;
 
 /// <summary>Order revisions, fetch with visibility timeout, acknowledgements, pushes and cursors, on every dialect available.</summary>
 [TestFixtureSource(typeof(StorageTarget), nameof(StorageTarget.All))]
-public sealed class OrderStoreTests(StorageTarget target)
+public sealed class OrderStoreTests(StorageTarget target) : StoreFixture(target)
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Visibility = TimeSpan.FromMinutes(5);
-    private StorageDatabase database = null!;
-    private SqlMessageStore messages = null!;
     private SqlOrderStore store = null!;
 
     [SetUp]
     public async Task CreateAsync()
     {
-        database = await StorageDatabase.CreateAsync(target);
-        messages = database.CreateStore();
-        store = new SqlOrderStore(database.Dialect, database.Options, messages);
-    }
-
-    [TearDown]
-    public async Task DropAsync()
-    {
-        if (messages is not null)
-        {
-            await messages.DisposeAsync();
-        }
-
-        if (database is not null)
-        {
-            await database.DisposeAsync();
-        }
+        store = new SqlOrderStore(Database.Dialect, Database.Options, Messages);
     }
 
     [Test]
