@@ -21,7 +21,7 @@ public sealed class CanonicalReader(IMessageMaps maps, BridgeOptions? options = 
     /// <param name="cancellationToken">Stops a running inbound map (the message's time budget).</param>
     public CanonicalMessage Read(ClaimedDelivery claim, CancellationToken cancellationToken = default)
     {
-        if (claim.Type == MessageType.Document && claim.Canonical is null)
+        if (NeedsMap(claim))
         {
             var (type, canonical) = InboundDocuments.ToCanonical(maps, claim.MessageId, claim.DocumentType, claim.SentAt, claim.Payload, options?.DocumentTypes, cancellationToken);
             return CanonicalMessage.Parse(type, canonical);

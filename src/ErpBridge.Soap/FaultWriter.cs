@@ -1,5 +1,6 @@
 using System.Text;
 using System.Xml;
+using ErpBridge.Core.Xml;
 using ErpBridge.Soap.Contract;
 
 namespace ErpBridge.Soap;
@@ -79,28 +80,31 @@ public static class FaultWriter
     /// </summary>
     internal static string XmlText(string text)
     {
-        var builder = (StringBuilder?)null;
-        for (var i = 0; i < text.Length; i++)
+        var first = XmlChars.IndexOfInvalid(text);
+        if (first < 0)
         {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                builder?.Append(c).Append(text[i + 1]);
-                i++;
-                continue;
-            }
-
-            if (XmlConvert.IsXmlChar(c))
-            {
-                builder?.Append(c);
-                continue;
-            }
-
-            builder ??= new StringBuilder(text.Length + 16).Append(text, 0, i);
-            builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"U+{(int)c:X4}");
+            return text;
         }
 
-        return builder?.ToString() ?? text;
+        var builder = new StringBuilder(text.Length + 16).Append(text, 0, first);
+        for (var i = first; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (XmlChars.IsPairAt(text, i))
+            {
+                builder.Append(c).Append(text[++i]);
+            }
+            else if (XmlConvert.IsXmlChar(c))
+            {
+                builder.Append(c);
+            }
+            else
+            {
+                builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"U+{(int)c:X4}");
+            }
+        }
+
+        return builder.ToString();
     }
 
     private static string FaultCodeName(SoapVersion version, SoapFault fault) => (version, fault) switch

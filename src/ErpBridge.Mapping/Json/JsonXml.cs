@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Xml.Linq;
+using ErpBridge.Core.Xml;
 
 namespace ErpBridge.Mapping.Json;
 
@@ -102,20 +103,7 @@ public static class JsonXml
     /// <summary>Null when XML can carry <paramref name="text"/> as it is; otherwise its JSON-escaped form.</summary>
     private static string? XmlSafe(string text)
     {
-        var safe = true;
-        for (var i = 0; i < text.Length && safe; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else
-            {
-                safe = System.Xml.XmlConvert.IsXmlChar(text[i]);
-            }
-        }
-
-        if (safe)
+        if (XmlChars.IndexOfInvalid(text) < 0)
         {
             return null;
         }
@@ -128,7 +116,7 @@ public static class JsonXml
             {
                 builder.Append("\\\\");
             }
-            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            else if (XmlChars.IsPairAt(text, i))
             {
                 builder.Append(c).Append(text[++i]);
             }
