@@ -1,16 +1,15 @@
-using ErpBridge.Core.Threading;
+using System.Collections.Concurrent;
 
 namespace ErpBridge.Delivery;
 
 /// <summary>
 /// Runs tasks on threads of its own, never on the .NET thread pool nor inline on the caller's thread: a CPU-bound map
 /// that runs for seconds then holds one of these threads, not a thread that Kestrel, Quartz or another channel needs.
-/// Threads are started as work arrives, up to <paramref name="maxThreads"/>, and live as long as the scheduler; an idle
-/// one blocks without spinning (<see cref="WaitingQueue{T}"/>), since it goes idle after every map.
+/// Threads are started as work arrives, up to <paramref name="maxThreads"/>, and live as long as the scheduler.
 /// </summary>
 public sealed class DedicatedThreadScheduler(string name, int maxThreads) : TaskScheduler, IDisposable
 {
-    private readonly WaitingQueue<Task> queue = new();
+    private readonly BlockingCollection<Task> queue = [];
     private int threads;
     private int idle;
 
@@ -24,16 +23,12 @@ public sealed class DedicatedThreadScheduler(string name, int maxThreads) : Task
 
     public void Dispose()
     {
-        queue.Complete();
+        queue.CompleteAdding();
     }
 
     protected override void QueueTask(Task task)
     {
-        if (!queue.TryAdd(task))
-        {
-            throw new ObjectDisposedException(name, "The map threads are shut down.");
-        }
-
+        queue.Add(task);
         if (Volatile.Read(ref idle) > 0)
         {
             return;
@@ -56,7 +51,7 @@ public sealed class DedicatedThreadScheduler(string name, int maxThreads) : Task
 
     private void Run()
     {
-        while (queue.Take(out var task))
+        foreach (var task in queue.GetConsumingEnumerable())
         {
             Interlocked.Decrement(ref idle);
             TryExecuteTask(task);

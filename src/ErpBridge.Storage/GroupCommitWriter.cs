@@ -1,6 +1,6 @@
 using System.Data.Common;
+using System.Threading.Channels;
 using ErpBridge.Core.Intake;
-using ErpBridge.Core.Threading;
 using Microsoft.Extensions.Logging;
 
 namespace ErpBridge.Storage;
@@ -13,8 +13,7 @@ namespace ErpBridge.Storage;
 /// </summary>
 internal sealed class GroupCommitWriter : IAsyncDisposable
 {
-    // Not a Channel waited on synchronously: that wait spins before it blocks, between every two rounds.
-    private readonly WaitingQueue<object> queue = new();
+    private readonly Channel<object> queue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SqlDialect dialect;
     private readonly string connectionString;
     private readonly int maxBatch;
@@ -47,7 +46,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
 
         var pending = new Pending(request, new TaskCompletionSource<AcceptResult>(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!queue.TryAdd(pending))
+        if (!queue.Writer.TryWrite(pending))
         {
             throw new ObjectDisposedException(nameof(GroupCommitWriter), "The store is shutting down.");
         }
@@ -69,7 +68,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
 
         var item = new Work<T>(work, new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!queue.TryAdd(item))
+        if (!queue.Writer.TryWrite(item))
         {
             throw new ObjectDisposedException(nameof(GroupCommitWriter), "The store is shutting down.");
         }
@@ -79,7 +78,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        queue.Complete();
+        queue.Writer.TryComplete();
         await Task.Run(thread.Join);
 
     }
@@ -92,9 +91,9 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         AcceptBatchCommands? commands = null;
         try
         {
-            while (queue.Take(out var next))
+            while (queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
             {
-                do
+                while (batch.Count < maxBatch && queue.Reader.TryRead(out var next))
                 {
                     if (next is Pending accept)
                     {
@@ -105,7 +104,6 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                         others.Add((IWork)next);
                     }
                 }
-                while (batch.Count < maxBatch && queue.TryTake(out next));
 
                 if (Broken is { } broken)
                 {
