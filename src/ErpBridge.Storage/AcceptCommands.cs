@@ -63,11 +63,13 @@ internal sealed class AcceptCommands : IDisposable
         return command;
     }
 
-    private static void Set(DbCommand command, params object?[] values)
+    private void Set(DbCommand command, params object?[] values)
     {
         for (var i = 0; i < values.Length; i++)
         {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+            var parameter = command.Parameters[i];
+            parameter.Value = values[i] ?? DBNull.Value;
+            dialect.Type(parameter);
         }
     }
 }

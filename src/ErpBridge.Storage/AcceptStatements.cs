@@ -10,16 +10,16 @@ internal static class AcceptStatements
     public static async Task<AcceptResult> ExistingAsync(SqlDialect dialect, DbConnection connection, DbTransaction? transaction, string messageId, string contentHash, CancellationToken cancellationToken)
     {
         var stored = await connection.QuerySingleAsync<StoredMessageRow>(new CommandDefinition(
-            dialect.SelectStoredMessage, new { MessageId = messageId }, transaction, cancellationToken: cancellationToken));
+            dialect.SelectStoredMessage, dialect.Parameters(new { MessageId = messageId }), transaction, cancellationToken: cancellationToken));
         var channels = await connection.QueryAsync<string>(new CommandDefinition(
-            dialect.SelectChannels, new { MessageId = messageId }, transaction, cancellationToken: cancellationToken));
+            dialect.SelectChannels, dialect.Parameters(new { MessageId = messageId }), transaction, cancellationToken: cancellationToken));
         return Result(stored, channels.ToList(), contentHash);
     }
 
     public static AcceptResult Existing(SqlDialect dialect, DbConnection connection, DbTransaction transaction, string messageId, string contentHash)
     {
-        var stored = connection.QuerySingle<StoredMessageRow>(dialect.SelectStoredMessage, new { MessageId = messageId }, transaction);
-        var channels = connection.Query<string>(dialect.SelectChannels, new { MessageId = messageId }, transaction).ToList();
+        var stored = connection.QuerySingle<StoredMessageRow>(dialect.SelectStoredMessage, dialect.Parameters(new { MessageId = messageId }), transaction);
+        var channels = connection.Query<string>(dialect.SelectChannels, dialect.Parameters(new { MessageId = messageId }), transaction).ToList();
         return Result(stored, channels, contentHash);
     }
 

@@ -81,7 +81,7 @@ public sealed partial class MigrationRunner(SqlDialect dialect, string connectio
 
             await connection.ExecuteAsync(new CommandDefinition(
                 dialect.InsertMigration,
-                new { migration.Version, migration.Name, AppliedAt = dialect.Time(time.GetUtcNow()) },
+                dialect.Parameters(new { migration.Version, migration.Name, AppliedAt = dialect.Time(time.GetUtcNow()) }),
                 transaction,
                 cancellationToken: cancellationToken));
             await transaction.CommitAsync(cancellationToken);

@@ -14,7 +14,7 @@ public sealed partial class SqlDeliveryStore
 
     public async Task<int> ResubmitItemsAsync(string? messageId, string? channel, string? item, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var parameters = new { MessageId = messageId, Channel = channel, Item = item, Now = dialect.Time(now) };
+        var parameters = dialect.Parameters(new { MessageId = messageId, Channel = channel, Item = item, Now = dialect.Time(now) });
         return await WriteAsync(
             (c, t) =>
             {
@@ -30,7 +30,7 @@ public sealed partial class SqlDeliveryStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<ResentRow>(new CommandDefinition(
-            dialect.SelectResentItems, new { Channel = channel }, cancellationToken: cancellationToken));
+            dialect.SelectResentItems, dialect.Parameters(new { Channel = channel }), cancellationToken: cancellationToken));
         var resent = rows
             .GroupBy(r => r.DeliveryId)
             .ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.Select(r => r.ItemKey).ToHashSet(StringComparer.Ordinal));
@@ -61,13 +61,13 @@ public sealed partial class SqlDeliveryStore
         var rows = settled
             .SelectMany(r => (r.Items ?? []).DistinctBy(i => i.Key, StringComparer.Ordinal).Select(i => new { d = r.DeliveryId, k = i.Key, s = i.State.ToString(), r = i.Reason }))
             .ToList();
-        return new
+        return dialect.Parameters(new
         {
             Settled = JsonSerializer.Serialize(settled.Select(r => r.DeliveryId)),
             Rows = JsonSerializer.Serialize(rows),
             Worker = worker,
             Now = dialect.Time(now),
-        };
+        });
     }
 
     private sealed class ResentRow

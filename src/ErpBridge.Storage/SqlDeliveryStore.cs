@@ -22,20 +22,20 @@ public sealed partial class SqlDeliveryStore : IDeliveryStore
 
     public async Task<bool> TryLeaseChannelAsync(string channel, string worker, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken)
     {
-        var parameters = new { Channel = channel, Holder = worker, Now = dialect.Time(now), Until = dialect.Time(now + duration) };
+        var parameters = dialect.Parameters(new { Channel = channel, Holder = worker, Now = dialect.Time(now), Until = dialect.Time(now + duration) });
         var holder = await WriteAsync((c, t) => c.ExecuteScalar<string>(dialect.LeaseChannel, parameters, t), cancellationToken);
         return holder == worker;
     }
 
     public async Task ReleaseChannelAsync(string channel, string worker, CancellationToken cancellationToken)
     {
-        var parameters = new { Channel = channel, Holder = worker };
+        var parameters = dialect.Parameters(new { Channel = channel, Holder = worker });
         await WriteAsync((c, t) => c.Execute(dialect.ReleaseChannel, parameters, t), cancellationToken);
     }
 
     public async Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(string channel, string worker, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
-        var parameters = new { Channel = channel, Worker = worker, Max = max, Now = dialect.Time(now), Until = dialect.Time(now + lease) };
+        var parameters = dialect.Parameters(new { Channel = channel, Worker = worker, Max = max, Now = dialect.Time(now), Until = dialect.Time(now + lease) });
         var claims = await WriteAsync((c, t) => c.Query<ClaimRow>(dialect.ClaimDeliveries, parameters, t).ToList(), cancellationToken);
         if (claims.Count == 0)
         {
@@ -45,7 +45,7 @@ public sealed partial class SqlDeliveryStore : IDeliveryStore
         await using var connection = await OpenAsync(cancellationToken);
 
         var ids = JsonSerializer.Serialize(claims.Select(c => c.MessageId).Distinct(StringComparer.Ordinal));
-        var messages = (await connection.QueryAsync<MessageRow>(new CommandDefinition(dialect.SelectMessagesById, new { Ids = ids }, cancellationToken: cancellationToken)))
+        var messages = (await connection.QueryAsync<MessageRow>(new CommandDefinition(dialect.SelectMessagesById, dialect.Parameters(new { Ids = ids }), cancellationToken: cancellationToken)))
             .ToDictionary(m => m.MessageId, StringComparer.Ordinal);
         return claims
             .OrderBy(c => c.DeliveryId)
@@ -76,7 +76,7 @@ public sealed partial class SqlDeliveryStore : IDeliveryStore
             return 0;
         }
 
-        var parameters = new { Ids = JsonSerializer.Serialize(deliveryIds), Worker = worker, Now = dialect.Time(now) };
+        var parameters = dialect.Parameters(new { Ids = JsonSerializer.Serialize(deliveryIds), Worker = worker, Now = dialect.Time(now) });
         return await WriteAsync((c, t) => c.Execute(dialect.ReleaseDeliveries, parameters, t), cancellationToken);
     }
 
@@ -89,7 +89,7 @@ public sealed partial class SqlDeliveryStore : IDeliveryStore
 
         await using var connection = await OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<VersionRow>(new CommandDefinition(
-            dialect.SelectItemVersions, new { Channel = channel, Keys = JsonSerializer.Serialize(itemKeys) }, cancellationToken: cancellationToken));
+            dialect.SelectItemVersions, dialect.Parameters(new { Channel = channel, Keys = JsonSerializer.Serialize(itemKeys) }), cancellationToken: cancellationToken));
         return rows.ToDictionary(
             r => r.ItemKey,
             r => new ItemVersion(SqlDialect.ReadTime(r.SentAt), SqlDialect.ReadTime(r.ReceivedAt), r.MessageId),
@@ -103,12 +103,14 @@ public sealed partial class SqlDeliveryStore : IDeliveryStore
             return 0;
         }
 
+        // Times inside JSON rows are ISO text on every database: a culture's format loses the fractions and is read
+        // as another date, or not at all, by a server whose login expects another order.
         var rows = JsonSerializer.Serialize(results.Select(r => new
         {
             d = r.DeliveryId,
             s = r.Status.ToString(),
             a = r.Attempts,
-            n = r.NextAttemptAt is { } next ? dialect.Time(next).ToString() : null,
+            n = r.NextAttemptAt is { } next ? SqlDialect.JsonTime(next) : null,
             e = r.LastError,
             x = r.Detail,
         }));
@@ -130,11 +132,11 @@ public sealed partial class SqlDeliveryStore : IDeliveryStore
         var versionRows = versions.Count == 0 ? null : JsonSerializer.Serialize(versions.Select(v => new
         {
             k = v.Key,
-            s = dialect.Time(v.Value.SentAt).ToString(),
-            r = dialect.Time(v.Value.ReceivedAt).ToString(),
+            s = SqlDialect.JsonTime(v.Value.SentAt),
+            r = SqlDialect.JsonTime(v.Value.ReceivedAt),
             m = v.Value.MessageId,
         }));
-        var completion = new { Rows = rows, Worker = worker, Now = dialect.Time(now) };
+        var completion = dialect.Parameters(new { Rows = rows, Worker = worker, Now = dialect.Time(now) });
         var items = ItemRows(channel, results, worker, now);
         return await WriteAsync(
             (c, t) =>
@@ -147,7 +149,7 @@ public sealed partial class SqlDeliveryStore : IDeliveryStore
                 var recorded = c.ExecuteScalar<long>(dialect.CompleteDeliveries, completion, t);
                 if (versionRows is not null)
                 {
-                    c.Execute(dialect.UpsertItemVersions, new { Channel = channel, Rows = versionRows }, t);
+                    c.Execute(dialect.UpsertItemVersions, dialect.Parameters(new { Channel = channel, Rows = versionRows }), t);
                 }
 
                 return (int)recorded;
@@ -160,9 +162,9 @@ public sealed partial class SqlDeliveryStore : IDeliveryStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         var rows = (await connection.QueryAsync<DeadLetterRow>(new CommandDefinition(
-            dialect.SelectDeadLetters, new { Channel = channel, Limit = limit }, cancellationToken: cancellationToken))).ToList();
+            dialect.SelectDeadLetters, dialect.Parameters(new { Channel = channel, Limit = limit }), cancellationToken: cancellationToken))).ToList();
         rows.AddRange(await connection.QueryAsync<DeadLetterRow>(new CommandDefinition(
-            dialect.SelectDeadItems, new { Channel = channel, Limit = limit }, cancellationToken: cancellationToken)));
+            dialect.SelectDeadItems, dialect.Parameters(new { Channel = channel, Limit = limit }), cancellationToken: cancellationToken)));
         return rows
             .OrderBy(r => r.DeliveryId).ThenBy(r => r.Item, StringComparer.Ordinal)
             .Take(limit)
@@ -173,7 +175,7 @@ public sealed partial class SqlDeliveryStore : IDeliveryStore
 
     public async Task<int> ResubmitAsync(string? messageId, string? channel, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var parameters = new { MessageId = messageId, Channel = channel, Now = dialect.Time(now) };
+        var parameters = dialect.Parameters(new { MessageId = messageId, Channel = channel, Now = dialect.Time(now) });
         var audited = await WriteAsync(
             (c, t) =>
             {
@@ -190,7 +192,7 @@ public sealed partial class SqlDeliveryStore : IDeliveryStore
     public async Task<IReadOnlyList<AttemptView>> GetHistoryAsync(string messageId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<HistoryRow>(new CommandDefinition(dialect.SelectHistory, new { MessageId = messageId }, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<HistoryRow>(new CommandDefinition(dialect.SelectHistory, dialect.Parameters(new { MessageId = messageId }), cancellationToken: cancellationToken));
         return rows.Select(r => new AttemptView(
             r.Channel,
             r.FromStatus is null ? null : Enum.Parse<DeliveryStatus>(r.FromStatus),
@@ -209,27 +211,27 @@ public sealed partial class SqlDeliveryStore : IDeliveryStore
     public async Task PauseChannelAsync(ChannelPause pause, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pause);
-        var parameters = new
+        var parameters = dialect.Parameters(new
         {
             pause.Channel,
             By = pause.By.ToString(),
             pause.Reason,
             Now = dialect.Time(pause.PausedAt),
             ProbeAt = pause.ProbeAt is { } probe ? dialect.Time(probe) : null,
-        };
+        });
         await WriteAsync((c, t) => c.Execute(dialect.PauseChannel, parameters, t), cancellationToken);
     }
 
     public async Task<bool> ResumeChannelAsync(string channel, PauseKind by, CancellationToken cancellationToken)
     {
-        var parameters = new { Channel = channel, By = by.ToString() };
+        var parameters = dialect.Parameters(new { Channel = channel, By = by.ToString() });
         return await WriteAsync((c, t) => c.Execute(dialect.ResumeChannel, parameters, t), cancellationToken) > 0;
     }
 
     public async Task<ChannelPause?> GetPauseAsync(string channel, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<PauseRow>(new CommandDefinition(dialect.SelectPause, new { Channel = channel }, cancellationToken: cancellationToken));
+        var row = await connection.QuerySingleOrDefaultAsync<PauseRow>(new CommandDefinition(dialect.SelectPause, dialect.Parameters(new { Channel = channel }), cancellationToken: cancellationToken));
         return row?.ToPause();
     }
 

@@ -21,13 +21,13 @@ public sealed class SqlIdocAuditStore : IIdocAuditStore
         await using var connection = await connections.OpenAsync(cancellationToken);
         var documents = (await connection.QueryAsync<SettledRow>(new CommandDefinition(
             dialect.SelectSettledDocuments,
-            new { SourceSystem = sourceSystem, Since = dialect.Time(since), Max = max },
+            dialect.Parameters(new { SourceSystem = sourceSystem, Since = dialect.Time(since), Max = max }),
             cancellationToken: cancellationToken))).ToList();
         var settled = new List<SettledDocument>(documents.Count);
         foreach (var document in documents)
         {
             var rows = await connection.QueryAsync<SettledDeliveryRow>(new CommandDefinition(
-                dialect.SelectSettledDeliveries, new { document.MessageId }, cancellationToken: cancellationToken));
+                dialect.SelectSettledDeliveries, dialect.Parameters(new { document.MessageId }), cancellationToken: cancellationToken));
             var deliveries = new List<SettledDelivery>();
             foreach (var row in rows)
             {
@@ -35,7 +35,7 @@ public sealed class SqlIdocAuditStore : IIdocAuditStore
                 if (row.FailedItemKey is { } itemKey)
                 {
                     var reason = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-                        dialect.SelectDeliveryItemReason, new { document.MessageId, row.Channel, ItemKey = itemKey }, cancellationToken: cancellationToken));
+                        dialect.SelectDeliveryItemReason, dialect.Parameters(new { document.MessageId, row.Channel, ItemKey = itemKey }), cancellationToken: cancellationToken));
                     failedItem = $"{itemKey}: {reason}";
                 }
 
@@ -51,7 +51,7 @@ public sealed class SqlIdocAuditStore : IIdocAuditStore
     public Task<bool> EnqueueAsync(IdocAuditEntry entry, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var parameters = new
+        var parameters = dialect.Parameters(new
         {
             entry.MessageId,
             entry.SourceSystem,
@@ -62,13 +62,13 @@ public sealed class SqlIdocAuditStore : IIdocAuditStore
             State = entry.State.ToString(),
             Now = dialect.Time(now),
             Due = entry.State == IdocAuditState.Pending ? dialect.Time(now) : null,
-        };
+        });
         return connections.WriteAsync((c, t) => c.Execute(dialect.InsertIdocAuditIfAbsent, parameters, t) == 1, cancellationToken);
     }
 
     public async Task<IReadOnlyList<PendingIdocAudit>> ClaimDueAsync(int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
-        var parameters = new { Max = max, Now = dialect.Time(now), Until = dialect.Time(now + lease) };
+        var parameters = dialect.Parameters(new { Max = max, Now = dialect.Time(now), Until = dialect.Time(now + lease) });
         return await connections.WriteAsync<IReadOnlyList<PendingIdocAudit>>(
             (c, t) => c.Query<PendingAuditRow>(dialect.ClaimIdocAudits, parameters, t)
                 .Select(r => new PendingIdocAudit(r.MessageId, r.Endpoint, r.AuditMessageId, r.Document, r.Attempts))
@@ -79,7 +79,7 @@ public sealed class SqlIdocAuditStore : IIdocAuditStore
     public Task CompleteAsync(IdocAuditCompletion completion, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(completion);
-        var parameters = new
+        var parameters = dialect.Parameters(new
         {
             completion.MessageId,
             State = completion.State.ToString(),
@@ -87,14 +87,14 @@ public sealed class SqlIdocAuditStore : IIdocAuditStore
             completion.Error,
             RetryAt = completion.RetryAt is { } at ? dialect.Time(at) : null,
             Now = dialect.Time(now),
-        };
+        });
         return connections.WriteAsync((c, t) => c.Execute(dialect.CompleteIdocAudit, parameters, t), cancellationToken);
     }
 
     public async Task<IdocAuditView?> FindAsync(string messageId, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<AuditViewRow>(new CommandDefinition(dialect.SelectIdocAudit, new { MessageId = messageId }, cancellationToken: cancellationToken));
+        var row = await connection.QuerySingleOrDefaultAsync<AuditViewRow>(new CommandDefinition(dialect.SelectIdocAudit, dialect.Parameters(new { MessageId = messageId }), cancellationToken: cancellationToken));
         return row is null
             ? null
             : new IdocAuditView(

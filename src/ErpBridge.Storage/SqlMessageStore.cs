@@ -30,16 +30,16 @@ public sealed class SqlMessageStore : IMessageStore, IAsyncDisposable
     {
         await using var connection = await OpenAsync(cancellationToken);
         var message = await connection.QuerySingleOrDefaultAsync<StatusMessageRow>(new CommandDefinition(
-            dialect.SelectStatusMessage, new { MessageId = messageId }, cancellationToken: cancellationToken));
+            dialect.SelectStatusMessage, dialect.Parameters(new { MessageId = messageId }), cancellationToken: cancellationToken));
         if (message is null)
         {
             return null;
         }
 
         var deliveries = await connection.QueryAsync<StatusDeliveryRow>(new CommandDefinition(
-            dialect.SelectStatusDeliveries, new { MessageId = messageId }, cancellationToken: cancellationToken));
+            dialect.SelectStatusDeliveries, dialect.Parameters(new { MessageId = messageId }), cancellationToken: cancellationToken));
         var items = (await connection.QueryAsync<StatusItemRow>(new CommandDefinition(
-                dialect.SelectMessageItems, new { MessageId = messageId }, cancellationToken: cancellationToken)))
+                dialect.SelectMessageItems, dialect.Parameters(new { MessageId = messageId }), cancellationToken: cancellationToken)))
             .ToLookup(i => i.Channel, i => i.ToView(), StringComparer.Ordinal);
         return new MessageStatusView(
             message.MessageId,

@@ -19,13 +19,13 @@ public sealed class SqlOrderStore : IOrderStore
     public async Task<DateTimeOffset?> GetCursorAsync(string channel, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var value = await connection.ExecuteScalarAsync<object?>(new CommandDefinition(dialect.SelectOrderCursor, new { Channel = channel }, cancellationToken: cancellationToken));
+        var value = await connection.ExecuteScalarAsync<object?>(new CommandDefinition(dialect.SelectOrderCursor, dialect.Parameters(new { Channel = channel }), cancellationToken: cancellationToken));
         return SqlDialect.ReadNullableTime(value);
     }
 
     public Task SaveCursorAsync(string channel, DateTimeOffset changedSince, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var parameters = new { Channel = channel, ChangedSince = dialect.Time(changedSince), Now = dialect.Time(now) };
+        var parameters = dialect.Parameters(new { Channel = channel, ChangedSince = dialect.Time(changedSince), Now = dialect.Time(now) });
         return connections.WriteAsync((c, t) => c.Execute(dialect.SaveOrderCursor, parameters, t), cancellationToken);
     }
 
@@ -47,7 +47,7 @@ public sealed class SqlOrderStore : IOrderStore
         {
             // One tick apart, so that the ERP is offered the orders of a page in the order the platform listed them.
             var storedAt = now.AddTicks(tick++);
-            var parameters = new
+            var parameters = dialect.Parameters(new
             {
                 order.OrderId,
                 order.Channel,
@@ -60,8 +60,8 @@ public sealed class SqlOrderStore : IOrderStore
                 Now = dialect.Time(storedAt),
                 Due = dialect.Time(now),
                 Handover = handover.ToString(),
-            };
-            var stored = connection.QuerySingleOrDefault<StoredOrderRow>(dialect.SelectOrderForUpsert, new { order.OrderId }, transaction);
+            });
+            var stored = connection.QuerySingleOrDefault<StoredOrderRow>(dialect.SelectOrderForUpsert, dialect.Parameters(new { order.OrderId }), transaction);
             if (stored is null)
             {
                 connection.Execute(dialect.InsertOrder, parameters, transaction);
@@ -85,14 +85,14 @@ public sealed class SqlOrderStore : IOrderStore
 
     public async Task<IReadOnlyList<PendingOrder>> FetchAsync(int max, string? channel, DateTimeOffset now, TimeSpan visibility, CancellationToken cancellationToken)
     {
-        var parameters = new { Max = max, Channel = channel, Now = dialect.Time(now), Until = dialect.Time(now + visibility) };
+        var parameters = dialect.Parameters(new { Max = max, Channel = channel, Now = dialect.Time(now), Until = dialect.Time(now + visibility) });
         var rows = await connections.WriteAsync((c, t) => c.Query<PendingOrderRow>(dialect.FetchOrders, parameters, t).ToList(), cancellationToken);
         return ToPending(rows);
     }
 
     public async Task<IReadOnlyList<PendingOrder>> ClaimPushesAsync(string channel, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
-        var parameters = new { Max = max, Channel = channel, Now = dialect.Time(now), Until = dialect.Time(now + lease) };
+        var parameters = dialect.Parameters(new { Max = max, Channel = channel, Now = dialect.Time(now), Until = dialect.Time(now + lease) });
         var rows = await connections.WriteAsync((c, t) => c.Query<PendingOrderRow>(dialect.ClaimOrderPushes, parameters, t).ToList(), cancellationToken);
         return ToPending(rows);
     }
@@ -102,7 +102,7 @@ public sealed class SqlOrderStore : IOrderStore
 
     private AcknowledgeResult Acknowledge(DbConnection connection, DbTransaction transaction, OrderAcknowledgement acknowledgement, DateTimeOffset now)
     {
-        var stored = connection.QuerySingleOrDefault<AcknowledgeRow>(dialect.SelectOrderForAcknowledge, new { acknowledgement.OrderId }, transaction);
+        var stored = connection.QuerySingleOrDefault<AcknowledgeRow>(dialect.SelectOrderForAcknowledge, dialect.Parameters(new { acknowledgement.OrderId }), transaction);
         if (stored is null)
         {
             return new AcknowledgeResult(acknowledgement.OrderId, AcknowledgeStatus.Unknown, null, null);
@@ -121,14 +121,14 @@ public sealed class SqlOrderStore : IOrderStore
         }
 
         var current = taken == stored.Revision;
-        connection.Execute(dialect.AcknowledgeOrder, new
+        connection.Execute(dialect.AcknowledgeOrder, dialect.Parameters(new
         {
             acknowledgement.OrderId,
             AcknowledgedRevision = taken,
             acknowledgement.ErpDocumentNumber,
             Now = dialect.Time(now),
             State = current ? nameof(OrderState.Acknowledged) : nameof(OrderState.Pending),
-        }, transaction);
+        }), transaction);
         return new AcknowledgeResult(
             acknowledgement.OrderId, current ? AcknowledgeStatus.Acknowledged : AcknowledgeStatus.Superseded, stored.Revision, acknowledgement.ErpDocumentNumber);
     }
@@ -141,7 +141,7 @@ public sealed class SqlOrderStore : IOrderStore
             return connections.WriteAsync((c, t) => Acknowledge(c, t, acknowledgement, now), cancellationToken);
         }
 
-        var parameters = new
+        var parameters = dialect.Parameters(new
         {
             completion.OrderId,
             completion.Revision,
@@ -149,7 +149,7 @@ public sealed class SqlOrderStore : IOrderStore
             RetryAt = dialect.Time(completion.RetryAt ?? now),
             Error = completion.Error,
             Now = dialect.Time(now),
-        };
+        });
         return connections.WriteAsync((c, t) => c.Execute(dialect.FailOrderPush, parameters, t), cancellationToken);
     }
 
@@ -162,7 +162,7 @@ public sealed class SqlOrderStore : IOrderStore
 
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<OrderViewRow>(new CommandDefinition(
-            dialect.FindOrders, new { Ids = System.Text.Json.JsonSerializer.Serialize(orderIds) }, cancellationToken: cancellationToken));
+            dialect.FindOrders, dialect.Parameters(new { Ids = System.Text.Json.JsonSerializer.Serialize(orderIds) }), cancellationToken: cancellationToken));
         return ToViews(rows);
     }
 
@@ -175,7 +175,7 @@ public sealed class SqlOrderStore : IOrderStore
 
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<(string OrderNumber, string Channel)>(new CommandDefinition(
-            dialect.SelectOrderNumberChannels, new { Numbers = System.Text.Json.JsonSerializer.Serialize(orderNumbers) }, cancellationToken: cancellationToken));
+            dialect.SelectOrderNumberChannels, dialect.Parameters(new { Numbers = System.Text.Json.JsonSerializer.Serialize(orderNumbers) }), cancellationToken: cancellationToken));
         return rows.GroupBy(r => r.OrderNumber, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(r => r.Channel).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
     }
@@ -184,7 +184,7 @@ public sealed class SqlOrderStore : IOrderStore
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<OrderViewRow>(new CommandDefinition(
-            dialect.ListOrders, new { Channel = channel, State = state?.ToString(), Limit = limit }, cancellationToken: cancellationToken));
+            dialect.ListOrders, dialect.Parameters(new { Channel = channel, State = state?.ToString(), Limit = limit }), cancellationToken: cancellationToken));
         return ToViews(rows);
     }
 
@@ -204,7 +204,7 @@ public sealed class SqlOrderStore : IOrderStore
 
     public Task<int> ResubmitAsync(string? orderId, string? channel, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var parameters = new { OrderId = orderId, Channel = channel, Now = dialect.Time(now) };
+        var parameters = dialect.Parameters(new { OrderId = orderId, Channel = channel, Now = dialect.Time(now) });
         return connections.WriteAsync((c, t) => c.Execute(dialect.ResubmitOrders, parameters, t), cancellationToken);
     }
 

@@ -20,25 +20,25 @@ public sealed class SqlReconciliationStore : IReconciliationStore
     public Task<(ReconciliationRun Run, bool Started)> StartAsync(string channel, string trigger, bool heal, DateTimeOffset now, CancellationToken cancellationToken) =>
         connections.WriteAsync((c, t) =>
         {
-            if (c.QuerySingleOrDefault<RunRow>(dialect.SelectRunningRunOfChannel, new { Channel = channel }, t) is { } running)
+            if (c.QuerySingleOrDefault<RunRow>(dialect.SelectRunningRunOfChannel, dialect.Parameters(new { Channel = channel }), t) is { } running)
             {
                 return (running.ToRun(), false);
             }
 
-            var id = c.ExecuteScalar<long>(dialect.InsertRun, new { Channel = channel, TriggerBy = trigger, Heal = heal, Now = dialect.Time(now) }, t);
-            return (c.QuerySingle<RunRow>(dialect.SelectRun, new { RunId = id }, t).ToRun(), true);
+            var id = c.ExecuteScalar<long>(dialect.InsertRun, dialect.Parameters(new { Channel = channel, TriggerBy = trigger, Heal = heal, Now = dialect.Time(now) }), t);
+            return (c.QuerySingle<RunRow>(dialect.SelectRun, dialect.Parameters(new { RunId = id }), t).ToRun(), true);
         }, cancellationToken);
 
     public async Task<ReconciliationRun?> GetAsync(long runId, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return (await connection.QuerySingleOrDefaultAsync<RunRow>(new CommandDefinition(dialect.SelectRun, new { RunId = runId }, cancellationToken: cancellationToken)))?.ToRun();
+        return (await connection.QuerySingleOrDefaultAsync<RunRow>(new CommandDefinition(dialect.SelectRun, dialect.Parameters(new { RunId = runId }), cancellationToken: cancellationToken)))?.ToRun();
     }
 
     public async Task<ReconciliationRun?> LatestAsync(string? channel, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return (await connection.QuerySingleOrDefaultAsync<RunRow>(new CommandDefinition(dialect.SelectLatestRun, new { Channel = channel }, cancellationToken: cancellationToken)))?.ToRun();
+        return (await connection.QuerySingleOrDefaultAsync<RunRow>(new CommandDefinition(dialect.SelectLatestRun, dialect.Parameters(new { Channel = channel }), cancellationToken: cancellationToken)))?.ToRun();
     }
 
     public async Task<IReadOnlyList<ReconciliationRun>> RunningAsync(CancellationToken cancellationToken)
@@ -56,17 +56,17 @@ public sealed class SqlReconciliationStore : IReconciliationStore
         {
             if (levels.Count > 0)
             {
-                c.Execute(dialect.UpsertReconciledLevels, new { RunId = runId, Side = "Store", Rows = rows }, t);
+                c.Execute(dialect.UpsertReconciledLevels, dialect.Parameters(new { RunId = runId, Side = "Store", Rows = rows }), t);
             }
 
-            return c.Execute(dialect.AdvanceRunPage, new { RunId = runId, Token = nextPageToken, Pages = ready ? 1 : 0, Count = levels.Count, Phase = phase }, t);
+            return c.Execute(dialect.AdvanceRunPage, dialect.Parameters(new { RunId = runId, Token = nextPageToken, Pages = ready ? 1 : 0, Count = levels.Count, Phase = phase }), t);
         }, cancellationToken);
     }
 
     public async IAsyncEnumerable<(string MessageId, string ItemKey)> DeliveredStockVersionsAsync(string channel, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(dialect.SelectDeliveredStockVersions, new { Channel = channel }, cancellationToken: cancellationToken));
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(dialect.SelectDeliveredStockVersions, dialect.Parameters(new { Channel = channel }), cancellationToken: cancellationToken));
         while (await reader.ReadAsync(cancellationToken))
         {
             yield return (reader.GetString(0), reader.GetString(1));
@@ -76,7 +76,7 @@ public sealed class SqlReconciliationStore : IReconciliationStore
     public async IAsyncEnumerable<UndeliveredStock> UndeliveredStockAsync(string channel, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(dialect.SelectUndeliveredStock, new { Channel = channel }, cancellationToken: cancellationToken));
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(dialect.SelectUndeliveredStock, dialect.Parameters(new { Channel = channel }), cancellationToken: cancellationToken));
         while (await reader.ReadAsync(cancellationToken))
         {
             yield return new UndeliveredStock(reader.GetString(0), reader.GetString(1), SqlDialect.ReadTime(reader.GetValue(2)));
@@ -86,7 +86,7 @@ public sealed class SqlReconciliationStore : IReconciliationStore
     public async Task<(string Payload, string? DocumentType)> PayloadAsync(string messageId, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleAsync<PayloadRow>(new CommandDefinition(dialect.SelectPayload, new { MessageId = messageId }, cancellationToken: cancellationToken));
+        var row = await connection.QuerySingleAsync<PayloadRow>(new CommandDefinition(dialect.SelectPayload, dialect.Parameters(new { MessageId = messageId }), cancellationToken: cancellationToken));
         return (row.Payload, row.DocumentType);
     }
 
@@ -102,11 +102,11 @@ public sealed class SqlReconciliationStore : IReconciliationStore
         }
 
         var rows = Rows(levels);
-        return connections.WriteAsync((c, t) => c.Execute(dialect.UpsertReconciledLevels, new { RunId = runId, Side = side, Rows = rows }, t), cancellationToken);
+        return connections.WriteAsync((c, t) => c.Execute(dialect.UpsertReconciledLevels, dialect.Parameters(new { RunId = runId, Side = side, Rows = rows }), t), cancellationToken);
     }
 
     public Task CompareAsync(long runId, CancellationToken cancellationToken) =>
-        connections.WriteAsync((c, t) => c.Execute(dialect.CompareReconciledLevels, new { RunId = runId }, t, commandTimeout: 600), cancellationToken);
+        connections.WriteAsync((c, t) => c.Execute(dialect.CompareReconciledLevels, dialect.Parameters(new { RunId = runId }), t, commandTimeout: 600), cancellationToken);
 
     public Task SaveOrderFindingsAsync(long runId, IReadOnlyList<OrderFinding> findings, CancellationToken cancellationToken)
     {
@@ -116,46 +116,46 @@ public sealed class SqlReconciliationStore : IReconciliationStore
         }
 
         var rows = JsonSerializer.Serialize(findings.Select(f => new { k = f.OrderKey, c = f.Class.ToString(), d = $"order {f.OrderNumber}: {f.Detail}" }));
-        return connections.WriteAsync((c, t) => c.Execute(dialect.InsertOrderFindings, new { RunId = runId, Rows = rows }, t), cancellationToken);
+        return connections.WriteAsync((c, t) => c.Execute(dialect.InsertOrderFindings, dialect.Parameters(new { RunId = runId, Rows = rows }), t), cancellationToken);
     }
 
     public Task SetPhaseAsync(long runId, ReconciliationPhase phase, CancellationToken cancellationToken) =>
-        connections.WriteAsync((c, t) => c.Execute(dialect.SetRunPhase, new { RunId = runId, Phase = phase.ToString() }, t), cancellationToken);
+        connections.WriteAsync((c, t) => c.Execute(dialect.SetRunPhase, dialect.Parameters(new { RunId = runId, Phase = phase.ToString() }), t), cancellationToken);
 
     public async Task<IReadOnlyList<ReconciliationItem>> UnhealedDriftAsync(long runId, int max, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ItemRow>(new CommandDefinition(dialect.SelectUnhealedDrift, new { RunId = runId, Max = max }, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<ItemRow>(new CommandDefinition(dialect.SelectUnhealedDrift, dialect.Parameters(new { RunId = runId, Max = max }), cancellationToken: cancellationToken));
         return rows.Select(r => r.ToItem()).ToList();
     }
 
     public Task MarkHealedAsync(long runId, IReadOnlyList<string> itemKeys, string messageId, CancellationToken cancellationToken)
     {
         var keys = JsonSerializer.Serialize(itemKeys);
-        return connections.WriteAsync((c, t) => c.Execute(dialect.MarkItemsHealed, new { RunId = runId, Keys = keys, MessageId = messageId }, t), cancellationToken);
+        return connections.WriteAsync((c, t) => c.Execute(dialect.MarkItemsHealed, dialect.Parameters(new { RunId = runId, Keys = keys, MessageId = messageId }), t), cancellationToken);
     }
 
     public Task FinishAsync(long runId, ReconciliationStatus status, string? error, DateTimeOffset now, CancellationToken cancellationToken) =>
-        connections.WriteAsync((c, t) => c.Execute(dialect.FinishRun, new { RunId = runId, Status = status.ToString(), Error = error, Now = dialect.Time(now) }, t), cancellationToken);
+        connections.WriteAsync((c, t) => c.Execute(dialect.FinishRun, dialect.Parameters(new { RunId = runId, Status = status.ToString(), Error = error, Now = dialect.Time(now) }), t), cancellationToken);
 
     public async Task<IReadOnlyList<ClassCount>> CountsAsync(long runId, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<CountRow>(new CommandDefinition(dialect.CountItems, new { RunId = runId }, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<CountRow>(new CommandDefinition(dialect.CountItems, dialect.Parameters(new { RunId = runId }), cancellationToken: cancellationToken));
         return rows.Select(r => new ClassCount(Enum.Parse<ReconciliationClass>(r.Class), r.Count)).OrderBy(c => c.Class).ToList();
     }
 
     public async Task<long> HealedCountAsync(long runId, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(dialect.CountHealed, new { RunId = runId }, cancellationToken: cancellationToken));
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(dialect.CountHealed, dialect.Parameters(new { RunId = runId }), cancellationToken: cancellationToken));
     }
 
     public async Task<IReadOnlyList<ReconciliationItem>> ItemsAsync(long runId, ReconciliationClass? onlyClass, string? afterKey, int max, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<ItemRow>(new CommandDefinition(
-            dialect.SelectItems, new { RunId = runId, Class = onlyClass?.ToString(), After = afterKey, Max = max }, cancellationToken: cancellationToken));
+            dialect.SelectItems, dialect.Parameters(new { RunId = runId, Class = onlyClass?.ToString(), After = afterKey, Max = max }), cancellationToken: cancellationToken));
         return rows.Select(r => r.ToItem()).ToList();
     }
 

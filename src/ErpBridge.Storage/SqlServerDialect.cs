@@ -5,11 +5,21 @@ namespace ErpBridge.Storage;
 
 public sealed partial class SqlServerDialect : SqlDialect
 {
+    private readonly Func<string, DbConnection> connect;
+
+    public SqlServerDialect()
+        : this(connectionString => new SqlConnection(connectionString))
+    {
+    }
+
+    /// <summary>Connections from elsewhere: lets tests record the commands the stores send, with no server to send them to.</summary>
+    internal SqlServerDialect(Func<string, DbConnection> connect) => this.connect = connect;
+
     public override string Name => "SqlServer";
 
     public override string MigrationFolder => "sqlserver";
 
-    public override DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
+    public override DbConnection CreateConnection(string connectionString) => connect(connectionString);
 
     public override object Time(DateTimeOffset value) => value.UtcDateTime;
 
@@ -70,30 +80,35 @@ public sealed partial class SqlServerDialect : SqlDialect
         FROM dbo.item_versions WHERE channel = @Channel AND item_key IN (SELECT [value] FROM OPENJSON(@Keys))
         """;
 
+    // Times in the JSON rows are ISO 8601 text (SqlDialect.JsonTime), read with CONVERT style 127 whatever the login's
+    // language and date format. The table variable is not @rows: variable names compare without case on most servers,
+    // and @Rows is the parameter.
     public override string CompleteDeliveries =>
         """
-        DECLARE @rows TABLE (d BIGINT PRIMARY KEY, s NVARCHAR(32), a INT, n DATETIME2(7), e NVARCHAR(MAX), x NVARCHAR(MAX), k INT);
-        INSERT INTO @rows (d, s, a, n, e, x, k)
-        SELECT j.d, j.s, j.a, j.n, j.e, j.x, CAST(r.[key] AS INT)
+        DECLARE @outcomes TABLE (d BIGINT PRIMARY KEY, s NVARCHAR(32), a INT, n DATETIME2(7), e NVARCHAR(MAX), x NVARCHAR(MAX), k INT);
+        INSERT INTO @outcomes (d, s, a, n, e, x, k)
+        SELECT j.d, j.s, j.a, CONVERT(DATETIME2(7), j.n, 127), j.e, j.x, CAST(r.[key] AS INT)
         FROM OPENJSON(@Rows) AS r
-        CROSS APPLY OPENJSON(r.[value]) WITH (d BIGINT '$.d', s NVARCHAR(32) '$.s', a INT '$.a', n DATETIME2(7) '$.n', e NVARCHAR(MAX) '$.e', x NVARCHAR(MAX) '$.x') AS j;
+        CROSS APPLY OPENJSON(r.[value]) WITH (d BIGINT '$.d', s NVARCHAR(32) '$.s', a INT '$.a', n NVARCHAR(40) '$.n', e NVARCHAR(MAX) '$.e', x NVARCHAR(MAX) '$.x') AS j;
         INSERT INTO dbo.delivery_audit (delivery_id, message_id, channel, from_status, to_status, at, detail)
         SELECT d.delivery_id, d.message_id, d.channel, d.status, r.s, @Now, r.x
-        FROM @rows AS r JOIN dbo.deliveries AS d ON d.delivery_id = r.d
+        FROM @outcomes AS r JOIN dbo.deliveries AS d ON d.delivery_id = r.d
         WHERE d.status = N'InProgress' AND d.claimed_by = @Worker
         ORDER BY r.k;
         UPDATE d SET status = r.s, attempts = r.a, next_attempt_at = r.n, last_attempt_at = @Now, last_error = r.e, claimed_by = NULL, claimed_until = NULL,
                      unfinished_claims = 0
-        FROM dbo.deliveries AS d JOIN @rows AS r ON d.delivery_id = r.d
+        FROM dbo.deliveries AS d JOIN @outcomes AS r ON d.delivery_id = r.d
         WHERE d.status = N'InProgress' AND d.claimed_by = @Worker;
         SELECT @@ROWCOUNT;
         """;
 
-    // The rows are one per key (the store keeps the newest per key before it writes): MERGE refuses a key twice.
+    // The rows are one per key (the store keeps the newest per key before it writes): MERGE refuses a key twice. Times
+    // as in CompleteDeliveries.
     public override string UpsertItemVersions =>
         """
         MERGE dbo.item_versions WITH (HOLDLOCK) AS t
-        USING (SELECT k, s, r, m FROM OPENJSON(@Rows) WITH (k NVARCHAR(400) '$.k', s DATETIME2(7) '$.s', r DATETIME2(7) '$.r', m NVARCHAR(128) '$.m')) AS src
+        USING (SELECT k, CONVERT(DATETIME2(7), s, 127) AS s, CONVERT(DATETIME2(7), r, 127) AS r, m
+               FROM OPENJSON(@Rows) WITH (k NVARCHAR(400) '$.k', s NVARCHAR(40) '$.s', r NVARCHAR(40) '$.r', m NVARCHAR(128) '$.m')) AS src
         ON t.channel = @Channel AND t.item_key = src.k
         WHEN MATCHED AND (src.s > t.sent_at OR (src.s = t.sent_at AND src.r > t.received_at)) THEN
             UPDATE SET sent_at = src.s, received_at = src.r, message_id = src.m

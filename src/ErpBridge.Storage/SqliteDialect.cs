@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -42,8 +41,8 @@ public sealed partial class SqliteDialect(string synchronous = "Full") : SqlDial
     // pages only finishes what is left, so that the log can restart and stays bounded under sustained load.
     public override string? Checkpoint => "PRAGMA wal_checkpoint(PASSIVE)";
 
-    public override object Time(DateTimeOffset value) =>
-        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+    // SQLite has no time type: ISO text, which compares in time order.
+    public override object Time(DateTimeOffset value) => JsonTime(value);
 
     // SQLite has one writer at a time (concurrent transactions would wait on its busy handler's sleeps), so it
     // accepts in batches. WHERE true: SQLite's documented way to keep an upsert after INSERT ... SELECT unambiguous.
