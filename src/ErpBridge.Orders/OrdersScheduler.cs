@@ -1,3 +1,4 @@
+using ErpBridge.Core.Scheduling;
 using ErpBridge.Core.Orders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -24,7 +25,7 @@ public sealed class OrdersScheduler(
             return;
         }
 
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var scheduler = await schedulers.GetRequiredScheduler(ClusterScheduler.Name, cancellationToken);
         var channels = poller.PollableChannels();
         foreach (var channel in channels)
         {

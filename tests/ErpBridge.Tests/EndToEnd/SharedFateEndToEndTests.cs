@@ -1,3 +1,4 @@
+using ErpBridge.Core.Scheduling;
 using System.Diagnostics;
 using ErpBridge.Orders;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +21,7 @@ public sealed class SharedFateEndToEndTests
     public async Task TwoChannelsHeldBusy_AnotherChannelDelivers_AnOrderPollRuns_AndStatusAnswers()
     {
         await using var world = await DeliveryWorld.StartAsync(new Dictionary<string, string?> { ["ErpBridge:Orders:Enabled"] = "true" });
-        var scheduler = await world.Bridge.App.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var scheduler = await world.Bridge.App.Services.GetRequiredService<ISchedulerFactory>().GetRequiredScheduler(ClusterScheduler.Name);
         try
         {
             world.WooCommerce.Delay(Hang);
