@@ -1,5 +1,5 @@
-using ErpBridge.Core.Scheduling;
 using ErpBridge.Core.Orders;
+using ErpBridge.Core.Scheduling;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Quartz;

@@ -1,5 +1,5 @@
-using ErpBridge.Core.Scheduling;
 using ErpBridge.Core.Reconciliation;
+using ErpBridge.Core.Scheduling;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Quartz;

@@ -1,5 +1,5 @@
-using ErpBridge.Core.Scheduling;
 using System.Diagnostics;
+using ErpBridge.Core.Scheduling;
 using ErpBridge.Orders;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
