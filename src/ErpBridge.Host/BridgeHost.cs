@@ -37,6 +37,7 @@ public static class BridgeHost
             .AddErpBridgeConnectors(settings.Connectors)
             .AddXsltMaps(maps => maps.Root = settings.MapsFolder)
             .AddErpBridgeDelivery(settings.Delivery, settings.Bridge.Channels.Count)
+            .AddErpBridgeClusterScheduler(settings.Storage, settings.Bridge.Channels.Count)
             .AddErpBridgeOrders(settings.Orders, settings.ErpEndpoints, sp => sp.GetRequiredService<ContractSchemas>().Set)
             .AddErpBridgeIdocAudits(settings.IdocAudits)
             .AddErpBridgeReconciliation(settings.Reconciliation);

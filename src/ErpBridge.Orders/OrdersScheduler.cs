@@ -1,4 +1,5 @@
 using ErpBridge.Core.Orders;
+using ErpBridge.Core.Scheduling;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Quartz;
@@ -24,7 +25,7 @@ public sealed class OrdersScheduler(
             return;
         }
 
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var scheduler = await schedulers.GetRequiredScheduler(ClusterScheduler.Name, cancellationToken);
         var channels = poller.PollableChannels();
         foreach (var channel in channels)
         {

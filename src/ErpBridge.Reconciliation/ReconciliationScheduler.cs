@@ -1,4 +1,5 @@
 using ErpBridge.Core.Reconciliation;
+using ErpBridge.Core.Scheduling;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Quartz;
@@ -21,13 +22,14 @@ public sealed class ReconciliationScheduler(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var started = await schedulers.GetScheduler(cancellationToken);
+        var started = await schedulers.GetRequiredScheduler(ClusterScheduler.Name, cancellationToken);
         foreach (var channel in runner.ReconcilableChannels())
         {
             var job = JobBuilder.Create<ReconcileChannelJob>()
                 .WithIdentity(ReconcileChannelJob.KeyFor(channel))
                 .UsingJobData(ReconcileChannelJob.ChannelKey, channel)
                 .StoreDurably()
+                .RequestRecovery() // on a cluster, a run whose node died is carried on by another node
                 .Build();
             await started.AddJob(job, new AddJobOptions { Replace = true }, cancellationToken);
             if (options.Enabled && options.For(channel).Enabled)

@@ -16,7 +16,7 @@ public sealed partial class MigrationRunner(SqlDialect dialect, string connectio
         var prefix = $"Migrations/{dialect.MigrationFolder}/";
         return assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith(prefix, StringComparison.Ordinal))
-            .Select(n => Parse(n[prefix.Length..], Read(assembly, n)))
+            .Select(n => Parse(n[prefix.Length..], QuartzTables.Expand(Read(assembly, n))))
             .OrderBy(m => m.Version)
             .ToList();
     }

@@ -1,3 +1,4 @@
+using ErpBridge.Core.Scheduling;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Quartz;
@@ -15,7 +16,7 @@ public sealed class IdocAuditScheduler(ISchedulerFactory schedulers, IdocAuditOp
             return;
         }
 
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var scheduler = await schedulers.GetRequiredScheduler(ClusterScheduler.Name, cancellationToken);
         var job = JobBuilder.Create<SendIdocAuditsJob>().WithIdentity(SendIdocAuditsJob.Key).StoreDurably().Build();
         var every = TriggerBuilder.Create()
             .WithIdentity("idoc-audits", "audits")

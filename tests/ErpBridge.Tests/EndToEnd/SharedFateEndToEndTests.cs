@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ErpBridge.Core.Scheduling;
 using ErpBridge.Orders;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
@@ -20,7 +21,7 @@ public sealed class SharedFateEndToEndTests
     public async Task TwoChannelsHeldBusy_AnotherChannelDelivers_AnOrderPollRuns_AndStatusAnswers()
     {
         await using var world = await DeliveryWorld.StartAsync(new Dictionary<string, string?> { ["ErpBridge:Orders:Enabled"] = "true" });
-        var scheduler = await world.Bridge.App.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var scheduler = await world.Bridge.App.Services.GetRequiredService<ISchedulerFactory>().GetRequiredScheduler(ClusterScheduler.Name);
         try
         {
             world.WooCommerce.Delay(Hang);

@@ -1,0 +1,4 @@
+-- The tables of the clustered scheduler (ErpBridge.Cluster: order polls and pushes, reconciliation, IDoc audits),
+-- prefixed qrtz_. Their definition is the script Quartz ships for this database, so that it matches the Quartz version
+-- the bridge runs; every statement in it creates only what is missing. Quartz checks the tables when it starts.
+-- include: quartz create_postgres.sql
