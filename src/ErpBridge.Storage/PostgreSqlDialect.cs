@@ -77,26 +77,24 @@ public sealed partial class PostgreSqlDialect : SqlDialect
         FROM item_versions WHERE channel = @Channel AND item_key IN (SELECT value FROM {JsonValues("@Keys")})
         """;
 
-    // One statement, so that the count comes back as its result: the audit insert and the update both see the rows
-    // as they were before it (one snapshot), the audit's from-status included.
+    // One statement, so that the count comes back as its result. The audit rows are those of the rows the update
+    // changed (its RETURNING): a claim another worker took over while this one waited on the row writes no audit.
+    // Those rows were InProgress before, which the audit's from-status tells.
     public override string CompleteDeliveries =>
         $"""
         WITH r AS (
             SELECT CAST(j.value ->> 'd' AS bigint) AS d, j.value ->> 's' AS s, CAST(j.value ->> 'a' AS integer) AS a,
                    j.value ->> 'n' AS n, j.value ->> 'e' AS e, j.value ->> 'x' AS x, j.position
             FROM {JsonRows("@Rows")}),
-        audit AS (
-            INSERT INTO delivery_audit (delivery_id, message_id, channel, from_status, to_status, at, detail)
-            SELECT d.delivery_id, d.message_id, d.channel, d.status, r.s, @Now, r.x
-            FROM r JOIN deliveries AS d ON d.delivery_id = r.d
-            WHERE d.status = 'InProgress' AND d.claimed_by = @Worker
-            ORDER BY r.position),
         done AS (
             UPDATE deliveries SET status = r.s, attempts = r.a, next_attempt_at = r.n, last_attempt_at = @Now, last_error = r.e,
                    claimed_by = NULL, claimed_until = NULL, unfinished_claims = 0
             FROM r
             WHERE deliveries.delivery_id = r.d AND deliveries.status = 'InProgress' AND deliveries.claimed_by = @Worker
-            RETURNING 1)
+            RETURNING deliveries.delivery_id, deliveries.message_id, deliveries.channel, r.s, r.x, r.position),
+        audit AS (
+            INSERT INTO delivery_audit (delivery_id, message_id, channel, from_status, to_status, at, detail)
+            SELECT delivery_id, message_id, channel, 'InProgress', s, @Now, x FROM done ORDER BY position)
         SELECT COUNT(*) FROM done
         """;
 
