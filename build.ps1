@@ -1,8 +1,10 @@
-# Usage: dotnet tool restore; dotnet pwsh build.ps1 [Build|Test|Run|Bench] [-Scenario Intake|Delivery|RateLimit|Xslt|Reconcile|Kill]
+# Usage: dotnet tool restore; dotnet pwsh build.ps1 [Build|Test|Run|Bench|Postgres|PostgresStop] [-Scenario Intake|Delivery|RateLimit|Xslt|Reconcile|Kill]
 #        [-Duration 60 -Warmup 30 -Concurrency 16 -Port 5080] [--extra args]
+# Postgres: starts a local PostgreSQL for development (Debian's postgresql package, as CI does; Linux), with a database
+# erpbridge, and prints the settings for the bridge and the PostgreSQL storage suite; PostgresStop stops and deletes it.
 [CmdletBinding(PositionalBinding = $false)]
 param(
-    [Parameter(Position = 0)][ValidateSet('Build', 'Test', 'Run', 'Bench')] [string]$Target = 'Build',
+    [Parameter(Position = 0)][ValidateSet('Build', 'Test', 'Run', 'Bench', 'Postgres', 'PostgresStop')] [string]$Target = 'Build',
     # Intake: SOAP accepts against the ceiling (delivery off). Delivery: accepted and delivered to both sandboxes,
     # rate limits off. RateLimit: a burst of 1,000 messages against rate-limited sandboxes. Xslt: stock-map transforms/s, then each map's
     # time per run and per KB at growing sizes of the large inputs (pass --divide 16 --cap 30 for old, quadratic maps).
@@ -164,9 +166,32 @@ function Invoke-Bench {
     }
 }
 
+# The cluster lives in the temporary folder (the server's user must reach it when we run as root), as CI's does;
+# .ci/postgres holds the steps both use.
+$postgresFolder = Join-Path ([IO.Path]::GetTempPath()) 'erpbridge-postgres'
+
+function Start-Postgres {
+    $file = Join-Path $postgresFolder 'connection-string'
+    if (Test-Path $file) {
+        $connection = (Get-Content -Raw $file).Trim()
+        Write-Host "PostgreSQL is already running (stop it with: dotnet pwsh build.ps1 PostgresStop)"
+    }
+    else {
+        $connection = (bash .ci/postgres start $postgresFolder --database erpbridge @Rest | Select-Object -Last 1).Trim()
+    }
+    $server = ($connection -split ';' | Where-Object { $_ -notlike 'Database=*' }) -join ';'
+    Write-Host "Connection string: $connection"
+    Write-Host 'The bridge on it:'
+    Write-Host "  ErpBridge__Storage__Provider=PostgreSql ErpBridge__Storage__ConnectionString='$connection'"
+    Write-Host 'The PostgreSQL storage suite (it creates and drops a database per test):'
+    Write-Host "  ERPBRIDGE_TEST_POSTGRES='$server' dotnet test ErpBridge.sln --filter FullyQualifiedName~Postgre"
+}
+
 switch ($Target) {
     'Build' { dotnet build ErpBridge.sln -c Release @Rest }
     'Test' { dotnet test ErpBridge.sln @Rest }
     'Run' { dotnet run --project src/ErpBridge.Host @Rest }
     'Bench' { Invoke-Bench }
+    'Postgres' { Start-Postgres }
+    'PostgresStop' { bash .ci/postgres stop $postgresFolder }
 }

@@ -4,12 +4,15 @@ namespace ErpBridge.Storage;
 /// READPAST), the cursor upsert, row limits and lock hints.</summary>
 public abstract partial class SqlDialect
 {
-    protected const string PendingOrderColumns =
-        """
+    protected string PendingOrderColumns =>
+        $"""
         order_id AS OrderId, channel AS Channel, order_number AS OrderNumber, revision AS Revision,
-        CASE WHEN acknowledged_revision IS NULL THEN 'New' WHEN cancelled <> 0 THEN 'Cancellation' ELSE 'Update' END AS ChangeType,
+        CASE WHEN acknowledged_revision IS NULL THEN 'New' WHEN {IsSet("cancelled")} THEN 'Cancellation' ELSE 'Update' END AS ChangeType,
         canonical_xml AS CanonicalXml, changed_at AS ChangedAt, push_attempts AS PushAttempts
         """;
+
+    /// <summary>The condition that a flag column is set: 0/1 numbers where the database has no boolean type.</summary>
+    protected virtual string IsSet(string column) => $"{column} <> 0";
 
     protected const string OrderViewColumns =
         """

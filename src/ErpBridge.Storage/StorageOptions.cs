@@ -5,9 +5,16 @@ public sealed class StorageOptions
 {
     public const string Section = "ErpBridge:Storage";
 
-    /// <summary>Sqlite (embedded, the default) or SqlServer.</summary>
-    public string Provider { get; set; } = "Sqlite";
+    public const string Sqlite = "Sqlite";
 
+    public const string PostgreSql = "PostgreSql";
+
+    public const string SqlServer = "SqlServer";
+
+    /// <summary>Sqlite (embedded, the default), PostgreSql or SqlServer.</summary>
+    public string Provider { get; set; } = Sqlite;
+
+    /// <summary>In the provider's own format: Microsoft.Data.Sqlite, Npgsql (Host=...;Database=...) or SqlClient.</summary>
     public string ConnectionString { get; set; } = "Data Source=data/erpbridge.db";
 
     /// <summary>
@@ -23,9 +30,9 @@ public sealed class StorageOptions
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
-        if (Provider is not ("Sqlite" or "SqlServer"))
+        if (Provider is not (Sqlite or PostgreSql or SqlServer))
         {
-            errors.Add($"{Section}:Provider: '{Provider}' is not Sqlite or SqlServer.");
+            errors.Add($"{Section}:Provider: '{Provider}' is not {Sqlite}, {PostgreSql} or {SqlServer}.");
         }
 
         if (string.IsNullOrWhiteSpace(ConnectionString))

@@ -13,7 +13,12 @@ public static class StorageServiceCollectionExtensions
     /// <summary>The dialect, the message store and the migration runner for the configured provider.</summary>
     public static IServiceCollection AddErpBridgeStorage(this IServiceCollection services, StorageOptions options)
     {
-        SqlDialect dialect = options.Provider == "SqlServer" ? new SqlServerDialect() : new SqliteDialect(options.SqliteSynchronous);
+        SqlDialect dialect = options.Provider switch
+        {
+            StorageOptions.SqlServer => new SqlServerDialect(),
+            StorageOptions.PostgreSql => new PostgreSqlDialect(),
+            _ => new SqliteDialect(options.SqliteSynchronous),
+        };
         if (dialect is SqliteDialect)
         {
             EnsureSqliteFolder(options.ConnectionString);

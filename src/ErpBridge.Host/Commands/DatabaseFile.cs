@@ -7,7 +7,7 @@ namespace ErpBridge.Host.Commands;
 public static class DatabaseFile
 {
     /// <summary>
-    /// The full path of the configured SQLite database, or null when there is no file to check (SQL Server, an
+    /// The full path of the configured SQLite database, or null when there is no file to check (a server database, an
     /// in-memory or URI data source). A relative path resolves against the current folder, as SQLite resolves it
     /// when the store opens the connection.
     /// </summary>

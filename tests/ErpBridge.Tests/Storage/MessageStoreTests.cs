@@ -39,7 +39,7 @@ public sealed class MessageStoreTests(StorageTarget target) : StoreFixture(targe
     {
         if (Target.Name != "Sqlite")
         {
-            Assert.Ignore("The log sync is SQLite's (SQL Server makes its own commits durable).");
+            Assert.Ignore("The log sync is SQLite's (PostgreSQL and SQL Server make their own commits durable).");
         }
 
         await Messages.AcceptAsync(Request("m-sync-1", "<a/>", ["shop-a"]), CancellationToken.None);
@@ -257,7 +257,7 @@ public sealed class MessageStoreTests(StorageTarget target) : StoreFixture(targe
     {
         if (Target.Name != "Sqlite")
         {
-            Assert.Ignore("Rounds of accepts and other writes in one commit are the SQLite writer's (SQL Server writes each in a transaction of its own).");
+            Assert.Ignore("Rounds of accepts and other writes in one commit are the SQLite writer's (PostgreSQL and SQL Server write each in a transaction of its own).");
         }
     }
 

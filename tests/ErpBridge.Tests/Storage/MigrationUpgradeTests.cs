@@ -95,9 +95,12 @@ public sealed class MigrationUpgradeTests(StorageTarget target)
         await connection.ExecuteAsync(Sql(delivery), new { Id = "old-2", Channel = "shop-a", Status = "Pending", Attempts = 0, At = d.Time(T0), Error = (string?)null });
 
         // Ids were handed out beyond the rows that are left (as when rows are removed): none of them comes again.
-        await connection.ExecuteAsync(d is SqlServerDialect
-            ? $"DBCC CHECKIDENT ('dbo.deliveries', RESEED, {HighestDeliveryIdHandedOut})"
-            : $"UPDATE sqlite_sequence SET seq = {HighestDeliveryIdHandedOut} WHERE name = 'deliveries'");
+        await connection.ExecuteAsync(d switch
+        {
+            SqlServerDialect => $"DBCC CHECKIDENT ('dbo.deliveries', RESEED, {HighestDeliveryIdHandedOut})",
+            PostgreSqlDialect => $"SELECT setval(pg_get_serial_sequence('deliveries', 'delivery_id'), {HighestDeliveryIdHandedOut})",
+            _ => $"UPDATE sqlite_sequence SET seq = {HighestDeliveryIdHandedOut} WHERE name = 'deliveries'",
+        });
 
         // As the earlier version audited: the creation of each delivery, then its changes.
         const string audit =
