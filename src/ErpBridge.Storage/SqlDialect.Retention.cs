@@ -70,7 +70,7 @@ public abstract partial class SqlDialect
 
     /// <summary>
     /// A reconciliation run (alias r) that may go: finished (not Running) before @Before and not the latest finished run
-    /// of its channel, which the report shows and the next run is compared against by an operator.
+    /// of its channel, which the reconciliation report shows.
     /// </summary>
     protected string OldRun(string r) =>
         $"""
