@@ -1,6 +1,7 @@
 using ErpBridge.Connectors;
 using ErpBridge.Core.Security;
 using ErpBridge.Delivery;
+using ErpBridge.Host.Retention;
 using ErpBridge.Mapping.Maps;
 using ErpBridge.Orders;
 using ErpBridge.Orders.Audits;
@@ -40,7 +41,8 @@ public static class BridgeHost
             .AddErpBridgeClusterScheduler(settings.Storage, settings.Bridge.Channels.Count)
             .AddErpBridgeOrders(settings.Orders, settings.ErpEndpoints, sp => sp.GetRequiredService<ContractSchemas>().Set)
             .AddErpBridgeIdocAudits(settings.IdocAudits)
-            .AddErpBridgeReconciliation(settings.Reconciliation);
+            .AddErpBridgeReconciliation(settings.Reconciliation)
+            .AddErpBridgeRetention(settings.Retention);
 
         var app = builder.Build();
         if (!operatorCommand)

@@ -1,5 +1,6 @@
 using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Routing;
+using ErpBridge.Host.Retention;
 
 namespace ErpBridge.Host;
 
@@ -7,8 +8,8 @@ namespace ErpBridge.Host;
 /// GET /status/deliveries: how many deliveries each channel has in each status, for dashboards, progress and the
 /// benchmark, how many items of delivered messages each channel skipped or failed on their own (<c>items</c>:
 /// Skipped, Failed, Resend), and which channels are paused, by whom and why. GET /status: each configured channel's
-/// state (Active, or Paused with the reason). Counts, channel names and pause reasons only, no message content;
-/// unauthenticated like /health.
+/// state (Active, or Paused with the reason), and the last retention purge this node ran (null before the first).
+/// Counts, channel names and pause reasons only, no message content; unauthenticated like /health.
 /// </summary>
 public static class DeliveryStatusEndpoint
 {
@@ -26,14 +27,14 @@ public static class DeliveryStatusEndpoint
             var paused = (await store.ListPausesAsync(cancellationToken)).ToDictionary(p => p.Channel, Describe, StringComparer.Ordinal);
             return Results.Json(new { at = time.GetUtcNow(), channels, items, paused });
         });
-        app.MapGet("/status", async (IDeliveryStore store, BridgeOptions bridge, TimeProvider time, CancellationToken cancellationToken) =>
+        app.MapGet("/status", async (IDeliveryStore store, BridgeOptions bridge, PurgeRunner purges, TimeProvider time, CancellationToken cancellationToken) =>
         {
             var paused = (await store.ListPausesAsync(cancellationToken)).ToDictionary(p => p.Channel, StringComparer.Ordinal);
             var channels = bridge.Channels.Keys.Order(StringComparer.Ordinal).ToDictionary(
                 c => c,
                 c => paused.TryGetValue(c, out var pause) ? Describe(pause) : new ChannelState("Active", null, null, null, null),
                 StringComparer.Ordinal);
-            return Results.Json(new { at = time.GetUtcNow(), channels });
+            return Results.Json(new { at = time.GetUtcNow(), channels, purge = purges.Last });
         });
     }
 

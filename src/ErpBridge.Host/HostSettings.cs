@@ -4,6 +4,7 @@ using ErpBridge.Core.Routing;
 using ErpBridge.Core.Security;
 using ErpBridge.Delivery;
 using ErpBridge.ErpPush;
+using ErpBridge.Host.Retention;
 using ErpBridge.Orders;
 using ErpBridge.Orders.Audits;
 using ErpBridge.Reconciliation;
@@ -37,6 +38,9 @@ public sealed class HostSettings
     /// <summary>ErpBridge:IdocAudits and ErpBridge:SourceSystems: ALE audits back to SAP per source system.</summary>
     public required IdocAuditOptions IdocAudits { get; init; }
 
+    /// <summary>ErpBridge:Retention: how old finished rows get before the purge deletes them.</summary>
+    public required RetentionOptions Retention { get; init; }
+
     /// <summary>ErpBridge:ErpEndpoints: the ERP order receivers channels push orders to.</summary>
     public required Dictionary<string, ErpEndpointOptions> ErpEndpoints { get; init; }
 
@@ -58,6 +62,7 @@ public sealed class HostSettings
             IdocAudits = IdocAuditsFrom(configuration),
             Reconciliation = Get<ReconciliationOptions>(configuration, ReconciliationOptions.Section),
             Connectors = Get<ConnectorSettings>(configuration, ConnectorSettings.Section),
+            Retention = Get<RetentionOptions>(configuration, RetentionOptions.Section),
             ErpEndpoints = configuration.GetSection(ErpBridge.Orders.ErpEndpoints.Section).Get<Dictionary<string, ErpEndpointOptions>>() is { } endpoints
                 ? new Dictionary<string, ErpEndpointOptions>(endpoints, StringComparer.OrdinalIgnoreCase)
                 : new Dictionary<string, ErpEndpointOptions>(StringComparer.OrdinalIgnoreCase),
@@ -82,6 +87,9 @@ public sealed class HostSettings
         errors.AddRange(ErpBridge.Orders.ErpEndpoints.Validate(ErpEndpoints));
         errors.AddRange(IdocAudits.Validate(ErpEndpoints.Keys));
         errors.AddRange(Reconciliation.Validate(Bridge.Channels.Keys));
+        errors.AddRange(Retention.Validate(
+            IdocAudits.Audited.Any() ? IdocAudits.Window : null,
+            Reconciliation.OrderWindow + Reconciliation.OrderGrace));
         if (!File.Exists(Path.Combine(Soap.ContractFolder, "ErpBridgeService.wsdl")))
         {
             errors.Add($"{SoapOptions.Section}:ContractFolder: no ErpBridgeService.wsdl in '{Soap.ContractFolder}'.");
