@@ -3,6 +3,7 @@ using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Intake;
 using ErpBridge.Core.Orders;
 using ErpBridge.Core.Reconciliation;
+using ErpBridge.Core.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,6 +28,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IReconciliationStore>(sp => new SqlReconciliationStore(dialect, options, sp.GetRequiredService<SqlMessageStore>()));
         services.AddSingleton<IOrderStore>(sp => new SqlOrderStore(dialect, options, sp.GetRequiredService<SqlMessageStore>()));
         services.AddSingleton<IIdocAuditStore>(sp => new SqlIdocAuditStore(dialect, options, sp.GetRequiredService<SqlMessageStore>()));
+        services.AddSingleton<INonceStore>(sp => new SqlNonceStore(dialect, options, sp.GetRequiredService<SqlMessageStore>()));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<MigrationRunner>(sp, options.ConnectionString));
         return services;
     }

@@ -30,6 +30,12 @@ public sealed class FakeDeliveryStore(IReadOnlyList<ClaimedDelivery> due, IReadO
         return Task.CompletedTask;
     }
 
+    public int Renewals { get; private set; }
+
+    /// <summary>Renews while the lease is granted; counts every renewal asked for.</summary>
+    public Task<bool> RenewChannelLeaseAsync(string channel, string worker, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken) =>
+        Task.FromResult(++Renewals > 0 && LeaseRequests <= LeasesGranted);
+
     public Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(string channel, string worker, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
         var claimed = due.Take(max).ToList();
