@@ -22,6 +22,9 @@ public sealed class ChannelLease : IAsyncDisposable
     private readonly CancellationTokenSource lost = new();
     private readonly CancellationTokenSource deadline;
     private readonly CancellationTokenSource stopping = new();
+
+    // Ticks every heartbeat from when the lease was taken, however long a renewal takes.
+    private readonly PeriodicTimer ticks;
     private readonly Task beating;
     private string? reason;
 
@@ -36,7 +39,8 @@ public sealed class ChannelLease : IAsyncDisposable
         heartbeat = options.Heartbeat;
         deadline = new CancellationTokenSource(Remaining(takenAt), time);
         deadline.Token.Register(() => Lose($"no renewal landed and the lease runs out at {takenAt + duration:O}"));
-        beating = Task.Run(BeatAsync);
+        ticks = new PeriodicTimer(heartbeat, time);
+        beating = BeatAsync();
     }
 
     /// <summary>Ends when this run must stop sending: the lease could not be renewed, or is about to run out.</summary>
@@ -56,6 +60,7 @@ public sealed class ChannelLease : IAsyncDisposable
     {
         await stopping.CancelAsync();
         await beating;
+        ticks.Dispose();
         deadline.Dispose();
         stopping.Dispose();
         lost.Dispose();
@@ -67,7 +72,7 @@ public sealed class ChannelLease : IAsyncDisposable
         {
             try
             {
-                await Task.Delay(heartbeat, time, stopping.Token);
+                await ticks.WaitForNextTickAsync(stopping.Token);
             }
             catch (OperationCanceledException)
             {

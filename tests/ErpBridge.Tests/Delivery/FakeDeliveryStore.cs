@@ -32,9 +32,15 @@ public sealed class FakeDeliveryStore(IReadOnlyList<ClaimedDelivery> due, IReadO
 
     public int Renewals { get; private set; }
 
-    /// <summary>Renews while the lease is granted; counts every renewal asked for.</summary>
-    public Task<bool> RenewChannelLeaseAsync(string channel, string worker, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken) =>
-        Task.FromResult(++Renewals > 0 && LeaseRequests <= LeasesGranted);
+    /// <summary>What a renewal answers, when the test says; else renewed while the lease is granted.</summary>
+    public Func<CancellationToken, Task<bool>>? Renewal { get; set; }
+
+    /// <summary>Counts every renewal asked for.</summary>
+    public Task<bool> RenewChannelLeaseAsync(string channel, string worker, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        Renewals++;
+        return Renewal is { } renewal ? renewal(cancellationToken) : Task.FromResult(LeaseRequests <= LeasesGranted);
+    }
 
     public Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(string channel, string worker, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
