@@ -1,9 +1,9 @@
 using Dapper;
+using ErpBridge.Connectors;
 using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Intake;
 using ErpBridge.Core.Messages;
 using ErpBridge.Core.Status;
-using ErpBridge.Connectors;
 using ErpBridge.Delivery;
 using ErpBridge.Storage;
 using ErpBridge.Tests.Storage;
