@@ -31,28 +31,21 @@ public sealed class ChannelLeaseTests
         Assert.That(store.Renewals, Is.EqualTo(6), "one renewal per heartbeat, two lease times long");
     }
 
-    [Test]
-    public async Task Hold_RenewalRefused_LostAtThatHeartbeat()
+    [TestCase(false, "another node holds the channel")]
+    [TestCase(true, "database is locked")]
+    public async Task Hold_RenewalRefusedOrThrows_LostAtThatHeartbeatWithTheReason(bool throws, string reason)
     {
-        var store = new FakeDeliveryStore([]) { Renewal = _ => Task.FromResult(false) };
+        var store = new FakeDeliveryStore([])
+        {
+            Renewal = _ => throws ? throw new InvalidOperationException("database is locked") : Task.FromResult(false),
+        };
         await using var lease = ChannelLease.Hold(store, Claims.Channel, "w1", time.GetUtcNow(), options, time, NullLogger.Instance);
 
         time.Advance(options.Heartbeat);
         await UntilAsync(() => lease.Lost.IsCancellationRequested);
 
-        Assert.That(lease.Reason, Does.Contain("another node holds the channel"));
-    }
-
-    [Test]
-    public async Task Hold_RenewalThrows_LostWithTheDatabasesReason()
-    {
-        var store = new FakeDeliveryStore([]) { Renewal = _ => throw new InvalidOperationException("database is locked") };
-        await using var lease = ChannelLease.Hold(store, Claims.Channel, "w1", time.GetUtcNow(), options, time, NullLogger.Instance);
-
-        time.Advance(options.Heartbeat);
-        await UntilAsync(() => lease.Lost.IsCancellationRequested);
-
-        Assert.That(lease.Reason, Does.Contain("database is locked"));
+        Assert.That(lease.Reason, Does.Contain(reason));
+        Assert.That(store.Renewals, Is.EqualTo(1));
     }
 
     [Test]
