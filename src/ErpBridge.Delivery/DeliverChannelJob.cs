@@ -56,7 +56,8 @@ public sealed class DeliverChannelJob(
     public async Task<int> RunAsync(string channel, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        if (!await store.TryLeaseChannelAsync(channel, round.Worker, time.GetUtcNow(), options.LeaseDuration, cancellationToken))
+        var takenAt = time.GetUtcNow();
+        if (!await store.TryLeaseChannelAsync(channel, round.Worker, takenAt, options.LeaseDuration, cancellationToken))
         {
             logger.LogDebug("Channel {Channel} is leased by another worker", channel);
             return 0;
@@ -65,9 +66,11 @@ public sealed class DeliverChannelJob(
         var handled = 0;
         try
         {
+            // The heartbeat renews the lease and the claims while the rounds run; when it cannot, the rounds stop sending.
+            await using var lease = ChannelLease.Hold(store, channel, round.Worker, takenAt, options, time, logger);
             if (await store.GetPauseAsync(channel, cancellationToken) is { } pause)
             {
-                var (probed, resumed) = await ProbeAsync(pause, cancellationToken);
+                var (probed, resumed) = await ProbeAsync(pause, lease.Lost, cancellationToken);
                 handled += probed;
                 if (!resumed)
                 {
@@ -75,11 +78,11 @@ public sealed class DeliverChannelJob(
                 }
             }
 
-            while (!cancellationToken.IsCancellationRequested && clock.Elapsed < options.MaxRunTime)
+            while (!cancellationToken.IsCancellationRequested && !lease.Lost.IsCancellationRequested && clock.Elapsed < options.MaxRunTime)
             {
-                var result = await round.RunAsync(channel, options.BatchSize, cancellationToken);
+                var result = await round.RunAsync(channel, options.BatchSize, lease.Lost, cancellationToken);
                 handled += result.Claimed;
-                if (result.Claimed < options.BatchSize || result.PausedFor is not null)
+                if (result.Claimed < options.BatchSize || result.PausedFor is not null || result.LeaseLost)
                 {
                     break;
                 }
@@ -105,7 +108,7 @@ public sealed class DeliverChannelJob(
     /// tried, and the pause is lifted unless the store refused the credentials again (the round then pauses it anew,
     /// with the next probe). With nothing due to try, the probe waits another interval.
     /// </summary>
-    private async Task<(int Claimed, bool Resumed)> ProbeAsync(ChannelPause pause, CancellationToken cancellationToken)
+    private async Task<(int Claimed, bool Resumed)> ProbeAsync(ChannelPause pause, CancellationToken leaseLost, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         if (pause.By == PauseKind.Operator || pause.ProbeAt is not { } due || due > now)
@@ -113,8 +116,8 @@ public sealed class DeliverChannelJob(
             return (0, false);
         }
 
-        var probe = await round.RunAsync(pause.Channel, 1, cancellationToken);
-        if (probe.PausedFor is not null)
+        var probe = await round.RunAsync(pause.Channel, 1, leaseLost, cancellationToken);
+        if (probe.PausedFor is not null || probe.LeaseLost)
         {
             return (probe.Claimed, false);
         }

@@ -32,6 +32,16 @@ public sealed class DeliveryOptions
     /// <summary>How long a claim and a channel lease last before another worker may take them over.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How often a running delivery renews its channel lease and its claims (a heartbeat); a third of
+    /// <see cref="LeaseDuration"/> when not set. A run that cannot renew (the database refuses, or another node holds the
+    /// channel) stops sending at once; one whose renewal does not land stops one heartbeat before its lease runs out.
+    /// </summary>
+    public TimeSpan? LeaseHeartbeat { get; set; }
+
+    /// <summary>The heartbeat in effect: <see cref="LeaseHeartbeat"/>, or a third of <see cref="LeaseDuration"/>.</summary>
+    public TimeSpan Heartbeat => LeaseHeartbeat ?? LeaseDuration / 3;
+
     /// <summary>A run of the job stops after this long so that the scheduler stays responsive; the next run carries on.</summary>
     public TimeSpan MaxRunTime { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -102,6 +112,11 @@ public sealed class DeliveryOptions
         if (LeaseDuration < TimeSpan.FromSeconds(5))
         {
             yield return "ErpBridge:Delivery:LeaseDuration must be at least 5 seconds.";
+        }
+
+        if (LeaseHeartbeat is { } heartbeat && (heartbeat < TimeSpan.FromSeconds(1) || heartbeat > LeaseDuration / 3))
+        {
+            yield return "ErpBridge:Delivery:LeaseHeartbeat must be at least 1 second and at most a third of LeaseDuration, so that a renewal that fails leaves time to stop before the lease runs out.";
         }
 
         if (MaxAttempts < 0)

@@ -34,17 +34,31 @@ public sealed class DeliveryRound(
         (await RunAsync(channel, options.BatchSize, cancellationToken)).Claimed;
 
     /// <summary>Runs one round of up to <paramref name="max"/> deliveries (1 for a paused channel's probe).</summary>
-    public async Task<RoundResult> RunAsync(string channel, int max, CancellationToken cancellationToken)
+    public Task<RoundResult> RunAsync(string channel, int max, CancellationToken cancellationToken) =>
+        RunAsync(channel, max, CancellationToken.None, cancellationToken);
+
+    /// <summary>
+    /// Runs one round of up to <paramref name="max"/> deliveries under a channel lease: when <paramref name="leaseLost"/>
+    /// ends, the round sends nothing more (what is on its way is cancelled), records the outcomes it has and gives the
+    /// other claims back for the node that holds the channel now.
+    /// </summary>
+    public async Task<RoundResult> RunAsync(string channel, int max, CancellationToken leaseLost, CancellationToken cancellationToken)
     {
+        if (leaseLost.IsCancellationRequested)
+        {
+            return new RoundResult(0, null, LeaseLost: true);
+        }
+
         var claims = await store.ClaimAsync(channel, Worker, max, time.GetUtcNow(), options.LeaseDuration, cancellationToken);
         if (claims.Count == 0)
         {
             return new RoundResult(0, null);
         }
 
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(leaseLost, cancellationToken);
         try
         {
-            return await DeliverAsync(channel, claims, cancellationToken);
+            return await DeliverAsync(channel, claims, leaseLost, run.Token);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -52,9 +66,15 @@ public sealed class DeliveryRound(
             await store.ReleaseClaimsAsync(channel, Worker, [.. claims.Select(c => c.DeliveryId)], time.GetUtcNow(), CancellationToken.None);
             throw;
         }
+        catch (OperationCanceledException) when (leaseLost.IsCancellationRequested)
+        {
+            // The lease was lost before anything was sent: every claim goes back.
+            await GiveBackAsync(channel, claims.Select(c => c.DeliveryId).ToList(), 0);
+            return new RoundResult(claims.Count, null, LeaseLost: true);
+        }
     }
 
-    private async Task<RoundResult> DeliverAsync(string channel, IReadOnlyList<ClaimedDelivery> claims, CancellationToken cancellationToken)
+    private async Task<RoundResult> DeliverAsync(string channel, IReadOnlyList<ClaimedDelivery> claims, CancellationToken leaseLost, CancellationToken cancellationToken)
     {
         var target = new DeliveryTarget(channel, connectors.PlatformOf(channel), connectors.For(channel), connectors.MapParametersOf(channel));
         var results = new ConcurrentQueue<DeliveryResult>(); // not a ConcurrentBag: that allocates a finalizable ThreadLocal per round
@@ -93,11 +113,23 @@ public sealed class DeliveryRound(
         }
 
         var paused = new PauseSignal();
+        var unsent = new ConcurrentQueue<long>();
         await Parallel.ForEachAsync(
             plan.Batches,
-            new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrencyPerChannel, CancellationToken = cancellationToken },
-            async (batch, ct) =>
+            new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrencyPerChannel },
+            async (batch, _) =>
             {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    // The lease is lost (or the node shuts down): nothing more goes out.
+                    foreach (var delivery in batch.Deliveries)
+                    {
+                        unsent.Enqueue(delivery.Claim.DeliveryId);
+                    }
+
+                    return;
+                }
+
                 if (paused.Reason is { } reason)
                 {
                     // The store refused the credentials for another batch: this one would be refused too.
@@ -109,7 +141,23 @@ public sealed class DeliveryRound(
                     return;
                 }
 
-                foreach (var result in await pipeline.DeliverAsync(target, batch, ct))
+                IReadOnlyList<DeliveryResult> outcomes;
+                try
+                {
+                    outcomes = await pipeline.DeliverAsync(target, batch, cancellationToken);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // Cut short on its way: whether the store took it is unknown, so it is given back, not recorded.
+                    foreach (var delivery in batch.Deliveries)
+                    {
+                        unsent.Enqueue(delivery.Claim.DeliveryId);
+                    }
+
+                    return;
+                }
+
+                foreach (var result in outcomes)
                 {
                     if (result.PausesChannel is { } why)
                     {
@@ -119,6 +167,12 @@ public sealed class DeliveryRound(
                     results.Enqueue(result);
                 }
             });
+
+        if (cancellationToken.IsCancellationRequested && !leaseLost.IsCancellationRequested)
+        {
+            // A shutdown gives every claim of the round back uncounted, outcomes or not (see RunAsync).
+            cancellationToken.ThrowIfCancellationRequested();
+        }
 
         if (paused.Reason is { } pauseReason)
         {
@@ -131,7 +185,28 @@ public sealed class DeliveryRound(
             logger.LogWarning("Channel {Channel}: {Lost} outcomes were not recorded because their claims had expired and were taken over", channel, results.Count - recorded);
         }
 
+        if (leaseLost.IsCancellationRequested)
+        {
+            await GiveBackAsync(channel, [.. unsent], recorded);
+            return new RoundResult(claims.Count, paused.Reason, LeaseLost: true);
+        }
+
         return new RoundResult(claims.Count, paused.Reason);
+    }
+
+    /// <summary>
+    /// The claims of a round whose lease was lost and that were not sent (or whose send was cut short) go back
+    /// uncounted, due at once, for the node that holds the channel now; a claim already taken over is left alone.
+    /// </summary>
+    private async Task GiveBackAsync(string channel, List<long> unsent, int recorded)
+    {
+        var released = await store.ReleaseClaimsAsync(channel, Worker, unsent, time.GetUtcNow(), CancellationToken.None);
+        logger.LogWarning(
+            "Channel {Channel}: stopped sending, the lease is lost; {Recorded} outcomes recorded, {Unsent} deliveries not sent given back ({Released} still held by this worker)",
+            channel,
+            recorded,
+            unsent.Count,
+            released);
     }
 
     /// <summary>

@@ -80,7 +80,7 @@ public sealed class EnvelopeGate(RequestDelegate next, SoapOptions options, Enve
             GateResult result;
             try
             {
-                result = inspector.Inspect(buffer.Value, announced.Value, context.Request.Headers.Authorization, request);
+                result = await inspector.InspectAsync(buffer.Value, announced.Value, context.Request.Headers.Authorization, request, context.RequestAborted);
             }
 #pragma warning disable CA1031 // A defect while reading the request is an internal fault with a correlation id, not a bare 500.
             catch (Exception ex)

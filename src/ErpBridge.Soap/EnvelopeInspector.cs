@@ -28,13 +28,13 @@ public sealed class EnvelopeInspector(ContractSchemas schemas, OperationCatalog 
     private readonly XmlReaderSettings validating = schemas.ValidatingSettings();
     private readonly SchemaViolationReason violations = new(schemas.Set);
 
-    internal GateResult Inspect(ArraySegment<byte> body, SoapVersion announced, string? authorizationHeader, RequestContext request)
+    internal async ValueTask<GateResult> InspectAsync(ArraySegment<byte> body, SoapVersion announced, string? authorizationHeader, RequestContext request, CancellationToken cancellationToken)
     {
         try
         {
             using var stream = new MemoryStream(body.Array!, body.Offset, body.Count, writable: false);
             using var reader = new LimitingXmlReader(XmlReader.Create(stream, ReaderSettings), options.MaxDepth, options.MaxItemsPerMessage);
-            var result = InspectEnvelope(reader, announced, authorizationHeader, request);
+            var result = await InspectEnvelopeAsync(reader, announced, authorizationHeader, request, cancellationToken);
 
             // A refusal found early must not hide that the document is not XML at all: that is reported first. A limit
             // crossed further on does not replace it (the reading stops there).
@@ -89,7 +89,7 @@ public sealed class EnvelopeInspector(ContractSchemas schemas, OperationCatalog 
         return false;
     }
 
-    private GateResult InspectEnvelope(LimitingXmlReader reader, SoapVersion announced, string? authorizationHeader, RequestContext request)
+    private async ValueTask<GateResult> InspectEnvelopeAsync(LimitingXmlReader reader, SoapVersion announced, string? authorizationHeader, RequestContext request, CancellationToken cancellationToken)
     {
         reader.MoveToContent();
         if (reader.LocalName != "Envelope")
@@ -140,10 +140,10 @@ public sealed class EnvelopeInspector(ContractSchemas schemas, OperationCatalog 
             return Refuse(FaultCodes.MalformedXml, "The envelope has no Body element after the optional Header.", request);
         }
 
-        return InspectBody(reader, credential ?? BasicCredential(authorizationHeader), request);
+        return await InspectBodyAsync(reader, credential ?? BasicCredential(authorizationHeader), request, cancellationToken);
     }
 
-    private GateResult InspectBody(LimitingXmlReader reader, PresentedCredential? credential, RequestContext request)
+    private async ValueTask<GateResult> InspectBodyAsync(LimitingXmlReader reader, PresentedCredential? credential, RequestContext request, CancellationToken cancellationToken)
     {
         var bodyEmpty = reader.IsEmptyElement;
         reader.Read();
@@ -163,7 +163,8 @@ public sealed class EnvelopeInspector(ContractSchemas schemas, OperationCatalog 
         request.Operation = operation.Name;
         reader.CountItemsAt(reader.Depth + 2);
         request.PresentedUserName = credential?.UserName;
-        var authentication = authenticator.Authenticate(credential, request.SourceAddress);
+        // A digest's nonce is recorded where every node sees it: a token is used once, whichever node it reaches.
+        var authentication = await authenticator.AuthenticateAsync(credential, request.SourceAddress, cancellationToken);
         if (authentication.ClientName is not { } client)
         {
             request.AuthenticationThrottled = authentication.Throttled;

@@ -22,7 +22,8 @@ public static class SoapEndpointExtensions
         services.AddSingleton<OperationCatalog>();
         services.AddSingleton<IntakeDispatch>();
         services.TryAddSingleton<AuthenticationCounters>();
-        services.AddSingleton(sp => new ClientAuthenticator(security, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<AuthenticationCounters>()));
+        // The shared nonce store, where storage registered one: a digest token is then used once across nodes and restarts.
+        services.AddSingleton(sp => new ClientAuthenticator(security, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<AuthenticationCounters>(), sp.GetService<INonceStore>()));
         services.AddSingleton<EnvelopeInspector>();
         services.AddHttpContextAccessor();
         services.AddSoapCore();

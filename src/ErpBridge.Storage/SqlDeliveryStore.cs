@@ -33,6 +33,12 @@ public sealed partial class SqlDeliveryStore : IDeliveryStore
         await WriteAsync((c, t) => c.Execute(dialect.ReleaseChannel, parameters, t), cancellationToken);
     }
 
+    public async Task<bool> RenewChannelLeaseAsync(string channel, string worker, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var parameters = new { Channel = channel, Holder = worker, Now = dialect.Time(now), Until = dialect.Time(now + duration) };
+        return await WriteAsync((c, t) => c.ExecuteScalar<long>(dialect.RenewChannelLease, parameters, t), cancellationToken) == 1;
+    }
+
     public async Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(string channel, string worker, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
         var parameters = dialect.Parameters(new { Channel = channel, Worker = worker, Max = max, Now = dialect.Time(now), Until = dialect.Time(now + lease) });

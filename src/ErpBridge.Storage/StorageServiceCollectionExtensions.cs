@@ -4,6 +4,7 @@ using ErpBridge.Core.Intake;
 using ErpBridge.Core.Orders;
 using ErpBridge.Core.Reconciliation;
 using ErpBridge.Core.Retention;
+using ErpBridge.Core.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,6 +35,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IOrderStore>(sp => new SqlOrderStore(dialect, options, sp.GetRequiredService<SqlMessageStore>()));
         services.AddSingleton<IIdocAuditStore>(sp => new SqlIdocAuditStore(dialect, options, sp.GetRequiredService<SqlMessageStore>()));
         services.AddSingleton<IRetentionStore>(sp => new SqlRetentionStore(dialect, options, sp.GetRequiredService<SqlMessageStore>()));
+        services.AddSingleton<INonceStore>(sp => new SqlNonceStore(dialect, options, sp.GetRequiredService<SqlMessageStore>()));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<MigrationRunner>(sp, options.ConnectionString));
         return services;
     }

@@ -19,6 +19,13 @@ public interface IDeliveryStore
     Task ReleaseChannelAsync(string channel, string worker, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The heartbeat of a run: renews this worker's unexpired lease on the channel, and with it this worker's claims on
+    /// the channel's deliveries, until <paramref name="now"/> + <paramref name="duration"/>. False when the lease has
+    /// expired or another worker holds it: nothing is renewed then, and the worker must stop sending.
+    /// </summary>
+    Task<bool> RenewChannelLeaseAsync(string channel, string worker, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Claims up to <paramref name="max"/> due deliveries of the channel (and those whose claim expired), oldest first.
     /// A claim counts as an attempt, and as an unfinished claim until its outcome is recorded, so that a process that
     /// dies under a delivery has spent an attempt on it (see <see cref="ClaimedDelivery.UnfinishedClaims"/>).

@@ -24,6 +24,7 @@ public sealed class ClientAuthenticator
     private readonly TimeSpan window;
     private readonly TimeProvider time;
     private readonly NonceCache nonces;
+    private readonly INonceStore? sharedNonces;
     private readonly byte[] cacheKey = RandomNumberGenerator.GetBytes(32);
     private readonly ConcurrentDictionary<string, byte[]> verified = new(StringComparer.Ordinal);
     private readonly AuthenticationCounters counters;
@@ -33,8 +34,13 @@ public sealed class ClientAuthenticator
     // User name and address pairs that authenticated: written on success only, so an attacker cannot fill it.
     private readonly KnownSource?[] knownSources = new KnownSource?[KnownSourceSlots];
 
-    public ClientAuthenticator(SecurityOptions options, TimeProvider time, AuthenticationCounters? counters = null)
+    /// <param name="sharedNonces">
+    /// Digest nonces every node sees (the database): a token used on any node, or before a restart, is a replay. Asked
+    /// by <see cref="AuthenticateAsync"/> only, after this process's own nonces.
+    /// </param>
+    public ClientAuthenticator(SecurityOptions options, TimeProvider time, AuthenticationCounters? counters = null, INonceStore? sharedNonces = null)
     {
+        this.sharedNonces = sharedNonces;
         clients = options.Clients.ToDictionary(c => c.UserName, StringComparer.Ordinal);
         window = TimeSpan.FromSeconds(options.ReplayWindowSeconds);
         this.time = time;
@@ -48,10 +54,54 @@ public sealed class ClientAuthenticator
     /// <summary>The authenticated user name, or null.</summary>
     public string? Authenticate(PresentedCredential? credential) => Authenticate(credential, null).ClientName;
 
-    /// <summary>The authenticated user name, or a refusal; throttled when refused without checking the credential.</summary>
+    /// <summary>
+    /// The authenticated user name, or a refusal; throttled when refused without checking the credential. A digest's
+    /// nonce is checked against this process's nonces only: the intake asks <see cref="AuthenticateAsync"/>.
+    /// </summary>
     public AuthenticationResult Authenticate(PresentedCredential? credential, IPAddress? source)
     {
         var address = AddressKey(source);
+        var result = Check(credential, address, out _);
+        if (result.ClientName is { } client)
+        {
+            RememberSource(client, address);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// As <see cref="Authenticate(PresentedCredential?, IPAddress?)"/>, and a digest's nonce is then recorded in the
+    /// shared nonce store: one statement, only for a digest that is valid and new to this process. A nonce another node
+    /// (or this one before a restart) used is refused like any failed authentication.
+    /// </summary>
+    public async ValueTask<AuthenticationResult> AuthenticateAsync(PresentedCredential? credential, IPAddress? source, CancellationToken cancellationToken)
+    {
+        var address = AddressKey(source);
+        var result = Check(credential, address, out var nonce);
+        if (result.ClientName is not { } client)
+        {
+            return result;
+        }
+
+        if (nonce is not null && sharedNonces is not null)
+        {
+            var now = time.GetUtcNow();
+            if (!await sharedNonces.TryUseAsync(nonce, now, now + nonces.Memory, cancellationToken))
+            {
+                Fail(client, address);
+                return AuthenticationResult.Refused;
+            }
+        }
+
+        RememberSource(client, address);
+        return result;
+    }
+
+    /// <summary>The check itself; <paramref name="nonce"/> is the key of a valid digest's nonce, new to this process.</summary>
+    private AuthenticationResult Check(PresentedCredential? credential, string? address, out string? nonce)
+    {
+        nonce = null;
         var user = credential?.UserName;
         if (IsAddressThrottled(address))
         {
@@ -72,24 +122,27 @@ public sealed class ClientAuthenticator
         var valid = (credential, client) switch
         {
             (PresentedCredential.Password p, { } known) => PasswordMatches(known, p.Secret),
-            (PresentedCredential.Digest d, { } known) => DigestMatches(known, d),
+            (PresentedCredential.Digest d, { } known) => DigestMatches(known, d, out nonce),
             (PresentedCredential.Password, null) => BurnTime(),
             _ => false,
         };
         if (valid)
         {
-            RememberSource(client!.UserName, address);
-            return new AuthenticationResult(client.UserName, false);
+            return new AuthenticationResult(client!.UserName, false);
         }
 
+        Fail(user, address);
+        return AuthenticationResult.Refused;
+    }
+
+    private void Fail(string? user, string? address)
+    {
         counters.Failed();
         RecordAddressFailure(address);
         if (user is not null)
         {
             userNames.RecordFailure(user);
         }
-
-        return AuthenticationResult.Refused;
     }
 
     /// <summary>
@@ -171,8 +224,9 @@ public sealed class ClientAuthenticator
         return true;
     }
 
-    private bool DigestMatches(ClientOptions client, PresentedCredential.Digest token)
+    private bool DigestMatches(ClientOptions client, PresentedCredential.Digest token, out string? nonceKey)
     {
+        nonceKey = null;
         if (string.IsNullOrEmpty(client.DigestPassword)
             || !DateTimeOffset.TryParse(token.Created, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var created)
             || (time.GetUtcNow() - created).Duration() > window)
@@ -198,9 +252,14 @@ public sealed class ClientAuthenticator
 #pragma warning restore CA5350
         // The nonce is recorded only for a valid digest, so that nobody can burn another client's nonces, and by its
         // bytes: base64 allows other spellings of the same nonce (whitespace), which must not make a replay new.
-        return nonce.Length >= MinNonceBytes
-            && CryptographicOperations.FixedTimeEquals(expected, presented)
-            && nonces.TryUse(client.UserName, Convert.ToHexString(nonce));
+        var key = NonceCache.Key(client.UserName, Convert.ToHexString(nonce));
+        if (nonce.Length < MinNonceBytes || !CryptographicOperations.FixedTimeEquals(expected, presented) || !nonces.TryUse(key))
+        {
+            return false;
+        }
+
+        nonceKey = key;
+        return true;
     }
 
     /// <summary>An unknown user costs as much as a wrong password, so user names cannot be probed by timing.</summary>

@@ -13,9 +13,10 @@ public sealed class ClientAuthenticatorTests
     private ClientAuthenticator authenticator = null!;
 
     [SetUp]
-    public void Create() => authenticator = new ClientAuthenticator(
-        new SecurityOptions { ReplayWindowSeconds = 300, Clients = [new ClientOptions { UserName = "sap", PasswordHash = Hash, DigestPassword = "s3cret!" }, new ClientOptions { UserName = "oracle", PasswordHash = Hash }] },
-        time);
+    public void Create() => authenticator = new ClientAuthenticator(Options(), time);
+
+    private static SecurityOptions Options() =>
+        new() { ReplayWindowSeconds = 300, Clients = [new ClientOptions { UserName = "sap", PasswordHash = Hash, DigestPassword = "s3cret!" }, new ClientOptions { UserName = "oracle", PasswordHash = Hash }] };
 
     [Test]
     public void Password_Right_UserName()
@@ -108,6 +109,41 @@ public sealed class ClientAuthenticatorTests
     public void Digest_NotBase64_Null()
     {
         Assert.That(authenticator.Authenticate(new PresentedCredential.Digest("sap", "***", "???", time.Now.ToString("O", CultureInfo.InvariantCulture))), Is.Null);
+    }
+
+    [Test]
+    public async Task AuthenticateAsync_DigestAnotherNodeUsed_RefusedAndCountedAsAFailure()
+    {
+        var shared = new FakeNonceStore();
+        var counters = new AuthenticationCounters();
+        var token = Digest("sap", "s3cret!", time.Now);
+        var otherNode = new ClientAuthenticator(Options(), time, sharedNonces: shared);
+        var thisNode = new ClientAuthenticator(Options(), time, counters, shared);
+
+        var first = await otherNode.AuthenticateAsync(token, null, CancellationToken.None);
+        var replay = await thisNode.AuthenticateAsync(token, null, CancellationToken.None);
+
+        Assert.That(first.ClientName, Is.EqualTo("sap"));
+        Assert.That(replay, Is.EqualTo(AuthenticationResult.Refused));
+        Assert.That(counters.Failures, Is.EqualTo(1));
+        Assert.That(shared.Asked.Select(a => a.Expires - a.Now), Is.All.EqualTo(TimeSpan.FromSeconds(600)), "remembered for twice the window");
+    }
+
+    [Test]
+    public async Task AuthenticateAsync_AsksTheSharedStoreOnlyForAValidDigestNewToThisProcess()
+    {
+        var shared = new FakeNonceStore();
+        var node = new ClientAuthenticator(Options(), time, sharedNonces: shared);
+        var token = Digest("sap", "s3cret!", time.Now);
+
+        await node.AuthenticateAsync(new PresentedCredential.Password("sap", "s3cret!"), null, CancellationToken.None);
+        await node.AuthenticateAsync(Digest("sap", "guess", time.Now), null, CancellationToken.None);
+        var used = await node.AuthenticateAsync(token, null, CancellationToken.None);
+        var replay = await node.AuthenticateAsync(token, null, CancellationToken.None);
+
+        Assert.That(used.ClientName, Is.EqualTo("sap"));
+        Assert.That(replay.ClientName, Is.Null, "refused by this process's own nonces");
+        Assert.That(shared.Asked, Has.Count.EqualTo(1), "no round trip for passwords, wrong digests and replays this process saw");
     }
 
     [Test]

@@ -21,4 +21,22 @@ public sealed class DeliveryOptionsTests
 
         Assert.That(options.Validate(), Has.One.Contains("ErpBridge:Delivery:MapThreadsPerChannel"));
     }
+
+    [Test]
+    public void LeaseHeartbeat_NotSet_IsAThirdOfTheLease()
+    {
+        var options = new DeliveryOptions { LeaseDuration = TimeSpan.FromMinutes(3) };
+
+        Assert.That(options.Heartbeat, Is.EqualTo(TimeSpan.FromMinutes(1)));
+        Assert.That(options.Validate(), Is.Empty);
+    }
+
+    [TestCase(0.5)]
+    [TestCase(41)]
+    public void LeaseHeartbeat_UnderASecondOrOverAThirdOfTheLease_IsNamedByItsKey(double seconds)
+    {
+        var options = new DeliveryOptions { LeaseDuration = TimeSpan.FromMinutes(2), LeaseHeartbeat = TimeSpan.FromSeconds(seconds) };
+
+        Assert.That(options.Validate(), Has.One.Contains("ErpBridge:Delivery:LeaseHeartbeat"));
+    }
 }

@@ -1,4 +1,5 @@
 using ErpBridge.Connectors;
+using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Routing;
 using ErpBridge.Delivery;
 using ErpBridge.Mapping.Maps;
@@ -10,7 +11,7 @@ namespace ErpBridge.Tests.Delivery;
 public static class DeliveryRounds
 {
     public static DeliveryRound Create(
-        FakeDeliveryStore store, IChannelConnector connector, DeliveryOptions options, TimeProvider clock, IMessageMaps? maps = null, MapThreads? mapThreads = null, PricesOptions? prices = null)
+        IDeliveryStore store, IChannelConnector connector, DeliveryOptions options, TimeProvider clock, IMessageMaps? maps = null, MapThreads? mapThreads = null, PricesOptions? prices = null)
     {
         mapThreads ??= MapThreadsForTests.Shared;
         var bridge = new BridgeOptions { Prices = prices ?? new PricesOptions() };

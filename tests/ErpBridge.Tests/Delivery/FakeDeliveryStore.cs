@@ -30,6 +30,18 @@ public sealed class FakeDeliveryStore(IReadOnlyList<ClaimedDelivery> due, IReadO
         return Task.CompletedTask;
     }
 
+    public int Renewals { get; private set; }
+
+    /// <summary>What a renewal answers, when the test says; else renewed while the lease is granted.</summary>
+    public Func<CancellationToken, Task<bool>>? Renewal { get; set; }
+
+    /// <summary>Counts every renewal asked for.</summary>
+    public Task<bool> RenewChannelLeaseAsync(string channel, string worker, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        Renewals++;
+        return Renewal is { } renewal ? renewal(cancellationToken) : Task.FromResult(LeaseRequests <= LeasesGranted);
+    }
+
     public Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(string channel, string worker, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
         var claimed = due.Take(max).ToList();
