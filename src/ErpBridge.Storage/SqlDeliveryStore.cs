@@ -35,7 +35,7 @@ public sealed partial class SqlDeliveryStore : IDeliveryStore
 
     public async Task<bool> RenewChannelLeaseAsync(string channel, string worker, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken)
     {
-        var parameters = new { Channel = channel, Holder = worker, Now = dialect.Time(now), Until = dialect.Time(now + duration) };
+        var parameters = dialect.Parameters(new { Channel = channel, Holder = worker, Now = dialect.Time(now), Until = dialect.Time(now + duration) });
         return await WriteAsync((c, t) => c.ExecuteScalar<long>(dialect.RenewChannelLease, parameters, t), cancellationToken) == 1;
     }
 

@@ -30,8 +30,8 @@ public sealed class SqlNonceStore : INonceStore
 
     public async ValueTask<bool> TryUseAsync(string key, DateTimeOffset now, DateTimeOffset expires, CancellationToken cancellationToken)
     {
-        var use = new { Hash = Hash(key), Now = dialect.Time(now), Expires = dialect.Time(expires) };
-        var purge = PurgeDue(now) ? new { Now = dialect.Time(now), Max = PurgeBatch } : null;
+        var use = dialect.Parameters(new { Hash = Hash(key), Now = dialect.Time(now), Expires = dialect.Time(expires) });
+        var purge = PurgeDue(now) ? dialect.Parameters(new { Now = dialect.Time(now), Max = PurgeBatch }) : null;
         var (used, purged) = await connections.WriteAsync(
             (c, t) => (c.Execute(dialect.UseNonce, use, t), purge is null ? 0 : c.Execute(dialect.PurgeNonces, purge, t)),
             cancellationToken);

@@ -27,27 +27,27 @@ public sealed class SqlRetentionStore : IRetentionStore
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<KeyRow>(new CommandDefinition(
             dialect.SelectDeliveredMessages,
-            new { Before = dialect.Time(before), AfterAt = dialect.Time(after.ReceivedAt), AfterId = after.MessageId, Max = max },
+            dialect.Parameters(new { Before = dialect.Time(before), AfterAt = dialect.Time(after.ReceivedAt), AfterId = after.MessageId, Max = max }),
             cancellationToken: cancellationToken));
         return rows.Select(r => new MessageKey(SqlDialect.ReadTime(r.ReceivedAt), r.MessageId)).ToList();
     }
 
     public Task<int> PurgeDeliveredMessagesAsync(IReadOnlyList<string> messageIds, DateTimeOffset before, CancellationToken cancellationToken)
     {
-        var parameters = new { Ids = JsonSerializer.Serialize(messageIds), Before = dialect.Time(before) };
+        var parameters = dialect.Parameters(new { Ids = JsonSerializer.Serialize(messageIds), Before = dialect.Time(before) });
         return connections.WriteAsync((c, t) => c.Execute(dialect.PurgeDeliveredMessages, parameters, t), cancellationToken);
     }
 
     public Task<int> PurgeAcknowledgedOrdersAsync(DateTimeOffset before, int max, CancellationToken cancellationToken) =>
-        DeleteAsync(dialect.PurgeAcknowledgedOrders, new { Before = dialect.Time(before), Max = max }, cancellationToken);
+        DeleteAsync(dialect.PurgeAcknowledgedOrders, dialect.Parameters(new { Before = dialect.Time(before), Max = max }), cancellationToken);
 
     public Task<int> PurgeSentIdocAuditsAsync(DateTimeOffset before, int max, CancellationToken cancellationToken) =>
-        DeleteAsync(dialect.PurgeSentIdocAudits, new { Before = dialect.Time(before), Max = max }, cancellationToken);
+        DeleteAsync(dialect.PurgeSentIdocAudits, dialect.Parameters(new { Before = dialect.Time(before), Max = max }), cancellationToken);
 
     public async Task<IReadOnlyList<long>> FindOldReconciliationRunsAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<long>(new CommandDefinition(dialect.SelectOldRuns, new { Before = dialect.Time(before) }, cancellationToken: cancellationToken))).ToList();
+        return (await connection.QueryAsync<long>(new CommandDefinition(dialect.SelectOldRuns, dialect.Parameters(new { Before = dialect.Time(before) }), cancellationToken: cancellationToken))).ToList();
     }
 
     public Task<int> PurgeReconciliationRunAsync(long runId, DateTimeOffset before, int max, CancellationToken cancellationToken)
@@ -56,15 +56,15 @@ public sealed class SqlRetentionStore : IRetentionStore
         return connections.WriteAsync(
             (c, t) =>
             {
-                var deleted = c.Execute(dialect.PurgeRunLevels, new { RunId = runId, Before = at, Max = max }, t);
+                var deleted = c.Execute(dialect.PurgeRunLevels, dialect.Parameters(new { RunId = runId, Before = at, Max = max }), t);
                 if (deleted < max)
                 {
-                    deleted += c.Execute(dialect.PurgeRunItems, new { RunId = runId, Before = at, Max = max - deleted }, t);
+                    deleted += c.Execute(dialect.PurgeRunItems, dialect.Parameters(new { RunId = runId, Before = at, Max = max - deleted }), t);
                 }
 
                 if (deleted < max)
                 {
-                    deleted += c.Execute(dialect.PurgeRun, new { RunId = runId, Before = at }, t);
+                    deleted += c.Execute(dialect.PurgeRun, dialect.Parameters(new { RunId = runId, Before = at }), t);
                 }
 
                 return deleted;

@@ -1,3 +1,4 @@
+using ErpBridge.Core.Scheduling;
 using Quartz;
 
 namespace ErpBridge.Host.Retention;
@@ -24,7 +25,7 @@ public sealed class RetentionScheduler(ISchedulerFactory schedulers, RetentionOp
             return;
         }
 
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var scheduler = await schedulers.GetRequiredScheduler(ClusterScheduler.Name, cancellationToken);
         var job = JobBuilder.Create<PurgeJob>().WithIdentity(PurgeJob.Key).StoreDurably().Build();
         var trigger = TriggerBuilder.Create().WithIdentity("purge", "retention").ForJob(job);
         trigger = options.Interval is { } interval

@@ -4,6 +4,7 @@ using ErpBridge.Core.Intake;
 using ErpBridge.Core.Messages;
 using ErpBridge.Core.Orders;
 using ErpBridge.Core.Reconciliation;
+using ErpBridge.Core.Retention;
 using ErpBridge.Core.Status;
 using ErpBridge.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -24,6 +25,8 @@ public sealed partial class SqlServerParameterTests
         await OrdersAsync(recorder, new SqlOrderStore(recorder.Dialect, options, messages));
         await ReconciliationAsync(recorder, new SqlReconciliationStore(recorder.Dialect, options, messages));
         await AuditsAsync(recorder, new SqlIdocAuditStore(recorder.Dialect, options, messages));
+        await RetentionAsync(recorder, new SqlRetentionStore(recorder.Dialect, options, messages));
+        await new SqlNonceStore(recorder.Dialect, options, messages).TryUseAsync("demo-erp:nonce", T0, T0.AddMinutes(10), None);
     }
 
     private static async Task MessagesAsync(CommandRecorder recorder, SqlMessageStore messages)
@@ -46,12 +49,19 @@ public sealed partial class SqlServerParameterTests
     private static async Task DeliveriesAsync(CommandRecorder recorder, SqlDeliveryStore deliveries)
     {
         await deliveries.TryLeaseChannelAsync("shop-a", "w1", T0, TimeSpan.FromMinutes(2), None);
+        await deliveries.RenewChannelLeaseAsync("shop-a", "w1", T0, TimeSpan.FromMinutes(2), None);
         await deliveries.ReleaseChannelAsync("shop-a", "w1", None);
 
         recorder.Rows[nameof(SqlDialect.ClaimDeliveries)] = CommandRecorder.Table(new { DeliveryId = 1L, MessageId = "m-1", Attempts = 0L, UnfinishedClaims = 0L, RetryFrom = T0.UtcDateTime });
         recorder.Rows[nameof(SqlDialect.SelectMessagesById)] = CommandRecorder.Table(new
         {
-            MessageId = "m-1", MessageType = "Inventory", DocumentType = (string?)null, SentAt = T0.UtcDateTime, ReceivedAt = T0.UtcDateTime, Payload = "<a/>", Canonical = (string?)null,
+            MessageId = "m-1",
+            MessageType = "Inventory",
+            DocumentType = (string?)null,
+            SentAt = T0.UtcDateTime,
+            ReceivedAt = T0.UtcDateTime,
+            Payload = "<a/>",
+            Canonical = (string?)null,
         });
         await deliveries.ClaimAsync("shop-a", "w1", 10, T0, TimeSpan.FromMinutes(5), None);
         await deliveries.ReleaseClaimsAsync("shop-a", "w1", [1], T0, None);
@@ -94,7 +104,10 @@ public sealed partial class SqlServerParameterTests
         await orders.ClaimPushesAsync("shop-a", 10, T0, TimeSpan.FromMinutes(5), None);
         recorder.Rows[nameof(SqlDialect.SelectOrderForAcknowledge)] = CommandRecorder.Table(new
         {
-            Revision = 2L, FetchedRevision = (long?)2L, AcknowledgedRevision = (long?)1L, ErpDocumentNumber = (string?)null,
+            Revision = 2L,
+            FetchedRevision = (long?)2L,
+            AcknowledgedRevision = (long?)1L,
+            ErpDocumentNumber = (string?)null,
         });
         await orders.AcknowledgeAsync([new OrderAcknowledgement(order.OrderId, 2, "4500000001")], T0, None);
         await orders.CompletePushAsync(new PushCompletion(order.OrderId, 2, null, "refused", false, T0.AddMinutes(10)), T0, None);
@@ -110,8 +123,18 @@ public sealed partial class SqlServerParameterTests
         recorder.Rows[nameof(SqlDialect.InsertRun)] = CommandRecorder.Table(new { RunId = 7L });
         recorder.Rows[nameof(SqlDialect.SelectRun)] = CommandRecorder.Table(new
         {
-            RunId = 7L, Channel = "shop-a", Status = "Running", Phase = "ReadingStore", TriggerBy = "schedule", Heal = true, StartedAt = T0.UtcDateTime,
-            FinishedAt = (DateTime?)null, PageToken = (string?)null, Pages = 0L, LevelsRead = 0L, Error = (string?)null,
+            RunId = 7L,
+            Channel = "shop-a",
+            Status = "Running",
+            Phase = "ReadingStore",
+            TriggerBy = "schedule",
+            Heal = true,
+            StartedAt = T0.UtcDateTime,
+            FinishedAt = (DateTime?)null,
+            PageToken = (string?)null,
+            Pages = 0L,
+            LevelsRead = 0L,
+            Error = (string?)null,
         });
         await runs.StartAsync("shop-a", "schedule", heal: true, T0, None);
         await runs.GetAsync(7, None);
@@ -152,5 +175,17 @@ public sealed partial class SqlServerParameterTests
         await audits.ClaimDueAsync(10, T0, TimeSpan.FromMinutes(2), None);
         await audits.CompleteAsync(new IdocAuditCompletion("m-1", IdocAuditState.Pending, null, "timeout", T0.AddMinutes(1)), T0, None);
         await audits.FindAsync("m-1", None);
+    }
+
+    private static async Task RetentionAsync(CommandRecorder recorder, SqlRetentionStore retention)
+    {
+        recorder.Rows[nameof(SqlDialect.SelectDeliveredMessages)] = CommandRecorder.Table(new { MessageId = "m-1", ReceivedAt = T0.UtcDateTime });
+        await retention.FindDeliveredMessagesAsync(T0.AddDays(-30), new MessageKey(T0.AddDays(-60), ""), 10, None);
+        await retention.PurgeDeliveredMessagesAsync(["m-1"], T0.AddDays(-30), None);
+        await retention.PurgeAcknowledgedOrdersAsync(T0.AddDays(-90), 10, None);
+        await retention.PurgeSentIdocAuditsAsync(T0.AddDays(-30), 10, None);
+        recorder.Rows[nameof(SqlDialect.SelectOldRuns)] = CommandRecorder.Table(new { RunId = 7L });
+        await retention.FindOldReconciliationRunsAsync(T0.AddDays(-30), None);
+        await retention.PurgeReconciliationRunAsync(7, T0.AddDays(-30), 10, None);
     }
 }
