@@ -1,5 +1,5 @@
 # Usage: dotnet tool restore; dotnet pwsh build.ps1 [Build|Test|Run|Bench|Postgres|PostgresStop] [-Scenario Intake|Delivery|RateLimit|Xslt|Reconcile|Kill]
-#        [-Duration 60 -Warmup 30 -Concurrency 16 -Port 5080] [--extra args]
+#        [-Operation Inventory|Products|Shipments|Prices] [-Duration 60 -Warmup 30 -Concurrency 16 -Port 5080] [--extra args]
 # Postgres: starts a local PostgreSQL for development (Debian's postgresql package, as CI does; Linux), with a database
 # erpbridge, and prints the settings for the bridge and the PostgreSQL storage suite; PostgresStop stops and deletes it.
 [CmdletBinding(PositionalBinding = $false)]
@@ -12,6 +12,9 @@ param(
     # Kill: the bridge killed with SIGKILL 100 times (--cycles N) while stock, products and shipments are sent and
     # delivered; then every accepted message delivered, each shipment once per store, each level the newest.
     [ValidateSet('Intake', 'Delivery', 'RateLimit', 'Xslt', 'Reconcile', 'Kill')] [string]$Scenario = 'Intake',
+    # Intake only: the Submit operation loaded. Shipments start the sandboxes, seed 50 orders on each, and wait until
+    # the bridge's order poll (every 2 s here) has fetched them: a shipment is accepted only for an order it fetched.
+    [ValidateSet('Inventory', 'Products', 'Shipments', 'Prices')] [string]$Operation = 'Inventory',
     [int]$Duration = 60,
     [int]$Warmup = 30,
     [int]$Concurrency = 16,
@@ -53,8 +56,9 @@ function Invoke-Bench {
 
     $url = "http://127.0.0.1:$Port"
     if ((Get-Status "$url/health") -ne 0) { throw "something already answers on $url; pick another -Port" }
-    # The sandboxes run as their own process (a Release host has none inside); Intake delivers nowhere and needs none.
-    $sandboxes = $Scenario -ne 'Intake'
+    # The sandboxes run as their own process (a Release host has none inside); Intake delivers nowhere and needs none,
+    # except for the orders its shipments name.
+    $sandboxes = $Scenario -ne 'Intake' -or $Operation -eq 'Shipments'
     $sandboxStates = 5091..5095 | ForEach-Object { "http://127.0.0.1:$_/_sandbox/state" }
     if ($sandboxes) { foreach ($state in $sandboxStates) { if ((Get-Status $state) -ne 0) { throw "something already answers on $state; stop it (a bridge run in Development starts the sandboxes too)" } } }
     dotnet build src/ErpBridge.Host -c Release --nologo -v q
@@ -63,7 +67,7 @@ function Invoke-Bench {
     $tmp = Join-Path ([IO.Path]::GetTempPath()) "erpbridge-bench-$([guid]::NewGuid().ToString('N'))"
     New-Item -ItemType Directory "$tmp/logs" | Out-Null
     $stamp = Get-Date -Format 'yyyyMMdd-HHmmss'
-    $results = Join-Path $PSScriptRoot "bench/results/$($Scenario.ToLowerInvariant())-$stamp"
+    $results = Join-Path $PSScriptRoot "bench/results/$($Scenario.ToLowerInvariant())$(if ($Scenario -eq 'Intake' -and $Operation -ne 'Inventory') { '-' + $Operation.ToLowerInvariant() })-$stamp"
     # The Release host in Production, as deployed, given the demo client, channels and routes of
     # appsettings.Development.json (not its sandboxes section: the sandboxes' process reads its own sandboxes.json).
     $environment = @{ ASPNETCORE_ENVIRONMENT = 'Production'; ErpBridge__Storage__ConnectionString = "Data Source=$tmp/bench.db"; ErpBridge__Logging__File = "$tmp/logs/bench-.clef"; urls = $url; ErpBridge__Logging__MinimumLevel = 'Warning' }
@@ -77,6 +81,12 @@ function Invoke-Bench {
             $environment.ErpBridge__Delivery__Enabled = 'false'
             $environment.ErpBridge__Routes__Inventory__2 = ' '
             $environment.ErpBridge__Routes__Inventory__3 = ' '
+            # Products and prices likewise to two channels; shipments go to their orders' stores (all four).
+            $environment.ErpBridge__Routes__Products__2 = ' '
+            $environment.ErpBridge__Routes__Products__3 = ' '
+            $environment.ErpBridge__Routes__Prices__2 = ' '
+            $environment.ErpBridge__Routes__Prices__3 = ' '
+            if ($Operation -eq 'Shipments') { $environment.ErpBridge__Orders__Cron = '0/2 * * * * ?' }
         }
         'Delivery' {
             # Stock routed to two channels (Shopify and BigCommerce), as the delivery target is stated; a blank
@@ -133,7 +143,8 @@ function Invoke-Bench {
         }
         switch ($Scenario) {
             'Intake' {
-                dotnet $bench compare --url "$url/ErpBridgeService.svc" `
+                $orders = if ($Operation -eq 'Shipments') { @('--seed-orders', '50') } else { @() }
+                dotnet $bench compare --url "$url/ErpBridgeService.svc" --operation $Operation @orders `
                     --duration $Duration --warmup $Warmup --concurrency $Concurrency --markdown "$results.md" --json "$results.json" @Rest
                 Write-Host "Results: $results.md and $results.json"
             }

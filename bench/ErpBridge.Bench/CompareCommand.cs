@@ -9,17 +9,24 @@ internal sealed class CompareCommand(TimeProvider time)
     public async Task<int> RunAsync(ArgumentReader reader)
     {
         var bridge = LoadSettings.Read(reader, "bridge", runs: 2);
+        var orders = ShipmentOrders.Read(reader, bridge.Operation);
         var ceilingPort = reader.Int("ceiling-port", 5099, 1, 65535);
         var jsonPath = reader.Optional("json");
         var markdownPath = reader.Optional("markdown");
         reader.RejectUnknown();
-        var ceiling = bridge with { Url = LoopbackUrl.ForCeiling(ceilingPort), Label = "ceiling" };
         if (bridge.Url.Port == ceilingPort)
         {
             throw new UsageException($"--ceiling-port {ceilingPort} is the port of --url; pick a free port for the ceiling");
         }
 
         using var signal = new ShutdownSignal(LoadSettings.MaxRunTime, time);
+        if (orders is not null)
+        {
+            bridge = await orders.ApplyAsync(bridge, signal.Token);
+        }
+
+        // The ceiling gets the same requests (shipments of the same orders), so the two runs move the same bytes.
+        var ceiling = bridge with { Url = LoopbackUrl.ForCeiling(ceilingPort), Label = "ceiling" };
         var bridgeSummary = await new LoadRunner(bridge, time).RunAsync(signal.Token);
         SummaryPrinter.Print(bridgeSummary, Console.Out);
         var ceilingSummary = signal.Token.IsCancellationRequested ? null : await RunCeilingAsync(ceiling, ceilingPort, signal.Token);

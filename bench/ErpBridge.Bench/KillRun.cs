@@ -6,7 +6,7 @@ using static System.FormattableString;
 namespace ErpBridge.Bench;
 
 /// <summary>
-/// Store-side effects across kills: orders are seeded on the four sandboxes, senders keep sending stock, products and
+/// Store-side effects across kills: orders are seeded on the four sandboxes and fetched by a bridge, senders keep sending stock, products and
 /// shipments, and the bridge process is started and killed with SIGKILL <see cref="KillSettings.Cycles"/> times at
 /// random moments (during start-up, or a random time after it answers /health, while it delivers). Then a bridge runs
 /// undisturbed until every accepted message is delivered on every channel, and the stores are compared with the
@@ -23,6 +23,7 @@ internal static class KillRun
         using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(30) };
         var orderSku = settings.SkuPrefix + (settings.SkuFrom + settings.StockSkus).ToString(CultureInfo.InvariantCulture);
         var orders = await KillOrders.SeedAsync(http, settings.Stores, settings.Shipments, orderSku, cancellationToken);
+        await orders.FetchAsync(settings, settings.Shipments, cancellationToken);
         var traffic = new KillTraffic(settings, orders, TimeProvider.System.GetUtcNow());
         var random = new Random(settings.RandomSeed + 1);
         using var stopTaking = new CancellationTokenSource();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
@@ -89,9 +90,10 @@ internal sealed class KillTraffic(KillSettings settings, KillOrders orders, Date
             {
                 status = ReceiptStatus(await BenchSoap.PostAsync(http, url, action, message.Body, abort));
             }
-            catch (Exception ex) when (ex is HttpRequestException or IOException || (ex is OperationCanceledException && !abort.IsCancellationRequested))
+            catch (Exception ex) when (ex is HttpRequestException or IOException or SocketException || (ex is OperationCanceledException && !abort.IsCancellationRequested))
             {
-                // Killed under the call, or not listening (yet): no receipt, so the message is sent again.
+                // Killed under the call, or not listening (yet): no receipt, so the message is sent again. A connection
+                // the process died under while it was being set up can surface as a bare SocketException.
             }
 
             if (status is "Accepted" or "Duplicate")

@@ -6,10 +6,16 @@ internal sealed class LoadCommand(TimeProvider time)
     public async Task<int> RunAsync(ArgumentReader reader)
     {
         var settings = LoadSettings.Read(reader, reader.String("label", "load"), runs: 1);
+        var orders = ShipmentOrders.Read(reader, settings.Operation);
         var jsonPath = reader.Optional("json");
         reader.RejectUnknown();
 
         using var signal = new ShutdownSignal(LoadSettings.MaxRunTime, time);
+        if (orders is not null)
+        {
+            settings = await orders.ApplyAsync(settings, signal.Token);
+        }
+
         var summary = await new LoadRunner(settings, time).RunAsync(signal.Token);
         SummaryPrinter.Print(summary, Console.Out);
         ReportStop(signal);

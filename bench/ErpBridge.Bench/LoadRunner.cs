@@ -18,7 +18,7 @@ internal sealed class LoadRunner(LoadSettings settings, TimeProvider time)
     }
 
     private SoapSender CreateSender(HttpClient client) =>
-        new(client, settings.Url, new SoapRequestTemplate(settings.User, settings.Password), time);
+        new(client, settings.Url, new SoapRequestTemplate(settings.User, settings.Password, settings.Operation, settings.Orders), time);
 
     private int ExpectedRequestsPerWorker()
     {

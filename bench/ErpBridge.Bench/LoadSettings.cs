@@ -8,8 +8,12 @@ internal sealed record LoadSettings(
     TimeSpan Warmup,
     string User,
     string Password,
-    string Label)
+    string Label,
+    BenchOperation Operation = BenchOperation.Inventory)
 {
+    /// <summary>Shipments only: the fetched orders the shipments name, one per request in turn.</summary>
+    public IReadOnlyList<BenchOrder> Orders { get; init; } = [];
+
     /// <summary>No command runs longer than this, whatever its options say.</summary>
     public static readonly TimeSpan MaxRunTime = TimeSpan.FromMinutes(10);
 
@@ -25,7 +29,10 @@ internal sealed record LoadSettings(
             TimeSpan.FromSeconds(reader.Int("warmup", 5, 0, 600)),
             reader.String("user", "demo-erp"),
             reader.String("password", "demo-erp-password"),
-            label);
+            label,
+            Enum.TryParse<BenchOperation>(reader.String("operation", nameof(BenchOperation.Inventory)), ignoreCase: true, out var operation) && Enum.IsDefined(operation)
+                ? operation
+                : throw new UsageException($"--operation must be one of {string.Join(", ", Enum.GetNames<BenchOperation>())}"));
         if (settings.PlannedTime * runs > MaxRunTime)
         {
             throw new UsageException($"{runs} run(s) of warm-up + duration ({settings.PlannedTime.TotalSeconds:0} s each) exceed the {MaxRunTime.TotalSeconds:0} s limit");

@@ -3,6 +3,7 @@ namespace ErpBridge.Bench;
 /// <summary>The result of one load run, as printed and written to JSON.</summary>
 internal sealed record LoadSummary(
     string Label,
+    string Operation,
     string Url,
     int Concurrency,
     double WarmupSeconds,
@@ -28,6 +29,7 @@ internal sealed record LoadSummary(
         var seconds = measured.TotalSeconds;
         return new LoadSummary(
             settings.Label,
+            settings.Operation.ToString(),
             settings.Url.ToString(),
             settings.Concurrency,
             settings.Warmup.TotalSeconds,

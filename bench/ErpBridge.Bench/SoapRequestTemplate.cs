@@ -5,36 +5,38 @@ using ErpBridge.Core.Messages;
 namespace ErpBridge.Bench;
 
 /// <summary>
-/// A SOAP 1.1 SubmitInventory envelope with 10 items, pre-encoded as UTF-8 around the two
-/// per-request values (MessageId and SentAt) so building a request is a few span copies.
-/// Consecutive requests carry different SKUs: 200 blocks of 10 cover MAT-100000..MAT-101999 (the demo
-/// sandboxes' catalogue), as an ERP sending changed items would.
+/// A SOAP 1.1 envelope of one operation (<see cref="BenchOperation"/>; SubmitInventory with 10 items by default),
+/// pre-encoded as UTF-8 around the two per-request values (MessageId and SentAt) so building a request is a few span
+/// copies. Consecutive requests take consecutive blocks of <see cref="RequestBodies"/>: different SKUs (200 blocks of
+/// 10 cover MAT-100000..MAT-101999, the demo sandboxes' catalogue) or, for shipments, different orders.
 /// </summary>
 internal sealed class SoapRequestTemplate
 {
-    public const string SoapAction = "\"" + XmlNamespaces.Service + "/SubmitInventory\"";
     public const string ContentType = "text/xml; charset=utf-8";
     private const string SentAtFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
-    private const int ItemCount = 10;
-    private const int SkuBlocks = 200;
 
     private readonly byte[] head;
     private readonly byte[] middle;
     private readonly byte[][] tails;
     private long sequence;
 
-    public SoapRequestTemplate(string user, string password)
+    public SoapRequestTemplate(string user, string password, BenchOperation operation = BenchOperation.Inventory, IReadOnlyList<BenchOrder>? orders = null)
     {
-        head = Encoding.UTF8.GetBytes(Head(XmlText.Escape(user), XmlText.Escape(password)));
-        middle = Encoding.UTF8.GetBytes("</inv:MessageId>\n      <inv:SentAt>");
-        tails = [.. Enumerable.Range(0, SkuBlocks).Select(block => Encoding.UTF8.GetBytes(Tail(block)))];
+        var (action, prefix, ns) = RequestBodies.Root(operation);
+        SoapAction = "\"" + XmlNamespaces.Service + "/" + action + "\"";
+        head = Encoding.UTF8.GetBytes(Head(XmlText.Escape(user), XmlText.Escape(password), action, prefix, ns));
+        middle = Encoding.UTF8.GetBytes($"</{prefix}:MessageId>\n      <{prefix}:SentAt>");
+        tails = [.. RequestBodies.Tails(operation, orders ?? []).Select(Encoding.UTF8.GetBytes)];
     }
+
+    /// <summary>The SOAPAction header of the operation, quoted.</summary>
+    public string SoapAction { get; }
 
     public byte[] Build(string messageId, DateTimeOffset sentAt)
     {
         Span<byte> stamp = stackalloc byte[32];
         sentAt.ToUniversalTime().TryFormat(stamp, out var stampLength, SentAtFormat, CultureInfo.InvariantCulture);
-        var tail = tails[(int)((ulong)Interlocked.Increment(ref sequence) % SkuBlocks)];
+        var tail = tails[(int)((ulong)Interlocked.Increment(ref sequence) % (ulong)tails.Length)];
         var idLength = Encoding.UTF8.GetByteCount(messageId);
         var buffer = new byte[head.Length + idLength + middle.Length + stampLength + tail.Length];
         var span = buffer.AsSpan();
@@ -48,8 +50,8 @@ internal sealed class SoapRequestTemplate
         return buffer;
     }
 
-    private static string Head(string user, string password) => $"""
-        <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:inv="{XmlNamespaces.Inventory}">
+    private static string Head(string user, string password, string action, string prefix, string ns) => $"""
+        <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:{prefix}="{ns}">
           <soap:Header>
             <wsse:Security soap:mustUnderstand="1" xmlns:wsse="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd">
               <wsse:UsernameToken>
@@ -59,20 +61,7 @@ internal sealed class SoapRequestTemplate
             </wsse:Security>
           </soap:Header>
           <soap:Body>
-            <inv:SubmitInventory>
-              <inv:MessageId>
+            <{prefix}:{action}>
+              <{prefix}:MessageId>
         """;
-
-    private static string Tail(int block)
-    {
-        var builder = new StringBuilder();
-        builder.Append("</inv:SentAt>\n      <inv:SourceSystem>SAP-ECC</inv:SourceSystem>\n      <inv:Items>\n");
-        for (var i = 0; i < ItemCount; i++)
-        {
-            builder.Append(CultureInfo.InvariantCulture, $"        <inv:Item><inv:Sku>MAT-{100000 + (block * ItemCount) + i}</inv:Sku><inv:Location>WH0{1 + (i % 3)}</inv:Location><inv:Quantity>{5 + (i * 37 % 95)}</inv:Quantity></inv:Item>\n");
-        }
-
-        builder.Append("      </inv:Items>\n    </inv:SubmitInventory>\n  </soap:Body>\n</soap:Envelope>\n");
-        return builder.ToString();
-    }
 }

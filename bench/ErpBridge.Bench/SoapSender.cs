@@ -1,6 +1,6 @@
 namespace ErpBridge.Bench;
 
-/// <summary>Posts one SubmitInventory envelope and classifies the answer.</summary>
+/// <summary>Posts one envelope of the template's operation and classifies the answer.</summary>
 internal sealed class SoapSender(HttpClient client, Uri url, SoapRequestTemplate template, TimeProvider time)
 {
     public async Task<RequestOutcome> SendAsync(string messageId, CancellationToken cancellationToken)
@@ -23,7 +23,7 @@ internal sealed class SoapSender(HttpClient client, Uri url, SoapRequestTemplate
         var content = new ByteArrayContent(template.Build(messageId, time.GetUtcNow()));
         content.Headers.TryAddWithoutValidation("Content-Type", SoapRequestTemplate.ContentType);
         var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
-        request.Headers.TryAddWithoutValidation("SOAPAction", SoapRequestTemplate.SoapAction);
+        request.Headers.TryAddWithoutValidation("SOAPAction", template.SoapAction);
         return request;
     }
 }

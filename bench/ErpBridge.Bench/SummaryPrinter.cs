@@ -10,6 +10,7 @@ internal static class SummaryPrinter
         writer.WriteLine();
         writer.WriteLine($"== {summary.Label} ==");
         writer.WriteLine($"url          {summary.Url}");
+        writer.WriteLine($"operation    {summary.Operation}");
         writer.WriteLine(Invariant($"concurrency  {summary.Concurrency}"));
         writer.WriteLine(Invariant($"duration     {summary.DurationSeconds:0.00} s measured (warm-up {summary.WarmupSeconds:0} s){(summary.StoppedEarly ? ", stopped early" : string.Empty)}"));
         writer.WriteLine(Invariant($"requests     {summary.Requests}"));

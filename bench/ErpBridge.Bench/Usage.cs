@@ -4,19 +4,28 @@ namespace ErpBridge.Bench;
 internal static class Usage
 {
     private const string Text = """
-        ErpBridge.Bench - measures a SOAP endpoint with SubmitInventory requests (loopback only).
+        ErpBridge.Bench - measures a SOAP endpoint with Submit requests (loopback only).
 
         usage:
           ceiling --port 5099
               Serve a fixed SOAP receipt at http://127.0.0.1:PORT/ErpBridgeService.svc until Ctrl+C.
 
-          load --url URL [--concurrency 16] [--duration 30] [--warmup 5]
+          load --url URL [--operation Inventory] [--concurrency 16] [--duration 30] [--warmup 5]
                [--user demo-erp] [--password demo-erp-password] [--label NAME] [--json FILE]
+               [--seed-orders 0] [--orders-timeout 150] [--shopify URL] [--bigcommerce URL] [--woocommerce URL] [--magento URL]
               Send requests from N workers for DURATION seconds after WARMUP seconds; print a summary.
+              --operation: Inventory (SubmitInventory, 10 stock levels), Products (SubmitProducts, 10 products with
+              title, description, price, barcode, weight), Shipments (SubmitShipments, one shipment with tracking and
+              two lines for an order the bridge has fetched, naming its channel) or Prices (SubmitDocument with a
+              COND_A04 IDoc of 10 PR00 condition records, mapped at the door).
+              Shipments first fetch the bridge's orders over FetchOrders (which hides them from the next fetch for
+              the visibility timeout); --seed-orders N seeds N orders on each of the four sandboxes first and waits
+              until the bridge's order poll has fetched them (--orders-timeout seconds at most).
 
-          compare --url URL [--concurrency 16] [--duration 30] [--warmup 5]
+          compare --url URL [--operation Inventory] [--concurrency 16] [--duration 30] [--warmup 5]
                   [--user ..] [--password ..] [--ceiling-port 5099] [--json FILE] [--markdown FILE]
-              Load URL, then start a ceiling child process, load it the same way, stop it,
+                  [--seed-orders 0] [--orders-timeout 150] [--shopify URL] ...
+              Load URL, then start a ceiling child process, load it the same way (the same requests), stop it,
               and report bridge accepted/s as a percentage of the ceiling.
 
           delivery --url URL [--concurrency 16] [--duration 60] [--warmup 10] [--drain 120] [--channels a,b]

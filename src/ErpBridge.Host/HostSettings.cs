@@ -127,7 +127,7 @@ public sealed class HostSettings
 
         if (Bridge.Routes.TryGetValue("Shipments", out var shipments) && (shipments ?? []).Any(c => !string.IsNullOrWhiteSpace(c)))
         {
-            gaps.Add($"{BridgeOptions.Section}:Routes:Shipments is not used: a shipment goes to the channel it names or to the channel of the order it ships.");
+            gaps.Add($"{BridgeOptions.Section}:Routes:Shipments is not used: a shipment goes to the channel of the order it ships, which the bridge must have fetched.");
         }
 
         return gaps;

@@ -25,7 +25,7 @@ public static class FaultCodes
     /// <summary>SubmitDocument: the document type's inbound map refused the document or made no canonical message of it; the reason is the map's. Nothing was stored.</summary>
     public const string MappingFailed = "MappingFailed";
 
-    /// <summary>A shipment names no channel and no order the bridge fetched from a store carries its order number.</summary>
+    /// <summary>No order the bridge fetched from a store carries the shipment's order number (whether or not the shipment names a channel).</summary>
     public const string UnknownOrder = "UnknownOrder";
 
     /// <summary>A shipment names no channel and orders of two or more channels carry its order number.</summary>

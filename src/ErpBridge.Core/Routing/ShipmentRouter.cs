@@ -8,14 +8,14 @@ namespace ErpBridge.Core.Routing;
 /// <summary>
 /// The channel of each shipment, from the order it ships: the channel of the order the bridge fetched from a store
 /// with that order number. SAP knows no web channel, so a shipment may name none; one that names a channel must agree
-/// with the stored order. Shipments are not routed by configuration: each goes to its own order's store, so one
+/// with the stored order, and an order number the bridge never fetched is refused whether or not a channel is named. Shipments are not routed by configuration: each goes to its own order's store, so one
 /// message may go to several channels, each channel's map taking only the shipments that name it.
 /// </summary>
 public sealed class ShipmentRouter(Router router, IOrderStore orders)
 {
     /// <summary>The channel of each shipment, in their order, spelt as configured.</summary>
     /// <exception cref="IntakeRejectedException">
-    /// UnknownOrder, AmbiguousOrder, ChannelMismatch or UnknownChannel, for the first shipment that has no channel;
+    /// UnknownOrder, AmbiguousOrder, ChannelMismatch or UnknownChannel, for the first shipment that cannot be resolved;
     /// the message is then refused whole.
     /// </exception>
     public async Task<IReadOnlyList<string>> ResolveAsync(IReadOnlyList<ShipmentAddress> shipments, CancellationToken cancellationToken)
@@ -69,9 +69,10 @@ public sealed class ShipmentRouter(Router router, IOrderStore orders)
             var named = router.ConfiguredChannel(shipment.Channel.Trim())
                 ?? throw new IntakeRejectedException(FaultCodes.UnknownChannel, $"Shipment '{shipment.ShipmentId}': channel '{shipment.Channel.Trim()}' is not configured.");
 
-            // An order the bridge never fetched (a store whose orders reach the ERP another way) is the ERP's word alone.
-            return orderChannels.Count == 0 || configured.Contains(named, StringComparer.Ordinal)
-                ? named
+            // A named channel is checked against the fetched order like any other: an order the bridge never fetched
+            // would be accepted here and only fail on the store, where SAP's operators never look.
+            return orderChannels.Count == 0 ? throw UnknownOrder(shipment, number)
+                : configured.Contains(named, StringComparer.Ordinal) ? named
                 : throw new IntakeRejectedException(
                     FaultCodes.ChannelMismatch,
                     $"Shipment '{shipment.ShipmentId}' names channel '{named}', but order '{number}' is an order of {List(orderChannels)}. Send it without Channel, or with the order's channel.");
@@ -79,9 +80,7 @@ public sealed class ShipmentRouter(Router router, IOrderStore orders)
 
         return (orderChannels.Count, configured.Count) switch
         {
-            (0, _) => throw new IntakeRejectedException(
-                FaultCodes.UnknownOrder,
-                $"Shipment '{shipment.ShipmentId}': no order with number '{number}' was fetched from any store, so its channel is unknown. Name the Channel, or send the shipment once the order has been fetched."),
+            (0, _) => throw UnknownOrder(shipment, number),
             (_, 0) => throw new IntakeRejectedException(
                 FaultCodes.UnknownChannel,
                 $"Shipment '{shipment.ShipmentId}': order '{number}' is an order of {List(orderChannels)}, which is no longer configured."),
@@ -91,6 +90,10 @@ public sealed class ShipmentRouter(Router router, IOrderStore orders)
                 $"Shipment '{shipment.ShipmentId}': order number '{number}' is carried by orders of {List(configured)}. Name the Channel of the store the order is from."),
         };
     }
+
+    private static IntakeRejectedException UnknownOrder(ShipmentAddress shipment, string number) => new(
+        FaultCodes.UnknownOrder,
+        $"Shipment '{shipment.ShipmentId}': no order with number '{number}' was fetched from any store. A shipment is accepted only for an order the bridge has fetched; send it once the order poll has fetched the order.");
 
     private static string List(IEnumerable<string> channels) =>
         string.Join(" and ", channels.Order(StringComparer.Ordinal).Select(c => $"channel '{c}'"));

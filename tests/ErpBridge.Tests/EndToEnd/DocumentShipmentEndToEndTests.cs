@@ -27,6 +27,9 @@ public sealed class DocumentShipmentEndToEndTests
             (DeliveryWorld.WooCommerceChannel, woo.Number), (DeliveryWorld.MagentoChannel, "1001"),
         ];
 
+        // The bridge accepts a shipment only for an order it has fetched: the order poll brings them in first.
+        await world.FetchOrdersAsync(targets);
+
         // First delivery of each order: two E2E-001 in two batches and one E2E-002, packed in two cartons with
         // their own tracking numbers. Second delivery: the rest, unpacked, under its bill of lading.
         await world.SubmitAsync(Document("DLV-1", "DELVRY07", Delvry07(targets.Select((t, i) => PackedDelivery(t.Channel, t.Order, i + 1)))));
@@ -81,6 +84,7 @@ public sealed class DocumentShipmentEndToEndTests
         };
         await using var world = await DeliveryWorld.StartAsync(overrides);
         world.Shopify.SeedOrder("#1042", [("E2E-001", 2), ("E2E-002", 1)]);
+        await world.FetchOrdersAsync((DeliveryWorld.ShopifyChannel, "1042"));
         var request = XDocument.Load(Path.Combine(Support.RepositoryFolders.Samples, "oracle", "SubmitDocument-SHOW_SHIPMENT_005.xml"));
         XNamespace doc = "urn:erpbridge:documents:v1";
         var payload = request.Descendants(doc + "Payload").Single().Elements().Single().ToString(SaveOptions.DisableFormatting);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
+using ErpBridge.Tests.Support;
 
 namespace ErpBridge.Tests.EndToEnd;
 
@@ -24,6 +25,9 @@ public sealed class ShipmentEndToEndTests
             (DeliveryWorld.ShopifyChannel, "1001"), (DeliveryWorld.BigCommerceChannel, "1001"),
             (DeliveryWorld.WooCommerceChannel, woo.Number), (DeliveryWorld.MagentoChannel, "1001"),
         ];
+
+        // The bridge accepts a shipment only for an order it has fetched: the order poll brings them in first.
+        await world.FetchOrdersAsync(targets);
 
         // First the E2E-001 lines, then the rest, then the first shipment again under a new MessageId.
         await world.SubmitAsync(Shipments("SH-1", targets, "80001", ("E2E-001", 2)));
@@ -65,6 +69,9 @@ public sealed class ShipmentEndToEndTests
             (DeliveryWorld.WooCommerceChannel, woo.Number), (DeliveryWorld.MagentoChannel, "1001"),
         ];
 
+        // The bridge accepts a shipment only for an order it has fetched: the order poll brings them in first.
+        await world.FetchOrdersAsync(targets);
+
         // Both copies are accepted while delivery is off, so that the first round claims them together.
         world.Set("ErpBridge:Delivery:Enabled", "false");
         await world.RestartBridgeAsync();
@@ -82,11 +89,17 @@ public sealed class ShipmentEndToEndTests
     }
 
     [Test]
-    public async Task ShipmentForAnUnknownOrder_FailsNamingIt()
+    public async Task ShipmentForAnOrderTheStoreNoLongerHas_FailsNamingIt()
     {
         await using var world = await DeliveryWorld.StartAsync();
 
+        // Fetched once (so intake takes the shipment), gone from the store since: the store's answer is the failure.
         (string, string)[] targets = [(DeliveryWorld.ShopifyChannel, "9999"), (DeliveryWorld.BigCommerceChannel, "9999"), (DeliveryWorld.WooCommerceChannel, "9999"), (DeliveryWorld.MagentoChannel, "9999")];
+        foreach (var (channel, order) in targets)
+        {
+            await StoredOrders.AddAsync(world.Bridge, channel, order);
+        }
+
         await world.SubmitAsync(Shipments("SH-X", targets, "80009", ("E2E-001", 1)));
         var failed = await world.WaitForAsync("SH-X", "Failed");
 

@@ -18,6 +18,7 @@ public sealed class RawEnvelopeTests
     public async Task StartAsync()
     {
         bridge = await BridgeFixture.StartAsync(new Dictionary<string, string?> { ["ErpBridge:Soap:MaxMessageBytes"] = "65536" });
+        await StoredOrders.AddShippedOrderAsync(bridge);
         client = new SoapClient(bridge.ServiceAddress);
     }
 

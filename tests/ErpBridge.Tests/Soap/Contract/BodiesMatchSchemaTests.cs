@@ -18,6 +18,7 @@ public sealed class BodiesMatchSchemaTests
     public async Task StartAsync()
     {
         bridge = await BridgeFixture.StartAsync();
+        await StoredOrders.AddShippedOrderAsync(bridge);
         client = new SoapClient(bridge.ServiceAddress);
         schemas = CanonicalSchemas.Folder(Path.Combine(AppContext.BaseDirectory, "wsdl"));
     }

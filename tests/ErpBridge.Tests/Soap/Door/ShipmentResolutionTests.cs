@@ -95,14 +95,16 @@ public sealed class ShipmentResolutionTests
     }
 
     [Test]
-    public async Task ChannelGiven_OrderTheBridgeNeverFetched_TheNamedOne()
+    public async Task ChannelGiven_OrderTheBridgeNeverFetched_UnknownOrder_AndNothingStored()
     {
-        // A store whose orders reach the ERP another way: the ERP's word is all there is, as before.
+        // Naming the channel does not stand in for the order: one the bridge never fetched is refused at intake, where
+        // the ERP sees it, not later on the store.
         var id = Envelopes.NewId();
         var response = await client.PostAsync(Envelopes.Wrap(Shipments(id, ("shopify-demo", "7777"))));
 
-        Assert.That(response.ReceiptStatus, Is.EqualTo("Accepted"), response.Body);
-        Assert.That(ReceiptChannels(response), Is.EqualTo(new[] { "shopify-demo" }));
+        Assert.That(response.FaultCode, Is.EqualTo("UnknownOrder"), response.Body);
+        Assert.That(response.FaultReason, Does.Contain("'7777'").And.Contain("accepted only for an order the bridge has fetched"));
+        Assert.That(await StoredAsync(id), Is.Zero);
     }
 
     [Test]

@@ -22,7 +22,11 @@ public sealed class ErpBridgeServiceClientTests(SoapVersionUnderTest version)
     private BridgeFixture bridge = null!;
 
     [OneTimeSetUp]
-    public async Task StartAsync() => bridge = await BridgeFixture.StartAsync();
+    public async Task StartAsync()
+    {
+        bridge = await BridgeFixture.StartAsync();
+        await StoredOrders.AddShippedOrderAsync(bridge);
+    }
 
     [OneTimeTearDown]
     public async Task StopAsync() => await bridge.DisposeAsync();
