@@ -19,10 +19,10 @@ public static class ClusterSchedulerServiceCollectionExtensions
             q.UseDefaultThreadPool(pool => pool.MaxConcurrency = DeliveryServiceCollectionExtensions.SchedulerSlots(channels));
             switch (storage.Provider)
             {
-                case "PostgreSql":
+                case StorageOptions.PostgreSql:
                     q.UsePersistentStore(store => Clustered(store).UsePostgres(storage.ConnectionString));
                     break;
-                case "SqlServer":
+                case StorageOptions.SqlServer:
                     q.UsePersistentStore(store => Clustered(store).UseSqlServer(storage.ConnectionString));
                     break;
                 default:

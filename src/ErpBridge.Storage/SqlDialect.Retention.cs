@@ -55,15 +55,20 @@ public abstract partial class SqlDialect
             WHERE pm.message_id IN (SELECT value FROM {JsonValues("@Ids")}) AND {DeliveredMessage("pm")}
         """;
 
-    /// <summary>Deletes up to @Max orders acknowledged (their current revision) before @Before and not changed since.</summary>
-    public abstract string PurgeAcknowledgedOrders { get; }
+    /// <summary>
+    /// Deletes up to @Max orders acknowledged (their current revision) before @Before and not changed since. The
+    /// default takes its batch with LIMIT in a subquery (SQLite, PostgreSQL).
+    /// </summary>
+    public virtual string PurgeAcknowledgedOrders =>
+        $"DELETE FROM {Table("orders")} WHERE order_id IN (SELECT order_id FROM {Table("orders")} WHERE {AcknowledgedOrder} ORDER BY changed_at LIMIT @Max)";
 
     /// <summary>The condition on orders that <see cref="PurgeAcknowledgedOrders"/> shares across dialects (migration 0003's index).</summary>
     protected const string AcknowledgedOrder =
         "handover IN ('Pull', 'Push') AND state = 'Acknowledged' AND changed_at < @Before AND acknowledged_at < @Before";
 
     /// <summary>Deletes up to @Max ALE audits sent (or NotIdoc markers) created before @Before; Pending, Sending and Failed ones stay.</summary>
-    public abstract string PurgeSentIdocAudits { get; }
+    public virtual string PurgeSentIdocAudits =>
+        $"DELETE FROM {Table("idoc_audits")} WHERE message_id IN (SELECT message_id FROM {Table("idoc_audits")} WHERE {SentIdocAudit} ORDER BY created_at LIMIT @Max)";
 
     /// <summary>The condition on ALE audits that <see cref="PurgeSentIdocAudits"/> shares (migration 0013's partial index).</summary>
     protected const string SentIdocAudit = "state IN ('Sent', 'NotIdoc') AND created_at < @Before";
@@ -83,10 +88,20 @@ public abstract partial class SqlDialect
         $"SELECT r.run_id FROM {Table("reconciliation_runs")} AS r WHERE {OldRun("r")} ORDER BY r.run_id";
 
     /// <summary>Deletes up to @Max store, ERP and in-flight levels of run @RunId while it is an old run.</summary>
-    public abstract string PurgeRunLevels { get; }
+    public virtual string PurgeRunLevels =>
+        $"""
+        DELETE FROM {Table("reconciliation_levels")}
+        WHERE run_id = @RunId AND (side, item_key) IN (SELECT side, item_key FROM {Table("reconciliation_levels")} WHERE run_id = @RunId LIMIT @Max)
+          AND {IsOldRun}
+        """;
 
     /// <summary>Deletes up to @Max findings of run @RunId while it is an old run.</summary>
-    public abstract string PurgeRunItems { get; }
+    public virtual string PurgeRunItems =>
+        $"""
+        DELETE FROM {Table("reconciliation_items")}
+        WHERE run_id = @RunId AND item_key IN (SELECT item_key FROM {Table("reconciliation_items")} WHERE run_id = @RunId LIMIT @Max)
+          AND {IsOldRun}
+        """;
 
     /// <summary>Deletes run @RunId once it has no levels or findings left, while it is an old run.</summary>
     public virtual string PurgeRun =>

@@ -14,24 +14,4 @@ public sealed partial class SqliteDialect
           AND m.message_id NOT IN (SELECT v.message_id FROM item_versions AS v)
         ORDER BY m.received_at, m.message_id LIMIT @Max
         """;
-
-    public override string PurgeAcknowledgedOrders =>
-        $"DELETE FROM orders WHERE order_id IN (SELECT order_id FROM orders WHERE {AcknowledgedOrder} ORDER BY changed_at LIMIT @Max)";
-
-    public override string PurgeSentIdocAudits =>
-        $"DELETE FROM idoc_audits WHERE message_id IN (SELECT message_id FROM idoc_audits WHERE {SentIdocAudit} ORDER BY created_at LIMIT @Max)";
-
-    public override string PurgeRunLevels =>
-        $"""
-        DELETE FROM reconciliation_levels
-        WHERE run_id = @RunId AND (side, item_key) IN (SELECT side, item_key FROM reconciliation_levels WHERE run_id = @RunId LIMIT @Max)
-          AND {IsOldRun}
-        """;
-
-    public override string PurgeRunItems =>
-        $"""
-        DELETE FROM reconciliation_items
-        WHERE run_id = @RunId AND item_key IN (SELECT item_key FROM reconciliation_items WHERE run_id = @RunId LIMIT @Max)
-          AND {IsOldRun}
-        """;
 }
