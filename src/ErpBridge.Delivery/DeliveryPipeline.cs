@@ -37,14 +37,18 @@ public sealed class DeliveryPipeline(IMessageMaps maps, BackoffPolicy backoff, T
         }
         catch (OperationCanceledException) when (limit.Exceeded)
         {
+            target.Drafts.Settle(delivery.Message, RequestPlan.Empty, null);
             return DeadLetter(claim, OverBudget("mapping"));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            target.Drafts.Settle(delivery.Message, RequestPlan.Empty, null);
             return DeadLetter(claim, $"outbound mapping failed: {MapFailure(ex)}");
         }
 
-        var outcome = await SendAsync(target, plan, claim.MessageId, limit);
+        // The bridge decides its own conditions (a product drafted for lack of a price) before the connector sees the plan.
+        var outcome = await SendAsync(target, target.Drafts.Decide(plan), claim.MessageId, limit);
+        target.Drafts.Settle(delivery.Message, plan, outcome);
         return outcome is null ? DeadLetter(claim, OverBudget("sending")) : Decide(delivery, outcome, "");
     }
 

@@ -15,6 +15,7 @@ namespace ErpBridge.Delivery;
 /// </summary>
 public sealed class DeliveryRound(
     IDeliveryStore store,
+    IPriceDraftStore priceDrafts,
     ConnectorRegistry connectors,
     CanonicalReader reader,
     DeliveryPipeline pipeline,
@@ -114,59 +115,23 @@ public sealed class DeliveryRound(
 
         var paused = new PauseSignal();
         var unsent = new ConcurrentQueue<long>();
-        await Parallel.ForEachAsync(
-            plan.Batches,
-            new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrencyPerChannel },
-            async (batch, _) =>
+
+        // Products before prices, the drafts they make saved in between: a price that comes in the same round as the
+        // draft of its product publishes it (see PriceDraftLedger).
+        var (products, prices) = PriceDraftLedger.Phases(plan.Batches);
+        await SendAsync(products, target);
+        await SaveDraftsAsync(channel, target.Drafts);
+        if (prices.Count > 0)
+        {
+            if (!cancellationToken.IsCancellationRequested)
             {
-                if (cancellationToken.IsCancellationRequested)
-                {
-                    // The lease is lost (or the node shuts down): nothing more goes out.
-                    foreach (var delivery in batch.Deliveries)
-                    {
-                        unsent.Enqueue(delivery.Claim.DeliveryId);
-                    }
+                // Not cancellable: once products went out, a lost lease must still record their outcomes (see below).
+                target.Drafts.Drafted = await priceDrafts.FindAsync(channel, PriceDraftLedger.PriceSkus(prices.SelectMany(b => b.Deliveries)), CancellationToken.None);
+            }
 
-                    return;
-                }
-
-                if (paused.Reason is { } reason)
-                {
-                    // The store refused the credentials for another batch: this one would be refused too.
-                    foreach (var delivery in batch.Deliveries)
-                    {
-                        results.Enqueue(pipeline.NotSent(delivery.Claim, reason));
-                    }
-
-                    return;
-                }
-
-                IReadOnlyList<DeliveryResult> outcomes;
-                try
-                {
-                    outcomes = await pipeline.DeliverAsync(target, batch, cancellationToken);
-                }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                {
-                    // Cut short on its way: whether the store took it is unknown, so it is given back, not recorded.
-                    foreach (var delivery in batch.Deliveries)
-                    {
-                        unsent.Enqueue(delivery.Claim.DeliveryId);
-                    }
-
-                    return;
-                }
-
-                foreach (var result in outcomes)
-                {
-                    if (result.PausesChannel is { } why)
-                    {
-                        paused.Set(why);
-                    }
-
-                    results.Enqueue(result);
-                }
-            });
+            await SendAsync(prices, target);
+            await SaveDraftsAsync(channel, target.Drafts);
+        }
 
         if (cancellationToken.IsCancellationRequested && !leaseLost.IsCancellationRequested)
         {
@@ -192,6 +157,62 @@ public sealed class DeliveryRound(
         }
 
         return new RoundResult(claims.Count, paused.Reason);
+
+        // Sends batches at once, up to MaxConcurrencyPerChannel, collecting their outcomes.
+        Task SendAsync(IReadOnlyList<DeliveryBatch> batches, DeliveryTarget to) =>
+            Parallel.ForEachAsync(
+                batches,
+                new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrencyPerChannel },
+                async (batch, _) =>
+                {
+                    if (cancellationToken.IsCancellationRequested)
+                    {
+                        // The lease is lost (or the node shuts down): nothing more goes out.
+                        foreach (var delivery in batch.Deliveries)
+                        {
+                            unsent.Enqueue(delivery.Claim.DeliveryId);
+                        }
+
+                        return;
+                    }
+
+                    if (paused.Reason is { } reason)
+                    {
+                        // The store refused the credentials for another batch: this one would be refused too.
+                        foreach (var delivery in batch.Deliveries)
+                        {
+                            results.Enqueue(pipeline.NotSent(delivery.Claim, reason));
+                        }
+
+                        return;
+                    }
+
+                    IReadOnlyList<DeliveryResult> outcomes;
+                    try
+                    {
+                        outcomes = await pipeline.DeliverAsync(to, batch, cancellationToken);
+                    }
+                    catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                    {
+                        // Cut short on its way: whether the store took it is unknown, so it is given back, not recorded.
+                        foreach (var delivery in batch.Deliveries)
+                        {
+                            unsent.Enqueue(delivery.Claim.DeliveryId);
+                        }
+
+                        return;
+                    }
+
+                    foreach (var result in outcomes)
+                    {
+                        if (result.PausesChannel is { } why)
+                        {
+                            paused.Set(why);
+                        }
+
+                        results.Enqueue(result);
+                    }
+                });
     }
 
     /// <summary>
@@ -280,6 +301,13 @@ public sealed class DeliveryRound(
                 }
             });
         return read.OfType<PlannedDelivery>().ToList();
+    }
+
+    /// <summary>Saves what the outcomes sent so far changed about the channel's products drafted for lack of a price.</summary>
+    private async Task SaveDraftsAsync(string channel, PriceDraftLedger drafts)
+    {
+        var (drafted, cleared) = drafts.TakeChanges();
+        await priceDrafts.UpdateAsync(channel, drafted, cleared, time.GetUtcNow(), CancellationToken.None);
     }
 
     private async Task PauseAsync(string channel, string reason)

@@ -78,6 +78,7 @@ public sealed partial class SqlServerDialect
         ["Rows"] = SqlDbType.NVarChar,
         ["Settled"] = SqlDbType.NVarChar,
         ["Side"] = SqlDbType.NVarChar,
+        ["Skus"] = SqlDbType.NVarChar,
         ["SourceSystem"] = SqlDbType.NVarChar,
         ["State"] = SqlDbType.NVarChar,
         ["Status"] = SqlDbType.NVarChar,

@@ -36,6 +36,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IIdocAuditStore>(sp => new SqlIdocAuditStore(dialect, options, sp.GetRequiredService<SqlMessageStore>()));
         services.AddSingleton<IRetentionStore>(sp => new SqlRetentionStore(dialect, options, sp.GetRequiredService<SqlMessageStore>()));
         services.AddSingleton<INonceStore>(sp => new SqlNonceStore(dialect, options, sp.GetRequiredService<SqlMessageStore>()));
+        services.AddSingleton<IPriceDraftStore>(sp => new SqlPriceDraftStore(dialect, options, sp.GetRequiredService<SqlMessageStore>()));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<MigrationRunner>(sp, options.ConnectionString));
         return services;
     }

@@ -27,7 +27,8 @@ internal sealed class PlanSender<TIds>(IPlanSteps<TIds> steps, ConnectorTranspor
             var live = steps.Copy(initial!);
             var platformIds = new Dictionary<string, string>(StringComparer.Ordinal);
             var failedItems = new List<ItemOutcome>();
-            int calls = 0, requests = 0;
+            var sent = new List<string>(plan.Calls.Count);
+            var requests = 0;
             for (var index = 0; index < plan.Calls.Count; index++)
             {
                 // An item the channel cannot take is left out of its call, alone; the rest of the call goes.
@@ -62,10 +63,13 @@ internal sealed class PlanSender<TIds>(IPlanSteps<TIds> steps, ConnectorTranspor
                     requests++;
                 }
 
-                calls++;
+                sent.Add(call.Id);
             }
 
-            return new DeliveryOutcome.Delivered(platformIds, $"{calls} of {plan.Calls.Count} call(s) sent on channel '{transport.Channel}'", failedItems);
+            return new DeliveryOutcome.Delivered(platformIds, $"{sent.Count} of {plan.Calls.Count} call(s) sent on channel '{transport.Channel}'", failedItems)
+            {
+                SentCalls = sent,
+            };
         }
         catch (Exception exception) when (exception is PlanFormatException or JsonXmlException)
         {

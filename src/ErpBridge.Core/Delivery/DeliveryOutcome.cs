@@ -24,6 +24,12 @@ public abstract record DeliveryOutcome
     {
         /// <summary>The items left out, never null.</summary>
         public IReadOnlyList<ItemOutcome> ItemFailures => FailedItems ?? [];
+
+        /// <summary>
+        /// The ids of the plan's calls the platform confirmed (a call its condition left out, or whose items were all
+        /// left out, is not among them); null when the connector does not say.
+        /// </summary>
+        public IReadOnlyList<string>? SentCalls { get; init; }
     }
 
     /// <summary>Worth retrying later: 429, 5xx, timeout, connection error. <paramref name="RetryAfter"/> is the platform's own wait, when it said one.</summary>

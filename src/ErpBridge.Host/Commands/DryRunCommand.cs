@@ -58,8 +58,13 @@ public static class DryRunCommand
             var type = CanonicalMessage.TypeOf(canonical) ?? throw new MappingFailedException($"'{canonical.Root?.Name}' is not a canonical message (SubmitInventory, SubmitProducts, SubmitShipments).");
             var messageId = canonical.Root!.Elements().FirstOrDefault(e => e.Name.LocalName == "MessageId")?.Value ?? "DRY-RUN";
             var items = CanonicalMessage.Parse(type, canonical);
-            var plan = RequestPlan.Parse(maps.ToPlan(
+            var mapped = RequestPlan.Parse(maps.ToPlan(
                 platform, type, canonical, MapParameters.Outbound(messageId, channel, DeliveryPipeline.IdempotencyKey(messageId, channel, items.Keys), registry.MapParametersOf(channel))));
+
+            // Whether a price call also publishes a product drafted for lack of a price is decided from the database at
+            // delivery; a dry run reads none, so those calls are left out and counted.
+            var plan = new PriceDraftLedger().Decide(mapped);
+            var decidedAtDelivery = mapped.Calls.Count(c => c.Condition?.Kind == PlanCall.PriceDraftKind);
             var calls = await registry.For(channel).PrepareAsync(plan, cancellationToken);
             if (json)
             {
@@ -69,6 +74,7 @@ public static class DryRunCommand
                     type,
                     channel,
                     platform,
+                    decidedAtDelivery,
                     calls = calls.Select(c => new
                     {
                         c.Id,
@@ -83,7 +89,10 @@ public static class DryRunCommand
                 return ExitCodes.Done;
             }
 
-            Print(context.Output, $"Dry run of {type} message {messageId} on channel {channel} ({platform}): {calls.Count} call(s), nothing sent.", calls);
+            var publishing = decidedAtDelivery > 0
+                ? $" {decidedAtDelivery} call(s) that publish a product drafted for lack of a price are decided at delivery and not shown."
+                : "";
+            Print(context.Output, $"Dry run of {type} message {messageId} on channel {channel} ({platform}): {calls.Count} call(s), nothing sent.{publishing}", calls);
             return ExitCodes.Done;
         }
         catch (Exception ex) when (ex is MappingFailedException or PlanFormatException or XmlException or InvalidOperationException)

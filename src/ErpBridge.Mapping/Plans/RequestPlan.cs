@@ -23,12 +23,21 @@ namespace ErpBridge.Mapping.Plans;
 /// <c>plan:missing</c>: a platform id the connector resolves (see <see cref="PlanReference"/>). A call may be
 /// conditional on whether a reference resolves (<c>if="found|missing"</c> with <c>if-ref</c> and <c>if-key</c>), and
 /// its path may hold <c>{name}</c> placeholders filled from <c>path-param</c> references (URL-escaped).
+/// <para>
+/// Products drafted for lack of a price: a call with <c>price-draft="SKU"</c> leaves that product a draft because it has
+/// no price (the bridge records it once the store confirmed the call); a call conditional on the reference kind
+/// <c>price-draft</c> (<see cref="PlanCall.PriceDraftKind"/>) runs only for a product the bridge drafted so, and is
+/// decided by the bridge from its own records, never by the connector (see the delivery's PriceDraftLedger).
+/// </para>
 /// </summary>
 public sealed record RequestPlan(IReadOnlyList<PlanCall> Calls)
 {
     public const string Namespace = XmlNamespaces.Plan;
 
     public static readonly XNamespace Ns = Namespace;
+
+    /// <summary>A plan without calls.</summary>
+    public static readonly RequestPlan Empty = new([]);
 
     /// <summary>Reads a plan document. Throws <see cref="PlanFormatException"/> naming the element at fault.</summary>
     public static RequestPlan Parse(XDocument document)
@@ -69,6 +78,15 @@ public sealed record PlanCall(
 
     /// <summary>Placeholders of <see cref="Path"/> filled from references: name → (kind, key).</summary>
     public IReadOnlyList<PathParameter> PathParameters { get; init; } = [];
+
+    /// <summary>
+    /// The reference kind of a condition the bridge decides itself: whether it keeps the product with the key (a SKU)
+    /// as a draft for lack of a price. Such calls publish the product with its price.
+    /// </summary>
+    public const string PriceDraftKind = "price-draft";
+
+    /// <summary>The SKU of the product this call leaves a draft for lack of a price (attribute <c>price-draft</c>), or null.</summary>
+    public string? PriceDraft { get; init; }
 
     private static readonly HashSet<string> Methods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
@@ -139,7 +157,13 @@ public sealed record PlanCall(
             }
         }
 
-        return new PlanCall(id, method, path, query, headers, body) { Condition = condition, PathParameters = pathParameters };
+        var priceDraft = ((string?)call.Attribute("price-draft"))?.Trim();
+        return new PlanCall(id, method, path, query, headers, body)
+        {
+            Condition = condition,
+            PathParameters = pathParameters,
+            PriceDraft = string.IsNullOrEmpty(priceDraft) ? null : priceDraft,
+        };
     }
 
     private static string Required(XElement element, string attribute, string id)
