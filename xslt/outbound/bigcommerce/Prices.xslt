@@ -7,7 +7,10 @@
   - id is plan:ref "product" by SKU (the product whose variant has the SKU); price is the canonical Amount, the price
     of one unit. The bridge's products are single-variant products, whose price is the product's.
   - The delivery has already left out what is not for this channel; the map sends every price it is given.
-  - Each entry carries plan:item, the price's key: a SKU the store does not have fails that price alone.
+  - Each entry carries plan:item, the price's key: a SKU the store does not have fails that price alone.  - A product the bridge created as a draft for lack of a price (if="found" if-ref="price-draft": decided by the
+    bridge from its own records, not looked up on the store) is published with its price: one call per such price,
+    after the price calls went through, with is_visible true and availability "available". A price of 0 publishes nothing. A product the ERP blocked is never such a
+    draft, so it stays as it is.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -41,6 +44,20 @@
                   <fn:number key="price"><xsl:value-of select="normalize-space(prc:Amount)"/></fn:number>
                 </fn:map>
               </xsl:for-each>
+            </fn:array>
+          </body>
+        </call>
+      </xsl:for-each>
+      <xsl:for-each select="$prices[number(normalize-space(prc:Amount)) &gt; 0]">
+        <xsl:variable name="key"><xsl:call-template name="key"/></xsl:variable>
+        <call id="publish-{position()}" method="PUT" path="v3/catalog/products" if="found" if-ref="price-draft" if-key="{prc:Sku}">
+          <body>
+            <fn:array>
+              <fn:map plan:item="{$key}">
+                <fn:number key="id" plan:ref="product" plan:key="{prc:Sku}"/>
+                <fn:boolean key="is_visible">true</fn:boolean>
+                <fn:string key="availability">available</fn:string>
+              </fn:map>
             </fn:array>
           </body>
         </call>

@@ -19,7 +19,9 @@
     conditional calls, exactly one of which runs: a new SKU is created with price 0 (the API requires one),
     is_visible false and availability "disabled" (listed nowhere, cannot be bought); a product the store has with a
     price above 0 (plan:ref "priced-product", looked up afresh) is updated as usual, its price untouched; a product
-    the store has without a price ("unpriced-product") is updated but stays hidden and disabled.
+    the store has without a price ("unpriced-product") is updated but stays hidden and disabled. Those two carry
+    price-draft="SKU" when the message says active: the bridge remembers the product as drafted for lack of a price,
+    and its price (Prices map) makes it visible and available. A blocked or archived product is never marked.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -68,6 +70,7 @@
       </xsl:when>
       <xsl:otherwise>
         <call id="create-{position()}" method="POST" path="v3/catalog/products" if="missing" if-ref="product" if-key="{prd:Sku}">
+          <xsl:call-template name="price-draft"/>
           <body>
             <fn:map>
               <xsl:call-template name="fields">
@@ -96,6 +99,9 @@
     <xsl:param name="ref"/>
     <xsl:param name="sellable" select="true()"/>
     <call id="{$id}" method="PUT" path="v3/catalog/products/{{id}}" if="found" if-ref="{$ref}" if-key="{prd:Sku}">
+      <xsl:if test="not($sellable)">
+        <xsl:call-template name="price-draft"/>
+      </xsl:if>
       <path-param name="id" ref="{$ref}" key="{prd:Sku}"/>
       <body>
         <fn:map>
@@ -106,6 +112,13 @@
         </fn:map>
       </body>
     </call>
+  </xsl:template>
+
+  <!-- An active product kept hidden only for lack of a price: the bridge remembers it, and its price publishes it. -->
+  <xsl:template name="price-draft">
+    <xsl:if test="normalize-space(prd:Status) = 'active'">
+      <xsl:attribute name="price-draft"><xsl:value-of select="prd:Sku"/></xsl:attribute>
+    </xsl:if>
   </xsl:template>
 
   <!-- $sellable false: a product without a price, kept hidden and unpurchasable whatever its status. -->

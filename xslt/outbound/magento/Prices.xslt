@@ -9,6 +9,10 @@
     the price of one unit. Entries the API leaves out come back in its answer; the connector fails the call with them.
   - The delivery has already left out what is not for this channel; the map sends every price it is given.
   - Each entry carries plan:item, the price's key: a SKU the store does not have fails that price alone.
+  - A product the bridge created as a draft for lack of a price (if="found" if-ref="price-draft": decided by the
+    bridge from its own records, not looked up on the store) is published with its price: one call per such price,
+    after the price calls went through, a save by SKU with status 1 (enabled) and nothing else. A price of 0 publishes nothing. A product the ERP blocked is never such a
+    draft, so it stays as it is.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -45,6 +49,20 @@
                 </fn:map>
               </xsl:for-each>
               </fn:array>
+            </fn:map>
+          </body>
+        </call>
+      </xsl:for-each>
+      <xsl:for-each select="$prices[number(normalize-space(prc:Amount)) &gt; 0]">
+        <xsl:variable name="key"><xsl:call-template name="key"/></xsl:variable>
+        <call id="publish-{position()}" method="POST" path="V1/products" if="found" if-ref="price-draft" if-key="{prc:Sku}">
+          <body>
+            <fn:map>
+              <fn:map key="product" plan:item="{$key}">
+                <fn:string key="sku" plan:ref="sku" plan:key="{prc:Sku}"/>
+                <fn:number key="status">1</fn:number>
+              </fn:map>
+              <fn:boolean key="saveOptions">true</fn:boolean>
             </fn:map>
           </body>
         </call>

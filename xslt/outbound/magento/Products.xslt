@@ -17,7 +17,9 @@
     conditional calls, exactly one of which runs: a SKU the store does not have (plan:ref "sku") is created
     disabled (status 2) with price 0, since Magento requires a price; a product the store has with a price above 0
     ("priced-product", looked up afresh) is saved without a price, which keeps its own; one it has without a
-    price ("unpriced-product") is saved without a price and stays disabled.
+    price ("unpriced-product") is saved without a price and stays disabled. Those two carry price-draft="SKU" when the
+    message says active: the bridge remembers the product as disabled for lack of a price, and its price (Prices map)
+    enables it. A blocked or archived product is never marked.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -84,6 +86,9 @@
     <xsl:param name="sellable" select="true()"/>
     <xsl:variable name="status" select="normalize-space(prd:Status)"/>
     <call id="{$id}" method="POST" path="V1/products">
+      <xsl:if test="not($sellable) and $status = 'active'">
+        <xsl:attribute name="price-draft"><xsl:value-of select="prd:Sku"/></xsl:attribute>
+      </xsl:if>
       <xsl:if test="$if != ''">
         <xsl:attribute name="if"><xsl:value-of select="$if"/></xsl:attribute>
         <xsl:attribute name="if-ref"><xsl:value-of select="$ref"/></xsl:attribute>

@@ -11,6 +11,10 @@
     sales areas, expired or not yet valid prices); the map sends every price it is given.
   - The variables carry plan:item, the price's key: a SKU the shop does not have fails that price alone, and its
     call is not sent.
+  - A product the bridge created as a draft for lack of a price (if="found" if-ref="price-draft": decided by the
+    bridge from its own records, not looked up on the shop) is published with its price: productUpdate sets status
+    ACTIVE after the price call went through. A price of 0 publishes nothing. A product the ERP blocked is never
+    such a draft, so it stays as it is.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -50,6 +54,21 @@
         </fn:map>
       </body>
     </call>
+    <xsl:if test="number(normalize-space(prc:Amount)) &gt; 0">
+      <call id="publish-{position()}" method="POST" path="graphql.json" if="found" if-ref="price-draft" if-key="{prc:Sku}">
+        <body>
+          <fn:map>
+            <fn:string key="query">mutation Publish($product: ProductUpdateInput!) { productUpdate(product: $product) { product { id status } userErrors { field message } } }</fn:string>
+            <fn:map key="variables" plan:item="{$key}">
+              <fn:map key="product">
+                <fn:string key="id" plan:ref="product" plan:key="{prc:Sku}"/>
+                <fn:string key="status">ACTIVE</fn:string>
+              </fn:map>
+            </fn:map>
+          </fn:map>
+        </body>
+      </call>
+    </xsl:if>
   </xsl:template>
 
   <!-- The price's key, as the bridge keys canonical prices: SKU, sales area, condition type and first valid day. -->

@@ -14,6 +14,8 @@
     one gets Shopify's 0.00. So that nothing is sold at 0, it is two conditional calls, exactly one of which runs:
     if the shop has the SKU with a price above 0 (plan:ref "priced-product", looked up afresh) the status is the
     message's; otherwise (a new product, or one still without a price) ACTIVE becomes DRAFT. The inventory item is tracked, because the ERP sends stock levels for it.
+  - That call carries price-draft="SKU" when the message says active: the bridge remembers the product as drafted for
+    lack of a price, and its price (Prices map) publishes it. A blocked (draft) or archived product is never marked.
   - Description is plain text in the canonical message: it is HTML-escaped and line breaks become <br> for
     descriptionHtml. An absent Description leaves the shop's description as it is; an empty one clears it.
   - Attributes are not sent to Shopify: productSet would replace the product's whole metafield list, including
@@ -66,6 +68,7 @@
             </xsl:choose>
           </xsl:with-param>
           <xsl:with-param name="if" select="'missing'"/>
+          <xsl:with-param name="price-draft" select="$status = 'ACTIVE'"/>
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
@@ -76,7 +79,11 @@
     <xsl:param name="id"/>
     <xsl:param name="status"/>
     <xsl:param name="if"/>
+    <xsl:param name="price-draft" select="false()"/>
     <call id="{$id}" method="POST" path="graphql.json">
+      <xsl:if test="$price-draft">
+        <xsl:attribute name="price-draft"><xsl:value-of select="prd:Sku"/></xsl:attribute>
+      </xsl:if>
       <xsl:if test="$if != ''">
         <xsl:attribute name="if"><xsl:value-of select="$if"/></xsl:attribute>
         <xsl:attribute name="if-ref">priced-product</xsl:attribute>

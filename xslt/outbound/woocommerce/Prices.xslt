@@ -8,6 +8,10 @@
     variations/batch, which takes the same entries. regular_price is a string, the canonical Amount (one unit).
   - The delivery has already left out what is not for this channel; the map sends every price it is given.
   - Each entry carries plan:item, the price's key: a SKU the shop does not have fails that price alone.
+  - A product the bridge created as a draft for lack of a price (if="found" if-ref="price-draft": decided by the
+    bridge from its own records, not looked up on the store) is published with its price: one call per such price,
+    after the price calls went through, with status "publish". A price of 0 publishes nothing. A product the ERP blocked is never such a
+    draft, so it stays as it is.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -42,6 +46,21 @@
                   <fn:string key="regular_price"><xsl:value-of select="normalize-space(prc:Amount)"/></fn:string>
                 </fn:map>
               </xsl:for-each>
+              </fn:array>
+            </fn:map>
+          </body>
+        </call>
+      </xsl:for-each>
+      <xsl:for-each select="$prices[number(normalize-space(prc:Amount)) &gt; 0]">
+        <xsl:variable name="key"><xsl:call-template name="key"/></xsl:variable>
+        <call id="publish-{position()}" method="POST" path="products/batch" if="found" if-ref="price-draft" if-key="{prc:Sku}">
+          <body>
+            <fn:map>
+              <fn:array key="update">
+                <fn:map plan:item="{$key}">
+                  <fn:number key="id" plan:ref="stock-item" plan:key="{prc:Sku}"/>
+                  <fn:string key="status">publish</fn:string>
+                </fn:map>
               </fn:array>
             </fn:map>
           </body>

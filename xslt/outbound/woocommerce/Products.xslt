@@ -23,7 +23,9 @@
     has, and a new product has none (WooCommerce sells nothing without a price). Three conditional calls, exactly
     one of which runs: a new SKU is created as a draft (private when archived); a product the shop has with a
     price above 0 (plan:ref "priced-product", looked up afresh) is updated as usual; one it has without a price
-    ("unpriced-product") is updated but stays a draft when the message says active.
+    ("unpriced-product") is updated but stays a draft when the message says active. The create and that update carry
+    price-draft="SKU" when the message says active: the bridge remembers the product as drafted for lack of a price,
+    and its price (Prices map) publishes it. A blocked or archived product is never marked.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -55,6 +57,9 @@
 
   <xsl:template match="prd:Product">
     <call id="create-{position()}" method="POST" path="products" if="missing" if-ref="product" if-key="{prd:Sku}">
+      <xsl:if test="not(prd:Price)">
+        <xsl:call-template name="price-draft"/>
+      </xsl:if>
       <body>
         <fn:map>
           <xsl:call-template name="fields">
@@ -91,6 +96,9 @@
     <xsl:param name="ref"/>
     <xsl:param name="sellable" select="true()"/>
     <call id="{$id}" method="PUT" path="products/{{id}}" if="found" if-ref="{$ref}" if-key="{prd:Sku}">
+      <xsl:if test="not($sellable)">
+        <xsl:call-template name="price-draft"/>
+      </xsl:if>
       <path-param name="id" ref="{$ref}" key="{prd:Sku}"/>
       <body>
         <fn:map>
@@ -101,6 +109,13 @@
         </fn:map>
       </body>
     </call>
+  </xsl:template>
+
+  <!-- An active product kept a draft only for lack of a price: the bridge remembers it, and its price publishes it. -->
+  <xsl:template name="price-draft">
+    <xsl:if test="normalize-space(prd:Status) = 'active'">
+      <xsl:attribute name="price-draft"><xsl:value-of select="prd:Sku"/></xsl:attribute>
+    </xsl:if>
   </xsl:template>
 
   <!-- $sellable false: a product without a price, never published. -->

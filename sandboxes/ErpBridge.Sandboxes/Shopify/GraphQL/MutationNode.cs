@@ -23,6 +23,10 @@ internal sealed class MutationNode(ShopifyStore store) : IGraphNode
                 var updated = store.VariantsBulkUpdate(call.Argument<string>("productId")!, call.Argument<List<object?>>("variants")!, call.Argument<bool?>("allowPartialUpdates") ?? false);
                 store.Record(call.Name, null, arguments, updated.Errors.Count == 0 ? "applied" : $"rejected: {updated.Errors[0].Code}");
                 return new ProductVariantsBulkUpdatePayloadNode(updated, store);
+            case "productUpdate":
+                var changed = store.ProductUpdate(call.Argument<Dictionary<string, object?>>("product"));
+                store.Record(call.Name, null, arguments, changed.Errors.Count == 0 ? "applied" : $"rejected: {changed.Errors[0].Message}");
+                return new ProductUpdatePayloadNode(changed, store);
             case "fulfillmentCreate":
                 var created = store.FulfillmentCreate(call.Argument<Dictionary<string, object?>>("fulfillment")!, call.Argument<string>("message"));
                 store.Record(call.Name, null, arguments, created.Fulfillment is { } fulfillment ? $"created {fulfillment.Id}" : $"rejected: {created.Errors[0].Message}");

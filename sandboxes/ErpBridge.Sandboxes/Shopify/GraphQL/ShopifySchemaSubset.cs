@@ -36,6 +36,7 @@ public static class ShopifySchemaSubset
           productSet(identifier: ProductSetIdentifiers, input: ProductSetInput!, synchronous: Boolean = true): ProductSetPayload
           fulfillmentCreate(fulfillment: FulfillmentInput!, message: String): FulfillmentCreatePayload
           productVariantsBulkUpdate(allowPartialUpdates: Boolean = false, productId: ID!, variants: [ProductVariantsBulkInput!]!): ProductVariantsBulkUpdatePayload
+          productUpdate(product: ProductUpdateInput): ProductUpdatePayload
           bulkOperationRunQuery(groupObjects: Boolean! = false, query: String!): BulkOperationRunQueryPayload
         }
 
@@ -468,6 +469,18 @@ public static class ShopifySchemaSubset
           code: ProductVariantsBulkUpdateUserErrorCode
           field: [String!]
           message: String!
+        }
+
+        type ProductUpdatePayload {
+          product: Product
+          userErrors: [UserError!]!
+        }
+
+        input ProductUpdateInput {
+          descriptionHtml: String
+          id: ID
+          status: ProductStatus
+          title: String
         }
 
         input ProductVariantsBulkInput {
