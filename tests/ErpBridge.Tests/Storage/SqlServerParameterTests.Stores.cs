@@ -27,6 +27,9 @@ public sealed partial class SqlServerParameterTests
         await AuditsAsync(recorder, new SqlIdocAuditStore(recorder.Dialect, options, messages));
         await RetentionAsync(recorder, new SqlRetentionStore(recorder.Dialect, options, messages));
         await new SqlNonceStore(recorder.Dialect, options, messages).TryUseAsync("demo-erp:nonce", T0, T0.AddMinutes(10), None);
+        var drafts = new SqlPriceDraftStore(recorder.Dialect, options, messages);
+        await drafts.FindAsync("shop-a", ["A-1"], None);
+        await drafts.UpdateAsync("shop-a", ["A-1"], ["A-2"], T0, None);
     }
 
     private static async Task MessagesAsync(CommandRecorder recorder, SqlMessageStore messages)
