@@ -106,13 +106,16 @@ public sealed class PriceEndToEndTests
         ];
     }
 
-    private static string Document(string messageId, string idoc) =>
+    /// <summary>A COND_A04 document inside a SubmitDocument.</summary>
+    internal static string Document(string messageId, string idoc) =>
         $"""<doc:SubmitDocument xmlns:doc="urn:erpbridge:documents:v1"><doc:MessageId>{messageId}</doc:MessageId><doc:SentAt>2026-12-07T09:15:00Z</doc:SentAt><doc:SourceSystem>PRDCLNT100</doc:SourceSystem><doc:DocumentType>COND_A04</doc:DocumentType><doc:Payload>{idoc}</doc:Payload></doc:SubmitDocument>""";
 
-    private static string Idoc(params string[] conditions) =>
+    /// <summary>One IDoc per condition record, in one COND_A04 document.</summary>
+    internal static string Idoc(params string[] conditions) =>
         $"<COND_A04>{string.Concat(conditions.Select((c, i) => $"<IDOC BEGIN=\"1\"><EDI_DC40 SEGMENT=\"1\"><DOCNUM>{4715000 + i}</DOCNUM><IDOCTYP>COND_A04</IDOCTYP><MESTYP>COND_A</MESTYP></EDI_DC40>{c}</IDOC>"))}</COND_A04>";
 
-    private static string Condition(string type, string organization, string distribution, string material, DateOnly from, DateOnly? to, string rate, string per) =>
+    /// <summary>A condition record (E1KOMG, E1KONH, E1KONP) of a material's price in EUR.</summary>
+    internal static string Condition(string type, string organization, string distribution, string material, DateOnly from, DateOnly? to, string rate, string per) =>
         $"<E1KOMG SEGMENT=\"1\"><KVEWE>A</KVEWE><KOTABNR>004</KOTABNR><KAPPL>V</KAPPL><KSCHL>{type}</KSCHL><VKORG>{organization}</VKORG><VTWEG>{distribution}</VTWEG><MATNR>{material}</MATNR>"
         + $"<E1KONH SEGMENT=\"1\"><DATAB>{Sap(from)}</DATAB><DATBI>{(to is { } end ? Sap(end) : "99991231")}</DATBI>"
         + $"<E1KONP SEGMENT=\"1\"><KSCHL>{type}</KSCHL><KBETR>{rate}</KBETR><KONWA>EUR</KONWA><KPEIN>{per}</KPEIN><KMEIN>ST</KMEIN></E1KONP></E1KONH></E1KOMG>";

@@ -11,6 +11,9 @@ public sealed class ProductsWithoutPriceEndToEndTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 12, 7, 9, 0, 0, TimeSpan.Zero);
 
+    /// <summary>A product that cannot be bought, as Shopify, BigCommerce, WooCommerce and Magento show it.</summary>
+    private static readonly string[] Drafts = ["DRAFT", "False/disabled", "draft", "2"];
+
     [Test]
     public async Task MaterialMasterWithoutPrice_NewProductsAreDraftsThatCannotBeBought_OnAllFourPlatforms()
     {
@@ -84,6 +87,56 @@ public sealed class ProductsWithoutPriceEndToEndTests
         Assert.That((magento.Name, magento.Status, magento.Price), Is.EqualTo(("Head torch 300 lm", 2, (decimal?)0m)));
     }
 
+    [Test]
+    public async Task ThePriceOfAMaterialDraftedForLackOfIt_PublishesIt_ABlockedMaterialStaysADraft_OnAllFourPlatforms()
+    {
+        await using var world = await DeliveryWorld.StartAsync();
+        await world.SubmitAsync(MaterialMaster("PD-1", T0, ("000000000000740001", "Camping lantern", ""), ("740002", "Camping chair", "<MSTAE>01</MSTAE>")));
+        await world.WaitForAsync("PD-1", "Delivered");
+        var before = Snapshot(world, "740001").Concat(Snapshot(world, "740002")).ToList();
+        Assert.That(before.Select(p => p.Sellable), Is.EqualTo(Drafts.Concat(Drafts)), "created as drafts: no price yet");
+
+        var yesterday = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).AddDays(-1);
+        await world.SubmitAsync(PriceEndToEndTests.Document("PD-2", PriceEndToEndTests.Idoc(
+            PriceEndToEndTests.Condition("PR00", "1000", "10", "000000000000740001", yesterday, null, "19,90", "1"),
+            PriceEndToEndTests.Condition("PR00", "1000", "10", "740002", yesterday, null, "24,50", "1"))));
+        await world.WaitForAsync("PD-2", "Delivered");
+
+        var lantern = Snapshot(world, "740001");
+        Assert.That(lantern.Select(p => p.Price), Is.All.EqualTo(19.90m), "the price, on every store");
+        Assert.That(lantern.Select(p => p.Sellable), Is.EqualTo(new[] { "ACTIVE", "True/available", "publish", "1" }), "drafted for lack of a price: published with it");
+        var chair = Snapshot(world, "740002");
+        Assert.That(chair.Select(p => p.Price), Is.All.EqualTo(24.50m));
+        Assert.That(chair.Select(p => p.Sellable), Is.EqualTo(Drafts), "blocked in the ERP: its price publishes nothing");
+        Assert.That(lantern.Concat(chair).Select(p => p with { Price = 0, Sellable = "" }), Is.EqualTo(before.Select(p => p with { Price = 0, Sellable = "" })), "nothing else changed");
+
+        // A second price publishes nothing more and changes only the price.
+        await world.SubmitAsync(PriceEndToEndTests.Document("PD-3", PriceEndToEndTests.Idoc(
+            PriceEndToEndTests.Condition("PR00", "1000", "10", "740002", yesterday.AddDays(1), null, "22,00", "1"))));
+        await world.WaitForAsync("PD-3", "Delivered");
+        Assert.That(Snapshot(world, "740002").Select(p => p.Price), Is.All.EqualTo(22m));
+        Assert.That(Snapshot(world, "740002").Select(p => p.Sellable), Is.EqualTo(Drafts));
+    }
+
+    /// <summary>
+    /// Each store's view of one product: what a price must leave alone, whether it can be bought (status, BigCommerce
+    /// visibility and availability, WooCommerce status, Magento status: one text per store), and its price.
+    /// </summary>
+    private static List<StoreProduct> Snapshot(DeliveryWorld world, string sku)
+    {
+        var shopify = world.Shopify.State.ProductBySku(sku)!;
+        var bigCommerce = world.BigCommerce.State().ProductBySku(sku)!;
+        var woo = world.WooCommerce.State().BySku(sku)!;
+        var magento = world.Magento.State().ProductBySku(sku)!;
+        return
+        [
+            new("shopify", shopify.Title, shopify.DescriptionHtml + "|" + shopify.Variants.Single().WeightValue, shopify.Status, Money(shopify.Variants.Single().Price)),
+            new("bigcommerce", bigCommerce.Name, bigCommerce.Description + "|" + bigCommerce.Weight, $"{bigCommerce.IsVisible}/{bigCommerce.Availability}", bigCommerce.Price),
+            new("woocommerce", woo.Name, woo.Description + "|" + woo.Weight, woo.Status, woo.RegularPrice.Length == 0 ? 0 : Money(woo.RegularPrice)),
+            new("magento", magento.Name, magento.Weight + "|" + magento.Visibility, magento.Status.ToString(CultureInfo.InvariantCulture), magento.Price ?? -1),
+        ];
+    }
+
     private static decimal Money(string text) => decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
 
     private static string WithoutPrice(string messageId, DateTimeOffset sentAt, string sku, string title, string status) =>
@@ -96,4 +149,7 @@ public sealed class ProductsWithoutPriceEndToEndTests
             $"""<IDOC BEGIN="1"><EDI_DC40 SEGMENT="1"><DOCNUM>{i + 1:D16}</DOCNUM><IDOCTYP>MATMAS05</IDOCTYP><MESTYP>MATMAS</MESTYP><SNDPRN>PRDCLNT100</SNDPRN></EDI_DC40><E1MARAM SEGMENT="1"><MSGFN>005</MSGFN><MATNR>{m.Matnr}</MATNR><MTART>HAWA</MTART><MEINS>ST</MEINS><BRGEW>350</BRGEW><GEWEI>G</GEWEI>{m.Extra}<E1MAKTM SEGMENT="1"><SPRAS>E</SPRAS><MAKTX>{m.Text}</MAKTX><SPRAS_ISO>EN</SPRAS_ISO></E1MAKTM></E1MARAM></IDOC>"""));
         return $"""<doc:SubmitDocument xmlns:doc="urn:erpbridge:documents:v1"><doc:MessageId>{messageId}</doc:MessageId><doc:SentAt>{sentAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}</doc:SentAt><doc:SourceSystem>SAP-ECC</doc:SourceSystem><doc:DocumentType>MATMAS05</doc:DocumentType><doc:Payload><MATMAS05>{idocs}</MATMAS05></doc:Payload></doc:SubmitDocument>""";
     }
+
+    /// <summary>What one store shows of a product: identity, other fields, whether it can be bought, and its price.</summary>
+    private sealed record StoreProduct(string Store, string Name, string Other, string Sellable, decimal Price);
 }

@@ -4,9 +4,10 @@ namespace ErpBridge.Tests.EndToEnd;
 
 /// <summary>
 /// Issue 15 end to end over SOAP, as a production SAP system sends it, on all four store sandboxes: a material master
-/// without a price, then its sales price from condition records, then its stock, then a web order for it fetched by
-/// the ERP, then the outbound delivery for that order naming no channel. The product, its price, its stock and its
-/// fulfilment with tracking appear on every store, and SAP's sandbox holds an ALEAUD01 with status 41 for every IDoc.
+/// without a price (a draft on every store), then its sales price from condition records (which publishes it), then
+/// its stock, then a web order for it fetched by the ERP, then the outbound delivery for that order naming no channel.
+/// The product, its price, its stock and its fulfilment with tracking appear on every store, and SAP's sandbox holds
+/// an ALEAUD01 with status 41 for every IDoc.
 /// </summary>
 [NonParallelizable]
 public sealed class SapDocumentsEndToEndTests
@@ -30,6 +31,7 @@ public sealed class SapDocumentsEndToEndTests
         Assert.That(world.BigCommerce.State().ProductBySku(Sku)!.Name, Is.EqualTo("Espresso grinder"));
         Assert.That(world.WooCommerce.State().BySku(Sku)!.Name, Is.EqualTo("Espresso grinder"));
         Assert.That(world.Magento.State().ProductBySku(Sku)!.Name, Is.EqualTo("Espresso grinder"));
+        Assert.That(Sellable(world), Is.EqualTo(new[] { "DRAFT", "False/disabled", "draft", "2" }), "drafts until the price comes");
 
         // 2. Its sales price (PR00 of sales area 1000/10, valid since yesterday): 249.00 on every store.
         var yesterday = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).AddDays(-1);
@@ -39,6 +41,7 @@ public sealed class SapDocumentsEndToEndTests
         Assert.That(world.BigCommerce.State().ProductBySku(Sku)!.Price, Is.EqualTo(249m));
         Assert.That(Money(world.WooCommerce.State().BySku(Sku)!.RegularPrice), Is.EqualTo(249m));
         Assert.That(world.Magento.State().ProductBySku(Sku)!.Price, Is.EqualTo(249m));
+        Assert.That(Sellable(world), Is.EqualTo(new[] { "ACTIVE", "True/available", "publish", "1" }), "drafted for lack of a price: published with it");
 
         // 3. Its stock at the plant the stores know as their location.
         await world.SubmitAsync(Document("SAP-LOISTD", "LOISTD01", Idoc("LOISTD01", "LOISTD", 3, $"<E1MDSTL SEGMENT=\"1\"><MATNR>{Material}</MATNR><WERKS>{DeliveryWorld.Location}</WERKS><LABST>12.000</LABST></E1MDSTL>")));
@@ -72,6 +75,19 @@ public sealed class SapDocumentsEndToEndTests
         var docNums = Enumerable.Range(1, 7).Select(DocNum).ToList();
         await DeliveryWorld.EventuallyAsync(() => docNums.All(d => erp.State().ConfirmationsOf(d).Count > 0), "an audit for every IDoc");
         Assert.That(docNums.Select(d => erp.State().ConfirmationsOf(d).Single().Status), Is.All.EqualTo("41"));
+    }
+
+    /// <summary>Whether each store sells the product: Shopify status, BigCommerce visibility/availability, WooCommerce status, Magento status.</summary>
+    private static string[] Sellable(DeliveryWorld world)
+    {
+        var bigCommerce = world.BigCommerce.State().ProductBySku(Sku)!;
+        return
+        [
+            world.Shopify.State.ProductBySku(Sku)!.Status,
+            $"{bigCommerce.IsVisible}/{bigCommerce.Availability}",
+            world.WooCommerce.State().BySku(Sku)!.Status,
+            world.Magento.State().ProductBySku(Sku)!.Status.ToString(CultureInfo.InvariantCulture),
+        ];
     }
 
     private static decimal Money(string text) => decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
