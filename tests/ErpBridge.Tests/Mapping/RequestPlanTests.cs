@@ -37,6 +37,19 @@ public sealed class RequestPlanTests
     }
 
     [Test]
+    public void Parse_ReadsThePriceDraftMark_Trimmed_AndNoneWhereAbsentOrBlank()
+    {
+        var plan = Parse("""
+            <call id="create" method="POST" path="products" price-draft=" 740001 "/>
+            <call id="update" method="PUT" path="products" price-draft=""/>
+            <call id="publish" method="PUT" path="products" if="found" if-ref="price-draft" if-key="740001"/>
+            """);
+
+        Assert.That(plan.Calls.Select(c => c.PriceDraft), Is.EqualTo(new[] { "740001", null, null }));
+        Assert.That(plan.Calls[2].Condition, Is.EqualTo(new PlanCondition(PlanCall.PriceDraftKind, "740001", Found: true)));
+    }
+
+    [Test]
     public void Parse_EmptyPlan_HasNoCalls() => Assert.That(Parse("").Calls, Is.Empty);
 
     [TestCase("<call id=\"c\" method=\"FETCH\" path=\"x\"/>", "method 'FETCH'")]

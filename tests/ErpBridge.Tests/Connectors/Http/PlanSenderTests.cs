@@ -25,6 +25,18 @@ public sealed class PlanSenderTests
     }
 
     [Test]
+    public async Task Execute_NamesTheCallsTheStoreConfirmed_NotThoseItsConditionLeftOut()
+    {
+        var handler = FakeHandler.Answering(() => new HttpResponseMessage(HttpStatusCode.OK));
+
+        var outcome = await Sender(handler, new Steps { Skip = "b" }).ExecuteAsync(Plan("a", "b", "c"), CancellationToken.None);
+
+        // Delivery reads them: a product drafted for lack of a price is recorded only when its call went through.
+        Assert.That(((DeliveryOutcome.Delivered)outcome).SentCalls, Is.EqualTo(new[] { "a", "c" }));
+        Assert.That(outcome.Describe(), Does.Contain("2 of 3 call(s) sent"));
+    }
+
+    [Test]
     public async Task Execute_StopsAtTheFirstFailure_SayingWhichCallAndHowManyWentBefore()
     {
         var handler = new FakeHandler((request, _) => Task.FromResult(new HttpResponseMessage(
@@ -122,6 +134,8 @@ public sealed class PlanSenderTests
 
         public string? Missing { get; init; }
 
+        public string? Skip { get; init; }
+
         public ConnectorTransport? Transport { get; set; }
 
         public object? LookUp { get; set; }
@@ -142,7 +156,9 @@ public sealed class PlanSenderTests
         public string? Unresolvable(PlanReference reference, string live) => null;
 
         public PlannedCall Build(PlanCall call, string initial, string live) =>
-            call.Id == Missing ? PlannedCall.Unresolved("SKU 'X' is not on channel 'shop'") : PlannedCall.Of(new PlannedRequest(call.Path, null));
+            call.Id == Missing ? PlannedCall.Unresolved("SKU 'X' is not on channel 'shop'")
+            : call.Id == Skip ? PlannedCall.Skipped("condition: product 'X' is found")
+            : PlannedCall.Of(new PlannedRequest(call.Path, null));
 
         public DeliveryOutcome? Complete(PlanCall call, PlannedRequest request, TransportResponse response, string live, IDictionary<string, string> platformIds) =>
             response.Failure;

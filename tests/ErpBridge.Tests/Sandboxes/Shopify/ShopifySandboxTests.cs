@@ -68,6 +68,22 @@ public sealed class ShopifySandboxTests
     }
 
     [Test]
+    public async Task ProductUpdate_ChangesTheStatusOnly_AndAnUnknownProductIsAUserError()
+    {
+        const string publish = "mutation Publish($product: ProductUpdateInput!) { productUpdate(product: $product) { product { id status } userErrors { field message } } }";
+        var before = sandbox.State.ProductBySku("SKU-1")!;
+
+        var data = await client.DataAsync(publish, new { product = new { id = before.Id, status = "DRAFT" } });
+        var unknown = await client.DataAsync(publish, new { product = new { id = "gid://shopify/Product/999999", status = "ACTIVE" } });
+
+        Assert.That(data.GetProperty("productUpdate").GetProperty("product").GetProperty("status").GetString(), Is.EqualTo("DRAFT"));
+        var after = sandbox.State.ProductBySku("SKU-1")!;
+        Assert.That((after.Status, after.Title, after.DescriptionHtml), Is.EqualTo(("DRAFT", before.Title, before.DescriptionHtml)));
+        Assert.That(after.Variants, Is.EqualTo(before.Variants), "variants, prices and stock stay");
+        Assert.That(unknown.GetProperty("productUpdate").GetProperty("userErrors")[0].GetProperty("message").GetString(), Is.EqualTo("Product does not exist"));
+    }
+
+    [Test]
     public async Task Post_WrongOrMissingToken_Returns401WithShopifyBody()
     {
         var (wrong, body) = await client.PostAsync("{ locations(first: 1) { nodes { id } } }", tokenOverride: "nope");
