@@ -303,10 +303,19 @@ public sealed class DeliveryRound(
         return read.OfType<PlannedDelivery>().ToList();
     }
 
-    /// <summary>Saves what the outcomes sent so far changed about the channel's products drafted for lack of a price.</summary>
+    /// <summary>
+    /// Saves what the outcomes sent so far changed about the channel's products drafted for lack of a price. Every
+    /// product delivered clears its SKU, and almost none is a draft: those are read first (a read, not a write in the
+    /// writer's queue), and a round that changes nothing writes nothing.
+    /// </summary>
     private async Task SaveDraftsAsync(string channel, PriceDraftLedger drafts)
     {
         var (drafted, cleared) = drafts.TakeChanges();
+        if (cleared.Count > 0)
+        {
+            cleared = [.. await priceDrafts.FindAsync(channel, cleared, CancellationToken.None)];
+        }
+
         await priceDrafts.UpdateAsync(channel, drafted, cleared, time.GetUtcNow(), CancellationToken.None);
     }
 

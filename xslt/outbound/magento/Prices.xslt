@@ -11,8 +11,8 @@
   - Each entry carries plan:item, the price's key: a SKU the store does not have fails that price alone.
   - A product the bridge created as a draft for lack of a price (if="found" if-ref="price-draft": decided by the
     bridge from its own records, not looked up on the store) is published with its price: one call per such price,
-    after the price calls went through, a save by SKU with status 1 (enabled) and nothing else. A price of 0 publishes nothing. A product the ERP blocked is never such a
-    draft, so it stays as it is.
+    after the price calls went through (a save by SKU with status 1 (enabled) and nothing else). A price of 0 publishes nothing. A product
+    the ERP blocked is never such a draft, so it stays as it is.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
