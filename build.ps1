@@ -1,5 +1,6 @@
 # Usage: dotnet tool restore; dotnet pwsh build.ps1 [Build|Test|Run|Bench|Postgres|PostgresStop] [-Scenario Intake|Delivery|RateLimit|Xslt|Reconcile|Kill]
-#        [-Operation Inventory|Products|Shipments|Prices] [-Duration 60 -Warmup 30 -Concurrency 16 -Port 5080] [--extra args]
+#        [-Operation Inventory|Products|Shipments|Prices] [-Storage Sqlite|PostgreSql] [-Nodes 1]
+#        [-Duration 60 -Warmup 30 -Concurrency 16 -Port 5080] [--extra args]
 # Postgres: starts a local PostgreSQL for development (Debian's postgresql package, as CI does; Linux), with a database
 # erpbridge, and prints the settings for the bridge and the PostgreSQL storage suite; PostgresStop stops and deletes it.
 [CmdletBinding(PositionalBinding = $false)]
@@ -15,6 +16,12 @@ param(
     # Intake only: the Submit operation loaded. Shipments start the sandboxes, seed 50 orders on each, and wait until
     # the bridge's order poll (every 2 s here) has fetched them: a shipment is accepted only for an order it fetched.
     [ValidateSet('Inventory', 'Products', 'Shipments', 'Prices')] [string]$Operation = 'Inventory',
+    # Bench only: the bridge's database. PostgreSql starts a throw-away cluster for the run (.ci/postgres, durable:
+    # fsync on) on the same machine; Sqlite is the embedded default.
+    [ValidateSet('Sqlite', 'PostgreSql')] [string]$Storage = 'Sqlite',
+    # Bench only (Intake, Delivery; PostgreSql): bridge processes on one database, on -Port, -Port+1, ...; the load
+    # is spread over them (worker i sends to node i mod Nodes).
+    [ValidateRange(1, 4)] [int]$Nodes = 1,
     [int]$Duration = 60,
     [int]$Warmup = 30,
     [int]$Concurrency = 16,
@@ -54,8 +61,12 @@ function Invoke-Bench {
         return
     }
 
-    $url = "http://127.0.0.1:$Port"
-    if ((Get-Status "$url/health") -ne 0) { throw "something already answers on $url; pick another -Port" }
+    if ($Nodes -gt 1 -and ($Storage -ne 'PostgreSql' -or $Scenario -notin 'Intake', 'Delivery')) { throw '-Nodes 2 or more needs -Storage PostgreSql and -Scenario Intake or Delivery (SQLite is one node)' }
+    if ($Storage -eq 'PostgreSql' -and $Scenario -notin 'Intake', 'Delivery') { throw '-Storage PostgreSql is for -Scenario Intake and Delivery' }
+    $urls = @(0..($Nodes - 1) | ForEach-Object { "http://127.0.0.1:$($Port + $_)" })
+    $url = $urls[0]
+    foreach ($node in $urls) { if ((Get-Status "$node/health") -ne 0) { throw "something already answers on $node; pick another -Port" } }
+    $alsoUrl = if ($Nodes -gt 1) { @('--also-url', (($urls | Select-Object -Skip 1 | ForEach-Object { "$_/ErpBridgeService.svc" }) -join ',')) } else { @() }
     # The sandboxes run as their own process (a Release host has none inside); Intake delivers nowhere and needs none,
     # except for the orders its shipments name.
     $sandboxes = $Scenario -ne 'Intake' -or $Operation -eq 'Shipments'
@@ -67,7 +78,7 @@ function Invoke-Bench {
     $tmp = Join-Path ([IO.Path]::GetTempPath()) "erpbridge-bench-$([guid]::NewGuid().ToString('N'))"
     New-Item -ItemType Directory "$tmp/logs" | Out-Null
     $stamp = Get-Date -Format 'yyyyMMdd-HHmmss'
-    $results = Join-Path $PSScriptRoot "bench/results/$($Scenario.ToLowerInvariant())$(if ($Scenario -eq 'Intake' -and $Operation -ne 'Inventory') { '-' + $Operation.ToLowerInvariant() })-$stamp"
+    $results = Join-Path $PSScriptRoot "bench/results/$($Scenario.ToLowerInvariant())$(if ($Scenario -eq 'Intake' -and $Operation -ne 'Inventory') { '-' + $Operation.ToLowerInvariant() })$(if ($Storage -ne 'Sqlite') { '-' + $Storage.ToLowerInvariant() })$(if ($Nodes -gt 1) { "-$($Nodes)nodes" })-$stamp"
     # The Release host in Production, as deployed, given the demo client, channels and routes of
     # appsettings.Development.json (not its sandboxes section: the sandboxes' process reads its own sandboxes.json).
     $environment = @{ ASPNETCORE_ENVIRONMENT = 'Production'; ErpBridge__Storage__ConnectionString = "Data Source=$tmp/bench.db"; ErpBridge__Logging__File = "$tmp/logs/bench-.clef"; urls = $url; ErpBridge__Logging__MinimumLevel = 'Warning' }
@@ -129,26 +140,41 @@ function Invoke-Bench {
         }
     }
     $stores = $null
-    $server = $null
+    $servers = @()
+    $postgres = "$tmp/postgres"
     try {
+        if ($Storage -eq 'PostgreSql') {
+            # As root the server runs as the package's user, who must reach its folder.
+            if ($IsLinux) { chmod 755 $tmp }
+            $environment.ErpBridge__Storage__Provider = 'PostgreSql'
+            $environment.ErpBridge__Storage__ConnectionString = (bash .ci/postgres start $postgres --database erpbridge | Select-Object -Last 1).Trim()
+            Write-Host "PostgreSQL: $($environment.ErpBridge__Storage__ConnectionString -replace ';Password=[^;]*', '')"
+        }
         if ($sandboxes) {
             $stores = Start-Process dotnet -ArgumentList 'sandboxes/ErpBridge.Sandboxes/bin/Release/net10.0/ErpBridge.Sandboxes.dll' -Environment $sandboxEnvironment -PassThru `
                 -RedirectStandardOutput "$tmp/sandboxes.out" -RedirectStandardError "$tmp/sandboxes.err"
             Wait-Status $sandboxStates $stores "$tmp/sandboxes.out", "$tmp/sandboxes.err"
         }
         if ($Scenario -ne 'Kill') {
-            $server = Start-Process dotnet -ArgumentList 'src/ErpBridge.Host/bin/Release/net10.0/ErpBridge.Host.dll' -Environment $environment -PassThru `
-                -RedirectStandardOutput "$tmp/host.out" -RedirectStandardError "$tmp/host.err"
-            Wait-Status "$url/health" $server "$tmp/host.out", "$tmp/host.err"
+            for ($node = 0; $node -lt $Nodes; $node++) {
+                $nodeEnvironment = $environment.Clone()
+                $nodeEnvironment.urls = $urls[$node]
+                if ($node -gt 0) { $nodeEnvironment.ErpBridge__Logging__File = "$tmp/logs/bench-node$node-.clef" }
+                $servers += Start-Process dotnet -ArgumentList 'src/ErpBridge.Host/bin/Release/net10.0/ErpBridge.Host.dll' -Environment $nodeEnvironment -PassThru `
+                    -RedirectStandardOutput "$tmp/host$node.out" -RedirectStandardError "$tmp/host$node.err"
+                # One after the other: the first migrates the database.
+                Wait-Status "$($urls[$node])/health" $servers[$node] "$tmp/host$node.out", "$tmp/host$node.err"
+            }
+            $server = $servers[0]
         }
         switch ($Scenario) {
             'Intake' {
                 $orders = if ($Operation -eq 'Shipments') { @('--seed-orders', '50') } else { @() }
-                dotnet $bench compare --url "$url/ErpBridgeService.svc" --operation $Operation @orders `
+                dotnet $bench compare --url "$url/ErpBridgeService.svc" @alsoUrl --operation $Operation @orders `
                     --duration $Duration --warmup $Warmup --concurrency $Concurrency --markdown "$results.md" --json "$results.json" @Rest
                 Write-Host "Results: $results.md and $results.json"
             }
-            'Delivery' { dotnet $bench delivery --url "$url/ErpBridgeService.svc" --duration $Duration --warmup $Warmup --concurrency $Concurrency @Rest }
+            'Delivery' { dotnet $bench delivery --url "$url/ErpBridgeService.svc" @alsoUrl --duration $Duration --warmup $Warmup --concurrency $Concurrency @Rest }
             'RateLimit' { dotnet $bench ratelimit --url "$url/ErpBridgeService.svc" --concurrency $Concurrency @Rest }
             'Reconcile' { dotnet $bench reconcile --url "$url/ErpBridgeService.svc" --pid $server.Id @Rest }
             'Kill' {
@@ -165,14 +191,15 @@ function Invoke-Bench {
     }
     catch {
         # The processes' own words, before the temporary folder goes.
-        Get-Content "$tmp/sandboxes.err", "$tmp/host.err", "$tmp/kill/bridge-output.log" -ErrorAction Ignore | Select-Object -Last 40 | Write-Host
+        Get-Content "$tmp/sandboxes.err", "$tmp/host0.err", "$tmp/host1.err", "$tmp/kill/bridge-output.log" -ErrorAction Ignore | Select-Object -Last 40 | Write-Host
         if ($stores -and $stores.HasExited) { Write-Host "the sandboxes' process ended with exit code $($stores.ExitCode)" }
         throw
     }
     finally {
-        foreach ($process in $server, $stores) {
+        foreach ($process in @($servers) + $stores) {
             if ($process) { Stop-Process -Id $process.Id -ErrorAction Ignore; $process.WaitForExit(10000) | Out-Null }
         }
+        if (Test-Path $postgres) { bash .ci/postgres stop $postgres }
         Remove-Item -Recurse -Force $tmp -ErrorAction Ignore
     }
 }

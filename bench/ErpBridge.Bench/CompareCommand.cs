@@ -26,7 +26,7 @@ internal sealed class CompareCommand(TimeProvider time)
         }
 
         // The ceiling gets the same requests (shipments of the same orders), so the two runs move the same bytes.
-        var ceiling = bridge with { Url = LoopbackUrl.ForCeiling(ceilingPort), Label = "ceiling" };
+        var ceiling = bridge with { Url = LoopbackUrl.ForCeiling(ceilingPort), OtherNodes = [], Label = "ceiling" };
         var bridgeSummary = await new LoadRunner(bridge, time).RunAsync(signal.Token);
         SummaryPrinter.Print(bridgeSummary, Console.Out);
         var ceilingSummary = signal.Token.IsCancellationRequested ? null : await RunCeilingAsync(ceiling, ceilingPort, signal.Token);

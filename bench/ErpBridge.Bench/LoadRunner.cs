@@ -11,14 +11,14 @@ internal sealed class LoadRunner(LoadSettings settings, TimeProvider time)
         using var client = BenchHttpClient.Create(settings.Concurrency);
         var errors = new ErrorSamples(MaxErrorSamples);
         var schedule = LoadSchedule.StartNow(time, settings.Warmup, settings.Duration);
-        var context = new LoadContext(CreateSender(client), schedule, errors, NewRunId(), ExpectedRequestsPerWorker());
+        var context = new LoadContext([.. settings.Nodes.Select(url => CreateSender(client, url))], schedule, errors, NewRunId(), ExpectedRequestsPerWorker());
         var workers = Enumerable.Range(0, settings.Concurrency).Select(id => new LoadWorker(id, context)).ToArray();
         await Task.WhenAll(workers.Select(worker => Task.Run(() => worker.RunAsync(cancellationToken), CancellationToken.None)));
         return LoadSummary.Create(settings, [.. workers.Select(worker => worker.Recorder)], schedule.MeasuredSoFar(), errors.Snapshot());
     }
 
-    private SoapSender CreateSender(HttpClient client) =>
-        new(client, settings.Url, new SoapRequestTemplate(settings.User, settings.Password, settings.Operation, settings.Orders), time);
+    private SoapSender CreateSender(HttpClient client, Uri url) =>
+        new(client, url, new SoapRequestTemplate(settings.User, settings.Password, settings.Operation, settings.Orders), time);
 
     private int ExpectedRequestsPerWorker()
     {

@@ -11,6 +11,15 @@ internal sealed record LoadSettings(
     string Label,
     BenchOperation Operation = BenchOperation.Inventory)
 {
+    /// <summary>
+    /// Further nodes of the same bridge (same database), loaded beside <see cref="Url"/>: worker i sends to node
+    /// i modulo the number of nodes, so that each node takes an equal share of the workers.
+    /// </summary>
+    public IReadOnlyList<Uri> OtherNodes { get; init; } = [];
+
+    /// <summary>Every node loaded: <see cref="Url"/> first.</summary>
+    public IReadOnlyList<Uri> Nodes => [Url, .. OtherNodes];
+
     /// <summary>Shipments only: the fetched orders the shipments name, one per request in turn.</summary>
     public IReadOnlyList<BenchOrder> Orders { get; init; } = [];
 
@@ -33,6 +42,10 @@ internal sealed record LoadSettings(
             Enum.TryParse<BenchOperation>(reader.String("operation", nameof(BenchOperation.Inventory)), ignoreCase: true, out var operation) && Enum.IsDefined(operation)
                 ? operation
                 : throw new UsageException($"--operation must be one of {string.Join(", ", Enum.GetNames<BenchOperation>())}"));
+        settings = settings with
+        {
+            OtherNodes = [.. (reader.Optional("also-url") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(LoopbackUrl.Parse)],
+        };
         if (settings.PlannedTime * runs > MaxRunTime)
         {
             throw new UsageException($"{runs} run(s) of warm-up + duration ({settings.PlannedTime.TotalSeconds:0} s each) exceed the {MaxRunTime.TotalSeconds:0} s limit");

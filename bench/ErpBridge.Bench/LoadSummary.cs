@@ -30,7 +30,7 @@ internal sealed record LoadSummary(
         return new LoadSummary(
             settings.Label,
             settings.Operation.ToString(),
-            settings.Url.ToString(),
+            string.Join(" ", settings.Nodes),
             settings.Concurrency,
             settings.Warmup.TotalSeconds,
             Math.Round(seconds, 2),

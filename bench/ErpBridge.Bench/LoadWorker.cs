@@ -8,6 +8,7 @@ internal sealed class LoadWorker(int id, LoadContext context)
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var time = context.Schedule.Time;
+        var sender = context.Senders[id % context.Senders.Count];
         for (long sequence = 0; !cancellationToken.IsCancellationRequested; sequence++)
         {
             var started = time.GetTimestamp();
@@ -19,7 +20,7 @@ internal sealed class LoadWorker(int id, LoadContext context)
             RequestOutcome outcome;
             try
             {
-                outcome = await context.Sender.SendAsync($"bench-{context.RunId}-{id}-{sequence}", cancellationToken);
+                outcome = await sender.SendAsync($"bench-{context.RunId}-{id}-{sequence}", cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

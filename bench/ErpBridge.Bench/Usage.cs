@@ -13,7 +13,9 @@ internal static class Usage
           load --url URL [--operation Inventory] [--concurrency 16] [--duration 30] [--warmup 5]
                [--user demo-erp] [--password demo-erp-password] [--label NAME] [--json FILE]
                [--seed-orders 0] [--orders-timeout 150] [--shopify URL] [--bigcommerce URL] [--woocommerce URL] [--magento URL]
+               [--also-url URL2,URL3]
               Send requests from N workers for DURATION seconds after WARMUP seconds; print a summary.
+              --also-url: further nodes of the same bridge (one database); worker i sends to node i mod nodes.
               --operation: Inventory (SubmitInventory, 10 stock levels), Products (SubmitProducts, 10 products with
               title, description, price, barcode, weight), Shipments (SubmitShipments, one shipment with tracking and
               two lines for an order the bridge has fetched, naming its channel) or Prices (SubmitDocument with a
@@ -28,7 +30,7 @@ internal static class Usage
               Load URL, then start a ceiling child process, load it the same way (the same requests), stop it,
               and report bridge accepted/s as a percentage of the ceiling.
 
-          delivery --url URL [--concurrency 16] [--duration 60] [--warmup 10] [--drain 120] [--channels a,b]
+          delivery --url URL [--also-url URL2] [--concurrency 16] [--duration 60] [--warmup 10] [--drain 120] [--channels a,b]
               End to end: load URL like `load` while sampling URL's /status/deliveries every second,
               then wait for the backlog to drain; report accepted/s and messages delivered/s
               (delivered to every channel of the route) in the measured window.

@@ -25,6 +25,12 @@ public abstract partial class SqlDialect
     /// <summary>A statement that moves committed log pages into the database, run in the background; null where the database does it itself.</summary>
     public virtual string? Checkpoint => null;
 
+    /// <summary>
+    /// Whether only this process writes the database (SQLite: one node by nature), so that reads only its own writes
+    /// can change may be answered from memory.
+    /// </summary>
+    public virtual bool OneWritingProcess => false;
+
     /// <summary>Per-connection settings, run after opening.</summary>
     public virtual Task PrepareAsync(DbConnection connection, bool writer, CancellationToken cancellationToken) => Task.CompletedTask;
 

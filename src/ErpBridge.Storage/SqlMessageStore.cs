@@ -21,7 +21,11 @@ public sealed class SqlMessageStore : IMessageStore, IAsyncDisposable
         connectionString = options.ConnectionString;
         writer = dialect.InsertMessageBatch is not null ? new GroupCommitWriter(dialect, connectionString, options.MaxAcceptBatch, logger) : null;
         checkpointer = dialect.Checkpoint is { } checkpoint ? new BackgroundCheckpointer(dialect, connectionString, checkpoint, logger) : null;
+        OrderNumbers = dialect.OneWritingProcess ? new OrderNumberCache() : null;
     }
+
+    /// <summary>The order numbers' channels as looked up, where only this process writes the database; else null.</summary>
+    internal OrderNumberCache? OrderNumbers { get; }
 
     public Task<AcceptResult> AcceptAsync(AcceptRequest request, CancellationToken cancellationToken) =>
         writer is not null ? writer.AcceptAsync(request, cancellationToken) : AcceptInOwnTransactionAsync(request, cancellationToken);

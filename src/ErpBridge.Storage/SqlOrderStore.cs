@@ -9,11 +9,13 @@ public sealed class SqlOrderStore : IOrderStore
 {
     private readonly SqlDialect dialect;
     private readonly SqlConnections connections;
+    private readonly OrderNumberCache? orderNumbers;
 
     public SqlOrderStore(SqlDialect dialect, StorageOptions options, SqlMessageStore messages)
     {
         this.dialect = dialect;
         connections = new SqlConnections(dialect, options, messages);
+        orderNumbers = messages.OrderNumbers;
     }
 
     public async Task<DateTimeOffset?> GetCursorAsync(string channel, CancellationToken cancellationToken)
@@ -29,14 +31,21 @@ public sealed class SqlOrderStore : IOrderStore
         return connections.WriteAsync((c, t) => c.Execute(dialect.SaveOrderCursor, parameters, t), cancellationToken);
     }
 
-    public Task<OrderUpsertSummary> UpsertAsync(IReadOnlyList<OrderRevision> orders, OrderHandover handover, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<OrderUpsertSummary> UpsertAsync(IReadOnlyList<OrderRevision> orders, OrderHandover handover, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (orders.Count == 0)
         {
-            return Task.FromResult(new OrderUpsertSummary(0, 0, 0));
+            return new OrderUpsertSummary(0, 0, 0);
         }
 
-        return connections.WriteAsync((c, t) => Upsert(c, t, orders, handover, now), cancellationToken);
+        var summary = await connections.WriteAsync((c, t) => Upsert(c, t, orders, handover, now), cancellationToken);
+        if (summary.Created + summary.Changed > 0)
+        {
+            // A new order may give a known number a second channel, a changed one may carry another number.
+            orderNumbers?.Forget();
+        }
+
+        return summary;
     }
 
     private OrderUpsertSummary Upsert(DbConnection connection, DbTransaction transaction, IReadOnlyList<OrderRevision> orders, OrderHandover handover, DateTimeOffset now)
@@ -168,16 +177,38 @@ public sealed class SqlOrderStore : IOrderStore
 
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ChannelsOfOrderNumbersAsync(IReadOnlyCollection<string> orderNumbers, CancellationToken cancellationToken)
     {
-        if (orderNumbers.Count == 0)
+        var found = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var unknown = new List<string>();
+        foreach (var number in orderNumbers)
         {
-            return new Dictionary<string, IReadOnlyList<string>>();
+            if (this.orderNumbers is { } cache && cache.TryGet(number, out var known))
+            {
+                found[number] = known;
+            }
+            else
+            {
+                unknown.Add(number);
+            }
         }
 
+        if (unknown.Count == 0)
+        {
+            return found;
+        }
+
+        var readIn = this.orderNumbers?.Generation ?? 0;
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<(string OrderNumber, string Channel)>(new CommandDefinition(
-            dialect.SelectOrderNumberChannels, dialect.Parameters(new { Numbers = System.Text.Json.JsonSerializer.Serialize(orderNumbers) }), cancellationToken: cancellationToken));
-        return rows.GroupBy(r => r.OrderNumber, StringComparer.Ordinal)
+            dialect.SelectOrderNumberChannels, dialect.Parameters(new { Numbers = System.Text.Json.JsonSerializer.Serialize(unknown) }), cancellationToken: cancellationToken));
+        var read = rows.GroupBy(r => r.OrderNumber, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(r => r.Channel).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+        this.orderNumbers?.Keep(readIn, read);
+        foreach (var (number, channels) in read)
+        {
+            found[number] = channels;
+        }
+
+        return found;
     }
 
     public async Task<IReadOnlyList<OrderView>> ListAsync(string? channel, OrderState? state, int limit, CancellationToken cancellationToken)

@@ -14,11 +14,13 @@ public sealed class SqlRetentionStore : IRetentionStore
 {
     private readonly SqlDialect dialect;
     private readonly SqlConnections connections;
+    private readonly OrderNumberCache? orderNumbers;
 
     public SqlRetentionStore(SqlDialect dialect, StorageOptions options, SqlMessageStore messages)
     {
         this.dialect = dialect;
         connections = new SqlConnections(dialect, options, messages);
+        orderNumbers = messages.OrderNumbers;
     }
 
     public async Task<IReadOnlyList<MessageKey>> FindDeliveredMessagesAsync(DateTimeOffset before, MessageKey after, int max, CancellationToken cancellationToken)
@@ -38,8 +40,17 @@ public sealed class SqlRetentionStore : IRetentionStore
         return connections.WriteAsync((c, t) => c.Execute(dialect.PurgeDeliveredMessages, parameters, t), cancellationToken);
     }
 
-    public Task<int> PurgeAcknowledgedOrdersAsync(DateTimeOffset before, int max, CancellationToken cancellationToken) =>
-        DeleteAsync(dialect.PurgeAcknowledgedOrders, dialect.Parameters(new { Before = dialect.Time(before), Max = max }), cancellationToken);
+    public async Task<int> PurgeAcknowledgedOrdersAsync(DateTimeOffset before, int max, CancellationToken cancellationToken)
+    {
+        var purged = await DeleteAsync(dialect.PurgeAcknowledgedOrders, dialect.Parameters(new { Before = dialect.Time(before), Max = max }), cancellationToken);
+        if (purged > 0)
+        {
+            // A shipment for a purged order is refused like one for an order never fetched.
+            orderNumbers?.Forget();
+        }
+
+        return purged;
+    }
 
     public Task<int> PurgeSentIdocAuditsAsync(DateTimeOffset before, int max, CancellationToken cancellationToken) =>
         DeleteAsync(dialect.PurgeSentIdocAudits, dialect.Parameters(new { Before = dialect.Time(before), Max = max }), cancellationToken);

@@ -12,6 +12,8 @@ public sealed partial class SqliteDialect(string synchronous = "Full") : SqlDial
 
     public override DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
 
+    public override bool OneWritingProcess => true;
+
     public override async Task PrepareAsync(DbConnection connection, bool writer, CancellationToken cancellationToken)
     {
         var pragmas = writer

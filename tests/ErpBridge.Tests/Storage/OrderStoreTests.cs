@@ -195,6 +195,32 @@ public sealed class OrderStoreTests(StorageTarget target) : StoreFixture(target)
         Assert.That(await store.ChannelsOfOrderNumbersAsync([], default), Is.Empty);
     }
 
+    [Test]
+    public async Task ChannelsOfOrderNumbers_AskedBefore_FollowNewOrdersAndChangedNumbers()
+    {
+        await store.UpsertAsync([Order("shop", "1", "h1", T0), Order("shop", "2", "h1", T0)], OrderHandover.Pull, T0, default);
+        Assert.That((await store.ChannelsOfOrderNumbersAsync(["#1", "#2"], default))["#1"], Is.EqualTo(new[] { "shop" }));
+
+        // Another store's order with a known number makes it ambiguous; an order that changes its number leaves its old one.
+        await store.UpsertAsync([Order("bc", "1", "h1", T0)], OrderHandover.Pull, T0.AddSeconds(1), default);
+        await store.UpsertAsync([new OrderRevision("shop", "2", "#2-B", T0.AddMinutes(1), false, "<Order/>", "h2")], OrderHandover.Pull, T0.AddMinutes(1), default);
+
+        var channels = await store.ChannelsOfOrderNumbersAsync(["#1", "#2", "#2-B"], default);
+        Assert.That(channels["#1"], Is.EqualTo(new[] { "bc", "shop" }));
+        Assert.That(channels, Does.Not.ContainKey("#2"));
+        Assert.That(channels["#2-B"], Is.EqualTo(new[] { "shop" }));
+    }
+
+    [Test]
+    public async Task ChannelsOfOrderNumbers_AnUnknownNumber_IsFoundOnceItsOrderIsFetched()
+    {
+        Assert.That(await store.ChannelsOfOrderNumbersAsync(["#7"], default), Is.Empty);
+
+        await store.UpsertAsync([Order("shop", "7", "h1", T0)], OrderHandover.Pull, T0, default);
+
+        Assert.That((await store.ChannelsOfOrderNumbersAsync(["#7"], default))["#7"], Is.EqualTo(new[] { "shop" }));
+    }
+
     private static OrderRevision Order(string channel, string id, string content, DateTimeOffset updatedAt, bool cancelled = false) =>
         new(channel, id, "#" + id, updatedAt, cancelled, $"<Order><Content>{content}</Content></Order>", content);
 }

@@ -115,9 +115,12 @@ public sealed class RetentionStoreTests(StorageTarget target) : StoreFixture(tar
         await orders.AcknowledgeAsync([new("shop:4", null, "ERP-4")], Now.AddDays(-1), default);
         await orders.UpsertAsync([Order("3", "changed", Now.AddDays(-2))], OrderHandover.Pull, Now.AddDays(-2), default);
 
+        Assert.That((await orders.ChannelsOfOrderNumbersAsync(["#1"], default))["#1"], Is.EqualTo(new[] { "shop" }));
+
         var deleted = await store.PurgeAcknowledgedOrdersAsync(Before, 10, default);
 
         Assert.That(deleted, Is.EqualTo(1));
+        Assert.That(await orders.ChannelsOfOrderNumbersAsync(["#1", "#2"], default), Does.Not.ContainKey("#1").And.ContainKey("#2"), "a purged order's number is no longer known, also where it was looked up before");
         var left = await orders.ListAsync("shop", null, 10, default);
         Assert.That(left.Select(o => (o.OrderId, o.State)), Is.EquivalentTo(new[]
         {
