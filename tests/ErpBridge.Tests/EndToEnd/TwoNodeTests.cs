@@ -134,7 +134,7 @@ public sealed partial class TwoNodeTests
         using var sampling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var holders = SampleLeaseHoldersAsync(sampling.Token);
 
-        await Task.WhenAll(Nodes.Select((node, n) => TwoNodeTraffic.SubmitAsync(http, Cluster.Service(node), messages.Where((_, i) => i % 2 == n).ToList(), senders: 6, cancellationToken)));
+        await Task.WhenAll(Nodes.Select((node, n) => TwoNodeTraffic.SubmitAsync(http, [Cluster.Service(node)], messages.Where((_, i) => i % 2 == n).ToList(), senders: 6, cancellationToken)));
         var deliveries = await Cluster.WaitDeliveredAsync(expected, TimeSpan.FromSeconds(100), cancellationToken);
         await sampling.CancelAsync();
         var leased = await holders;

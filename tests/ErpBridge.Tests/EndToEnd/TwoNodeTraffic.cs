@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Text;
 using System.Xml.Linq;
 using ErpBridge.Bench;
@@ -52,28 +53,53 @@ internal static class TwoNodeTraffic
     }
 
     /// <summary>
-    /// Submits <paramref name="messages"/> to the node at <paramref name="service"/>, <paramref name="senders"/> at a
-    /// time; fails the test on any answer but an Accepted receipt.
+    /// Submits <paramref name="messages"/>, <paramref name="senders"/> at a time, to the first of <paramref name="nodes"/>
+    /// that answers: a send that gets no answer (the node was killed under it, or is gone) goes to the next node under the
+    /// same MessageId, as an ERP's queue sends it again, and may then be answered Duplicate (the killed node had stored
+    /// it). Fails the test on any other answer than a receipt. Returns how many messages each node took.
     /// </summary>
-    public static async Task SubmitAsync(HttpClient http, Uri service, IReadOnlyList<KillMessage> messages, int senders, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<int>> SubmitAsync(HttpClient http, IReadOnlyList<Uri> nodes, IReadOnlyList<KillMessage> messages, int senders, CancellationToken cancellationToken)
     {
         var queue = new ConcurrentQueue<KillMessage>(messages);
         var refused = new ConcurrentQueue<string>();
+        var taken = new int[nodes.Count];
         await Task.WhenAll(Enumerable.Range(0, senders).Select(_ => Task.Run(
             async () =>
             {
                 while (queue.TryDequeue(out var message))
                 {
                     var action = message.Kind == KillMessageKind.Stock ? "SubmitInventory" : "SubmitShipments";
-                    var answer = await BenchSoap.PostAsync(http, service, action, message.Body, cancellationToken);
-                    if (XDocument.Parse(answer).Descendants().FirstOrDefault(e => e.Name.LocalName == "Receipt")?.Element((XNamespace)XmlNamespaces.Common + "Status")?.Value != "Accepted")
+                    for (var node = 0; node < nodes.Count; node++)
                     {
-                        refused.Enqueue($"{message.MessageId}: {answer}");
+                        string answer;
+                        try
+                        {
+                            answer = await BenchSoap.PostAsync(http, nodes[node], action, message.Body, cancellationToken);
+                        }
+                        catch (Exception ex) when (ex is HttpRequestException or IOException or SocketException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+                        {
+                            // No answer: killed under the call, or not listening any more.
+                            continue;
+                        }
+
+                        var status = XDocument.Parse(answer).Descendants().FirstOrDefault(e => e.Name.LocalName == "Receipt")?.Element((XNamespace)XmlNamespaces.Common + "Status")?.Value;
+                        if (status == "Accepted" || (status == "Duplicate" && node > 0))
+                        {
+                            Interlocked.Increment(ref taken[node]);
+                        }
+                        else
+                        {
+                            refused.Enqueue($"{message.MessageId}: {answer}");
+                        }
+
+                        break;
                     }
                 }
             },
             cancellationToken)));
-        Assert.That(refused, Is.Empty, $"every message accepted by {service}");
+        Assert.That(refused, Is.Empty, "every message accepted");
+        Assert.That(taken.Sum(), Is.EqualTo(messages.Count), "every message taken by a node");
+        return taken;
     }
 
     private static string Header(string prefix, string id, DateTimeOffset sentAt) =>
