@@ -171,7 +171,7 @@ public sealed partial class TwoNodeTests
         while (true)
         {
             await using var connection = await Cluster.OpenAsync();
-            if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM reconciliation_runs WHERE status = 'Completed'") >= 3)
+            if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM reconciliation_runs WHERE channel = @Channel AND status = 'Completed'", new { Channel = ReconciledChannel }) >= 3)
             {
                 break;
             }
@@ -184,7 +184,7 @@ public sealed partial class TwoNodeTests
         await using (var connection = await Cluster.OpenAsync())
         {
             runs = [.. (await connection.QueryAsync<(long RunId, string Channel, string Status, string TriggerBy, string Started, string? Finished)>(
-                "SELECT run_id, channel, status, trigger_by, started_at, finished_at FROM reconciliation_runs ORDER BY run_id"))
+                "SELECT run_id, channel, status, trigger_by, started_at, finished_at FROM reconciliation_runs WHERE channel = @Channel ORDER BY run_id", new { Channel = ReconciledChannel }))
                 .Select(r =>
                 {
                     Assert.That((r.Channel, r.TriggerBy), Is.EqualTo((ReconciledChannel, "schedule")), $"run {r.RunId}");
@@ -230,6 +230,38 @@ public sealed partial class TwoNodeTests
             // the last poll may still be running).
             Assert.That(polls, Has.Count.LessThanOrEqualTo(pollFires + 2), $"{channel}: {polls.Count} polls for {pollFires} fire times");
             await TestContext.Out.WriteLineAsync($"{channel}: {polls.Count} polls for {pollFires} fire times: {string.Join(" | ", polls.Select(p => string.Join(",", p)))}");
+        }
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task StartReconciliation_OnBothNodesAtOnce_StartsOneRun(CancellationToken cancellationToken)
+    {
+        // A channel without a schedule here (its store's request log is not read for the polls).
+        const string channel = "shopify-demo";
+        using var http = TwoNodeTraffic.Client();
+        var body = $"<rec:StartReconciliation xmlns:rec=\"{XmlNamespaces.Reconciliation}\"><rec:Channel>{channel}</rec:Channel></rec:StartReconciliation>";
+        for (var round = 1; round <= 3; round++)
+        {
+            var answers = await Task.WhenAll(Nodes.SelectMany(node => Enumerable.Repeat(node, 3)).Select(node => BenchSoap.PostAsync(http, Cluster.Service(node), "StartReconciliation", body, cancellationToken)));
+            Assert.That(answers.Where(a => !a.Contains("RunId>", StringComparison.Ordinal)), Is.Empty, $"round {round}: every request answered with a run");
+            var runs = answers.Select(a => XDocument.Parse(a).Descendants().Single(e => e.Name.LocalName == "RunId").Value).Distinct(StringComparer.Ordinal).ToList();
+            Assert.That(runs, Has.Count.EqualTo(1), $"round {round}: one run for six requests at once on two nodes");
+            while (true)
+            {
+                await using var connection = await Cluster.OpenAsync();
+                if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM reconciliation_runs WHERE channel = @Channel AND status = 'Running'", new { Channel = channel }) == 0)
+                {
+                    break;
+                }
+
+                await Task.Delay(250, cancellationToken);
+            }
+        }
+
+        await using (var connection = await Cluster.OpenAsync())
+        {
+            Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM reconciliation_runs WHERE channel = @Channel", new { Channel = channel }), Is.EqualTo(3), "a run per round");
         }
     }
 
