@@ -111,7 +111,7 @@ public sealed class TwoNodeKillTests
         {
             await using var connection = await cluster.OpenAsync();
             var busy = await connection.QueryFirstOrDefaultAsync<string>(
-                "SELECT claimed_by FROM deliveries WHERE status = 'InProgress' GROUP BY claimed_by HAVING COUNT(*) >= 20 ORDER BY COUNT(*) DESC LIMIT 1");
+                "SELECT claimed_by FROM deliveries WHERE status = 'InProgress' GROUP BY claimed_by HAVING COUNT(*) >= 10 ORDER BY COUNT(*) DESC LIMIT 1");
             if (busy is not null)
             {
                 await cluster.KillAsync(busy);
