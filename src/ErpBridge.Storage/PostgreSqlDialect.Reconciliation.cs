@@ -2,6 +2,10 @@ namespace ErpBridge.Storage;
 
 public sealed partial class PostgreSqlDialect
 {
+    // A statement of its own: a lock waited for inside the look-up would leave that statement reading a snapshot taken
+    // before the other node's run was committed.
+    public override string LockRunsOfChannel => "SELECT pg_advisory_xact_lock(hashtextextended('erpbridge-reconciliation:' || @Channel, 0))";
+
     public override string InsertRun =>
         """
         INSERT INTO reconciliation_runs (channel, status, phase, trigger_by, heal, started_at, pages, levels_read)

@@ -15,6 +15,13 @@ public abstract partial class SqlDialect
         store_quantity AS StoreQuantity, detail AS Detail, healed_by AS HealedBy
         """;
 
+    /// <summary>
+    /// Taken in the transaction that starts a run of @Channel, before its running run is looked for, so that two nodes
+    /// asked at once take turns instead of both finding none and both inserting one; null where that cannot happen
+    /// (SQLite writes one transaction at a time; on SQL Server the look-up itself holds its range).
+    /// </summary>
+    public virtual string? LockRunsOfChannel => null;
+
     public virtual string SelectRunningRunOfChannel =>
         $"SELECT {RunColumns} FROM {Table("reconciliation_runs")} WHERE channel = @Channel AND status = 'Running'";
 
@@ -115,6 +122,11 @@ public abstract partial class SqlDialect
 
     private IEnumerable<(string Name, string Sql)> ReconciliationStatements()
     {
+        if (LockRunsOfChannel is { } lockRuns)
+        {
+            yield return (nameof(LockRunsOfChannel), lockRuns);
+        }
+
         yield return (nameof(SelectRunningRunOfChannel), SelectRunningRunOfChannel);
         yield return (nameof(InsertRun), InsertRun);
         yield return (nameof(SelectRun), SelectRun);

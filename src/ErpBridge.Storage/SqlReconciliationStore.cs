@@ -20,6 +20,11 @@ public sealed class SqlReconciliationStore : IReconciliationStore
     public Task<(ReconciliationRun Run, bool Started)> StartAsync(string channel, string trigger, bool heal, DateTimeOffset now, CancellationToken cancellationToken) =>
         connections.WriteAsync((c, t) =>
         {
+            if (dialect.LockRunsOfChannel is { } lockRuns)
+            {
+                c.Execute(lockRuns, dialect.Parameters(new { Channel = channel }), t);
+            }
+
             if (c.QuerySingleOrDefault<RunRow>(dialect.SelectRunningRunOfChannel, dialect.Parameters(new { Channel = channel }), t) is { } running)
             {
                 return (running.ToRun(), false);

@@ -2,6 +2,11 @@ namespace ErpBridge.Storage;
 
 public sealed partial class SqlServerDialect
 {
+    // UPDLOCK and HOLDLOCK keep the channel's range locked until the run is inserted and committed: a second start of
+    // the channel waits, then finds the first one's run.
+    public override string SelectRunningRunOfChannel =>
+        $"SELECT {RunColumns} FROM dbo.reconciliation_runs WITH (UPDLOCK, HOLDLOCK) WHERE channel = @Channel AND status = N'Running'";
+
     public override string InsertRun =>
         """
         INSERT INTO dbo.reconciliation_runs (channel, status, phase, trigger_by, heal, started_at, pages, levels_read)

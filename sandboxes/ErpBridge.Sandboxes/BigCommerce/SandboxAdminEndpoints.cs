@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace ErpBridge.Sandboxes.BigCommerce;
 
 /// <summary>
-/// <c>GET /_sandbox/state</c>, <c>GET /_sandbox/stats</c> (request and 429 counts), <c>POST /_sandbox/faults</c>,
+/// <c>GET /_sandbox/state</c>, <c>GET /_sandbox/stats</c> (request and 429 counts), <c>GET /_sandbox/requests</c> (the request log), <c>POST /_sandbox/faults</c>,
 /// <c>POST /_sandbox/seed</c>, <c>POST /_sandbox/stock</c> (set levels, creating missing SKUs), <c>POST /_sandbox/orders</c> (seed an order), <c>POST /_sandbox/orders/{id}</c> (change its
 /// status or payment status) and <c>POST /_sandbox/orders/{id}/cancel</c>: the demo's window into the store.
 /// Unauthenticated: the sandbox listens on loopback and holds no real data.
@@ -32,6 +32,9 @@ internal sealed class SandboxAdminEndpoints(BigCommerceSandbox sandbox)
                     json.WriteEndObject();
                     json.WriteEndObject();
                 });
+                break;
+            case ("GET", "requests"):
+                await BigCommerceApi.Json(context, 200, json => LoggedRequestsJson.Write(json, sandbox.RequestCount, sandbox.Requests.Select(r => new LoggedRequest(r.ReceivedAt, r.Method, r.Path, r.Query, r.Body, r.Status))));
                 break;
             case ("POST", "faults"):
                 await ApplyFaults(context);

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace ErpBridge.Sandboxes.Magento;
 
 /// <summary>
-/// <c>GET /_sandbox/state</c>, <c>GET /_sandbox/stats</c>, <c>POST /_sandbox/faults</c>, <c>POST /_sandbox/seed</c>, <c>POST /_sandbox/stock</c>,
+/// <c>GET /_sandbox/state</c>, <c>GET /_sandbox/stats</c>, <c>GET /_sandbox/requests</c>, <c>POST /_sandbox/faults</c>, <c>POST /_sandbox/seed</c>, <c>POST /_sandbox/stock</c>,
 /// <c>POST /_sandbox/orders/update</c> and <c>POST /_sandbox/orders/cancel</c>: the demo's window into the store. Unauthenticated: the sandbox listens on loopback and holds no real data.
 /// </summary>
 internal sealed class MagentoAdminEndpoints(MagentoSandbox sandbox)
@@ -23,6 +23,9 @@ internal sealed class MagentoAdminEndpoints(MagentoSandbox sandbox)
                     json.WriteNumber("requests", sandbox.RequestCount);
                     json.WriteEndObject();
                 });
+                break;
+            case ("GET", "requests"):
+                await MagentoJson.Write(context, 200, json => LoggedRequestsJson.Write(json, sandbox.RequestCount, sandbox.Requests.Select(r => new LoggedRequest(r.ReceivedAt, r.Method, r.Path, r.Query, r.Body, r.Status))));
                 break;
             case ("POST", "faults"):
                 await ApplyFaults(context);

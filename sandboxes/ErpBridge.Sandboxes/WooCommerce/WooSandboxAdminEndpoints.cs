@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace ErpBridge.Sandboxes.WooCommerce;
 
 /// <summary>
-/// <c>GET /_sandbox/state</c>, <c>GET /_sandbox/stats</c>, <c>POST /_sandbox/faults</c>, <c>POST /_sandbox/seed</c>, <c>POST /_sandbox/stock</c>,
+/// <c>GET /_sandbox/state</c>, <c>GET /_sandbox/stats</c>, <c>GET /_sandbox/requests</c>, <c>POST /_sandbox/faults</c>, <c>POST /_sandbox/seed</c>, <c>POST /_sandbox/stock</c>,
 /// <c>POST /_sandbox/orders</c> (place an order), <c>POST /_sandbox/orders/{id}</c> (set its status),
 /// <c>POST /_sandbox/orders/{id}/cancel</c>: the demo's window into the store. Unauthenticated: the sandbox listens on loopback and holds no real data.
 /// </summary>
@@ -26,6 +26,9 @@ internal sealed class WooSandboxAdminEndpoints(WooCommerceSandbox sandbox)
                     json.WriteNumber("rate_limited", sandbox.RateLimitedCount);
                     json.WriteEndObject();
                 });
+                break;
+            case ("GET", "requests"):
+                await WooCommerceApi.Json(context, 200, json => LoggedRequestsJson.Write(json, sandbox.RequestCount, sandbox.Requests.Select(r => new LoggedRequest(r.ReceivedAt, r.Method, r.Path, r.Query, r.Body, r.Status))));
                 break;
             case ("POST", "faults"):
                 await ApplyFaults(context);
