@@ -8,14 +8,16 @@ public sealed partial class PostgreSqlDialect
         ON CONFLICT (channel) DO UPDATE SET changed_since = excluded.changed_since, polled_at = excluded.polled_at
         """;
 
-    // The order row stays locked until the upsert commits (FOR UPDATE); an order not stored yet has no row to lock, so
-    // a transaction-scoped advisory lock on its id is taken first (a one-time filter, evaluated before the scan), and
-    // two pollers of the same order take turns instead of one failing on the primary key.
+    // An order not stored yet has no row to lock: a transaction-scoped advisory lock on its id is taken first, as a
+    // statement of its own. Taken inside the look-up, the look-up would read the snapshot from before its wait and miss
+    // the order another node inserted meanwhile, then fail on the primary key.
+    public override string LockOrderForUpsert => "SELECT pg_advisory_xact_lock(hashtextextended('erpbridge-order:' || @OrderId, 0))";
+
+    // The order row stays locked until the upsert commits.
     public override string SelectOrderForUpsert =>
         """
         SELECT content_hash AS ContentHash, platform_updated_at AS PlatformUpdatedAt
-        FROM orders
-        WHERE (SELECT pg_advisory_xact_lock(hashtextextended('erpbridge-order:' || @OrderId, 0))) IS NOT NULL AND order_id = @OrderId
+        FROM orders WHERE order_id = @OrderId
         FOR UPDATE
         """;
 

@@ -26,6 +26,13 @@ public abstract partial class SqlDialect
     /// <summary>Sets @Channel's cursor to @ChangedSince, polled at @Now.</summary>
     public abstract string SaveOrderCursor { get; }
 
+    /// <summary>
+    /// Taken in the upsert's transaction before order @OrderId is looked up, so that two nodes storing the same new order
+    /// take turns instead of both finding none and both inserting it; null where that cannot happen (SQLite writes one
+    /// transaction at a time; on SQL Server the look-up itself holds the key's range).
+    /// </summary>
+    public virtual string? LockOrderForUpsert => null;
+
     /// <summary>The stored state of order @OrderId that an upsert compares with (locked for the transaction where the database needs it).</summary>
     public virtual string SelectOrderForUpsert =>
         $"""
@@ -113,6 +120,11 @@ public abstract partial class SqlDialect
     {
         yield return (nameof(SelectOrderCursor), SelectOrderCursor);
         yield return (nameof(SaveOrderCursor), SaveOrderCursor);
+        if (LockOrderForUpsert is { } lockOrder)
+        {
+            yield return (nameof(LockOrderForUpsert), lockOrder);
+        }
+
         yield return (nameof(SelectOrderForUpsert), SelectOrderForUpsert);
         yield return (nameof(InsertOrder), InsertOrder);
         yield return (nameof(UpdateOrderRevision), UpdateOrderRevision);

@@ -70,6 +70,11 @@ public sealed class SqlOrderStore : IOrderStore
                 Due = dialect.Time(now),
                 Handover = handover.ToString(),
             });
+            if (dialect.LockOrderForUpsert is { } lockOrder)
+            {
+                connection.Execute(lockOrder, dialect.Parameters(new { order.OrderId }), transaction);
+            }
+
             var stored = connection.QuerySingleOrDefault<StoredOrderRow>(dialect.SelectOrderForUpsert, dialect.Parameters(new { order.OrderId }), transaction);
             if (stored is null)
             {

@@ -212,6 +212,24 @@ public sealed class OrderStoreTests(StorageTarget target) : StoreFixture(target)
     }
 
     [Test]
+    public async Task Upsert_TheSameNewOrdersFromSeveralNodesAtOnce_StoreEachOnce()
+    {
+        // Four stores over one database stand for four nodes (on SQLite they queue on the one writer); each new order
+        // is upserted by all of them at the same moment. One creates it, the others find it: none fails on the key.
+        var nodes = new[] { store }.Concat(Enumerable.Range(0, 3).Select(_ => new SqlOrderStore(Database.Dialect, Database.Options, Messages))).ToList();
+        var summaries = new List<OrderUpsertSummary>();
+        for (var i = 0; i < 40; i++)
+        {
+            var order = Order("shop", $"race-{i}", "h1", T0);
+            summaries.AddRange(await Task.WhenAll(nodes.Select(n => Task.Run(() => n.UpsertAsync([order], OrderHandover.Pull, T0, default)))));
+        }
+
+        Assert.That(summaries.Sum(s => s.Created), Is.EqualTo(40));
+        Assert.That(summaries.Sum(s => s.Unchanged), Is.EqualTo(120));
+        Assert.That(await store.ListAsync("shop", null, 100, default), Has.Count.EqualTo(40));
+    }
+
+    [Test]
     public async Task ChannelsOfOrderNumbers_AnUnknownNumber_IsFoundOnceItsOrderIsFetched()
     {
         Assert.That(await store.ChannelsOfOrderNumbersAsync(["#7"], default), Is.Empty);
