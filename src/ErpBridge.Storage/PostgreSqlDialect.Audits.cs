@@ -2,21 +2,6 @@ namespace ErpBridge.Storage;
 
 public sealed partial class PostgreSqlDialect
 {
-    public override string SelectSettledDocuments =>
-        $"""
-        SELECT {SettledColumns} FROM messages m
-        WHERE {SettledConditions}
-        ORDER BY m.received_at, m.message_id LIMIT @Max
-        """;
-
-    // ON CONFLICT waits for a concurrent insert of the same key to commit, so two nodes cannot both insert it.
-    public override string InsertIdocAuditIfAbsent =>
-        """
-        INSERT INTO idoc_audits (message_id, source_system, endpoint, audit_message_id, idoc_status, document, state, attempts, created_at, next_attempt_at)
-        VALUES (@MessageId, @SourceSystem, @Endpoint, @AuditMessageId, @IdocStatus, @Document, @State, 0, @Now, @Due)
-        ON CONFLICT (message_id) DO NOTHING
-        """;
-
     // SKIP LOCKED passes over rows another node is claiming; the row locks keep the chosen ones from being taken twice.
     public override string ClaimIdocAudits =>
         $"""

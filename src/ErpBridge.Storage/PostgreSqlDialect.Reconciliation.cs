@@ -6,16 +6,6 @@ public sealed partial class PostgreSqlDialect
     // before the other node's run was committed.
     public override string LockRunsOfChannel => "SELECT pg_advisory_xact_lock(hashtextextended('erpbridge-reconciliation:' || @Channel, 0))";
 
-    public override string InsertRun =>
-        """
-        INSERT INTO reconciliation_runs (channel, status, phase, trigger_by, heal, started_at, pages, levels_read)
-        VALUES (@Channel, 'Running', 'ReadingStore', @TriggerBy, @Heal, @Now, 0, 0)
-        RETURNING run_id
-        """;
-
-    public override string SelectLatestRun =>
-        $"SELECT {RunColumns} FROM reconciliation_runs WHERE (@Channel IS NULL OR channel = @Channel) ORDER BY run_id DESC LIMIT 1";
-
     public override string UpsertReconciledLevels =>
         $"""
         INSERT INTO reconciliation_levels (run_id, side, item_key, sku, location, quantity, detail)
@@ -30,13 +20,4 @@ public sealed partial class PostgreSqlDialect
         ON CONFLICT (run_id, item_key) DO NOTHING
         """;
 
-    public override string SelectItems =>
-        $"""
-        SELECT {ItemColumns} FROM reconciliation_items
-        WHERE run_id = @RunId AND (@Class IS NULL OR class = @Class) AND (@After IS NULL OR item_key > @After)
-        ORDER BY item_key LIMIT @Max
-        """;
-
-    public override string SelectUnhealedDrift =>
-        $"SELECT {ItemColumns} FROM reconciliation_items WHERE run_id = @RunId AND class = 'Drift' AND healed_by IS NULL ORDER BY item_key LIMIT @Max";
 }

@@ -106,15 +106,6 @@ public sealed partial class PostgreSqlDialect : SqlDialect
         WHERE excluded.sent_at > item_versions.sent_at OR (excluded.sent_at = item_versions.sent_at AND excluded.received_at > item_versions.received_at)
         """;
 
-    public override string SelectDeadLetters =>
-        """
-        SELECT d.delivery_id AS DeliveryId, d.message_id AS MessageId, d.channel AS Channel, m.message_type AS MessageType,
-               d.attempts AS Attempts, d.last_attempt_at AS LastAttemptAt, d.last_error AS LastError
-        FROM deliveries AS d JOIN messages AS m ON m.message_id = d.message_id
-        WHERE d.status = 'Failed' AND (@Channel IS NULL OR d.channel = @Channel)
-        ORDER BY d.delivery_id LIMIT @Limit
-        """;
-
     // The lock is taken first in the same implicit transaction: two nodes starting at once would otherwise race to
     // create the table (one failing on the catalog's unique index).
     public override string CreateMigrationTable =>

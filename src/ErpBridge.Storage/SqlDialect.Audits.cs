@@ -10,7 +10,12 @@ public abstract partial class SqlDialect
     /// Up to @Max documents of @SourceSystem received since @Since, without an audit row, that have deliveries and none
     /// of them still open: their outcome is known.
     /// </summary>
-    public abstract string SelectSettledDocuments { get; }
+    public virtual string SelectSettledDocuments =>
+        $"""
+        SELECT {SettledColumns} FROM {Table("messages")} m
+        WHERE {SettledConditions}
+        ORDER BY m.received_at, m.message_id LIMIT @Max
+        """;
 
     public virtual string SelectSettledDeliveries =>
         $"""
@@ -25,8 +30,16 @@ public abstract partial class SqlDialect
         WHERE d.message_id = @MessageId AND d.channel = @Channel AND i.item_key = @ItemKey
         """;
 
-    /// <summary>Inserts the audit row of @MessageId unless it has one (one row affected, or none).</summary>
-    public abstract string InsertIdocAuditIfAbsent { get; }
+    /// <summary>
+    /// Inserts the audit row of @MessageId unless it has one (one row affected, or none). On PostgreSQL ON CONFLICT waits
+    /// for a concurrent insert of the same key to commit, so two nodes cannot both insert it.
+    /// </summary>
+    public virtual string InsertIdocAuditIfAbsent =>
+        $"""
+        INSERT INTO {Table("idoc_audits")} (message_id, source_system, endpoint, audit_message_id, idoc_status, document, state, attempts, created_at, next_attempt_at)
+        VALUES (@MessageId, @SourceSystem, @Endpoint, @AuditMessageId, @IdocStatus, @Document, @State, 0, @Now, @Due)
+        ON CONFLICT (message_id) DO NOTHING
+        """;
 
     /// <summary>Marks up to @Max due audits Sending until @Until and returns them.</summary>
     public abstract string ClaimIdocAudits { get; }

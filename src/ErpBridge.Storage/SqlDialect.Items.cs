@@ -22,7 +22,15 @@ public abstract partial class SqlDialect
     /// those left behind by a resubmit of other items of their message. A delivery that failed as a whole is a dead
     /// letter of its own (see SelectDeadLetters), not item by item.
     /// </summary>
-    public abstract string SelectDeadItems { get; }
+    public virtual string SelectDeadItems =>
+        $"""
+        SELECT i.delivery_id AS DeliveryId, d.message_id AS MessageId, d.channel AS Channel, m.message_type AS MessageType,
+               d.attempts AS Attempts, i.at AS LastAttemptAt, i.reason AS LastError, i.item_key AS Item
+        FROM {Table("delivery_items")} AS i JOIN {Table("deliveries")} AS d ON d.delivery_id = i.delivery_id JOIN {Table("messages")} AS m ON m.message_id = d.message_id
+        WHERE i.state = 'Failed' AND (@Channel IS NULL OR i.channel = @Channel)
+          AND (d.status = 'Delivered' OR EXISTS (SELECT 1 FROM {Table("delivery_items")} AS r WHERE r.delivery_id = i.delivery_id AND r.state = 'Resend'))
+        ORDER BY i.delivery_id, i.item_key LIMIT @Limit
+        """;
 
     /// <summary>Audits the delivered deliveries whose failed items match @MessageId / @Channel / @Item (null = any) as going back to Pending.</summary>
     public virtual string AuditItemResubmit =>

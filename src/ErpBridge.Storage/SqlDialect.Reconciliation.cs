@@ -26,11 +26,17 @@ public abstract partial class SqlDialect
         $"SELECT {RunColumns} FROM {Table("reconciliation_runs")} WHERE channel = @Channel AND status = 'Running'";
 
     /// <summary>Inserts a Running run and returns its id.</summary>
-    public abstract string InsertRun { get; }
+    public virtual string InsertRun =>
+        $"""
+        INSERT INTO {Table("reconciliation_runs")} (channel, status, phase, trigger_by, heal, started_at, pages, levels_read)
+        VALUES (@Channel, 'Running', 'ReadingStore', @TriggerBy, @Heal, @Now, 0, 0)
+        RETURNING run_id
+        """;
 
     public virtual string SelectRun => $"SELECT {RunColumns} FROM {Table("reconciliation_runs")} WHERE run_id = @RunId";
 
-    public abstract string SelectLatestRun { get; }
+    public virtual string SelectLatestRun =>
+        $"SELECT {RunColumns} FROM {Table("reconciliation_runs")} WHERE (@Channel IS NULL OR channel = @Channel) ORDER BY run_id DESC LIMIT 1";
 
     public virtual string SelectRunningRuns => $"SELECT {RunColumns} FROM {Table("reconciliation_runs")} WHERE status = 'Running' ORDER BY run_id";
 
@@ -109,10 +115,16 @@ public abstract partial class SqlDialect
         $"SELECT COUNT(*) FROM {Table("reconciliation_items")} WHERE run_id = @RunId AND healed_by IS NOT NULL";
 
     /// <summary>Items of @RunId after @After (item order), optionally only @Class, at most @Max.</summary>
-    public abstract string SelectItems { get; }
+    public virtual string SelectItems =>
+        $"""
+        SELECT {ItemColumns} FROM {Table("reconciliation_items")}
+        WHERE run_id = @RunId AND (@Class IS NULL OR class = @Class) AND (@After IS NULL OR item_key > @After)
+        ORDER BY item_key LIMIT @Max
+        """;
 
     /// <summary>Drift items of @RunId not healed yet, item order, at most @Max.</summary>
-    public abstract string SelectUnhealedDrift { get; }
+    public virtual string SelectUnhealedDrift =>
+        $"SELECT {ItemColumns} FROM {Table("reconciliation_items")} WHERE run_id = @RunId AND class = 'Drift' AND healed_by IS NULL ORDER BY item_key LIMIT @Max";
 
     public virtual string MarkItemsHealed =>
         $"UPDATE {Table("reconciliation_items")} SET healed_by = @MessageId WHERE run_id = @RunId AND item_key IN (SELECT value FROM {JsonValues("@Keys")})";

@@ -174,7 +174,14 @@ public abstract partial class SqlDialect
     /// <summary>Raises the item versions of @Channel to those of the JSON array @Rows (k key, s sent, r received, m message) where newer.</summary>
     public abstract string UpsertItemVersions { get; }
 
-    public abstract string SelectDeadLetters { get; }
+    public virtual string SelectDeadLetters =>
+        $"""
+        SELECT d.delivery_id AS DeliveryId, d.message_id AS MessageId, d.channel AS Channel, m.message_type AS MessageType,
+               d.attempts AS Attempts, d.last_attempt_at AS LastAttemptAt, d.last_error AS LastError
+        FROM {Table("deliveries")} AS d JOIN {Table("messages")} AS m ON m.message_id = d.message_id
+        WHERE d.status = 'Failed' AND (@Channel IS NULL OR d.channel = @Channel)
+        ORDER BY d.delivery_id LIMIT @Limit
+        """;
 
     /// <summary>Audits and resets Failed deliveries matching @MessageId / @Channel (null = any) to Pending at @Now, their retries beginning afresh.</summary>
     public virtual string ResubmitDeliveries =>

@@ -15,13 +15,4 @@ public sealed partial class SqliteDialect
         ON CONFLICT (delivery_id, item_key) DO UPDATE SET state = excluded.state, reason = excluded.reason, at = excluded.at;
         """;
 
-    public override string SelectDeadItems =>
-        """
-        SELECT i.delivery_id AS DeliveryId, d.message_id AS MessageId, d.channel AS Channel, m.message_type AS MessageType,
-               d.attempts AS Attempts, i.at AS LastAttemptAt, i.reason AS LastError, i.item_key AS Item
-        FROM delivery_items AS i JOIN deliveries AS d ON d.delivery_id = i.delivery_id JOIN messages AS m ON m.message_id = d.message_id
-        WHERE i.state = 'Failed' AND (@Channel IS NULL OR i.channel = @Channel)
-          AND (d.status = 'Delivered' OR EXISTS (SELECT 1 FROM delivery_items AS r WHERE r.delivery_id = i.delivery_id AND r.state = 'Resend'))
-        ORDER BY i.delivery_id, i.item_key LIMIT @Limit
-        """;
 }
