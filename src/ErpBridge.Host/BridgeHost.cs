@@ -1,6 +1,7 @@
 using ErpBridge.Connectors;
 using ErpBridge.Core.Security;
 using ErpBridge.Delivery;
+using ErpBridge.Host.OperatorConsole;
 using ErpBridge.Host.Retention;
 using ErpBridge.Mapping.Maps;
 using ErpBridge.Orders;
@@ -42,7 +43,8 @@ public static class BridgeHost
             .AddErpBridgeOrders(settings.Orders, settings.ErpEndpoints, sp => sp.GetRequiredService<ContractSchemas>().Set)
             .AddErpBridgeIdocAudits(settings.IdocAudits)
             .AddErpBridgeReconciliation(settings.Reconciliation)
-            .AddErpBridgeRetention(settings.Retention);
+            .AddErpBridgeRetention(settings.Retention)
+            .AddErpBridgeConsole(settings.Console);
 
         var app = builder.Build();
         if (!operatorCommand)
@@ -55,6 +57,7 @@ public static class BridgeHost
         app.MapDeliveryStatus();
         app.MapAuthenticationStatus();
         app.UseErpBridgeSoap();
+        app.UseErpBridgeConsole();
         return (app, []);
     }
 
@@ -96,6 +99,10 @@ public static class BridgeHost
                 .Select((client, index) => (client, index))
                 .Where(c => DemoCredentials.Usable(c.client))
                 .Select(c => $"ErpBridge:Security:Clients:{c.index}: the demo client's published credentials (or Demo = true) are configured and the host would listen on {exposed}; configure a client of your own (UserName, PasswordHash, an empty DigestPassword, Demo = false) or listen on 127.0.0.1 only."));
+            errors.AddRange(settings.Console.Operators
+                .Select((op, index) => (op, index))
+                .Where(o => DemoOperator.Usable(o.op))
+                .Select(o => $"{ConsoleOptions.Section}:Operators:{o.index}: the demo operator's published password is configured and the host would listen on {exposed}; configure operators of your own (a PasswordHash from 'hash-secret') or listen on 127.0.0.1 only."));
         }
 
         return errors;

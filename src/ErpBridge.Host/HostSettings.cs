@@ -4,6 +4,7 @@ using ErpBridge.Core.Routing;
 using ErpBridge.Core.Security;
 using ErpBridge.Delivery;
 using ErpBridge.ErpPush;
+using ErpBridge.Host.OperatorConsole;
 using ErpBridge.Host.Retention;
 using ErpBridge.Orders;
 using ErpBridge.Orders.Audits;
@@ -41,6 +42,9 @@ public sealed class HostSettings
     /// <summary>ErpBridge:Retention: how old finished rows get before the purge deletes them.</summary>
     public required RetentionOptions Retention { get; init; }
 
+    /// <summary>ErpBridge:Console: the operators who may sign in to the console.</summary>
+    public required ConsoleOptions Console { get; init; }
+
     /// <summary>ErpBridge:ErpEndpoints: the ERP order receivers channels push orders to.</summary>
     public required Dictionary<string, ErpEndpointOptions> ErpEndpoints { get; init; }
 
@@ -63,6 +67,7 @@ public sealed class HostSettings
             Reconciliation = Get<ReconciliationOptions>(configuration, ReconciliationOptions.Section),
             Connectors = Get<ConnectorSettings>(configuration, ConnectorSettings.Section),
             Retention = Get<RetentionOptions>(configuration, RetentionOptions.Section),
+            Console = Get<ConsoleOptions>(configuration, ConsoleOptions.Section),
             ErpEndpoints = configuration.GetSection(ErpBridge.Orders.ErpEndpoints.Section).Get<Dictionary<string, ErpEndpointOptions>>() is { } endpoints
                 ? new Dictionary<string, ErpEndpointOptions>(endpoints, StringComparer.OrdinalIgnoreCase)
                 : new Dictionary<string, ErpEndpointOptions>(StringComparer.OrdinalIgnoreCase),
@@ -82,6 +87,7 @@ public sealed class HostSettings
         errors.AddRange(Storage.Validate());
         errors.AddRange(Soap.Validate());
         errors.AddRange(Security.Validate());
+        errors.AddRange(Console.Validate());
         errors.AddRange(Delivery.Validate());
         errors.AddRange(Orders.Validate(Bridge.Channels.Keys, ErpEndpoints.Keys));
         errors.AddRange(ErpBridge.Orders.ErpEndpoints.Validate(ErpEndpoints));

@@ -179,6 +179,19 @@ public sealed partial class SqlDeliveryStore : IDeliveryStore
             .ToList();
     }
 
+    public async Task<int> DiscardAsync(string? messageId, string? channel, string? item, string detail, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var parameters = dialect.Parameters(new { MessageId = messageId, Channel = channel, Item = item, Detail = detail, Now = dialect.Time(now) });
+        return await WriteAsync(
+            (c, t) =>
+            {
+                // The audit insert and the update touch the same deliveries: half the rows are the deliveries discarded.
+                var deliveries = item is null ? c.Execute(dialect.DiscardDeliveries, parameters, t) / 2 : 0;
+                return deliveries + c.Execute(dialect.DiscardItems, parameters, t);
+            },
+            cancellationToken);
+    }
+
     public async Task<int> ResubmitAsync(string? messageId, string? channel, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var parameters = dialect.Parameters(new { MessageId = messageId, Channel = channel, Now = dialect.Time(now) });

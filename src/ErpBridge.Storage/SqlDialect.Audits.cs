@@ -68,7 +68,7 @@ public abstract partial class SqlDialect
           AND NOT EXISTS (SELECT 1 FROM {Table("idoc_audits")} a WHERE a.message_id = m.message_id)
           AND EXISTS (SELECT 1 FROM {Table("deliveries")} d WHERE d.message_id = m.message_id)
           AND NOT EXISTS (SELECT 1 FROM {Table("deliveries")} d WHERE d.message_id = m.message_id
-                          AND d.status NOT IN ('Delivered', 'Failed', 'Superseded'))
+                          AND d.status NOT IN ('Delivered', 'Failed', 'Superseded', 'Discarded'))
           AND NOT EXISTS (SELECT 1 FROM {Table("deliveries")} d JOIN {Table("delivery_items")} i ON i.delivery_id = d.delivery_id
                           WHERE d.message_id = m.message_id AND i.state = 'Resend')
         """;

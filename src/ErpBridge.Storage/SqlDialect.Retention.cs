@@ -20,7 +20,7 @@ public abstract partial class SqlDialect
         $"""
         {m}.received_at < @Before
           AND NOT EXISTS (SELECT 1 FROM {Table("deliveries")} AS pd WHERE {DeliveryOfMessageRow("pd", m)}
-                          AND (pd.status NOT IN ('Delivered', 'Superseded') OR pd.last_attempt_at IS NULL OR pd.last_attempt_at >= @Before))
+                          AND (pd.status NOT IN ('Delivered', 'Superseded', 'Discarded') OR pd.last_attempt_at IS NULL OR pd.last_attempt_at >= @Before))
           AND NOT EXISTS (SELECT 1 FROM {Table("deliveries")} AS pd JOIN {Table("delivery_items")} AS pi ON pi.delivery_id = pd.delivery_id
                           WHERE {DeliveryOfMessageRow("pd", m)} AND pi.state IN ('Failed', 'Resend'))
         """;

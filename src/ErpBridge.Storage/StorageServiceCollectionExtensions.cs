@@ -1,3 +1,4 @@
+using ErpBridge.Core.Operators;
 using ErpBridge.Core.Audits;
 using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Intake;
@@ -37,6 +38,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IRetentionStore>(sp => new SqlRetentionStore(dialect, options, sp.GetRequiredService<SqlMessageStore>()));
         services.AddSingleton<INonceStore>(sp => new SqlNonceStore(dialect, options, sp.GetRequiredService<SqlMessageStore>()));
         services.AddSingleton<IPriceDraftStore>(sp => new SqlPriceDraftStore(dialect, options, sp.GetRequiredService<SqlMessageStore>()));
+        services.AddSingleton(sp => new SqlConsoleStore(dialect, options, sp.GetRequiredService<SqlMessageStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IOperatorActionStore>(sp => sp.GetRequiredService<SqlConsoleStore>());
+        services.AddSingleton<IMessageBrowser>(sp => sp.GetRequiredService<SqlConsoleStore>());
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<MigrationRunner>(sp, options.ConnectionString));
         return services;
     }

@@ -49,6 +49,13 @@ public interface IDeliveryStore
 
     Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(string? channel, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Gives up on failed deliveries (matching <paramref name="messageId"/> / <paramref name="channel"/>, null = any)
+    /// and on failed items of delivered messages (also matching <paramref name="item"/>): they end Discarded, audited
+    /// with <paramref name="detail"/>, and are never sent. The count is deliveries and items discarded.
+    /// </summary>
+    Task<int> DiscardAsync(string? messageId, string? channel, string? item, string detail, DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>Puts failed deliveries back to Pending with a fresh attempt budget. Filters by message and/or channel; returns how many.</summary>
     Task<int> ResubmitAsync(string? messageId, string? channel, DateTimeOffset now, CancellationToken cancellationToken);
 

@@ -9,4 +9,7 @@ public enum DeliveryStatus
     RetryScheduled,
     Failed,
     Superseded,
+
+    /// <summary>A failed delivery an operator gave up on: never retried, counted as a failure by audits, purged like a delivered one.</summary>
+    Discarded,
 }

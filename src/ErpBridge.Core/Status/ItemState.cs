@@ -8,4 +8,7 @@ public enum ItemState
 
     /// <summary>The channel could not take it (an unknown SKU, a reference the store cannot resolve); a dead letter of its own.</summary>
     Failed,
+
+    /// <summary>A failed item an operator gave up on: never sent again.</summary>
+    Discarded,
 }

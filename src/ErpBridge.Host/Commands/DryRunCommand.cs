@@ -2,8 +2,6 @@ using System.CommandLine;
 using System.Xml;
 using System.Xml.Linq;
 using ErpBridge.Connectors;
-using ErpBridge.Core.Messages;
-using ErpBridge.Delivery;
 using ErpBridge.Mapping.Maps;
 using ErpBridge.Mapping.Plans;
 
@@ -47,25 +45,10 @@ public static class DryRunCommand
 
     private static async Task<int> RunAsync(IServiceProvider services, CommandContext context, string channel, string file, string? documentType, bool json, CancellationToken cancellationToken)
     {
-        var registry = services.GetRequiredService<ConnectorRegistry>();
-        var maps = services.GetRequiredService<IMessageMaps>();
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         try
         {
             var document = XDocument.Load(file, LoadOptions.None);
-            var platform = registry.PlatformOf(channel);
-            var canonical = documentType is null ? document : maps.ToCanonical(documentType, document.Root!, MapParameters.Inbound("DRY-RUN", now, "DRY-RUN"));
-            var type = CanonicalMessage.TypeOf(canonical) ?? throw new MappingFailedException($"'{canonical.Root?.Name}' is not a canonical message (SubmitInventory, SubmitProducts, SubmitShipments).");
-            var messageId = canonical.Root!.Elements().FirstOrDefault(e => e.Name.LocalName == "MessageId")?.Value ?? "DRY-RUN";
-            var items = CanonicalMessage.Parse(type, canonical);
-            var mapped = RequestPlan.Parse(maps.ToPlan(
-                platform, type, canonical, MapParameters.Outbound(messageId, channel, DeliveryPipeline.IdempotencyKey(messageId, channel, items.Keys), registry.MapParametersOf(channel))));
-
-            // Whether a price call also publishes a product drafted for lack of a price is decided from the database at
-            // delivery; a dry run reads none, so those calls are left out and counted.
-            var plan = new PriceDraftLedger().Decide(mapped);
-            var decidedAtDelivery = mapped.Calls.Count(c => c.Condition?.Kind == PlanCall.PriceDraftKind);
-            var calls = await registry.For(channel).PrepareAsync(plan, cancellationToken);
+            var (messageId, type, platform, decidedAtDelivery, calls) = await MessageDryRun.PlanAsync(services, channel, document, documentType, cancellationToken);
             if (json)
             {
                 CommandJson.Write(context.Output, new

@@ -19,7 +19,7 @@ public static class IdocOutcomes
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(source);
         var failures = document.Deliveries
-            .Where(d => d.Status == DeliveryStatus.Failed || d.FailedItem is not null)
+            .Where(d => d.Status is DeliveryStatus.Failed or DeliveryStatus.Discarded || d.FailedItem is not null)
             .ToList();
         if (failures.Count == 0)
         {
@@ -28,7 +28,7 @@ public static class IdocOutcomes
         }
 
         var first = failures[0];
-        var reason = first.Status == DeliveryStatus.Failed
+        var reason = first.Status is DeliveryStatus.Failed or DeliveryStatus.Discarded
             ? first.LastError is { Length: > 0 } error ? error : "dead-lettered"
             : $"item {first.FailedItem}";
         var others = failures.Count > 1 ? $" (also failed on {string.Join(", ", failures.Skip(1).Select(f => f.Channel))})" : "";

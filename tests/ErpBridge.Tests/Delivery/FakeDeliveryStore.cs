@@ -81,6 +81,8 @@ public sealed class FakeDeliveryStore(IReadOnlyList<ClaimedDelivery> due, IReadO
 
     public Task<int> ResubmitAsync(string? messageId, string? channel, DateTimeOffset now, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task<int> DiscardAsync(string? messageId, string? channel, string? item, string detail, DateTimeOffset now, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task<IReadOnlyList<AttemptView>> GetHistoryAsync(string messageId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<IReadOnlyList<DeliveryCount>> CountAsync(CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -1,0 +1,154 @@
+using System.Text;
+using Dapper;
+using ErpBridge.Core.Operators;
+
+namespace ErpBridge.Storage;
+
+/// <summary>The operator console's audit trail and message search over any <see cref="SqlDialect"/> (migration 0018).</summary>
+public sealed class SqlConsoleStore : IOperatorActionStore, IMessageBrowser
+{
+    /// <summary>How far back a text search looks when the search gives no start: it reads documents, so it needs a bound.</summary>
+    public static readonly TimeSpan DefaultTextWindow = TimeSpan.FromDays(1);
+
+    private readonly SqlDialect dialect;
+    private readonly SqlConnections connections;
+    private readonly TimeProvider time;
+
+    /// <param name="messages">The message store whose writer takes the writes where it has one (SQLite).</param>
+    public SqlConsoleStore(SqlDialect dialect, StorageOptions options, SqlMessageStore messages, TimeProvider time)
+    {
+        this.dialect = dialect;
+        this.time = time;
+        connections = new SqlConnections(dialect, options, messages);
+    }
+
+    public Task RecordAsync(OperatorAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var parameters = dialect.Parameters(new
+        {
+            Now = dialect.Time(action.At),
+            action.Operator,
+            action.Action,
+            action.MessageId,
+            action.Channel,
+            action.Detail,
+        });
+        return connections.WriteAsync((c, t) => c.Execute(dialect.InsertOperatorAction, parameters, t), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<OperatorAction>> ListAsync(string? messageId, string? channel, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ActionRow>(new CommandDefinition(
+            dialect.SelectOperatorActions, dialect.Parameters(new { MessageId = messageId, Channel = channel, Limit = limit }), cancellationToken: cancellationToken));
+        return rows.Select(r => new OperatorAction(r.Id, SqlDialect.ReadTime(r.At), r.Operator, r.Action, r.MessageId, r.Channel, r.Detail)).ToList();
+    }
+
+    public async Task<IReadOnlyList<MessageSummary>> SearchAsync(MessageSearch search, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        var text = string.IsNullOrWhiteSpace(search.Text) ? null : "%" + EscapeLike(search.Text.Trim()) + "%";
+        var from = search.From ?? (text is null ? null : time.GetUtcNow() - DefaultTextWindow);
+        var parameters = dialect.Parameters(new
+        {
+            MessageId = Blank(search.MessageId),
+            SourceSystem = Blank(search.SourceSystem),
+            MessageType = Blank(search.Type),
+            ReceivedFrom = from is { } f ? dialect.Time(f) : null,
+            ReceivedTo = search.To is { } t ? dialect.Time(t) : null,
+            BeforeAt = search.BeforeAt is { } b && search.BeforeId is not null ? dialect.Time(b) : null,
+            BeforeId = search.BeforeAt is null ? null : search.BeforeId,
+            Text = text,
+            Status = search.Status?.ToString(),
+            Limit = Math.Clamp(search.Limit, 1, 1000),
+        });
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<SummaryRow>(new CommandDefinition(dialect.SearchMessages, parameters, cancellationToken: cancellationToken));
+        return rows.Select(r => new MessageSummary(r.MessageId, r.MessageType, r.DocumentType, r.SourceSystem, SqlDialect.ReadTime(r.ReceivedAt))).ToList();
+    }
+
+    public async Task<MessageDetail?> GetAsync(string messageId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<DetailRow>(new CommandDefinition(
+            dialect.SelectMessageDetail, dialect.Parameters(new { MessageId = messageId }), cancellationToken: cancellationToken));
+        return row is null
+            ? null
+            : new MessageDetail(
+                row.MessageId, row.MessageType, row.DocumentType, row.SourceSystem, row.Client, SqlDialect.ReadTime(row.SentAt), SqlDialect.ReadTime(row.ReceivedAt),
+                row.CorrelationId, row.Payload, row.Canonical);
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>The text as a LIKE pattern's literal part, with \ as the escape character.</summary>
+    private static string EscapeLike(string text)
+    {
+        var escaped = new StringBuilder(text.Length + 4);
+        foreach (var c in text)
+        {
+            if (c is '\\' or '%' or '_' or '[')
+            {
+                escaped.Append('\\');
+            }
+
+            escaped.Append(c);
+        }
+
+        return escaped.ToString();
+    }
+
+    private sealed class ActionRow
+    {
+        public long Id { get; set; }
+
+        public object At { get; set; } = "";
+
+        public string Operator { get; set; } = "";
+
+        public string Action { get; set; } = "";
+
+        public string? MessageId { get; set; }
+
+        public string? Channel { get; set; }
+
+        public string? Detail { get; set; }
+    }
+
+    private sealed class SummaryRow
+    {
+        public string MessageId { get; set; } = "";
+
+        public string MessageType { get; set; } = "";
+
+        public string? DocumentType { get; set; }
+
+        public string SourceSystem { get; set; } = "";
+
+        public object ReceivedAt { get; set; } = "";
+    }
+
+    private sealed class DetailRow
+    {
+        public string MessageId { get; set; } = "";
+
+        public string MessageType { get; set; } = "";
+
+        public string? DocumentType { get; set; }
+
+        public string SourceSystem { get; set; } = "";
+
+        public string Client { get; set; } = "";
+
+        public object SentAt { get; set; } = "";
+
+        public object ReceivedAt { get; set; } = "";
+
+        public string CorrelationId { get; set; } = "";
+
+        public string Payload { get; set; } = "";
+
+        public string? Canonical { get; set; }
+    }
+}
