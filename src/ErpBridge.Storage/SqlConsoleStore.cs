@@ -1,11 +1,12 @@
 using System.Text;
 using Dapper;
 using ErpBridge.Core.Operators;
+using ErpBridge.Core.Orders;
 
 namespace ErpBridge.Storage;
 
 /// <summary>The operator console's audit trail and message search over any <see cref="SqlDialect"/> (migration 0018).</summary>
-public sealed class SqlConsoleStore : IOperatorActionStore, IMessageBrowser
+public sealed class SqlConsoleStore : IOperatorActionStore, IMessageBrowser, IOrderBrowser, IRunBrowser
 {
     /// <summary>How far back a text search looks when the search gives no start: it reads documents, so it needs a bound.</summary>
     public static readonly TimeSpan DefaultTextWindow = TimeSpan.FromDays(1);
@@ -80,6 +81,37 @@ public sealed class SqlConsoleStore : IOperatorActionStore, IMessageBrowser
                 row.CorrelationId, row.Payload, row.Canonical);
     }
 
+    public async Task<IReadOnlyList<OrderSummary>> ListOrdersAsync(string? channel, OrderState? state, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<OrderRow>(new CommandDefinition(
+            dialect.SelectConsoleOrders,
+            dialect.Parameters(new { Channel = Blank(channel), State = state?.ToString(), Limit = Math.Clamp(limit, 1, 10_000) }),
+            cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToSummary()).ToList();
+    }
+
+    public async Task<OrderDetail?> GetOrderAsync(string orderId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<OrderRow>(new CommandDefinition(
+            dialect.SelectOrderDetail, dialect.Parameters(new { OrderId = orderId }), cancellationToken: cancellationToken));
+        return row is null
+            ? null
+            : new OrderDetail(
+                row.ToSummary(), row.PlatformOrderId, Convert.ToBoolean(row.Cancelled, System.Globalization.CultureInfo.InvariantCulture), row.CanonicalXml,
+                SqlDialect.ReadTime(row.PlatformUpdatedAt), SqlDialect.ReadTime(row.FirstSeenAt), row.FetchedRevision,
+                SqlDialect.ReadNullableTime(row.AcknowledgedAt), SqlDialect.ReadNullableTime(row.NextPushAt));
+    }
+
+    public async Task<IReadOnlyList<long>> RecentRunIdsAsync(string? channel, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var ids = await connection.QueryAsync<long>(new CommandDefinition(
+            dialect.SelectRecentRunIds, dialect.Parameters(new { Channel = Blank(channel), Limit = Math.Clamp(limit, 1, 1000) }), cancellationToken: cancellationToken));
+        return ids.ToList();
+    }
+
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>The text as a LIKE pattern's literal part, with \ as the escape character.</summary>
@@ -150,5 +182,52 @@ public sealed class SqlConsoleStore : IOperatorActionStore, IMessageBrowser
         public string Payload { get; set; } = "";
 
         public string? Canonical { get; set; }
+    }
+
+    private sealed class OrderRow
+    {
+        public string OrderId { get; set; } = "";
+
+        public string Channel { get; set; } = "";
+
+        public string OrderNumber { get; set; } = "";
+
+        public long Revision { get; set; }
+
+        public string State { get; set; } = "";
+
+        public string Handover { get; set; } = "";
+
+        public object? VisibleAt { get; set; }
+
+        public long? AcknowledgedRevision { get; set; }
+
+        public string? ErpDocumentNumber { get; set; }
+
+        public object ChangedAt { get; set; } = "";
+
+        public long PushAttempts { get; set; }
+
+        public string? LastError { get; set; }
+
+        public string PlatformOrderId { get; set; } = "";
+
+        public object Cancelled { get; set; } = false;
+
+        public string CanonicalXml { get; set; } = "";
+
+        public object PlatformUpdatedAt { get; set; } = "";
+
+        public object FirstSeenAt { get; set; } = "";
+
+        public long? FetchedRevision { get; set; }
+
+        public object? AcknowledgedAt { get; set; }
+
+        public object? NextPushAt { get; set; }
+
+        public OrderSummary ToSummary() => new(
+            OrderId, Channel, OrderNumber, Revision, Enum.Parse<OrderState>(State), Handover, SqlDialect.ReadNullableTime(VisibleAt), AcknowledgedRevision,
+            ErpDocumentNumber, SqlDialect.ReadTime(ChangedAt), (int)PushAttempts, LastError);
     }
 }

@@ -41,6 +41,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => new SqlConsoleStore(dialect, options, sp.GetRequiredService<SqlMessageStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IOperatorActionStore>(sp => sp.GetRequiredService<SqlConsoleStore>());
         services.AddSingleton<IMessageBrowser>(sp => sp.GetRequiredService<SqlConsoleStore>());
+        services.AddSingleton<IOrderBrowser>(sp => sp.GetRequiredService<SqlConsoleStore>());
+        services.AddSingleton<IRunBrowser>(sp => sp.GetRequiredService<SqlConsoleStore>());
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<MigrationRunner>(sp, options.ConnectionString));
         return services;
     }

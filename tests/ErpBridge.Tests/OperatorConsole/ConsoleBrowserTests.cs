@@ -134,4 +134,53 @@ public sealed class ConsoleBrowserTests
         Assert.That(rows, Has.Count.EqualTo(4), "one dead letter per channel");
         Assert.That(rows, Has.All.Contains("NO-SUCH-SKU"));
     }
+
+    [Test]
+    public async Task Reconciliation_StartedInTheConsole_ShowsItsFindings_FilteredByClass()
+    {
+        await world.SubmitAsync(DeliveryWorld.Stock("CON-R", T0, ("E2E-001", 10), ("E2E-002", 20)));
+        await world.WaitForAsync("CON-R", "Delivered");
+        world.BigCommerce.SetStock([("E2E-002", DeliveryWorld.Location, 99)]);
+
+        browser.SignIn(Base, DemoOperator.UserName, DemoOperator.Password);
+        browser.GoTo(new Uri(Base, "console/reconciliation"));
+        browser.Find(By.CssSelector($"#reconcile-channel option[value='{DeliveryWorld.BigCommerceChannel}']")).Click();
+        browser.Find(By.Id("start-reconciliation")).Click();
+        Assert.That(browser.Find(By.Id("notice")).Text, Does.Contain($"of {DeliveryWorld.BigCommerceChannel}"));
+
+        browser.Until(
+            d => d.FindElements(By.CssSelector($"#runs tr[data-channel='{DeliveryWorld.BigCommerceChannel}'][data-status='Completed']")).Count == 1,
+            "the run completed",
+            reload: true);
+        var run = browser.Find(By.CssSelector($"#runs tr[data-channel='{DeliveryWorld.BigCommerceChannel}']"));
+        Assert.That(run.FindElement(By.CssSelector("td.count-Drift")).Text, Is.EqualTo("1"));
+
+        browser.Find(By.CssSelector("#class-filter option[value='Drift']")).Click();
+        browser.Find(By.CssSelector("#class-filter")).Submit();
+        var findings = browser.Find(By.Id("findings")).FindElements(By.CssSelector("tbody tr"));
+        Assert.That(findings, Has.Count.EqualTo(1));
+        Assert.That(findings[0].Text, Does.Contain("E2E-002").And.Contain("20").And.Contain("99"));
+        browser.Screenshot("reconciliation");
+
+        browser.GoTo(new Uri(Base, "console/channels"));
+        Assert.That(browser.Find(By.Id("actions")).Text, Does.Contain("Reconcile").And.Contain(DemoOperator.UserName));
+    }
+
+    [Test]
+    public void OtherPages_Render_ForTheScreenshots()
+    {
+        browser.SignIn(Base, DemoOperator.UserName, DemoOperator.Password);
+        browser.GoTo(new Uri(Base, "console/maps?handler=Cases"));
+        Assert.That(browser.Find(By.Id("cases-summary")).Text, Does.Match(@"^(\d+) of \1 passed\.$"), "every golden case passes in the console as in maps-test");
+        Assert.That(browser.FindAll(By.CssSelector("#maps tbody tr")), Is.Not.Empty);
+        browser.Screenshot("maps");
+
+        browser.GoTo(new Uri(Base, "console/orders"));
+        Assert.That(browser.Find(By.Id("orders")).Displayed, Is.True);
+        browser.Screenshot("orders");
+
+        browser.GoTo(new Uri(Base, "console/messages"));
+        Assert.That(browser.Find(By.Id("message-search")).Displayed, Is.True);
+        browser.Screenshot("messages");
+    }
 }

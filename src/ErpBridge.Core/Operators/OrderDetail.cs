@@ -1,0 +1,13 @@
+namespace ErpBridge.Core.Operators;
+
+/// <summary>One order whole: its current revision's canonical XML and the times of what happened to it.</summary>
+public sealed record OrderDetail(
+    OrderSummary Summary,
+    string PlatformOrderId,
+    bool Cancelled,
+    string CanonicalXml,
+    DateTimeOffset PlatformUpdatedAt,
+    DateTimeOffset FirstSeenAt,
+    long? FetchedRevision,
+    DateTimeOffset? AcknowledgedAt,
+    DateTimeOffset? NextPushAt);
