@@ -11,6 +11,9 @@ public sealed class SqlConsoleStore : IOperatorActionStore, IMessageBrowser, IOr
     /// <summary>How far back a text search looks when the search gives no start: it reads documents, so it needs a bound.</summary>
     public static readonly TimeSpan DefaultTextWindow = TimeSpan.FromDays(1);
 
+    private static readonly DateTimeOffset Earliest = new(1, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Latest = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
+
     private readonly SqlDialect dialect;
     private readonly SqlConnections connections;
     private readonly TimeProvider time;
@@ -56,10 +59,12 @@ public sealed class SqlConsoleStore : IOperatorActionStore, IMessageBrowser, IOr
             MessageId = Blank(search.MessageId),
             SourceSystem = Blank(search.SourceSystem),
             MessageType = Blank(search.Type),
-            ReceivedFrom = from is { } f ? dialect.Time(f) : null,
-            ReceivedTo = search.To is { } t ? dialect.Time(t) : null,
-            BeforeAt = search.BeforeAt is { } b && search.BeforeId is not null ? dialect.Time(b) : null,
-            BeforeId = search.BeforeAt is null ? null : search.BeforeId,
+            // Times always bound (an unbounded side is the earliest or latest time), because a null of no declared
+            // type has no type PostgreSQL can infer.
+            ReceivedFrom = dialect.Time(from ?? Earliest),
+            ReceivedTo = dialect.Time(search.To ?? Latest),
+            BeforeAt = dialect.Time(search.BeforeAt is { } b && search.BeforeId is not null ? b : Latest),
+            BeforeId = search.BeforeAt is null ? "" : search.BeforeId ?? "",
             Text = text,
             Status = search.Status?.ToString(),
             Limit = Math.Clamp(search.Limit, 1, 1000),

@@ -22,7 +22,7 @@ public abstract partial class SqlDialect
 
     /// <summary>
     /// The newest @Limit messages matching the filters (null = any), from the received-at index downwards after the cursor
-    /// (@BeforeAt, @BeforeId). @Text is a LIKE pattern with \ as its escape; the caller bounds it by a time range.
+    /// (@BeforeAt, @BeforeId; the latest time when there is none). @Text is a LIKE pattern with \ as its escape; the caller bounds it by a time range.
     /// </summary>
     public virtual string SearchMessages =>
         $"""
@@ -95,9 +95,8 @@ public abstract partial class SqlDialect
         (@MessageId IS NULL OR m.message_id = @MessageId)
           AND (@SourceSystem IS NULL OR m.source_system = @SourceSystem)
           AND (@MessageType IS NULL OR m.message_type = @MessageType OR m.document_type = @MessageType)
-          AND (@ReceivedFrom IS NULL OR m.received_at >= @ReceivedFrom)
-          AND (@ReceivedTo IS NULL OR m.received_at < @ReceivedTo)
-          AND (@BeforeAt IS NULL OR m.received_at < @BeforeAt OR (m.received_at = @BeforeAt AND m.message_id < @BeforeId))
+          AND m.received_at >= @ReceivedFrom AND m.received_at < @ReceivedTo
+          AND (m.received_at < @BeforeAt OR (m.received_at = @BeforeAt AND m.message_id < @BeforeId))
           AND (@Text IS NULL OR m.payload LIKE @Text ESCAPE '\' OR m.canonical LIKE @Text ESCAPE '\')
           AND (@Status IS NULL OR EXISTS (SELECT 1 FROM {Table("deliveries")} AS d WHERE {DeliveryOfMessageRow("d", "m")} AND d.status = @Status))
         """;

@@ -1,7 +1,7 @@
-using ErpBridge.Core.Operators;
 using ErpBridge.Core.Audits;
 using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Intake;
+using ErpBridge.Core.Operators;
 using ErpBridge.Core.Orders;
 using ErpBridge.Core.Reconciliation;
 using ErpBridge.Core.Retention;

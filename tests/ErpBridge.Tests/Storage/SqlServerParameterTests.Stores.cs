@@ -2,6 +2,7 @@ using ErpBridge.Core.Audits;
 using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Intake;
 using ErpBridge.Core.Messages;
+using ErpBridge.Core.Operators;
 using ErpBridge.Core.Orders;
 using ErpBridge.Core.Reconciliation;
 using ErpBridge.Core.Retention;
@@ -30,6 +31,18 @@ public sealed partial class SqlServerParameterTests
         var drafts = new SqlPriceDraftStore(recorder.Dialect, options, messages);
         await drafts.FindAsync("shop-a", ["A-1"], None);
         await drafts.UpdateAsync("shop-a", ["A-1"], ["A-2"], T0, None);
+        await ConsoleAsync(new SqlConsoleStore(recorder.Dialect, options, messages, new FakeTimeProvider(T0)));
+    }
+
+    private static async Task ConsoleAsync(SqlConsoleStore console)
+    {
+        await console.RecordAsync(new OperatorAction(0, T0, "ann", "Pause", null, "shop-a", "maintenance"), None);
+        await console.ListAsync("m-1", "shop-a", 10, None);
+        await console.SearchAsync(new MessageSearch("m-1", "SAP-ECC", "Inventory", DeliveryStatus.Failed, "SKU-1", T0.AddDays(-1), T0, T0, "m-0"), None);
+        await console.GetAsync("m-1", None);
+        await console.ListOrdersAsync("shop-a", OrderState.Fetched, 10, None);
+        await console.GetOrderAsync("shop-a:1001", None);
+        await console.RecentRunIdsAsync("shop-a", 10, None);
     }
 
     private static async Task MessagesAsync(CommandRecorder recorder, SqlMessageStore messages)
@@ -79,6 +92,8 @@ public sealed partial class SqlServerParameterTests
         await deliveries.CompleteAsync("shop-a", "w1", results, T0, None);
         await deliveries.ListDeadLettersAsync("shop-a", 10, None);
         await deliveries.ResubmitAsync("m-1", null, T0, None);
+        await deliveries.DiscardAsync("m-1", "shop-a", null, "discarded by ann", T0, None);
+        await deliveries.DiscardAsync("m-1", "shop-a", "inv:B@L", "discarded by ann", T0, None);
         await deliveries.GetHistoryAsync("m-1", None);
         await deliveries.CountAsync(None);
         await deliveries.PauseChannelAsync(new ChannelPause("shop-a", PauseKind.Credentials, "401", T0, T0.AddMinutes(5)), None);
