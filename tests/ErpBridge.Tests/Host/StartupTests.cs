@@ -47,6 +47,10 @@ public sealed class StartupTests
             ["ErpBridge:Security:Clients:0:PasswordHash"] = ErpBridge.Core.Security.SecretHash.Create("a-real-secret", 10_000),
             ["ErpBridge:Security:Clients:0:DigestPassword"] = "",
             ["ErpBridge:Security:Clients:0:Demo"] = "false",
+
+            // Over the demo operator of Development, as the demo client: an operator of one's own.
+            ["ErpBridge:Console:Operators:0:UserName"] = "anna",
+            ["ErpBridge:Console:Operators:0:PasswordHash"] = ErpBridge.Core.Security.SecretHash.Create("a-real-operator-secret", 10_000),
         }));
 
         Assert.That(errors, Is.Empty);
