@@ -21,14 +21,14 @@ public sealed class BuildScriptTests
     }
 
     [Test]
-    public void TargetParameter_ValidateSet_ContainsBuildTestRunBench()
+    public void TargetParameter_ValidateSet_ContainsBuildTestRunBenchPublish()
     {
         var script = Parser.ParseFile(Path.Combine(Root, "build.ps1"), out _, out _);
         var target = script.ParamBlock?.Parameters.SingleOrDefault(p => p.Name.VariablePath.UserPath == "Target");
         var validateSet = target?.Attributes.OfType<AttributeAst>().SingleOrDefault(a => a.TypeName.Name == "ValidateSet");
         var values = validateSet?.PositionalArguments.OfType<StringConstantExpressionAst>().Select(s => s.Value).ToList() ?? [];
 
-        Assert.That(values, Is.SupersetOf(new[] { "Build", "Test", "Run", "Bench" }));
+        Assert.That(values, Is.SupersetOf(new[] { "Build", "Test", "Run", "Bench", "Publish" }));
     }
 
     [Test]
