@@ -1,11 +1,13 @@
-# Usage: dotnet tool restore; dotnet pwsh build.ps1 [Build|Test|Run|Bench|Postgres|PostgresStop] [-Scenario Intake|Delivery|RateLimit|Xslt|Reconcile|Kill]
+# Usage: dotnet tool restore; dotnet pwsh build.ps1 [Build|Test|Run|Bench|Postgres|PostgresStop|Publish] [-Scenario Intake|Delivery|RateLimit|Xslt|Reconcile|Kill]
 #        [-Operation Inventory|Products|Shipments|Prices] [-Storage Sqlite|PostgreSql] [-Nodes 1]
 #        [-Duration 60 -Warmup 30 -Concurrency 16 -Port 5080] [--extra args]
 # Postgres: starts a local PostgreSQL for development (Debian's postgresql package, as CI does; Linux), with a database
 # erpbridge, and prints the settings for the bridge and the PostgreSQL storage suite; PostgresStop stops and deletes it.
+# Publish: the Release host per runtime (-Runtime linux-x64,win-x64), framework-dependent in artifacts/publish/<rid> and
+# self-contained in artifacts/publish/<rid>-self-contained, with wsdl/ and xslt/ beside the executable (docs/deployment.md).
 [CmdletBinding(PositionalBinding = $false)]
 param(
-    [Parameter(Position = 0)][ValidateSet('Build', 'Test', 'Run', 'Bench', 'Postgres', 'PostgresStop')] [string]$Target = 'Build',
+    [Parameter(Position = 0)][ValidateSet('Build', 'Test', 'Run', 'Bench', 'Postgres', 'PostgresStop', 'Publish')] [string]$Target = 'Build',
     # Intake: SOAP accepts against the ceiling (delivery off). Delivery: accepted and delivered to both sandboxes,
     # rate limits off. RateLimit: a burst of 1,000 messages against rate-limited sandboxes. Xslt: stock-map transforms/s, then each map's
     # time per run and per KB at growing sizes of the large inputs (pass --divide 16 --cap 30 for old, quadratic maps).
@@ -26,6 +28,8 @@ param(
     [int]$Warmup = 30,
     [int]$Concurrency = 16,
     [int]$Port = 5080,
+    # Publish only: the runtime identifiers to publish for.
+    [ValidateSet('linux-x64', 'win-x64', 'linux-arm64', 'osx-arm64')] [string[]]$Runtime = @('linux-x64', 'win-x64'),
     # Anything else goes on to dotnet build/test/run or the bench tool; use long options: build.ps1 Test --filter Name~Wsdl
     [Parameter(ValueFromRemainingArguments = $true)] [string[]]$Rest = @()
 )
@@ -225,6 +229,27 @@ function Start-Postgres {
     Write-Host "  ERPBRIDGE_TEST_POSTGRES='$server' dotnet test ErpBridge.sln --filter FullyQualifiedName~Postgre"
 }
 
+# Each runtime twice: framework-dependent (needs the ASP.NET Core 10 runtime installed; small) and self-contained (needs
+# nothing installed). A Release build has no sandbox (the host project leaves them out of Release); checked here too.
+function Invoke-Publish {
+    foreach ($rid in $Runtime) {
+        foreach ($selfContained in $false, $true) {
+            $folder = "artifacts/publish/$rid$(if ($selfContained) { '-self-contained' })"
+            if (Test-Path $folder) { Remove-Item -Recurse -Force $folder }
+            $mode = if ($selfContained) { '--self-contained' } else { '--no-self-contained' }
+            dotnet publish src/ErpBridge.Host -c Release -r $rid $mode -o $folder --nologo -v q @Rest
+            $executable = if ($rid -like 'win-*') { 'ErpBridge.Host.exe' } else { 'ErpBridge.Host' }
+            foreach ($required in $executable, 'appsettings.json', 'wsdl/ErpBridgeService.wsdl', 'xslt/outbound') {
+                if (-not (Test-Path "$folder/$required")) { throw "$folder lacks $required" }
+            }
+            if (Get-ChildItem $folder -Recurse | Where-Object { $_.Name -like '*Sandboxes*' -or $_.Name -eq 'appsettings.Development.json' }) {
+                throw "$folder contains the sandboxes or the development settings"
+            }
+            Write-Host "Published $folder"
+        }
+    }
+}
+
 switch ($Target) {
     'Build' { dotnet build ErpBridge.sln -c Release @Rest }
     'Test' { dotnet test ErpBridge.sln @Rest }
@@ -232,4 +257,5 @@ switch ($Target) {
     'Bench' { Invoke-Bench }
     'Postgres' { Start-Postgres }
     'PostgresStop' { bash .ci/postgres stop $postgresFolder }
+    'Publish' { Invoke-Publish }
 }

@@ -1,6 +1,7 @@
 using ErpBridge.Connectors;
 using ErpBridge.Core.Security;
 using ErpBridge.Delivery;
+using ErpBridge.Host.Health;
 using ErpBridge.Host.OperatorConsole;
 using ErpBridge.Host.Retention;
 using ErpBridge.Mapping.Maps;
@@ -25,6 +26,11 @@ public static class BridgeHost
         var settings = HostSettings.Bind(builder.Configuration, builder.Environment.ContentRootPath);
         var urls = ListenAddresses.Configured(builder.Configuration);
         var errors = Problems(builder, settings, urls, operatorCommand);
+        if (ConfigFile.Problem(args) is { } configFile)
+        {
+            errors.Insert(0, configFile);
+        }
+
         if (errors.Count > 0)
         {
             return (null, errors);
@@ -32,7 +38,8 @@ public static class BridgeHost
 
         builder.WebHost.UseUrls([.. urls]);
         builder.Services
-            .AddErpBridgeLogging(settings.Logging, operatorCommand)
+            .AddErpBridgeServiceHosting()
+            .AddErpBridgeLogging(settings.Logging, builder.Configuration, builder.Environment.ContentRootPath, operatorCommand)
             .AddErpBridgeCore(settings.Bridge)
             .AddErpBridgeStorage(settings.Storage)
             .AddErpBridgeSoap(settings.Soap, settings.Security)
@@ -44,6 +51,7 @@ public static class BridgeHost
             .AddErpBridgeIdocAudits(settings.IdocAudits)
             .AddErpBridgeReconciliation(settings.Reconciliation)
             .AddErpBridgeRetention(settings.Retention)
+            .AddErpBridgeHealthChecks()
             .AddErpBridgeConsole(settings.Console);
 
         var app = builder.Build();
@@ -54,6 +62,7 @@ public static class BridgeHost
 
         await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(CancellationToken.None);
         app.MapHealth();
+        app.MapHealthProbes();
         app.MapDeliveryStatus();
         app.MapAuthenticationStatus();
         app.UseErpBridgeSoap();
@@ -63,11 +72,17 @@ public static class BridgeHost
 
     /// <summary>
     /// The builder with the bridge's configuration sources, in the order they win: appsettings.json and
-    /// appsettings.{Environment}.json, user secrets, environment variables, the command line, then <paramref name="configure"/>.
+    /// appsettings.{Environment}.json, the file named by --config or ERPBRIDGE_CONFIG (<see cref="ConfigFile"/>), user
+    /// secrets, environment variables, the command line, then <paramref name="configure"/>.
     /// </summary>
     public static WebApplicationBuilder CreateBuilder(string[] args, Action<IConfigurationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        if (ConfigFile.Named(args) is { } file && File.Exists(file))
+        {
+            builder.Configuration.AddJsonFile(file, optional: false, reloadOnChange: false);
+        }
+
         // Channel credentials may live in user secrets on any environment, not only Development; environment
         // variables and the command line still win over them.
         builder.Configuration.AddUserSecrets(typeof(BridgeHost).Assembly, optional: true);

@@ -72,8 +72,16 @@ public sealed class HostSettings
                 ? new Dictionary<string, ErpEndpointOptions>(endpoints, StringComparer.OrdinalIgnoreCase)
                 : new Dictionary<string, ErpEndpointOptions>(StringComparer.OrdinalIgnoreCase),
         };
+        // Every path in the configuration is taken from the install folder (the content root) unless it is absolute,
+        // never from the working directory: a Windows service starts in System32, a systemd unit in /.
         settings.Soap.ContractFolder = Path.GetFullPath(settings.Soap.ContractFolder, contentRoot);
         settings.MapsFolder = Path.GetFullPath(settings.MapsFolder, contentRoot);
+        settings.Storage.ConnectionString = DatabaseFile.Rooted(settings.Storage, contentRoot);
+        if (!string.IsNullOrWhiteSpace(settings.Logging.File))
+        {
+            settings.Logging.File = Path.GetFullPath(settings.Logging.File, contentRoot);
+        }
+
         return settings;
     }
 

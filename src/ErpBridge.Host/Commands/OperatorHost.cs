@@ -43,9 +43,9 @@ public static class OperatorHost
                 });
             };
         }
-        else if (DatabaseFile.PathOf(StorageOf(context.Configure)) is { } path && !File.Exists(path))
+        else if (DatabaseOf(context.Configure) is ({ } path, var folder) && !File.Exists(path))
         {
-            context.Error.WriteLine($"{command}: no database at '{path}' (ErpBridge:Storage:ConnectionString; a relative path is taken from the current folder, {Directory.GetCurrentDirectory()}). Run the command where the bridge runs, or point the connection string at its database; nothing was created.");
+            context.Error.WriteLine($"{command}: no database at '{path}' (ErpBridge:Storage:ConnectionString; a relative path is taken from the install folder, {folder}). Point the connection string at the bridge's database (the same configuration the bridge runs with: {ConfigFile.Variable}, environment variables); nothing was created.");
             return (null, ExitCodes.DatabaseNotFound);
         }
 
@@ -64,7 +64,14 @@ public static class OperatorHost
         return (app, ExitCodes.Done);
     }
 
-    /// <summary>The storage section read from the same sources, in the same order, as <see cref="BridgeHost.BuildAsync"/> reads them.</summary>
-    private static StorageOptions StorageOf(Action<IConfigurationBuilder>? configure) =>
-        BridgeHost.CreateBuilder([], configure).Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+    /// <summary>
+    /// The SQLite file of the storage section read from the same sources, in the same order, as
+    /// <see cref="BridgeHost.BuildAsync"/> reads them, resolved against the same folder (null for a server database).
+    /// </summary>
+    private static (string? Path, string Folder) DatabaseOf(Action<IConfigurationBuilder>? configure)
+    {
+        var builder = BridgeHost.CreateBuilder([], configure);
+        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        return (DatabaseFile.PathOf(storage, builder.Environment.ContentRootPath), builder.Environment.ContentRootPath);
+    }
 }

@@ -21,14 +21,32 @@ public sealed class BuildScriptTests
     }
 
     [Test]
-    public void TargetParameter_ValidateSet_ContainsBuildTestRunBench()
+    public void ParseFile_WindowsServiceScript_HasNoErrors()
+    {
+        Parser.ParseFile(Path.Combine(Root, "deploy", "install-windows-service.ps1"), out _, out var errors);
+
+        Assert.That(errors.Select(e => $"{e.Extent.StartLineNumber}: {e.Message}"), Is.Empty);
+    }
+
+    [Test]
+    public void SystemdUnit_IsNotifyTypeWithSecretsFromAnEnvironmentFile()
+    {
+        var lines = File.ReadAllLines(Path.Combine(Root, "deploy", "erpbridge.service")).Select(l => l.Trim()).Where(l => l.Length > 0 && l[0] != '#').ToList();
+
+        Assert.That(lines, Has.Member("Type=notify").And.Member("Environment=ASPNETCORE_ENVIRONMENT=Production").And.Member("EnvironmentFile=/etc/erpbridge/erpbridge.env"));
+        Assert.That(lines, Has.Some.StartsWith("User=").And.None.EqualTo("User=root"));
+        Assert.That(lines, Has.None.Contains("AccessToken").And.None.Contains("Password"), "no secret in the unit");
+    }
+
+    [Test]
+    public void TargetParameter_ValidateSet_ContainsBuildTestRunBenchPublish()
     {
         var script = Parser.ParseFile(Path.Combine(Root, "build.ps1"), out _, out _);
         var target = script.ParamBlock?.Parameters.SingleOrDefault(p => p.Name.VariablePath.UserPath == "Target");
         var validateSet = target?.Attributes.OfType<AttributeAst>().SingleOrDefault(a => a.TypeName.Name == "ValidateSet");
         var values = validateSet?.PositionalArguments.OfType<StringConstantExpressionAst>().Select(s => s.Value).ToList() ?? [];
 
-        Assert.That(values, Is.SupersetOf(new[] { "Build", "Test", "Run", "Bench" }));
+        Assert.That(values, Is.SupersetOf(new[] { "Build", "Test", "Run", "Bench", "Publish" }));
     }
 
     [Test]

@@ -31,14 +31,18 @@ public sealed class MissingDatabaseTests
     }
 
     [Test]
-    public async Task MissingDatabase_RelativePath_NamesTheFileItLookedFor()
+    public async Task MissingDatabase_RelativePath_NamesTheFileItLookedForInTheInstallFolder()
     {
+        // A relative path is the install folder's (the content root: here the tests' output folder), as the bridge
+        // itself resolves it, whatever folder the command is run from.
         var relative = Path.Combine($"absent-{Guid.NewGuid():N}", "erpbridge.db");
+        var expected = Path.GetFullPath(relative, AppContext.BaseDirectory);
 
         var run = await CommandRun.RunAsync(CommandRun.Database(relative), "dead-letters");
 
         Assert.That(run.Code, Is.EqualTo(3), run.Error);
-        Assert.That(run.Error, Does.Contain(Path.GetFullPath(relative)).And.Contain(Directory.GetCurrentDirectory()));
+        Assert.That(run.Error, Does.Contain($"no database at '{expected}'").And.Contain("install folder"));
+        Assert.That(Directory.Exists(Path.GetDirectoryName(expected)), Is.False);
         Assert.That(Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(relative))), Is.False);
     }
 
