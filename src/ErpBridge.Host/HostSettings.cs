@@ -3,6 +3,7 @@ using ErpBridge.Connectors.WooCommerce;
 using ErpBridge.Core.Routing;
 using ErpBridge.Core.Security;
 using ErpBridge.Delivery;
+using ErpBridge.Host.Alerts;
 using ErpBridge.ErpPush;
 using ErpBridge.Host.Retention;
 using ErpBridge.Orders;
@@ -41,6 +42,9 @@ public sealed class HostSettings
     /// <summary>ErpBridge:Retention: how old finished rows get before the purge deletes them.</summary>
     public required RetentionOptions Retention { get; init; }
 
+    /// <summary>ErpBridge:Alerts: the alert webhooks and their thresholds.</summary>
+    public AlertOptions Alerts { get; init; } = new();
+
     /// <summary>ErpBridge:ErpEndpoints: the ERP order receivers channels push orders to.</summary>
     public required Dictionary<string, ErpEndpointOptions> ErpEndpoints { get; init; }
 
@@ -63,6 +67,7 @@ public sealed class HostSettings
             Reconciliation = Get<ReconciliationOptions>(configuration, ReconciliationOptions.Section),
             Connectors = Get<ConnectorSettings>(configuration, ConnectorSettings.Section),
             Retention = Get<RetentionOptions>(configuration, RetentionOptions.Section),
+            Alerts = Get<AlertOptions>(configuration, AlertOptions.Section),
             ErpEndpoints = configuration.GetSection(ErpBridge.Orders.ErpEndpoints.Section).Get<Dictionary<string, ErpEndpointOptions>>() is { } endpoints
                 ? new Dictionary<string, ErpEndpointOptions>(endpoints, StringComparer.OrdinalIgnoreCase)
                 : new Dictionary<string, ErpEndpointOptions>(StringComparer.OrdinalIgnoreCase),
@@ -87,6 +92,7 @@ public sealed class HostSettings
         errors.AddRange(ErpBridge.Orders.ErpEndpoints.Validate(ErpEndpoints));
         errors.AddRange(IdocAudits.Validate(ErpEndpoints.Keys));
         errors.AddRange(Reconciliation.Validate(Bridge.Channels.Keys));
+        errors.AddRange(Alerts.Validate());
         errors.AddRange(Retention.Validate(
             IdocAudits.Audited.Any() ? IdocAudits.Window : null,
             Reconciliation.OrderWindow + Reconciliation.OrderGrace));
