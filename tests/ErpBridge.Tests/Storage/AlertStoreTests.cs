@@ -34,6 +34,20 @@ public sealed class AlertStoreTests(StorageTarget target) : StoreFixture(target)
     }
 
     [Test]
+    public async Task Claim_SeveralNodesAtOnce_EachAlertGoesToOneOfThem()
+    {
+        await alerts.EnqueueAsync([.. Enumerable.Range(0, 60).Select(i => new OutboxAlert($"a-{i:D2}", "ops", "{}"))], T0, CancellationToken.None);
+        var nodes = Enumerable.Range(0, 4).Select(_ => new SqlAlertStore(Database.Dialect, Database.Options, Messages)).ToList();
+
+        var claims = await Task.WhenAll(nodes.SelectMany(n => Enumerable.Range(0, 3).Select(_ => Task.Run(() => n.ClaimAsync(7, T0, Lease, CancellationToken.None)))));
+        var rest = await alerts.ClaimAsync(100, T0, Lease, CancellationToken.None);
+
+        var all = claims.SelectMany(c => c).Concat(rest).Select(a => a.AlertId).ToList();
+        Assert.That(all, Is.Unique, "no alert claimed twice");
+        Assert.That(all, Has.Count.EqualTo(60));
+    }
+
+    [Test]
     public async Task Complete_PendingWaitsForItsRetryTime_SentIsNeverClaimedAgain()
     {
         await alerts.EnqueueAsync([new OutboxAlert("a-1", "ops", "{}"), new OutboxAlert("a-2", "ops", "{}")], T0, CancellationToken.None);
