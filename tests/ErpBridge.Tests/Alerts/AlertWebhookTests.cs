@@ -190,7 +190,7 @@ public sealed class AlertWebhookTests
         Assert.That(attempts.Select(a => ReceiverSignature.Verify(Secret, a.Signature, a.Body, TimeProvider.System.GetUtcNow())), Is.All.True, "each attempt signed afresh");
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.That(receiver.Taken.Count(r => r.AlertId == taken.AlertId), Is.EqualTo(1));
-        Assert.That(world.Bridge.ReadLogs(), Does.Contain("not taken").And.Not.Contain(receiver.Url.AbsolutePath), "failures are logged by webhook name, never its URL");
+        Assert.That(world.Bridge.ReadLogs(), Does.Contain("not taken").And.Not.Contain(receiver.Url.AbsolutePath).And.Not.Contain(Secret), "failures are logged by webhook name, never its URL or secret");
     }
 
     [Test]
