@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using ErpBridge.Connectors;
+using ErpBridge.Core.Alerts;
 using ErpBridge.Core.Delivery;
+using ErpBridge.Core.Status;
 using ErpBridge.Core.Routing;
 using ErpBridge.Mapping.Maps;
 using Microsoft.Extensions.Logging;
@@ -11,7 +13,7 @@ namespace ErpBridge.Delivery;
 /// One round of a channel: claim a batch of due deliveries, fail those the process stopped under too often (and
 /// deliver one it stopped under fewer times alone), read the others' canonical messages, plan the round, send its batches through the pipeline at once, and record every
 /// outcome in one transaction. A store that refuses the channel's credentials pauses the channel: what is not sent yet
-/// goes back to Pending.
+/// goes back to Pending. Dead letters are reported to the alert sink, when alerts are configured.
 /// </summary>
 public sealed class DeliveryRound(
     IDeliveryStore store,
@@ -23,7 +25,8 @@ public sealed class DeliveryRound(
     DeliveryOptions options,
     TimeProvider time,
     ILogger<DeliveryRound> logger,
-    BridgeOptions bridge)
+    BridgeOptions bridge,
+    IAlertSink? alerts = null)
 {
     private readonly RoundPlanner planner = new(options.MaxItemsPerCall);
 
@@ -149,6 +152,8 @@ public sealed class DeliveryRound(
         {
             logger.LogWarning("Channel {Channel}: {Lost} outcomes were not recorded because their claims had expired and were taken over", channel, results.Count - recorded);
         }
+
+        alerts?.DeadLettered(channel, [.. results.Where(r => r.Status == DeliveryStatus.Failed || r.Items?.Any(i => i.State == ItemState.Failed) == true).Select(r => r.MessageId)]);
 
         if (leaseLost.IsCancellationRequested)
         {

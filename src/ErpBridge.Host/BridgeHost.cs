@@ -1,6 +1,7 @@
 using ErpBridge.Connectors;
 using ErpBridge.Core.Security;
 using ErpBridge.Delivery;
+using ErpBridge.Host.Alerts;
 using ErpBridge.Host.Health;
 using ErpBridge.Host.OperatorConsole;
 using ErpBridge.Host.Retention;
@@ -52,6 +53,7 @@ public static class BridgeHost
             .AddErpBridgeReconciliation(settings.Reconciliation)
             .AddErpBridgeRetention(settings.Retention)
             .AddErpBridgeHealthChecks()
+            .AddErpBridgeAlerts(settings.Alerts)
             .AddErpBridgeConsole(settings.Console);
 
         var app = builder.Build();

@@ -3,6 +3,7 @@ using ErpBridge.Connectors.WooCommerce;
 using ErpBridge.Core.Routing;
 using ErpBridge.Core.Security;
 using ErpBridge.Delivery;
+using ErpBridge.Host.Alerts;
 using ErpBridge.ErpPush;
 using ErpBridge.Host.OperatorConsole;
 using ErpBridge.Host.Retention;
@@ -45,6 +46,9 @@ public sealed class HostSettings
     /// <summary>ErpBridge:Console: the operators who may sign in to the console.</summary>
     public required ConsoleOptions Console { get; init; }
 
+    /// <summary>ErpBridge:Alerts: the alert webhooks and their thresholds.</summary>
+    public AlertOptions Alerts { get; init; } = new();
+
     /// <summary>ErpBridge:ErpEndpoints: the ERP order receivers channels push orders to.</summary>
     public required Dictionary<string, ErpEndpointOptions> ErpEndpoints { get; init; }
 
@@ -68,6 +72,7 @@ public sealed class HostSettings
             Connectors = Get<ConnectorSettings>(configuration, ConnectorSettings.Section),
             Retention = Get<RetentionOptions>(configuration, RetentionOptions.Section),
             Console = Get<ConsoleOptions>(configuration, ConsoleOptions.Section),
+            Alerts = Get<AlertOptions>(configuration, AlertOptions.Section),
             ErpEndpoints = configuration.GetSection(ErpBridge.Orders.ErpEndpoints.Section).Get<Dictionary<string, ErpEndpointOptions>>() is { } endpoints
                 ? new Dictionary<string, ErpEndpointOptions>(endpoints, StringComparer.OrdinalIgnoreCase)
                 : new Dictionary<string, ErpEndpointOptions>(StringComparer.OrdinalIgnoreCase),
@@ -101,6 +106,7 @@ public sealed class HostSettings
         errors.AddRange(ErpBridge.Orders.ErpEndpoints.Validate(ErpEndpoints));
         errors.AddRange(IdocAudits.Validate(ErpEndpoints.Keys));
         errors.AddRange(Reconciliation.Validate(Bridge.Channels.Keys));
+        errors.AddRange(Alerts.Validate());
         errors.AddRange(Retention.Validate(
             IdocAudits.Audited.Any() ? IdocAudits.Window : null,
             Reconciliation.OrderWindow + Reconciliation.OrderGrace));

@@ -1,4 +1,5 @@
 using ErpBridge.Connectors;
+using ErpBridge.Core.Alerts;
 using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Routing;
 using ErpBridge.Delivery;
@@ -11,7 +12,7 @@ namespace ErpBridge.Tests.Delivery;
 public static class DeliveryRounds
 {
     public static DeliveryRound Create(
-        IDeliveryStore store, IChannelConnector connector, DeliveryOptions options, TimeProvider clock, IMessageMaps? maps = null, MapThreads? mapThreads = null, PricesOptions? prices = null, IPriceDraftStore? drafts = null)
+        IDeliveryStore store, IChannelConnector connector, DeliveryOptions options, TimeProvider clock, IMessageMaps? maps = null, MapThreads? mapThreads = null, PricesOptions? prices = null, IPriceDraftStore? drafts = null, IAlertSink? alerts = null)
     {
         mapThreads ??= MapThreadsForTests.Shared;
         var bridge = new BridgeOptions { Prices = prices ?? new PricesOptions() };
@@ -19,6 +20,6 @@ public static class DeliveryRounds
         var registry = new ConnectorRegistry(bridge, [new FakeConnectorFactory(connector)], NullLogger<ConnectorRegistry>.Instance);
         maps ??= new FakeMessageMaps();
         var pipeline = new DeliveryPipeline(maps, options.Backoff(), clock, NullLogger<DeliveryPipeline>.Instance, mapThreads, options.MessageBudget);
-        return new DeliveryRound(store, drafts ?? new FakePriceDraftStore(), registry, new CanonicalReader(maps), pipeline, mapThreads, options, clock, NullLogger<DeliveryRound>.Instance, bridge);
+        return new DeliveryRound(store, drafts ?? new FakePriceDraftStore(), registry, new CanonicalReader(maps), pipeline, mapThreads, options, clock, NullLogger<DeliveryRound>.Instance, bridge, alerts);
     }
 }

@@ -1,3 +1,4 @@
+using ErpBridge.Core.Alerts;
 using ErpBridge.Core.Audits;
 using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Intake;
@@ -32,6 +33,7 @@ public sealed partial class SqlServerParameterTests
         await drafts.FindAsync("shop-a", ["A-1"], None);
         await drafts.UpdateAsync("shop-a", ["A-1"], ["A-2"], T0, None);
         await ConsoleAsync(new SqlConsoleStore(recorder.Dialect, options, messages, new FakeTimeProvider(T0)));
+        await AlertsAsync(new SqlAlertStore(recorder.Dialect, options, messages));
     }
 
     private static async Task ConsoleAsync(SqlConsoleStore console)
@@ -43,6 +45,18 @@ public sealed partial class SqlServerParameterTests
         await console.ListOrdersAsync("shop-a", OrderState.Fetched, 10, None);
         await console.GetOrderAsync("shop-a:1001", None);
         await console.RecentRunIdsAsync("shop-a", 10, None);
+    }
+
+
+    private static async Task AlertsAsync(SqlAlertStore alerts)
+    {
+        await alerts.EnqueueAsync([new OutboxAlert("a-1", "ops", "{}")], T0, None);
+        await alerts.TransitionAsync("pause:shop-a", null, "active", [], T0, None);
+        await alerts.TransitionAsync("pause:shop-a", "active", "Operator|x", [], T0, None);
+        await alerts.GetStateAsync("pause:shop-a", None);
+        await alerts.ClaimAsync(10, T0, TimeSpan.FromMinutes(1), None);
+        await alerts.CompleteAsync(new ClaimedAlert("a-1", "ops", "{}", 0, T0), AlertSendState.Pending, T0.AddMinutes(1), "HTTP 500", T0, None);
+        await alerts.LastOrderPollsAsync(None);
     }
 
     private static async Task MessagesAsync(CommandRecorder recorder, SqlMessageStore messages)
