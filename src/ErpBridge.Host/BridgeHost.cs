@@ -1,6 +1,7 @@
 using ErpBridge.Connectors;
 using ErpBridge.Core.Security;
 using ErpBridge.Delivery;
+using ErpBridge.Host.Monitoring;
 using ErpBridge.Host.Retention;
 using ErpBridge.Mapping.Maps;
 using ErpBridge.Orders;
@@ -42,7 +43,8 @@ public static class BridgeHost
             .AddErpBridgeOrders(settings.Orders, settings.ErpEndpoints, sp => sp.GetRequiredService<ContractSchemas>().Set)
             .AddErpBridgeIdocAudits(settings.IdocAudits)
             .AddErpBridgeReconciliation(settings.Reconciliation)
-            .AddErpBridgeRetention(settings.Retention);
+            .AddErpBridgeRetention(settings.Retention)
+            .AddErpBridgeMonitoring(settings.Monitoring);
 
         var app = builder.Build();
         if (!operatorCommand)
@@ -54,6 +56,7 @@ public static class BridgeHost
         app.MapHealth();
         app.MapDeliveryStatus();
         app.MapAuthenticationStatus();
+        app.MapMetrics();
         app.UseErpBridgeSoap();
         return (app, []);
     }

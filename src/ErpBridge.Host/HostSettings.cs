@@ -4,6 +4,7 @@ using ErpBridge.Core.Routing;
 using ErpBridge.Core.Security;
 using ErpBridge.Delivery;
 using ErpBridge.ErpPush;
+using ErpBridge.Host.Monitoring;
 using ErpBridge.Host.Retention;
 using ErpBridge.Orders;
 using ErpBridge.Orders.Audits;
@@ -41,6 +42,9 @@ public sealed class HostSettings
     /// <summary>ErpBridge:Retention: how old finished rows get before the purge deletes them.</summary>
     public required RetentionOptions Retention { get; init; }
 
+    /// <summary>ErpBridge:Monitoring: the metrics tokens and the gauges' cache.</summary>
+    public required MonitoringOptions Monitoring { get; init; }
+
     /// <summary>ErpBridge:ErpEndpoints: the ERP order receivers channels push orders to.</summary>
     public required Dictionary<string, ErpEndpointOptions> ErpEndpoints { get; init; }
 
@@ -63,6 +67,7 @@ public sealed class HostSettings
             Reconciliation = Get<ReconciliationOptions>(configuration, ReconciliationOptions.Section),
             Connectors = Get<ConnectorSettings>(configuration, ConnectorSettings.Section),
             Retention = Get<RetentionOptions>(configuration, RetentionOptions.Section),
+            Monitoring = Get<MonitoringOptions>(configuration, MonitoringOptions.Section),
             ErpEndpoints = configuration.GetSection(ErpBridge.Orders.ErpEndpoints.Section).Get<Dictionary<string, ErpEndpointOptions>>() is { } endpoints
                 ? new Dictionary<string, ErpEndpointOptions>(endpoints, StringComparer.OrdinalIgnoreCase)
                 : new Dictionary<string, ErpEndpointOptions>(StringComparer.OrdinalIgnoreCase),
@@ -87,6 +92,7 @@ public sealed class HostSettings
         errors.AddRange(ErpBridge.Orders.ErpEndpoints.Validate(ErpEndpoints));
         errors.AddRange(IdocAudits.Validate(ErpEndpoints.Keys));
         errors.AddRange(Reconciliation.Validate(Bridge.Channels.Keys));
+        errors.AddRange(Monitoring.Validate());
         errors.AddRange(Retention.Validate(
             IdocAudits.Audited.Any() ? IdocAudits.Window : null,
             Reconciliation.OrderWindow + Reconciliation.OrderGrace));

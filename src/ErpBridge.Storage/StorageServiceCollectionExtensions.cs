@@ -5,6 +5,7 @@ using ErpBridge.Core.Orders;
 using ErpBridge.Core.Reconciliation;
 using ErpBridge.Core.Retention;
 using ErpBridge.Core.Security;
+using ErpBridge.Core.Status;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -37,6 +38,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IRetentionStore>(sp => new SqlRetentionStore(dialect, options, sp.GetRequiredService<SqlMessageStore>()));
         services.AddSingleton<INonceStore>(sp => new SqlNonceStore(dialect, options, sp.GetRequiredService<SqlMessageStore>()));
         services.AddSingleton<IPriceDraftStore>(sp => new SqlPriceDraftStore(dialect, options, sp.GetRequiredService<SqlMessageStore>()));
+        services.AddSingleton<IMonitoringStore>(sp => new SqlMonitoringStore(dialect, options, sp.GetRequiredService<SqlMessageStore>()));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<MigrationRunner>(sp, options.ConnectionString));
         return services;
     }

@@ -1,4 +1,5 @@
 using ErpBridge.Core.Delivery;
+using ErpBridge.Core.Metrics;
 using Microsoft.Extensions.Logging;
 
 namespace ErpBridge.Connectors.Http;
@@ -17,7 +18,8 @@ internal sealed partial class ConnectorTransport(
     StatusClassifier classifier,
     TimeSpan requestTimeout,
     TimeProvider time,
-    ILogger logger)
+    ILogger logger,
+    BridgeMetrics? metrics = null)
 {
     /// <summary>The watch of <see cref="WatchReachability"/> (a dry run), which flows into every call awaited under it.</summary>
     private static readonly AsyncLocal<ReachabilityWatch?> Watch = new();
@@ -75,16 +77,20 @@ internal sealed partial class ConnectorTransport(
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token);
             answer = response;
             body = await response.Content.ReadAsByteArrayAsync(timeout.Token);
-            LogCall(logger, endpoint.Platform, Channel, method.Method, relativeUrl, (int)response.StatusCode, time.GetElapsedTime(started).TotalMilliseconds);
+            var elapsed = time.GetElapsedTime(started);
+            metrics?.StoreCall(Channel, endpoint.Platform, elapsed, (int)response.StatusCode);
+            LogCall(logger, endpoint.Platform, Channel, method.Method, relativeUrl, (int)response.StatusCode, elapsed.TotalMilliseconds);
             return new TransportResponse((int)response.StatusCode, body, response.Headers, classifier.Classify(response, body, label));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            metrics?.StoreCall(Channel, endpoint.Platform, time.GetElapsedTime(started), null);
             LogFailure(logger, endpoint.Platform, Channel, method.Method, relativeUrl, "timeout");
             return Unreachable($"{endpoint.Platform} did not answer {label} on channel '{Channel}' within {requestTimeout.TotalSeconds:0.#} s (timed out)");
         }
         catch (HttpRequestException exception)
         {
+            metrics?.StoreCall(Channel, endpoint.Platform, time.GetElapsedTime(started), null);
             LogFailure(logger, endpoint.Platform, Channel, method.Method, relativeUrl, exception.HttpRequestError.ToString());
             return Unreachable($"connection error on {label} to channel '{Channel}': could not connect ({exception.Message})");
         }
