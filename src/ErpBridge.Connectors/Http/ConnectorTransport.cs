@@ -26,6 +26,9 @@ internal sealed partial class ConnectorTransport(
 
     private readonly string clientName = ConnectorHttpClients.NameOf(endpoint.Platform, endpoint.Channel);
 
+    // The platform as configured (shopify, bigcommerce, ...), the label the delivery metrics carry too.
+    private readonly string platformLabel = endpoint.Platform.ToLowerInvariant();
+
     // One client for the transport's life: the factory never rotates the channel's handler (its lifetime is
     // infinite, see ConnectorHttpClients), so a client per request would only allocate.
     private readonly HttpClient http = clients.CreateClient(ConnectorHttpClients.NameOf(endpoint.Platform, endpoint.Channel));
@@ -78,19 +81,19 @@ internal sealed partial class ConnectorTransport(
             answer = response;
             body = await response.Content.ReadAsByteArrayAsync(timeout.Token);
             var elapsed = time.GetElapsedTime(started);
-            metrics?.StoreCall(Channel, endpoint.Platform, elapsed, (int)response.StatusCode);
+            metrics?.StoreCall(Channel, platformLabel, elapsed, (int)response.StatusCode);
             LogCall(logger, endpoint.Platform, Channel, method.Method, relativeUrl, (int)response.StatusCode, elapsed.TotalMilliseconds);
             return new TransportResponse((int)response.StatusCode, body, response.Headers, classifier.Classify(response, body, label));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            metrics?.StoreCall(Channel, endpoint.Platform, time.GetElapsedTime(started), null);
+            metrics?.StoreCall(Channel, platformLabel, time.GetElapsedTime(started), null);
             LogFailure(logger, endpoint.Platform, Channel, method.Method, relativeUrl, "timeout");
             return Unreachable($"{endpoint.Platform} did not answer {label} on channel '{Channel}' within {requestTimeout.TotalSeconds:0.#} s (timed out)");
         }
         catch (HttpRequestException exception)
         {
-            metrics?.StoreCall(Channel, endpoint.Platform, time.GetElapsedTime(started), null);
+            metrics?.StoreCall(Channel, platformLabel, time.GetElapsedTime(started), null);
             LogFailure(logger, endpoint.Platform, Channel, method.Method, relativeUrl, exception.HttpRequestError.ToString());
             return Unreachable($"connection error on {label} to channel '{Channel}': could not connect ({exception.Message})");
         }

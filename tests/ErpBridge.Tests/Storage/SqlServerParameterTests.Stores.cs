@@ -30,6 +30,16 @@ public sealed partial class SqlServerParameterTests
         var drafts = new SqlPriceDraftStore(recorder.Dialect, options, messages);
         await drafts.FindAsync("shop-a", ["A-1"], None);
         await drafts.UpdateAsync("shop-a", ["A-1"], ["A-2"], T0, None);
+        await MonitoringAsync(recorder, new SqlMonitoringStore(recorder.Dialect, options, messages));
+    }
+
+    private static async Task MonitoringAsync(CommandRecorder recorder, SqlMonitoringStore monitoring)
+    {
+        await monitoring.CountDeliveriesAsync("shop-a", None);
+        await monitoring.CountItemsAsync("shop-a", None);
+        recorder.Rows[nameof(SqlDialect.SelectChannelBacklog)] = CommandRecorder.Table(new { Waiting = 1L, EarliestPending = T0.UtcDateTime, EarliestRetry = T0.UtcDateTime, DeliveredSince = 1L });
+        await monitoring.ReadBacklogAsync("shop-a", T0, None);
+        await monitoring.LastPollAsync("shop-a", None);
     }
 
     private static async Task MessagesAsync(CommandRecorder recorder, SqlMessageStore messages)
