@@ -1,6 +1,7 @@
 using ErpBridge.Core.Metrics;
 using Microsoft.AspNetCore.Authentication;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace ErpBridge.Host.Monitoring;
 
@@ -21,7 +22,9 @@ public static class MonitoringServiceCollectionExtensions
         services.AddAuthorizationBuilder().AddPolicy(MonitoringPolicy.Name, policy => policy
             .AddAuthenticationSchemes([.. MonitoringPolicy.Schemes])
             .RequireAuthenticatedUser());
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("erpbridge"))
+            .WithMetrics(metrics => metrics
             .AddMeter(MetricNames.Meter)
             .AddPrometheusExporter());
         return services;
