@@ -119,4 +119,22 @@ public sealed class MonitoringAccessTests
         Assert.That(MetricsToken.Matches(new string('x', MetricsToken.MaxLength + 1), hashes), Is.False);
         Assert.That(MetricsToken.Hash("demo-metrics-token"), Is.EqualTo("7db5cc1a8926c21400b54e1ba69bc6cac9b3bb916ce8df7afdea3d9aca466cf0"), "the hash appsettings.Development.json configures");
     }
+
+    [Test]
+    public async Task MetricsTokenCommand_PrintsATokenAndItsHash_ThatTheHostAccepts()
+    {
+        using var output = new StringWriter();
+        var code = await ErpBridge.Host.OperatorCommands.RunAsync(["metrics-token"], output, TextWriter.Null);
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var token = lines.Single(l => l.StartsWith("token:", StringComparison.Ordinal))["token:".Length..].Trim();
+        var hash = lines.Single(l => l.StartsWith("hash:", StringComparison.Ordinal))["hash:".Length..].Trim();
+
+        Assert.That(code, Is.Zero);
+        Assert.That(MetricsToken.IsHash(hash), Is.True);
+        await using var bridge = await BridgeFixture.StartAsync(new Dictionary<string, string?> { ["ErpBridge:Monitoring:TokenHashes:0"] = hash });
+        using var http = new HttpClient { BaseAddress = bridge.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.GetAsync(new Uri("status/deliveries", UriKind.Relative));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
 }
