@@ -83,11 +83,11 @@ function Invoke-Bench {
     New-Item -ItemType Directory "$tmp/logs" | Out-Null
     $stamp = Get-Date -Format 'yyyyMMdd-HHmmss'
     $results = Join-Path $PSScriptRoot "bench/results/$($Scenario.ToLowerInvariant())$(if ($Scenario -eq 'Intake' -and $Operation -ne 'Inventory') { '-' + $Operation.ToLowerInvariant() })$(if ($Storage -ne 'Sqlite') { '-' + $Storage.ToLowerInvariant() })$(if ($Nodes -gt 1) { "-$($Nodes)nodes" })-$stamp"
-    # The Release host in Production, as deployed, given the demo client, channels and routes of
+    # The Release host in Production, as deployed, given the demo client, metrics token, channels and routes of
     # appsettings.Development.json (not its sandboxes section: the sandboxes' process reads its own sandboxes.json).
     $environment = @{ ASPNETCORE_ENVIRONMENT = 'Production'; ErpBridge__Storage__ConnectionString = "Data Source=$tmp/bench.db"; ErpBridge__Logging__File = "$tmp/logs/bench-.clef"; urls = $url; ErpBridge__Logging__MinimumLevel = 'Warning' }
     $demo = (Get-Content -Raw src/ErpBridge.Host/appsettings.Development.json | ConvertFrom-Json -AsHashtable).ErpBridge
-    foreach ($section in 'Security', 'Channels', 'Routes', 'Prices', 'ErpEndpoints') { Add-Settings $demo[$section] "ErpBridge__$section" $environment }
+    foreach ($section in 'Security', 'Monitoring', 'Channels', 'Routes', 'Prices', 'ErpEndpoints') { Add-Settings $demo[$section] "ErpBridge__$section" $environment }
     $sandboxEnvironment = @{}
     switch ($Scenario) {
         'Intake' {

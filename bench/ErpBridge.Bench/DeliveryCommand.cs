@@ -24,7 +24,7 @@ internal sealed class DeliveryCommand(TimeProvider time)
         var samples = new List<DeliverySample>();
         async Task<DeliverySample> SampleAsync()
         {
-            var sample = DeliverySample.Parse(clock.Elapsed.TotalSeconds, await http.GetStringAsync(statusUrl, signal.Token), channels);
+            var sample = DeliverySample.Parse(clock.Elapsed.TotalSeconds, await BenchMonitoring.GetStringAsync(http, statusUrl, signal.Token), channels);
             lock (samples)
             {
                 samples.Add(sample);

@@ -150,7 +150,7 @@ internal static class KillRun
     /// <summary>GET /status/deliveries: each channel's deliveries by status.</summary>
     private static async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>>> DeliveriesAsync(HttpClient http, Uri service, CancellationToken cancellationToken)
     {
-        using var document = JsonDocument.Parse(await http.GetStringAsync(new Uri(service, "/status/deliveries"), cancellationToken));
+        using var document = JsonDocument.Parse(await BenchMonitoring.GetStringAsync(http, new Uri(service, "/status/deliveries"), cancellationToken));
         return document.RootElement.GetProperty("channels").EnumerateObject().ToDictionary(
             c => c.Name,
             c => (IReadOnlyDictionary<string, long>)c.Value.EnumerateObject().ToDictionary(s => s.Name, s => s.Value.GetInt64(), StringComparer.Ordinal),

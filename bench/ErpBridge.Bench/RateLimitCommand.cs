@@ -32,7 +32,7 @@ internal sealed class RateLimitCommand(TimeProvider time)
         {
             var s = JsonDocument.Parse(await http.GetStringAsync(shopify)).RootElement.Clone();
             var b = JsonDocument.Parse(await http.GetStringAsync(bigCommerce)).RootElement.Clone();
-            var d = DeliverySample.Parse(clock.Elapsed.TotalSeconds, await http.GetStringAsync(new Uri(url, "/status/deliveries")), null);
+            var d = DeliverySample.Parse(clock.Elapsed.TotalSeconds, await BenchMonitoring.GetStringAsync(http, new Uri(url, "/status/deliveries")), null);
             samples.Add((clock.Elapsed.TotalSeconds, s, b, d));
         }
 

@@ -62,7 +62,7 @@ internal sealed class ReconcileCommand
         do
         {
             await Task.Delay(1000);
-            sample = DeliverySample.Parse(clock.Elapsed.TotalSeconds, await http.GetStringAsync(new Uri(url, "/status/deliveries")), channels);
+            sample = DeliverySample.Parse(clock.Elapsed.TotalSeconds, await BenchMonitoring.GetStringAsync(http, new Uri(url, "/status/deliveries")), channels);
         }
         while (sample.Backlog > 0 && clock.Elapsed < timeout);
         Console.WriteLine(Invariant($"delivered in {clock.Elapsed.TotalSeconds:0.0} s ({sample.Failed} failed)"));

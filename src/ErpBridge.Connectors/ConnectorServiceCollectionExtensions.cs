@@ -1,7 +1,9 @@
 using ErpBridge.Connectors.BigCommerce;
+using ErpBridge.Connectors.Http;
 using ErpBridge.Connectors.Magento;
 using ErpBridge.Connectors.Shopify;
 using ErpBridge.Connectors.WooCommerce;
+using ErpBridge.Core.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -13,11 +15,19 @@ public static class ConnectorServiceCollectionExtensions
     public static IServiceCollection AddErpBridgeConnectors(this IServiceCollection services, ConnectorSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        services.AddSingleton<IChannelConnectorFactory>(sp => new ShopifyConnectorFactory(settings.Shopify, sp.GetRequiredService<ILoggerFactory>()));
-        services.AddSingleton<IChannelConnectorFactory>(sp => new BigCommerceConnectorFactory(settings.BigCommerce, sp.GetRequiredService<ILoggerFactory>()));
-        services.AddSingleton<IChannelConnectorFactory>(sp => new WooCommerceConnectorFactory(settings.WooCommerce, sp.GetRequiredService<ILoggerFactory>()));
-        services.AddSingleton<IChannelConnectorFactory>(sp => new MagentoConnectorFactory(settings.Magento, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<IChannelConnectorFactory>(sp => new ShopifyConnectorFactory(Measured(settings.Shopify, sp), sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<IChannelConnectorFactory>(sp => new BigCommerceConnectorFactory(Measured(settings.BigCommerce, sp), sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<IChannelConnectorFactory>(sp => new WooCommerceConnectorFactory(Measured(settings.WooCommerce, sp), sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<IChannelConnectorFactory>(sp => new MagentoConnectorFactory(Measured(settings.Magento, sp), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<ConnectorRegistry>();
         return services;
+    }
+
+    /// <summary>The options with the host's metrics, where it has them.</summary>
+    private static T Measured<T>(T options, IServiceProvider services)
+        where T : ConnectorOptions
+    {
+        options.Metrics ??= services.GetService<BridgeMetrics>();
+        return options;
     }
 }

@@ -3,6 +3,7 @@ using ErpBridge.Connectors;
 using ErpBridge.Core.Alerts;
 using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Status;
+using ErpBridge.Core.Metrics;
 using ErpBridge.Core.Routing;
 using ErpBridge.Mapping.Maps;
 using Microsoft.Extensions.Logging;
@@ -26,7 +27,8 @@ public sealed class DeliveryRound(
     TimeProvider time,
     ILogger<DeliveryRound> logger,
     BridgeOptions bridge,
-    IAlertSink? alerts = null)
+    IAlertSink? alerts = null,
+    BridgeMetrics? metrics = null)
 {
     private readonly RoundPlanner planner = new(options.MaxItemsPerCall);
 
@@ -148,6 +150,7 @@ public sealed class DeliveryRound(
         }
 
         var recorded = await store.CompleteAsync(channel, Worker, [.. results], time.GetUtcNow(), CancellationToken.None);
+        Count(target, results);
         if (recorded < results.Count)
         {
             logger.LogWarning("Channel {Channel}: {Lost} outcomes were not recorded because their claims had expired and were taken over", channel, results.Count - recorded);
@@ -336,6 +339,20 @@ public sealed class DeliveryRound(
     }
 
     /// <summary>The first reason to pause seen by any batch of the round.</summary>
+    /// <summary>The round's outcomes as metrics, one add per status (outcomes a lost claim kept from the store included).</summary>
+    private void Count(DeliveryTarget target, IEnumerable<DeliveryResult> results)
+    {
+        if (metrics is null)
+        {
+            return;
+        }
+
+        foreach (var group in results.GroupBy(r => r.Status))
+        {
+            metrics.Delivered(target.Channel, target.Platform, group.Key, group.Count());
+        }
+    }
+
     private sealed class PauseSignal
     {
         private string? reason;

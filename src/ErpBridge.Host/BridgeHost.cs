@@ -3,6 +3,7 @@ using ErpBridge.Core.Security;
 using ErpBridge.Delivery;
 using ErpBridge.Host.Alerts;
 using ErpBridge.Host.Health;
+using ErpBridge.Host.Monitoring;
 using ErpBridge.Host.OperatorConsole;
 using ErpBridge.Host.Retention;
 using ErpBridge.Mapping.Maps;
@@ -53,6 +54,7 @@ public static class BridgeHost
             .AddErpBridgeReconciliation(settings.Reconciliation)
             .AddErpBridgeRetention(settings.Retention)
             .AddErpBridgeHealthChecks()
+            .AddErpBridgeMonitoring(settings.Monitoring)
             .AddErpBridgeAlerts(settings.Alerts)
             .AddErpBridgeConsole(settings.Console);
 
@@ -67,6 +69,7 @@ public static class BridgeHost
         app.MapHealthProbes();
         app.MapDeliveryStatus();
         app.MapAuthenticationStatus();
+        app.MapMetrics();
         app.UseErpBridgeSoap();
         app.UseErpBridgeConsole();
         return (app, []);

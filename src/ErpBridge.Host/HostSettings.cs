@@ -5,6 +5,7 @@ using ErpBridge.Core.Security;
 using ErpBridge.Delivery;
 using ErpBridge.Host.Alerts;
 using ErpBridge.ErpPush;
+using ErpBridge.Host.Monitoring;
 using ErpBridge.Host.OperatorConsole;
 using ErpBridge.Host.Retention;
 using ErpBridge.Orders;
@@ -49,6 +50,9 @@ public sealed class HostSettings
     /// <summary>ErpBridge:Alerts: the alert webhooks and their thresholds.</summary>
     public AlertOptions Alerts { get; init; } = new();
 
+    /// <summary>ErpBridge:Monitoring: the metrics tokens and the gauges' cache.</summary>
+    public required MonitoringOptions Monitoring { get; init; }
+
     /// <summary>ErpBridge:ErpEndpoints: the ERP order receivers channels push orders to.</summary>
     public required Dictionary<string, ErpEndpointOptions> ErpEndpoints { get; init; }
 
@@ -73,6 +77,7 @@ public sealed class HostSettings
             Retention = Get<RetentionOptions>(configuration, RetentionOptions.Section),
             Console = Get<ConsoleOptions>(configuration, ConsoleOptions.Section),
             Alerts = Get<AlertOptions>(configuration, AlertOptions.Section),
+            Monitoring = Get<MonitoringOptions>(configuration, MonitoringOptions.Section),
             ErpEndpoints = configuration.GetSection(ErpBridge.Orders.ErpEndpoints.Section).Get<Dictionary<string, ErpEndpointOptions>>() is { } endpoints
                 ? new Dictionary<string, ErpEndpointOptions>(endpoints, StringComparer.OrdinalIgnoreCase)
                 : new Dictionary<string, ErpEndpointOptions>(StringComparer.OrdinalIgnoreCase),
@@ -107,6 +112,7 @@ public sealed class HostSettings
         errors.AddRange(IdocAudits.Validate(ErpEndpoints.Keys));
         errors.AddRange(Reconciliation.Validate(Bridge.Channels.Keys));
         errors.AddRange(Alerts.Validate());
+        errors.AddRange(Monitoring.Validate());
         errors.AddRange(Retention.Validate(
             IdocAudits.Audited.Any() ? IdocAudits.Window : null,
             Reconciliation.OrderWindow + Reconciliation.OrderGrace));

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Xml.Linq;
 using ErpBridge.Core.Delivery;
+using ErpBridge.Core.Metrics;
 using ErpBridge.Core.Orders;
 using ErpBridge.ErpPush;
 using ErpBridge.Mapping.Maps;
@@ -21,7 +22,8 @@ public sealed class OrderPushRunner(
     ErpDocumentBuilder documents,
     OrdersOptions options,
     TimeProvider time,
-    ILogger<OrderPushRunner> logger)
+    ILogger<OrderPushRunner> logger,
+    BridgeMetrics? metrics = null)
 {
     private const int BatchSize = 20;
     private readonly BackoffPolicy backoff = options.PushBackoff();
@@ -43,6 +45,7 @@ public sealed class OrderPushRunner(
             {
                 var completion = await PushAsync(order, endpointName, endpoint, pusher, cancellationToken);
                 await store.CompletePushAsync(completion, time.GetUtcNow(), CancellationToken.None);
+                metrics?.ErpPush(endpointName, completion.Permanent ? "Failed" : completion.ErpDocumentNumber is null ? "Retry" : "Accepted");
                 tried++;
             }
 

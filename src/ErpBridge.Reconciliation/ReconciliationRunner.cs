@@ -6,6 +6,7 @@ using ErpBridge.Connectors;
 using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Intake;
 using ErpBridge.Core.Messages;
+using ErpBridge.Core.Metrics;
 using ErpBridge.Core.Orders;
 using ErpBridge.Core.Reconciliation;
 using ErpBridge.Mapping.Maps;
@@ -31,7 +32,8 @@ public sealed class ReconciliationRunner(
     IntakeService intake,
     ReconciliationOptions options,
     TimeProvider time,
-    ILogger<ReconciliationRunner> logger)
+    ILogger<ReconciliationRunner> logger,
+    BridgeMetrics? metrics = null)
 {
     public const string SourceSystem = "reconciliation";
 
@@ -98,6 +100,11 @@ public sealed class ReconciliationRunner(
 
             await store.FinishAsync(runId, ReconciliationStatus.Completed, null, time.GetUtcNow(), CancellationToken.None);
             var counts = await store.CountsAsync(runId, CancellationToken.None);
+            foreach (var count in counts)
+            {
+                metrics?.Findings(run.Channel, count.Class.ToString(), count.Count);
+            }
+
             logger.LogInformation("Reconciliation {RunId} of {Channel} completed: {Counts}", runId, run.Channel, string.Join(", ", counts.Select(c => $"{c.Class} {c.Count}")));
             return (await store.GetAsync(runId, CancellationToken.None))!;
         }

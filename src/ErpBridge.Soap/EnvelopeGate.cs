@@ -1,5 +1,6 @@
 using System.Buffers;
 using ErpBridge.Core.Intake;
+using ErpBridge.Core.Metrics;
 using ErpBridge.Core.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +15,7 @@ namespace ErpBridge.Soap;
 /// (<see cref="IntakeDispatch"/>); other requests that passed go on to SoapCore, with the SOAP action set from the body
 /// element (SAP's default SOAPAction names no operation).
 /// </summary>
-public sealed class EnvelopeGate(RequestDelegate next, SoapOptions options, EnvelopeInspector inspector, ClientAuthenticator authenticator, ILogger<EnvelopeGate> logger, ILogger<FaultTransformer> faultLogger)
+public sealed class EnvelopeGate(RequestDelegate next, SoapOptions options, EnvelopeInspector inspector, ClientAuthenticator authenticator, ILogger<EnvelopeGate> logger, ILogger<FaultTransformer> faultLogger, BridgeMetrics? metrics = null)
 {
     public const string CorrelationHeader = "X-Correlation-Id";
 
@@ -157,8 +158,11 @@ public sealed class EnvelopeGate(RequestDelegate next, SoapOptions options, Enve
         await WriteFaultAsync(context, version, fault, status);
     }
 
-    private static Task WriteFaultAsync(HttpContext context, SoapVersion version, SoapFault fault, int? status) =>
-        WriteEnvelopeAsync(context, version, FaultWriter.Envelope(version, fault), status ?? FaultWriter.HttpStatus);
+    private Task WriteFaultAsync(HttpContext context, SoapVersion version, SoapFault fault, int? status)
+    {
+        metrics?.Fault(fault.Code);
+        return WriteEnvelopeAsync(context, version, FaultWriter.Envelope(version, fault), status ?? FaultWriter.HttpStatus);
+    }
 
     private static async Task WriteEnvelopeAsync(HttpContext context, SoapVersion version, byte[] envelope, int status)
     {

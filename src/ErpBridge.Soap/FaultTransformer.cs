@@ -2,6 +2,7 @@ using System.Reflection;
 using System.ServiceModel;
 using System.ServiceModel.Channels;
 using ErpBridge.Core.Intake;
+using ErpBridge.Core.Metrics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using SoapCore;
@@ -13,12 +14,13 @@ namespace ErpBridge.Soap;
 /// Turns what an operation threw into this service's fault: a rejection becomes a client fault with its code;
 /// anything else is an internal error whose detail stays in the log, and the caller gets only the correlation id.
 /// </summary>
-public sealed class FaultTransformer(IHttpContextAccessor http, ILogger<FaultTransformer> logger) : IFaultExceptionTransformer
+public sealed class FaultTransformer(IHttpContextAccessor http, ILogger<FaultTransformer> logger, BridgeMetrics? metrics = null) : IFaultExceptionTransformer
 {
     public Message ProvideFault(Exception exception, MessageVersion messageVersion, Message requestMessage, ConcurrentXmlNamespaceLookup xmlNamespaceLookup)
     {
         var version = messageVersion.Envelope == EnvelopeVersion.Soap11 ? SoapVersion.Soap11 : SoapVersion.Soap12;
         var fault = ToFault(exception, RequestContext.Of(http.HttpContext), logger);
+        metrics?.Fault(fault.Code);
         var message = Message.CreateMessage(messageVersion, null, new FaultBodyWriter(version, fault));
 
         // SoapCore sets the status from this property after asking for the fault.

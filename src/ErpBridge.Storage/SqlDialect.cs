@@ -246,7 +246,7 @@ public abstract partial class SqlDialect
         yield return (nameof(ResubmitDeliveries), ResubmitDeliveries);
         yield return (nameof(SelectHistory), SelectHistory);
         yield return (nameof(CountDeliveries), CountDeliveries);
-        foreach (var statement in PauseStatements().Concat(OrderStatements()).Concat(ReconciliationStatements()).Concat(ItemStatements()).Concat(AuditStatements()).Concat(RetentionStatements()).Concat(LeaseStatements()).Concat(NonceStatements()).Concat(PriceDraftStatements()).Concat(ConsoleStatements()).Concat(AlertStatements()))
+        foreach (var statement in PauseStatements().Concat(OrderStatements()).Concat(ReconciliationStatements()).Concat(ItemStatements()).Concat(AuditStatements()).Concat(RetentionStatements()).Concat(LeaseStatements()).Concat(NonceStatements()).Concat(PriceDraftStatements()).Concat(ConsoleStatements()).Concat(AlertStatements()).Concat(MonitoringStatements()))
         {
             yield return statement;
         }

@@ -6,6 +6,7 @@ using ErpBridge.Core.Orders;
 using ErpBridge.Core.Reconciliation;
 using ErpBridge.Core.Retention;
 using ErpBridge.Core.Security;
+using ErpBridge.Core.Status;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -43,6 +44,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IMessageBrowser>(sp => sp.GetRequiredService<SqlConsoleStore>());
         services.AddSingleton<IOrderBrowser>(sp => sp.GetRequiredService<SqlConsoleStore>());
         services.AddSingleton<IRunBrowser>(sp => sp.GetRequiredService<SqlConsoleStore>());
+        services.AddSingleton<IMonitoringStore>(sp => new SqlMonitoringStore(dialect, options, sp.GetRequiredService<SqlMessageStore>()));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<MigrationRunner>(sp, options.ConnectionString));
         return services;
     }

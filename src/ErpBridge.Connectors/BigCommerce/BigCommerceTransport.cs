@@ -26,6 +26,7 @@ internal static class BigCommerceTransport
             new BigCommerceOutcomes(channel, waits),
             options.RequestTimeout,
             options.TimeProvider,
-            logger);
+            logger,
+            options.Metrics);
     }
 }

@@ -1,3 +1,5 @@
+using ErpBridge.Core.Metrics;
+
 namespace ErpBridge.Connectors.Http;
 
 /// <summary>
@@ -29,6 +31,9 @@ public abstract class ConnectorOptions
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromMinutes(5);
 
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Where each call's time and each 429 are counted; none when null (tests, operator commands).</summary>
+    public BridgeMetrics? Metrics { get; set; }
 
     internal virtual void Validate()
     {

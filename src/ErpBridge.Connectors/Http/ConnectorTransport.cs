@@ -1,4 +1,5 @@
 using ErpBridge.Core.Delivery;
+using ErpBridge.Core.Metrics;
 using Microsoft.Extensions.Logging;
 
 namespace ErpBridge.Connectors.Http;
@@ -17,12 +18,16 @@ internal sealed partial class ConnectorTransport(
     StatusClassifier classifier,
     TimeSpan requestTimeout,
     TimeProvider time,
-    ILogger logger)
+    ILogger logger,
+    BridgeMetrics? metrics = null)
 {
     /// <summary>The watch of <see cref="WatchReachability"/> (a dry run), which flows into every call awaited under it.</summary>
     private static readonly AsyncLocal<ReachabilityWatch?> Watch = new();
 
     private readonly string clientName = ConnectorHttpClients.NameOf(endpoint.Platform, endpoint.Channel);
+
+    // The platform as configured (shopify, bigcommerce, ...), the label the delivery metrics carry too.
+    private readonly string platformLabel = endpoint.Platform.ToLowerInvariant();
 
     // One client for the transport's life: the factory never rotates the channel's handler (its lifetime is
     // infinite, see ConnectorHttpClients), so a client per request would only allocate.
@@ -75,16 +80,20 @@ internal sealed partial class ConnectorTransport(
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token);
             answer = response;
             body = await response.Content.ReadAsByteArrayAsync(timeout.Token);
-            LogCall(logger, endpoint.Platform, Channel, method.Method, relativeUrl, (int)response.StatusCode, time.GetElapsedTime(started).TotalMilliseconds);
+            var elapsed = time.GetElapsedTime(started);
+            metrics?.StoreCall(Channel, platformLabel, elapsed, (int)response.StatusCode);
+            LogCall(logger, endpoint.Platform, Channel, method.Method, relativeUrl, (int)response.StatusCode, elapsed.TotalMilliseconds);
             return new TransportResponse((int)response.StatusCode, body, response.Headers, classifier.Classify(response, body, label));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            metrics?.StoreCall(Channel, platformLabel, time.GetElapsedTime(started), null);
             LogFailure(logger, endpoint.Platform, Channel, method.Method, relativeUrl, "timeout");
             return Unreachable($"{endpoint.Platform} did not answer {label} on channel '{Channel}' within {requestTimeout.TotalSeconds:0.#} s (timed out)");
         }
         catch (HttpRequestException exception)
         {
+            metrics?.StoreCall(Channel, platformLabel, time.GetElapsedTime(started), null);
             LogFailure(logger, endpoint.Platform, Channel, method.Method, relativeUrl, exception.HttpRequestError.ToString());
             return Unreachable($"connection error on {label} to channel '{Channel}': could not connect ({exception.Message})");
         }

@@ -23,6 +23,7 @@ internal static class MagentoTransport
             new MagentoOutcomes(channel, credentials.Kind, new RetryAfterReader(options.TimeProvider, options.MaxRetryAfter)),
             options.RequestTimeout,
             options.TimeProvider,
-            logger);
+            logger,
+            options.Metrics);
     }
 }

@@ -25,7 +25,8 @@ internal static class ShopifyTransport
             new ShopifyOutcomes(channel, new RetryAfterReader(options.TimeProvider, options.MaxRetryAfter)),
             options.RequestTimeout,
             options.TimeProvider,
-            logger);
+            logger,
+            options.Metrics);
 
     /// <summary>Posts a GraphQL document with its variables; the answer's data, or the failure it amounts to.</summary>
     public static async Task<ShopifyCallResult> QueryAsync(

@@ -22,7 +22,8 @@ internal static class WooCommerceTransport
             new WooCommerceOutcomes(channel, new RetryAfterReader(options.TimeProvider, options.MaxRetryAfter)),
             options.RequestTimeout,
             options.TimeProvider,
-            logger);
+            logger,
+            options.Metrics);
     }
 
     /// <summary>Sends <paramref name="path"/> with <paramref name="query"/> written as WooCommerce's own examples write it.</summary>

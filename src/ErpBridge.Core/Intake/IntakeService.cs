@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using ErpBridge.Core.Messages;
+using ErpBridge.Core.Metrics;
 using ErpBridge.Core.Routing;
 
 namespace ErpBridge.Core.Intake;
@@ -15,7 +16,8 @@ public sealed class IntakeService(
     IDocumentMapper documents,
     BridgeOptions options,
     TimeProvider time,
-    IEnumerable<IAcceptObserver>? observers = null)
+    IEnumerable<IAcceptObserver>? observers = null,
+    BridgeMetrics? metrics = null)
 {
     private readonly IAcceptObserver[] observers = observers?.ToArray() ?? [];
 
@@ -27,6 +29,7 @@ public sealed class IntakeService(
             : (router.ChannelsFor(message), null);
         var request = new AcceptRequest(message, channels, time.GetUtcNow(), correlationId, client, canonical);
         var result = await store.AcceptAsync(request, cancellationToken);
+        metrics?.Accepted(message.Type, result.Outcome);
         if (result.Outcome == AcceptOutcome.Accepted && result.Channels.Count > 0)
         {
             foreach (var observer in observers)

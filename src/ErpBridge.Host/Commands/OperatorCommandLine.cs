@@ -15,6 +15,7 @@ public static class OperatorCommandLine
             """)
         {
             HashSecretCommand.Create(context),
+            MetricsTokenCommand.Create(context),
             DeadLettersCommand.Create(context),
             ResubmitCommand.Create(context),
             StatusCommand.Create(context),

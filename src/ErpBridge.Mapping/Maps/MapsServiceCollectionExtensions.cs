@@ -18,7 +18,8 @@ public static class MapsServiceCollectionExtensions
         services.AddSingleton(provider => new XsltMapEngine(
             options,
             provider.GetService<ILogger<XsltMapEngine>>(),
-            provider.GetService<TimeProvider>()));
+            provider.GetService<TimeProvider>(),
+            provider.GetService<ErpBridge.Core.Metrics.BridgeMetrics>()));
         services.TryAddSingleton<IMessageMaps, XsltMessageMaps>();
         services.TryAddSingleton<ErpBridge.Core.Intake.IDocumentMapper, DocumentMapper>();
         return services;

@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Xsl;
+using ErpBridge.Core.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -31,10 +32,12 @@ public sealed class XsltMapEngine : IDisposable
     private readonly TimeProvider time;
     private readonly long recheckMilliseconds;
     private readonly FileSystemWatcher? watcher;
+    private readonly BridgeMetrics? metrics;
 
-    public XsltMapEngine(XsltMapEngineOptions options, ILogger<XsltMapEngine>? logger = null, TimeProvider? time = null)
+    public XsltMapEngine(XsltMapEngineOptions options, ILogger<XsltMapEngine>? logger = null, TimeProvider? time = null, BridgeMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        this.metrics = metrics;
         Root = Path.GetFullPath(options.Root);
         this.logger = logger ?? NullLogger<XsltMapEngine>.Instance;
         this.time = time ?? TimeProvider.System;
@@ -122,12 +125,15 @@ public sealed class XsltMapEngine : IDisposable
         {
             // The token is checked on each read of the input and each write of the output: XslCompiledTransform
             // has no token of its own, and a map that runs long writes as it goes.
+            var started = time.GetTimestamp();
             using var reader = new CancellableXmlReader(input, cancellationToken);
             using (var writer = new MapOutputWriter(output.CreateWriter(), cancellationToken))
             {
                 map.Transform.Transform(reader, arguments, writer, documentResolver: null);
                 writer.Flush();
             }
+
+            metrics?.Mapped(entry.Name, time.GetElapsedTime(started));
         }
         catch (Exception exception) when (exception is not OperationCanceledException && cancellationToken.IsCancellationRequested)
         {

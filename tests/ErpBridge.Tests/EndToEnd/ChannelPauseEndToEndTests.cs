@@ -75,7 +75,7 @@ public sealed class ChannelPauseEndToEndTests
     /// <summary>The channel as GET /status shows it, once it is in <paramref name="state"/>.</summary>
     private static async Task<JsonElement> WaitForChannelAsync(DeliveryWorld world, string channel, string state)
     {
-        using var http = new HttpClient();
+        using var http = world.Bridge.MonitoringClient();
         JsonElement found = default;
         await DeliveryWorld.EventuallyAsync(
             () =>

@@ -40,7 +40,7 @@ public sealed class ItemFailureEndToEndTests
         Assert.That(output, Does.Contain("woocommerce-demo: Delivered with 2 items skipped"));
         Assert.That(output, Does.Contain("skipped inv:E2E-001@WH02: stock for ERP location 'WH02' is not for channel 'woocommerce-demo'"));
 
-        using var http = new HttpClient { BaseAddress = world.Bridge.BaseAddress };
+        using var http = world.Bridge.MonitoringClient();
         using var counts = JsonDocument.Parse(await http.GetStringAsync(new Uri("status/deliveries", UriKind.Relative)));
         Assert.That(counts.RootElement.GetProperty("items").GetProperty(DeliveryWorld.WooCommerceChannel).GetProperty("Skipped").GetInt64(), Is.EqualTo(2));
 

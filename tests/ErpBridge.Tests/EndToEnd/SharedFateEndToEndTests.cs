@@ -39,7 +39,7 @@ public sealed class SharedFateEndToEndTests
             await scheduler.TriggerJob(PollOrdersJob.KeyFor(DeliveryWorld.ShopifyChannel));
 
             var slowestStatus = TimeSpan.Zero;
-            using var http = new HttpClient();
+            using var http = world.Bridge.MonitoringClient();
             bool delivered, polled;
             do
             {

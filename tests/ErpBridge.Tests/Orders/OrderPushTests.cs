@@ -68,6 +68,12 @@ public sealed class OrderPushTests
         Assert.That(views.Select(v => v.State), Is.All.EqualTo(OrderState.Acknowledged));
         Assert.That(views.Select(v => v.ErpDocumentNumber), Is.EquivalentTo(documents.Select(d => d.DocumentNumber)));
         Assert.That(await FetchableAsync(), Is.Empty, "pushed orders are not offered to FetchOrders");
+
+        // Issue 17: the pushes and the channel's poll lag in /metrics.
+        using var http = bridge.MonitoringClient();
+        var scrape = PrometheusText.Parse(await http.GetStringAsync(new Uri("metrics", UriKind.Relative)));
+        Assert.That(scrape.Value("erpbridge_erp_pushes_total", ("endpoint", "test-erp"), ("outcome", "Accepted")), Is.EqualTo(2), scrape.Raw);
+        Assert.That(scrape.Of("erpbridge_orders_poll_lag_seconds", ("channel", Channel)).Select(s => s.Value).Single(), Is.InRange(0, 60), scrape.Raw);
     }
 
     [Test]

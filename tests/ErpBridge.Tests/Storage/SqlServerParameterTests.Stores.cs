@@ -34,6 +34,7 @@ public sealed partial class SqlServerParameterTests
         await drafts.UpdateAsync("shop-a", ["A-1"], ["A-2"], T0, None);
         await ConsoleAsync(new SqlConsoleStore(recorder.Dialect, options, messages, new FakeTimeProvider(T0)));
         await AlertsAsync(new SqlAlertStore(recorder.Dialect, options, messages));
+        await MonitoringAsync(recorder, new SqlMonitoringStore(recorder.Dialect, options, messages));
     }
 
     private static async Task ConsoleAsync(SqlConsoleStore console)
@@ -57,6 +58,16 @@ public sealed partial class SqlServerParameterTests
         await alerts.ClaimAsync(10, T0, TimeSpan.FromMinutes(1), None);
         await alerts.CompleteAsync(new ClaimedAlert("a-1", "ops", "{}", 0, T0), AlertSendState.Pending, T0.AddMinutes(1), "HTTP 500", T0, None);
         await alerts.LastOrderPollsAsync(None);
+    }
+
+
+    private static async Task MonitoringAsync(CommandRecorder recorder, SqlMonitoringStore monitoring)
+    {
+        await monitoring.CountDeliveriesAsync("shop-a", None);
+        await monitoring.CountItemsAsync("shop-a", None);
+        recorder.Rows[nameof(SqlDialect.SelectChannelBacklog)] = CommandRecorder.Table(new { Waiting = 1L, EarliestPending = T0.UtcDateTime, EarliestRetry = T0.UtcDateTime, DeliveredSince = 1L });
+        await monitoring.ReadBacklogAsync("shop-a", T0, None);
+        await monitoring.LastPollAsync("shop-a", None);
     }
 
     private static async Task MessagesAsync(CommandRecorder recorder, SqlMessageStore messages)

@@ -14,6 +14,9 @@ public sealed class BridgeFixture : IAsyncDisposable
     public const string DemoUser = "demo-erp";
     public const string DemoPassword = "demo-erp-password";
 
+    /// <summary>The demo metrics token of appsettings.Development.json: /metrics and /status/* want it (or a signed-in operator).</summary>
+    public const string MetricsToken = "demo-metrics-token";
+
     private BridgeFixture(WebApplication app, string directory, Uri baseAddress)
     {
         App = app;
@@ -65,6 +68,14 @@ public sealed class BridgeFixture : IAsyncDisposable
         await app.StartAsync();
         var address = BridgeHost.Addresses(app).Single();
         return new BridgeFixture(app, directory, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    /// <summary>A client of the bridge's address that presents the demo metrics token, for /metrics and /status/*.</summary>
+    public HttpClient MonitoringClient()
+    {
+        var http = new HttpClient { BaseAddress = BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", MetricsToken);
+        return http;
     }
 
     /// <summary>Everything the host logged to its file so far.</summary>

@@ -51,6 +51,7 @@ public sealed class CommandLineTests
     }
 
     [TestCase("hash-secret")]
+    [TestCase("metrics-token")]
     [TestCase("dead-letters", "--channel", "--limit", "--json")]
     [TestCase("resubmit", "--message", "--channel", "--all")]
     [TestCase("status", "--message", "--json")]
@@ -78,7 +79,7 @@ public sealed class CommandLineTests
     {
         Assert.That(OperatorCommands.Names, Is.EquivalentTo(new[]
         {
-            "hash-secret", "dead-letters", "resubmit", "status", "channels", "dry-run", "maps-test", "orders", "resubmit-order", "reconcile", "reconciliation-report",
+            "hash-secret", "metrics-token", "dead-letters", "resubmit", "status", "channels", "dry-run", "maps-test", "orders", "resubmit-order", "reconcile", "reconciliation-report",
         }));
     }
 

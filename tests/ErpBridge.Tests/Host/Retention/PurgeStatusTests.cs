@@ -14,7 +14,7 @@ public sealed class PurgeStatusTests
             ["ErpBridge:Retention:Schedule"] = "00:00:00.200",
             ["ErpBridge:Retention:AcknowledgedOrders"] = "0",
         });
-        using var http = new HttpClient { BaseAddress = bridge.BaseAddress };
+        using var http = bridge.MonitoringClient();
 
         JsonElement purge = default;
         for (var i = 0; i < 150 && purge.ValueKind != JsonValueKind.Object; i++)
