@@ -13,6 +13,8 @@ public static class ConsoleServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton<OperatorSignIn>();
         services.AddSingleton<ConsoleOverview>();
+        services.AddSingleton<ConsoleActivity>();
+        services.AddHostedService(sp => sp.GetRequiredService<ConsoleActivity>());
         services.AddAuthentication()
             .AddCookie(ConsoleAuthorization.Scheme, cookie =>
             {

@@ -57,9 +57,23 @@ public sealed class ConsoleBrowser : IDisposable
         Find(By.Id("userName")).SendKeys(userName);
         Find(By.Id("password")).SendKeys(password);
         Find(By.Id("sign-in")).Click();
+
+        // The answer has come: the page signed in to, or the sign-in page again with its error.
+        Until(d => d.FindElements(By.Id("operator")).Count > 0 || d.FindElements(By.Id("sign-in-error")).Count > 0, "the sign-in answered");
     }
 
-    public IWebElement Find(By by) => Wait().Until(d => d.FindElement(by));
+    public IWebElement Find(By by)
+    {
+        try
+        {
+            return Wait().Until(d => d.FindElement(by));
+        }
+        catch (WebDriverTimeoutException)
+        {
+            Assert.Fail($"No {by} within 30 s on {driver.Url}. The page:\n{driver.FindElement(By.TagName("body")).Text}");
+            throw;
+        }
+    }
 
     public IReadOnlyList<IWebElement> FindAll(By by) => driver.FindElements(by);
 

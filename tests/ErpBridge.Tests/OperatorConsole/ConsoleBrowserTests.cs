@@ -62,6 +62,7 @@ public sealed class ConsoleBrowserTests
 
         browser.SignIn(Base, DemoOperator.UserName, DemoOperator.Password);
         Assert.That(browser.Find(By.Id("dead-letter-count")).Text, Is.EqualTo("1"));
+        Assert.That(browser.Find(By.CssSelector("#intake tr[data-operation='SubmitInventory'] td.num")).Text, Is.EqualTo("1"), "the accept is counted in the last hour");
         browser.Screenshot("overview");
 
         browser.GoTo(new Uri(Base, "console/dead-letters"));
@@ -157,6 +158,7 @@ public sealed class ConsoleBrowserTests
 
         browser.Find(By.CssSelector("#class-filter option[value='Drift']")).Click();
         browser.Find(By.CssSelector("#class-filter")).Submit();
+        browser.Until(d => d.Url.Contains("class=Drift", StringComparison.Ordinal), "the findings filtered by class");
         var findings = browser.Find(By.Id("findings")).FindElements(By.CssSelector("tbody tr"));
         Assert.That(findings, Has.Count.EqualTo(1));
         Assert.That(findings[0].Text, Does.Contain("E2E-002").And.Contain("20").And.Contain("99"));

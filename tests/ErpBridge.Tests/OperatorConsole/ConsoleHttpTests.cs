@@ -43,6 +43,21 @@ public sealed partial class ConsoleHttpTests
     }
 
     [Test]
+    public async Task StatusEndpoints_AnswerASignedInOperatorsSession_AndRefuseAnonymousWith401NotARedirect()
+    {
+        await using var bridge = await StartAsync();
+        using var client = Client(bridge);
+
+        var anonymous = await client.GetAsync(new Uri("status/deliveries", UriKind.Relative));
+        Assert.That(anonymous.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "an API answers 401; only console pages redirect");
+        Assert.That(anonymous.Headers.WwwAuthenticate.ToString(), Does.Contain("Bearer"));
+
+        await SignInAsync(client, "viewer", ViewerPassword, HttpStatusCode.Redirect);
+        Assert.That((await client.GetAsync(new Uri("status/deliveries", UriKind.Relative))).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await client.GetAsync(new Uri("metrics", UriKind.Relative))).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
     public async Task AnonymousRequests_GoToSignIn_AndAFormWithoutItsTokenIsRefused()
     {
         await using var bridge = await StartAsync();

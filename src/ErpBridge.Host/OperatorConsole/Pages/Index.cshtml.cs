@@ -7,9 +7,13 @@ public sealed class IndexModel(ConsoleOverview overview, TimeProvider time) : Co
 
     public DateTimeOffset At { get; private set; }
 
+    /// <summary>Messages accepted per SOAP operation in the last hour, on this node.</summary>
+    public IReadOnlyDictionary<string, long> Intake { get; private set; } = new Dictionary<string, long>();
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         At = time.GetUtcNow();
         Channels = await overview.ChannelsAsync(cancellationToken);
+        Intake = overview.IntakeLastHour;
     }
 }
