@@ -86,6 +86,7 @@ public sealed class HostSettings
         // never from the working directory: a Windows service starts in System32, a systemd unit in /.
         settings.Soap.ContractFolder = Path.GetFullPath(settings.Soap.ContractFolder, contentRoot);
         settings.MapsFolder = Path.GetFullPath(settings.MapsFolder, contentRoot);
+        settings.Console.KeysFolder = Path.GetFullPath(settings.Console.KeysFolder, contentRoot);
         settings.Storage.ConnectionString = DatabaseFile.Rooted(settings.Storage, contentRoot);
         if (!string.IsNullOrWhiteSpace(settings.Logging.File))
         {

@@ -21,6 +21,13 @@ public sealed class ConsoleOptions
     /// <summary>How long a console session lasts without use before the operator signs in again.</summary>
     public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromHours(8);
 
+    /// <summary>
+    /// Where the keys that protect the session cookies and the forms' antiforgery tokens are kept (relative to the
+    /// install folder): kept, a restart signs no one out. Nodes behind one address share a folder, or each node's
+    /// sessions are good on that node only.
+    /// </summary>
+    public string KeysFolder { get; set; } = "data/console-keys";
+
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();

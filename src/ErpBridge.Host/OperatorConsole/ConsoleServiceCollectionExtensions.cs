@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace ErpBridge.Host.OperatorConsole;
 
@@ -15,6 +16,9 @@ public static class ConsoleServiceCollectionExtensions
         services.AddSingleton<ConsoleOverview>();
         services.AddSingleton<ConsoleActivity>();
         services.AddHostedService(sp => sp.GetRequiredService<ConsoleActivity>());
+        services.AddDataProtection()
+            .SetApplicationName("ErpBridge")
+            .PersistKeysToFileSystem(new DirectoryInfo(options.KeysFolder));
         services.AddAuthentication()
             .AddCookie(ConsoleAuthorization.Scheme, cookie =>
             {
