@@ -119,6 +119,10 @@ public static class BridgeHost
                 .Select((client, index) => (client, index))
                 .Where(c => DemoCredentials.Usable(c.client))
                 .Select(c => $"ErpBridge:Security:Clients:{c.index}: the demo client's published credentials (or Demo = true) are configured and the host would listen on {exposed}; configure a client of your own (UserName, PasswordHash, an empty DigestPassword, Demo = false) or listen on 127.0.0.1 only."));
+            errors.AddRange(settings.Monitoring.TokenHashes
+                .Select((hash, index) => (hash, index))
+                .Where(t => string.Equals(t.hash, MetricsToken.Hash(MetricsToken.Demo), StringComparison.OrdinalIgnoreCase))
+                .Select(t => $"{MonitoringOptions.Section}:TokenHashes:{t.index}: the demo metrics token's hash is configured and the host would listen on {exposed}; make a token of your own with 'metrics-token' or listen on 127.0.0.1 only."));
             errors.AddRange(settings.Console.Operators
                 .Select((op, index) => (op, index))
                 .Where(o => DemoOperator.Usable(o.op))

@@ -86,8 +86,11 @@ public sealed class HostSettings
         // never from the working directory: a Windows service starts in System32, a systemd unit in /.
         settings.Soap.ContractFolder = Path.GetFullPath(settings.Soap.ContractFolder, contentRoot);
         settings.MapsFolder = Path.GetFullPath(settings.MapsFolder, contentRoot);
-        settings.Console.KeysFolder = Path.GetFullPath(settings.Console.KeysFolder, contentRoot);
+
         settings.Storage.ConnectionString = DatabaseFile.Rooted(settings.Storage, contentRoot);
+        settings.Console.KeysFolder = string.IsNullOrWhiteSpace(settings.Console.KeysFolder)
+            ? Path.Combine(DatabaseFolder(settings.Storage) ?? Path.Combine(contentRoot, "data"), "console-keys")
+            : Path.GetFullPath(settings.Console.KeysFolder, contentRoot);
         if (!string.IsNullOrWhiteSpace(settings.Logging.File))
         {
             settings.Logging.File = Path.GetFullPath(settings.Logging.File, contentRoot);
@@ -158,6 +161,19 @@ public sealed class HostSettings
         }
 
         return gaps;
+    }
+
+    /// <summary>The folder of the SQLite database (its path already absolute); null for a server database or a data source not a file.</summary>
+    private static string? DatabaseFolder(StorageOptions storage)
+    {
+        try
+        {
+            return DatabaseFile.PathOf(storage, AppContext.BaseDirectory) is { } database ? Path.GetDirectoryName(database) : null;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 
     /// <summary>A WooCommerce channel's ShipmentMode must be one the connector knows (its values live with the connector).</summary>

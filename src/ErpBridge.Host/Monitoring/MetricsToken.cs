@@ -12,6 +12,9 @@ public static class MetricsToken
     /// <summary>The longest Authorization value hashed; anything longer is refused unread.</summary>
     public const int MaxLength = 256;
 
+    /// <summary>The token Development accepts, published in the README: refused on a host that listens beyond loopback.</summary>
+    public const string Demo = "demo-metrics-token";
+
     /// <summary>A new random token.</summary>
     public static string Create() => Base64Url(RandomNumberGenerator.GetBytes(32));
 

@@ -23,10 +23,11 @@ public sealed class ConsoleOptions
 
     /// <summary>
     /// Where the keys that protect the session cookies and the forms' antiforgery tokens are kept (relative to the
-    /// install folder): kept, a restart signs no one out. Nodes behind one address share a folder, or each node's
-    /// sessions are good on that node only.
+    /// install folder): kept, a restart signs no one out. Default: <c>console-keys</c> beside the SQLite database, or
+    /// <c>data/console-keys</c> in the install folder with a server database. Nodes behind one address share a folder,
+    /// or each node's sessions are good on that node only.
     /// </summary>
-    public string KeysFolder { get; set; } = "data/console-keys";
+    public string? KeysFolder { get; set; }
 
     public IReadOnlyList<string> Validate()
     {

@@ -18,7 +18,7 @@ public static class ConsoleServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ConsoleActivity>());
         services.AddDataProtection()
             .SetApplicationName("ErpBridge")
-            .PersistKeysToFileSystem(new DirectoryInfo(options.KeysFolder));
+            .PersistKeysToFileSystem(new DirectoryInfo(options.KeysFolder ?? Path.Combine(AppContext.BaseDirectory, "data", "console-keys")));
         services.AddAuthentication()
             .AddCookie(ConsoleAuthorization.Scheme, cookie =>
             {

@@ -80,14 +80,16 @@ public sealed class AlertWebhookTests
         settings["ErpBridge:Alerts:Webhooks:pager:Secret"] = Secret;
         settings["ErpBridge:Alerts:Webhooks:pager:AllowHttp"] = "true";
         settings["ErpBridge:Alerts:Webhooks:pager:Events:0"] = "ChannelPaused";
-        await using var world = await DeliveryWorld.StartAsync(settings);
-        world.BigCommerce.FailNext(100_000, 400); // refused for good: every stock message to BigCommerce is a dead letter
         const int storm = 40;
+
+        // A SKU of its own per message: messages of one SKU in one round would supersede each other, not dead-letter.
+        await using var world = await DeliveryWorld.StartAsync(settings, Enumerable.Range(1, storm).Select(i => $"E2E-{i:D3}"));
+        world.BigCommerce.FailNext(100_000, 400); // refused for good: every stock message to BigCommerce is a dead letter
 
         var started = TimeProvider.System.GetUtcNow();
         for (var i = 0; i < storm; i++)
         {
-            await world.SubmitAsync(DeliveryWorld.Stock($"STORM-{i:D3}", TimeProvider.System.GetUtcNow(), ($"E2E-{(i % 20) + 1:D3}", i)));
+            await world.SubmitAsync(DeliveryWorld.Stock($"STORM-{i:D3}", TimeProvider.System.GetUtcNow(), ($"E2E-{i + 1:D3}", i)));
         }
 
         var deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(60);

@@ -51,6 +51,7 @@ public sealed class StartupTests
             // Over the demo operator of Development, as the demo client: an operator of one's own.
             ["ErpBridge:Console:Operators:0:UserName"] = "anna",
             ["ErpBridge:Console:Operators:0:PasswordHash"] = ErpBridge.Core.Security.SecretHash.Create("a-real-operator-secret", 10_000),
+            ["ErpBridge:Monitoring:TokenHashes:0"] = ErpBridge.Host.Monitoring.MetricsToken.Hash(ErpBridge.Host.Monitoring.MetricsToken.Create()),
         }));
 
         Assert.That(errors, Is.Empty);

@@ -98,6 +98,7 @@ public sealed partial class ConsoleHttpTests
 
         var exposed = await Assert.ThrowsAsync<InvalidOperationException>(() => BridgeFixture.StartAsync(new Dictionary<string, string?> { ["urls"] = "http://0.0.0.0:0" }));
         Assert.That(exposed!.Message, Does.Contain("ErpBridge:Console:Operators:0: the demo operator's published password"));
+        Assert.That(exposed.Message, Does.Contain("ErpBridge:Monitoring:TokenHashes:0: the demo metrics token's hash"));
     }
 
     [Test]
