@@ -2,9 +2,9 @@ using System.Collections.Concurrent;
 using ErpBridge.Connectors;
 using ErpBridge.Core.Alerts;
 using ErpBridge.Core.Delivery;
-using ErpBridge.Core.Status;
 using ErpBridge.Core.Metrics;
 using ErpBridge.Core.Routing;
+using ErpBridge.Core.Status;
 using ErpBridge.Mapping.Maps;
 using Microsoft.Extensions.Logging;
 
