@@ -1,7 +1,6 @@
 using System.Text;
 using Dapper;
 using ErpBridge.Core.Operators;
-using ErpBridge.Core.Orders;
 
 namespace ErpBridge.Storage;
 
@@ -86,25 +85,15 @@ public sealed class SqlConsoleStore : IOperatorActionStore, IMessageBrowser, IOr
                 row.CorrelationId, row.Payload, row.Canonical);
     }
 
-    public async Task<IReadOnlyList<OrderSummary>> ListOrdersAsync(string? channel, OrderState? state, int limit, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<OrderRow>(new CommandDefinition(
-            dialect.SelectConsoleOrders,
-            dialect.Parameters(new { Channel = Blank(channel), State = state?.ToString(), Limit = Math.Clamp(limit, 1, 10_000) }),
-            cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToSummary()).ToList();
-    }
-
     public async Task<OrderDetail?> GetOrderAsync(string orderId, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<OrderRow>(new CommandDefinition(
+        var row = await connection.QuerySingleOrDefaultAsync<OrderDetailRow>(new CommandDefinition(
             dialect.SelectOrderDetail, dialect.Parameters(new { OrderId = orderId }), cancellationToken: cancellationToken));
         return row is null
             ? null
             : new OrderDetail(
-                row.ToSummary(), row.PlatformOrderId, Convert.ToBoolean(row.Cancelled, System.Globalization.CultureInfo.InvariantCulture), row.CanonicalXml,
+                row.ToView(), row.PlatformOrderId, Convert.ToBoolean(row.Cancelled, System.Globalization.CultureInfo.InvariantCulture), row.CanonicalXml,
                 SqlDialect.ReadTime(row.PlatformUpdatedAt), SqlDialect.ReadTime(row.FirstSeenAt), row.FetchedRevision,
                 SqlDialect.ReadNullableTime(row.AcknowledgedAt), SqlDialect.ReadNullableTime(row.NextPushAt));
     }
@@ -189,32 +178,8 @@ public sealed class SqlConsoleStore : IOperatorActionStore, IMessageBrowser, IOr
         public string? Canonical { get; set; }
     }
 
-    private sealed class OrderRow
+    private sealed class OrderDetailRow : OrderViewRow
     {
-        public string OrderId { get; set; } = "";
-
-        public string Channel { get; set; } = "";
-
-        public string OrderNumber { get; set; } = "";
-
-        public long Revision { get; set; }
-
-        public string State { get; set; } = "";
-
-        public string Handover { get; set; } = "";
-
-        public object? VisibleAt { get; set; }
-
-        public long? AcknowledgedRevision { get; set; }
-
-        public string? ErpDocumentNumber { get; set; }
-
-        public object ChangedAt { get; set; } = "";
-
-        public long PushAttempts { get; set; }
-
-        public string? LastError { get; set; }
-
         public string PlatformOrderId { get; set; } = "";
 
         public object Cancelled { get; set; } = false;
@@ -230,9 +195,5 @@ public sealed class SqlConsoleStore : IOperatorActionStore, IMessageBrowser, IOr
         public object? AcknowledgedAt { get; set; }
 
         public object? NextPushAt { get; set; }
-
-        public OrderSummary ToSummary() => new(
-            OrderId, Channel, OrderNumber, Revision, Enum.Parse<OrderState>(State), Handover, SqlDialect.ReadNullableTime(VisibleAt), AcknowledgedRevision,
-            ErpDocumentNumber, SqlDialect.ReadTime(ChangedAt), (int)PushAttempts, LastError);
     }
 }

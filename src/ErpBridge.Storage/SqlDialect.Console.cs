@@ -59,17 +59,9 @@ public abstract partial class SqlDialect
                               WHERE status = 'Delivered' AND (@MessageId IS NULL OR {OfMessage}) AND (@Channel IS NULL OR channel = @Channel))
         """;
 
-    /// <summary>The @Limit most recently changed orders of @Channel in @State (null = any).</summary>
-    public virtual string SelectConsoleOrders =>
-        $"""
-        SELECT {OrderSummaryColumns} FROM {Table("orders")}
-        WHERE (@Channel IS NULL OR channel = @Channel) AND (@State IS NULL OR state = @State)
-        ORDER BY changed_at DESC, order_id LIMIT @Limit
-        """;
-
     public virtual string SelectOrderDetail =>
         $"""
-        SELECT {OrderSummaryColumns}, platform_order_id AS PlatformOrderId, cancelled AS Cancelled, canonical_xml AS CanonicalXml,
+        SELECT {OrderViewColumns}, platform_order_id AS PlatformOrderId, cancelled AS Cancelled, canonical_xml AS CanonicalXml,
                platform_updated_at AS PlatformUpdatedAt, first_seen_at AS FirstSeenAt, fetched_revision AS FetchedRevision,
                acknowledged_at AS AcknowledgedAt, next_push_at AS NextPushAt
         FROM {Table("orders")} WHERE order_id = @OrderId
@@ -78,11 +70,6 @@ public abstract partial class SqlDialect
     /// <summary>The ids of the @Limit newest reconciliation runs, of @Channel when not null.</summary>
     public virtual string SelectRecentRunIds =>
         $"SELECT run_id FROM {Table("reconciliation_runs")} WHERE (@Channel IS NULL OR channel = @Channel) ORDER BY run_id DESC LIMIT @Limit";
-
-    protected const string OrderSummaryColumns =
-        "order_id AS OrderId, channel AS Channel, order_number AS OrderNumber, revision AS Revision, state AS State, handover AS Handover, " +
-        "visible_at AS VisibleAt, acknowledged_revision AS AcknowledgedRevision, erp_document_number AS ErpDocumentNumber, changed_at AS ChangedAt, " +
-        "push_attempts AS PushAttempts, last_error AS LastError";
 
     protected const string OperatorActionColumns =
         "action_id AS Id, at AS At, operator AS Operator, action AS Action, message_id AS MessageId, channel AS Channel, detail AS Detail";
@@ -109,7 +96,6 @@ public abstract partial class SqlDialect
         yield return (nameof(SelectMessageDetail), SelectMessageDetail);
         yield return (nameof(DiscardDeliveries), DiscardDeliveries);
         yield return (nameof(DiscardItems), DiscardItems);
-        yield return (nameof(SelectConsoleOrders), SelectConsoleOrders);
         yield return (nameof(SelectOrderDetail), SelectOrderDetail);
         yield return (nameof(SelectRecentRunIds), SelectRecentRunIds);
     }

@@ -18,7 +18,7 @@ public abstract partial class SqlDialect
         """
         order_id AS OrderId, channel AS Channel, order_number AS OrderNumber, revision AS Revision, state AS State,
         handover AS Handover, acknowledged_revision AS AcknowledgedRevision, erp_document_number AS ErpDocumentNumber,
-        changed_at AS ChangedAt, push_attempts AS PushAttempts, last_error AS LastError
+        changed_at AS ChangedAt, push_attempts AS PushAttempts, last_error AS LastError, visible_at AS VisibleAt
         """;
 
     public virtual string SelectOrderCursor => $"SELECT changed_since FROM {Table("order_cursors")} WHERE channel = @Channel";

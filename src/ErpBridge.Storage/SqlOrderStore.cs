@@ -224,19 +224,7 @@ public sealed class SqlOrderStore : IOrderStore
         return ToViews(rows);
     }
 
-    private static List<OrderView> ToViews(IEnumerable<OrderViewRow> rows) =>
-        rows.Select(r => new OrderView(
-            r.OrderId,
-            r.Channel,
-            r.OrderNumber,
-            r.Revision,
-            Enum.Parse<OrderState>(r.State),
-            Enum.Parse<OrderHandover>(r.Handover),
-            r.AcknowledgedRevision,
-            r.ErpDocumentNumber,
-            SqlDialect.ReadTime(r.ChangedAt),
-            (int)r.PushAttempts,
-            r.LastError)).ToList();
+    private static List<OrderView> ToViews(IEnumerable<OrderViewRow> rows) => rows.Select(r => r.ToView()).ToList();
 
     public Task<int> ResubmitAsync(string? orderId, string? channel, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -301,31 +289,6 @@ public sealed class SqlOrderStore : IOrderStore
         public object ChangedAt { get; set; } = "";
 
         public long PushAttempts { get; set; }
-    }
-
-    private sealed class OrderViewRow
-    {
-        public string OrderId { get; set; } = "";
-
-        public string Channel { get; set; } = "";
-
-        public string OrderNumber { get; set; } = "";
-
-        public long Revision { get; set; }
-
-        public string State { get; set; } = "";
-
-        public string Handover { get; set; } = "";
-
-        public long? AcknowledgedRevision { get; set; }
-
-        public string? ErpDocumentNumber { get; set; }
-
-        public object ChangedAt { get; set; } = "";
-
-        public long PushAttempts { get; set; }
-
-        public string? LastError { get; set; }
     }
 
     private sealed class CountRow

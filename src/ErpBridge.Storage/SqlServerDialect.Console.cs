@@ -17,13 +17,6 @@ public sealed partial class SqlServerDialect
         ORDER BY m.received_at DESC, m.message_id DESC
         """;
 
-    public override string SelectConsoleOrders =>
-        $"""
-        SELECT TOP (@Limit) {OrderSummaryColumns} FROM dbo.orders
-        WHERE (@Channel IS NULL OR channel = @Channel) AND (@State IS NULL OR state = @State)
-        ORDER BY changed_at DESC, order_id
-        """;
-
     public override string SelectRecentRunIds =>
         "SELECT TOP (@Limit) run_id FROM dbo.reconciliation_runs WHERE (@Channel IS NULL OR channel = @Channel) ORDER BY run_id DESC";
 }

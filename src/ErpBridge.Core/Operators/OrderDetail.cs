@@ -1,8 +1,10 @@
+using ErpBridge.Core.Orders;
+
 namespace ErpBridge.Core.Operators;
 
 /// <summary>One order whole: its current revision's canonical XML and the times of what happened to it.</summary>
 public sealed record OrderDetail(
-    OrderSummary Summary,
+    OrderView Summary,
     string PlatformOrderId,
     bool Cancelled,
     string CanonicalXml,

@@ -166,6 +166,7 @@ public sealed record OrderView(
     string? ErpDocumentNumber,
     DateTimeOffset ChangedAt,
     int PushAttempts,
-    string? LastError);
+    string? LastError,
+    DateTimeOffset? VisibleAt = null);
 
 public sealed record OrderCount(string Channel, OrderState State, int Count);

@@ -2,6 +2,7 @@ using ErpBridge.Core.Delivery;
 using ErpBridge.Core.Intake;
 using ErpBridge.Core.Messages;
 using ErpBridge.Core.Operators;
+using ErpBridge.Core.Orders;
 using ErpBridge.Core.Status;
 using ErpBridge.Storage;
 using Microsoft.Extensions.Time.Testing;
@@ -103,6 +104,23 @@ public sealed class ConsoleStoreTests(StorageTarget target) : StoreFixture(targe
         Assert.That(await deliveries.ResubmitAsync("bad", null, T0.AddMinutes(6), CancellationToken.None), Is.Zero, "a discarded delivery is not a dead letter any more");
         Assert.That(await deliveries.ClaimAsync("shop-a", "w2", 10, T0.AddHours(1), Lease, CancellationToken.None), Is.Empty);
         Assert.That(await deliveries.DiscardAsync("bad", null, null, "again", T0.AddMinutes(7), CancellationToken.None), Is.Zero);
+    }
+
+    [Test]
+    public async Task Order_IsReadWhole_AndAFetchedOnesVisibilityDeadlineIsListed()
+    {
+        var orders = new SqlOrderStore(Database.Dialect, Database.Options, Messages);
+        var order = new OrderRevision("shop-a", "1001", "#1001", T0.AddMinutes(-2), false, "<order n=\"1001\"/>", new string('b', 64));
+        await orders.UpsertAsync([order], OrderHandover.Pull, T0, CancellationToken.None);
+        await orders.FetchAsync(10, "shop-a", T0.AddMinutes(1), TimeSpan.FromMinutes(10), CancellationToken.None);
+
+        var listed = (await orders.ListAsync("shop-a", OrderState.Fetched, 10, CancellationToken.None)).Single();
+        Assert.That((listed.OrderNumber, listed.VisibleAt), Is.EqualTo(("#1001", (DateTimeOffset?)T0.AddMinutes(11))));
+
+        var whole = await console.GetOrderAsync(order.OrderId, CancellationToken.None);
+        Assert.That(whole, Is.Not.Null);
+        Assert.That((whole!.Summary, whole.CanonicalXml, whole.Cancelled, whole.FirstSeenAt, whole.FetchedRevision), Is.EqualTo((listed, "<order n=\"1001\"/>", false, T0, (long?)1)));
+        Assert.That(await console.GetOrderAsync("shop-a:never", CancellationToken.None), Is.Null);
     }
 
     private async Task AcceptAsync(string id, DateTimeOffset receivedAt, string source, string payload)

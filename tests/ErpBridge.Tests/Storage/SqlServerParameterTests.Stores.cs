@@ -43,7 +43,6 @@ public sealed partial class SqlServerParameterTests
         await console.ListAsync("m-1", "shop-a", 10, None);
         await console.SearchAsync(new MessageSearch("m-1", "SAP-ECC", "Inventory", DeliveryStatus.Failed, "SKU-1", T0.AddDays(-1), T0, T0, "m-0"), None);
         await console.GetAsync("m-1", None);
-        await console.ListOrdersAsync("shop-a", OrderState.Fetched, 10, None);
         await console.GetOrderAsync("shop-a:1001", None);
         await console.RecentRunIdsAsync("shop-a", 10, None);
     }

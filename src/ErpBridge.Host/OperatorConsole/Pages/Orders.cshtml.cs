@@ -1,11 +1,10 @@
-using ErpBridge.Core.Operators;
 using ErpBridge.Core.Orders;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ErpBridge.Host.OperatorConsole.Pages;
 
 /// <summary>Store orders held for the ERP: counts per channel and state, and the orders of one state (new, fetched with their visibility deadline, acknowledged, push failures).</summary>
-public sealed class OrdersModel(IOrderStore orders, IOrderBrowser browser) : ConsolePage
+public sealed class OrdersModel(IOrderStore orders) : ConsolePage
 {
     public const int PageSize = 200;
 
@@ -17,12 +16,12 @@ public sealed class OrdersModel(IOrderStore orders, IOrderBrowser browser) : Con
 
     public IReadOnlyList<OrderCount> Counts { get; private set; } = [];
 
-    public IReadOnlyList<OrderSummary> Orders { get; private set; } = [];
+    public IReadOnlyList<OrderView> Orders { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Channel = string.IsNullOrWhiteSpace(Channel) ? null : Channel.Trim();
         Counts = await orders.CountAsync(cancellationToken);
-        Orders = await browser.ListOrdersAsync(Channel, State, PageSize, cancellationToken);
+        Orders = await orders.ListAsync(Channel, State, PageSize, cancellationToken);
     }
 }
