@@ -158,5 +158,22 @@ public sealed class AuthenticationThrottleTests
         Assert.That(windows.IsBlocked("any key at all"), Is.False);
     }
 
+    [Test]
+    public void FailureWindows_OneBlockedKey_BlocksAlmostNoOther()
+    {
+        // Each key counts in two slots and is blocked only when both are: among 20,000 other keys in 256 slots about
+        // one shares both slots of the blocked key (20,000 x (2/256)^2), where one slot per key would block about 78.
+        var windows = new FailureWindows(256, 3, TimeSpan.FromMinutes(1), time);
+        for (var i = 0; i < 3; i++)
+        {
+            windows.RecordFailure("2001:db8:1:2::/64");
+        }
+
+        var blockedOthers = Enumerable.Range(0, 20_000).Count(i => windows.IsBlocked("key " + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        Assert.That(windows.IsBlocked("2001:db8:1:2::/64"), Is.True);
+        Assert.That(blockedOthers, Is.LessThan(15));
+    }
+
     private static PresentedCredential.Password Password(string user, string secret) => new(user, secret);
 }
