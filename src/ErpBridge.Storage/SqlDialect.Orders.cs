@@ -1,3 +1,5 @@
+using ErpBridge.Core.Orders;
+
 namespace ErpBridge.Storage;
 
 /// <summary>The order statements (migration 0003). What differs per database: claims (RETURNING / OUTPUT with
@@ -113,8 +115,10 @@ public abstract partial class SqlDialect
         WHERE state = 'Failed' AND (@OrderId IS NULL OR order_id = @OrderId) AND (@Channel IS NULL OR channel = @Channel)
         """;
 
-    public virtual string CountOrders =>
-        $"SELECT channel AS Channel, state AS State, COUNT(*) AS Count FROM {Table("orders")} GROUP BY channel, state ORDER BY channel, state";
+    /// <summary>Per state (State, Count), the orders of @Channel: one range of ix_orders_channel each, never the whole table.</summary>
+    public virtual string CountOrders => string.Join(
+        "\nUNION ALL\n",
+        Enum.GetNames<OrderState>().Select(s => $"SELECT '{s}' AS State, (SELECT COUNT(*) FROM {Table("orders")} WHERE channel = @Channel AND state = '{s}') AS Count"));
 
     private IEnumerable<(string Name, string Sql)> OrderStatements()
     {

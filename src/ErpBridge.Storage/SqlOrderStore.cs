@@ -232,11 +232,11 @@ public sealed class SqlOrderStore : IOrderStore
         return connections.WriteAsync((c, t) => c.Execute(dialect.ResubmitOrders, parameters, t), cancellationToken);
     }
 
-    public async Task<IReadOnlyList<OrderCount>> CountAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OrderCount>> CountAsync(string channel, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<CountRow>(new CommandDefinition(dialect.CountOrders, cancellationToken: cancellationToken));
-        return rows.Select(r => new OrderCount(r.Channel, Enum.Parse<OrderState>(r.State), (int)r.Count)).ToList();
+        var rows = await connection.QueryAsync<CountRow>(new CommandDefinition(dialect.CountOrders, dialect.Parameters(new { Channel = channel }), cancellationToken: cancellationToken));
+        return rows.Where(r => r.Count > 0).Select(r => new OrderCount(channel, Enum.Parse<OrderState>(r.State), (int)r.Count)).ToList();
     }
 
     /// <summary>Oldest change first: a RETURNING clause does not keep the order of the rows it updated.</summary>
@@ -293,8 +293,6 @@ public sealed class SqlOrderStore : IOrderStore
 
     private sealed class CountRow
     {
-        public string Channel { get; set; } = "";
-
         public string State { get; set; } = "";
 
         public long Count { get; set; }

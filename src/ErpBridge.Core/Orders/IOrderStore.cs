@@ -51,7 +51,8 @@ public interface IOrderStore
     /// <summary>Puts failed pushes back to Pending with a fresh attempt budget; returns how many.</summary>
     Task<int> ResubmitAsync(string? orderId, string? channel, DateTimeOffset now, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<OrderCount>> CountAsync(CancellationToken cancellationToken);
+    /// <summary>The channel's orders per state (states without orders left out), each counted over one range of the channel's index.</summary>
+    Task<IReadOnlyList<OrderCount>> CountAsync(string channel, CancellationToken cancellationToken);
 }
 
 /// <summary>Where a stored order is and what the ERP has of it.</summary>

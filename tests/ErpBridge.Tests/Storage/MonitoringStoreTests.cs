@@ -88,7 +88,7 @@ public sealed class MonitoringStoreTests(StorageTarget target) : StoreFixture(ta
 
         var dialect = Database.Dialect;
         await using var connection = await dialect.OpenAsync(Database.Options.ConnectionString, writer: false, CancellationToken.None);
-        var statements = new[] { dialect.CountChannelDeliveries, dialect.CountChannelItems, dialect.SelectChannelBacklog, dialect.SelectLastPoll };
+        var statements = new[] { dialect.CountChannelDeliveries, dialect.CountChannelItems, dialect.SelectChannelBacklog, dialect.SelectLastPoll, dialect.CountOrders };
         foreach (var sql in statements)
         {
             var plan = (await connection.QueryAsync<PlanRow>("EXPLAIN QUERY PLAN " + sql, new { Channel = "shop-a", Since = dialect.Time(T0) })).Select(r => r.Detail).ToList();

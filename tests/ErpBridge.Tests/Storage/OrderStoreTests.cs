@@ -176,9 +176,13 @@ public sealed class OrderStoreTests(StorageTarget target) : StoreFixture(target)
         await store.UpsertAsync([Order("shop", "1", "a", T0), Order("shop", "2", "a", T0)], OrderHandover.Pull, T0, default);
         await store.FetchAsync(1, null, T0, Visibility, default);
 
-        var counts = await store.CountAsync(default);
+        await store.UpsertAsync([Order("bc", "1", "a", T0)], OrderHandover.Pull, T0, default);
+
+        var counts = await store.CountAsync("shop", default);
 
         Assert.That(counts, Is.EquivalentTo(new[] { new OrderCount("shop", OrderState.Fetched, 1), new OrderCount("shop", OrderState.Pending, 1) }));
+        Assert.That(await store.CountAsync("bc", default), Is.EqualTo(new[] { new OrderCount("bc", OrderState.Pending, 1) }));
+        Assert.That(await store.CountAsync("none", default), Is.Empty);
     }
 
     [Test]

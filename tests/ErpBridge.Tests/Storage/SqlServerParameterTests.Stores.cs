@@ -157,7 +157,7 @@ public sealed partial class SqlServerParameterTests
         await orders.ChannelsOfOrderNumbersAsync(["#1001"], None);
         await orders.ListAsync("shop-a", OrderState.Pending, 10, None);
         await orders.ResubmitAsync(order.OrderId, null, T0, None);
-        await orders.CountAsync(None);
+        await orders.CountAsync("shop", None);
     }
 
     private static async Task ReconciliationAsync(CommandRecorder recorder, SqlReconciliationStore runs)
