@@ -9,15 +9,32 @@ namespace ErpBridge.Storage;
 /// </summary>
 public abstract partial class SqlDialect
 {
-    /// <summary>Per status (Status, Count), the deliveries of @Channel: one range of ix_deliveries_channel_due each.</summary>
+    /// <summary>The statuses a delivery settles in, whose rows only retention removes: tallied (migration 0019), not counted.</summary>
+    public static readonly IReadOnlyList<DeliveryStatus> TalliedStatuses = [DeliveryStatus.Delivered, DeliveryStatus.Superseded, DeliveryStatus.Discarded];
+
+    /// <summary>
+    /// Per status (Status, Count), the deliveries of @Channel: the backlog's statuses and Failed one range of
+    /// ix_deliveries_channel_due each (bounded by what waits or awaits an operator), the settled ones the channel's rows
+    /// of delivery_tallies, so that the cost of a call does not grow with the rows retention keeps.
+    /// </summary>
     public virtual string CountChannelDeliveries => string.Join(
         "\nUNION ALL\n",
-        Enum.GetNames<DeliveryStatus>().Select(s => $"SELECT '{s}' AS Status, (SELECT COUNT(*) FROM {Table("deliveries")} WHERE channel = @Channel AND status = '{s}') AS Count"));
+        Enum.GetValues<DeliveryStatus>().Except(TalliedStatuses)
+            .Select(s => $"SELECT '{s}' AS Status, (SELECT COUNT(*) FROM {Table("deliveries")} WHERE channel = @Channel AND status = '{s}') AS Count")
+            .Append($"SELECT status AS Status, tally AS Count FROM {Table("delivery_tallies")} WHERE channel = @Channel"));
 
-    /// <summary>Per state (State, Count), the item rows of @Channel: one range of ix_delivery_items_state each.</summary>
+    /// <summary>The states an item row settles in on its own, tallied (migration 0019) rather than counted.</summary>
+    public static readonly IReadOnlyList<ItemState> TalliedItemStates = [ItemState.Skipped, ItemState.Discarded];
+
+    /// <summary>
+    /// Per state (State, Count), the item rows of @Channel: Failed (dead letters) and Resend (waiting for the next
+    /// round) one range of ix_delivery_items_state each, the settled ones the channel's rows of item_tallies.
+    /// </summary>
     public virtual string CountChannelItems => string.Join(
         "\nUNION ALL\n",
-        Enum.GetNames<ItemState>().Append("Resend").Select(s => $"SELECT '{s}' AS State, (SELECT COUNT(*) FROM {Table("delivery_items")} WHERE state = '{s}' AND channel = @Channel) AS Count"));
+        Enum.GetValues<ItemState>().Except(TalliedItemStates).Select(s => s.ToString()).Append("Resend")
+            .Select(s => $"SELECT '{s}' AS State, (SELECT COUNT(*) FROM {Table("delivery_items")} WHERE state = '{s}' AND channel = @Channel) AS Count")
+            .Append($"SELECT state AS State, tally AS Count FROM {Table("item_tallies")} WHERE channel = @Channel"));
 
     /// <summary>
     /// @Channel's waiting deliveries, the earliest next attempt of its Pending and of its RetryScheduled ones (the first

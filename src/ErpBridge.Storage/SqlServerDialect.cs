@@ -51,8 +51,11 @@ public sealed partial class SqlServerDialect : SqlDialect
         """;
 
     // READPAST skips rows other workers hold; UPDLOCK keeps the chosen rows from being claimed twice.
+    // The deliveries table has a trigger (migration 0019, the settled tallies), and SQL Server takes no OUTPUT without
+    // INTO on a table with triggers: the claimed rows go through a table variable.
     public override string ClaimDeliveries =>
         """
+        DECLARE @claimed TABLE (DeliveryId BIGINT NOT NULL, MessageId NVARCHAR(128) NOT NULL, Attempts INT NOT NULL, UnfinishedClaims INT NOT NULL, RetryFrom DATETIME2(7) NOT NULL);
         WITH due AS (
             SELECT TOP (@Max) delivery_id, message_id, status, claimed_by, claimed_until, attempts, unfinished_claims, retry_from, created_at
             FROM dbo.deliveries WITH (UPDLOCK, READPAST, ROWLOCK)
@@ -63,6 +66,8 @@ public sealed partial class SqlServerDialect : SqlDialect
                        attempts = attempts + 1, unfinished_claims = unfinished_claims + 1
         OUTPUT inserted.delivery_id AS DeliveryId, inserted.message_id AS MessageId, inserted.attempts - 1 AS Attempts,
                inserted.unfinished_claims - 1 AS UnfinishedClaims, COALESCE(inserted.retry_from, inserted.created_at) AS RetryFrom
+        INTO @claimed (DeliveryId, MessageId, Attempts, UnfinishedClaims, RetryFrom);
+        SELECT DeliveryId, MessageId, Attempts, UnfinishedClaims, RetryFrom FROM @claimed;
         """;
 
     protected override string JsonIds(string parameter) => $"SELECT CAST([value] AS BIGINT) FROM OPENJSON({parameter})";

@@ -43,6 +43,53 @@ public sealed class MonitoringStoreTests(StorageTarget target) : StoreFixture(ta
     }
 
     [Test]
+    public async Task SettledCounts_AreTallied_ByEveryStatementThatSettlesUnsettlesOrPurgesADelivery()
+    {
+        // Migration 0019: Delivered, Superseded and Discarded are read from delivery_tallies, kept by triggers. After
+        // each kind of statement the tallies must equal a count of the rows themselves.
+        string[] ids = ["m-1", "m-2", "m-3", "m-4", "m-5", "m-6"];
+        foreach (var id in ids)
+        {
+            await AcceptAsync(id, ["shop-a", "shop-b"]);
+        }
+
+        await AssertTalliesMatchTheRowsAsync("accepted");
+        var claims = await deliveries.ClaimAsync("shop-a", "w1", 6, T0, Lease, CancellationToken.None);
+        await deliveries.CompleteAsync(
+            "shop-a",
+            "w1",
+            [
+                Result(claims[0], DeliveryStatus.Delivered), Result(claims[1], DeliveryStatus.Superseded), Result(claims[2], DeliveryStatus.Failed, error: "refused"),
+                Result(claims[3], DeliveryStatus.Failed, error: "refused"), Result(claims[4], DeliveryStatus.Delivered) with { Items = [ItemOutcome.Failed("inv:GHOST@WH1", "GHOST unknown"), ItemOutcome.Failed("inv:OTHER@WH1", "OTHER unknown"), ItemOutcome.Skipped("inv:A@WH2", "not here")] },
+                Result(claims[5], DeliveryStatus.RetryScheduled, T0.AddMinutes(1), "busy"),
+            ],
+            T0,
+            CancellationToken.None);
+        var other = await deliveries.ClaimAsync("shop-b", "w2", 6, T0, Lease, CancellationToken.None);
+        await deliveries.CompleteAsync("shop-b", "w2", other.Select(c => Result(c, DeliveryStatus.Delivered)).ToList(), T0, CancellationToken.None);
+        await AssertTalliesMatchTheRowsAsync("completed");
+        Assert.That(await deliveries.DiscardAsync("m-5", "shop-a", "inv:GHOST@WH1", "by test", T0, CancellationToken.None), Is.EqualTo(1));
+        await AssertTalliesMatchTheRowsAsync("a failed item discarded");
+        Assert.That(await CountAsync("shop-a"), Is.EquivalentTo(new[] { (DeliveryStatus.Delivered, 2L), (DeliveryStatus.Superseded, 1L), (DeliveryStatus.Failed, 2L), (DeliveryStatus.RetryScheduled, 1L) }));
+
+        Assert.That(await deliveries.DiscardAsync("m-3", "shop-a", null, "by test", T0, CancellationToken.None), Is.EqualTo(1));
+        await AssertTalliesMatchTheRowsAsync("discarded");
+        Assert.That(await deliveries.ResubmitAsync("m-4", "shop-a", T0, CancellationToken.None), Is.EqualTo(1));
+        await AssertTalliesMatchTheRowsAsync("resubmitted");
+        Assert.That(await deliveries.ResubmitItemsAsync("m-5", "shop-a", null, T0, CancellationToken.None), Is.EqualTo(1));
+        await AssertTalliesMatchTheRowsAsync("items resubmitted: a Delivered delivery back to Pending");
+        Assert.That(await CountAsync("shop-a"), Is.EquivalentTo(new[] { (DeliveryStatus.Delivered, 1L), (DeliveryStatus.Superseded, 1L), (DeliveryStatus.Discarded, 1L), (DeliveryStatus.Pending, 2L), (DeliveryStatus.RetryScheduled, 1L) }));
+
+        var retention = new SqlRetentionStore(Database.Dialect, Database.Options, Messages);
+        await retention.PurgeDeliveredMessagesAsync(ids, T0.AddDays(1), CancellationToken.None);
+        Assert.That(await Messages.GetStatusAsync("m-3", CancellationToken.None), Is.Null, "m-1, m-2 and m-3 are settled on both channels and go");
+        Assert.That(await Messages.GetStatusAsync("m-4", CancellationToken.None), Is.Not.Null, "the others wait on shop-a and stay");
+        await AssertTalliesMatchTheRowsAsync("purged");
+        Assert.That(await CountAsync("shop-a"), Is.EquivalentTo(new[] { (DeliveryStatus.Pending, 2L), (DeliveryStatus.RetryScheduled, 1L) }));
+        Assert.That(await CountAsync("shop-b"), Is.EquivalentTo(new[] { (DeliveryStatus.Delivered, 3L) }));
+    }
+
+    [Test]
     public async Task ReadBacklog_CountsWaiting_FindsTheEarliestDue_AndCountsDeliveredSince()
     {
         await AcceptAsync("m-1", ["shop-a"]);
@@ -99,6 +146,24 @@ public sealed class MonitoringStoreTests(StorageTarget target) : StoreFixture(ta
 
         var backlog = string.Join("\n", (await connection.QueryAsync<PlanRow>("EXPLAIN QUERY PLAN " + dialect.SelectChannelBacklog, new { Channel = "shop-a", Since = dialect.Time(T0) })).Select(r => r.Detail));
         Assert.That(backlog, Does.Contain("USING INDEX ix_deliveries_delivered").Or.Contain("USING COVERING INDEX ix_deliveries_delivered"), "delivered in the last hour: migration 0016's partial index");
+    }
+
+    private async Task<IReadOnlyList<(DeliveryStatus Status, long Count)>> CountAsync(string channel) =>
+        (await monitoring.CountDeliveriesAsync(channel, CancellationToken.None)).Select(c => (c.Status, c.Count)).ToList();
+
+    private async Task AssertTalliesMatchTheRowsAsync(string after)
+    {
+        var truth = (await deliveries.CountAsync(CancellationToken.None)).Select(c => (c.Channel, c.Status, c.Count)).ToList();
+        var read = new List<(string, DeliveryStatus, long)>();
+        foreach (var channel in new[] { "shop-a", "shop-b" })
+        {
+            read.AddRange((await monitoring.CountDeliveriesAsync(channel, CancellationToken.None)).Select(c => (c.Channel, c.Status, c.Count)));
+        }
+
+        Assert.That(read, Is.EquivalentTo(truth), after);
+        var itemTruth = (await deliveries.CountItemsAsync(CancellationToken.None)).Select(c => (c.Channel, c.State, c.Count)).ToList();
+        var itemsRead = (await monitoring.CountItemsAsync("shop-a", CancellationToken.None)).Concat(await monitoring.CountItemsAsync("shop-b", CancellationToken.None));
+        Assert.That(itemsRead.Select(c => (c.Channel, c.State, c.Count)), Is.EquivalentTo(itemTruth), after + ": items");
     }
 
     private async Task AcceptAsync(string id, string[] channels)
