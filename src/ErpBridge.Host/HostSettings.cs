@@ -89,7 +89,7 @@ public sealed class HostSettings
 
         settings.Storage.ConnectionString = DatabaseFile.Rooted(settings.Storage, contentRoot);
         settings.Console.KeysFolder = string.IsNullOrWhiteSpace(settings.Console.KeysFolder)
-            ? Path.Combine(DatabaseFolder(settings.Storage) ?? Path.Combine(contentRoot, "data"), "console-keys")
+            ? null
             : Path.GetFullPath(settings.Console.KeysFolder, contentRoot);
         if (!string.IsNullOrWhiteSpace(settings.Logging.File))
         {
@@ -161,19 +161,6 @@ public sealed class HostSettings
         }
 
         return gaps;
-    }
-
-    /// <summary>The folder of the SQLite database (its path already absolute); null for a server database or a data source not a file.</summary>
-    private static string? DatabaseFolder(StorageOptions storage)
-    {
-        try
-        {
-            return DatabaseFile.PathOf(storage, AppContext.BaseDirectory) is { } database ? Path.GetDirectoryName(database) : null;
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
     }
 
     /// <summary>A WooCommerce channel's ShipmentMode must be one the connector knows (its values live with the connector).</summary>

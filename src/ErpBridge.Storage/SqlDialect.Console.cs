@@ -6,6 +6,16 @@ namespace ErpBridge.Storage;
 /// </summary>
 public abstract partial class SqlDialect
 {
+    /// <summary>The console's key ring (migration 0020), oldest key first.</summary>
+    public virtual string SelectConsoleKeys => $"SELECT xml FROM {Table("console_keys")} ORDER BY created_at, name";
+
+    /// <summary>Adds a key unless its name is stored (two nodes never make the same name; a repeated write is harmless).</summary>
+    public virtual string InsertConsoleKey =>
+        $"""
+        INSERT INTO {Table("console_keys")} (name, created_at, xml)
+        SELECT @Name, @Now, @Xml WHERE NOT EXISTS (SELECT 1 FROM {Table("console_keys")} WHERE name = @Name)
+        """;
+
     public virtual string InsertOperatorAction =>
         $"""
         INSERT INTO {Table("operator_actions")} (at, operator, action, message_id, channel, detail)
@@ -90,6 +100,8 @@ public abstract partial class SqlDialect
 
     private IEnumerable<(string Name, string Sql)> ConsoleStatements()
     {
+        yield return (nameof(SelectConsoleKeys), SelectConsoleKeys);
+        yield return (nameof(InsertConsoleKey), InsertConsoleKey);
         yield return (nameof(InsertOperatorAction), InsertOperatorAction);
         yield return (nameof(SelectOperatorActions), SelectOperatorActions);
         yield return (nameof(SearchMessages), SearchMessages);

@@ -99,6 +99,7 @@ public sealed partial class SqlServerDialect
         ["Token"] = SqlDbType.NVarChar,
         ["TriggerBy"] = SqlDbType.NVarChar,
         ["Worker"] = SqlDbType.NVarChar,
+        ["Xml"] = SqlDbType.NVarChar,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The type a parameter of this name is sent as; null for a name no statement takes.</summary>

@@ -44,6 +44,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IMessageBrowser>(sp => sp.GetRequiredService<SqlConsoleStore>());
         services.AddSingleton<IOrderBrowser>(sp => sp.GetRequiredService<SqlConsoleStore>());
         services.AddSingleton<IRunBrowser>(sp => sp.GetRequiredService<SqlConsoleStore>());
+        services.AddSingleton<IConsoleKeyStore>(sp => new SqlConsoleKeyStore(dialect, options, sp.GetRequiredService<SqlMessageStore>()));
         services.AddSingleton<IMonitoringStore>(sp => new SqlMonitoringStore(dialect, options, sp.GetRequiredService<SqlMessageStore>()));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<MigrationRunner>(sp, options.ConnectionString));
         return services;

@@ -22,10 +22,9 @@ public sealed class ConsoleOptions
     public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromHours(8);
 
     /// <summary>
-    /// Where the keys that protect the session cookies and the forms' antiforgery tokens are kept (relative to the
-    /// install folder): kept, a restart signs no one out. Default: <c>console-keys</c> beside the SQLite database, or
-    /// <c>data/console-keys</c> in the install folder with a server database. Nodes behind one address share a folder,
-    /// or each node's sessions are good on that node only.
+    /// A folder (relative to the install folder) for the keys that protect the session cookies and the forms'
+    /// antiforgery tokens. Default: none, the keys are kept in the database (table <c>console_keys</c>), where every
+    /// node of a server database finds them and a restart signs no one out.
     /// </summary>
     public string? KeysFolder { get; set; }
 

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
+using ErpBridge.Core.Operators;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 
 namespace ErpBridge.Host.OperatorConsole;
 
@@ -16,9 +18,18 @@ public static class ConsoleServiceCollectionExtensions
         services.AddSingleton<ConsoleOverview>();
         services.AddSingleton<ConsoleActivity>();
         services.AddHostedService(sp => sp.GetRequiredService<ConsoleActivity>());
-        services.AddDataProtection()
-            .SetApplicationName("ErpBridge")
-            .PersistKeysToFileSystem(new DirectoryInfo(options.KeysFolder ?? Path.Combine(AppContext.BaseDirectory, "data", "console-keys")));
+        var protection = services.AddDataProtection().SetApplicationName("ErpBridge");
+        if (options.KeysFolder is { } folder)
+        {
+            protection.PersistKeysToFileSystem(new DirectoryInfo(folder));
+        }
+        else
+        {
+            // In the database by default: shared by every node, kept across restarts, in the database's backups.
+            services.AddOptions<KeyManagementOptions>()
+                .Configure<IConsoleKeyStore, TimeProvider>((keys, store, time) => keys.XmlRepository = new DatabaseKeyRepository(store, time));
+        }
+
         services.AddAuthentication()
             .AddCookie(ConsoleAuthorization.Scheme, cookie =>
             {

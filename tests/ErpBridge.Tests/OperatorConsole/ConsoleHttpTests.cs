@@ -43,6 +43,29 @@ public sealed partial class ConsoleHttpTests
     }
 
     [Test]
+    public async Task ASession_IsGoodOnAnotherNodeOfTheDatabase_WhoseKeysComeFromTheDatabase()
+    {
+        await using var first = await StartAsync();
+        var cookies = new CookieContainer();
+        using var client = Client(first, cookies);
+        await SignInAsync(client, "viewer", ViewerPassword, HttpStatusCode.Redirect);
+        var cookie = cookies.GetCookies(first.BaseAddress)["ErpBridge.Console"] ?? throw new AssertionException("no session cookie");
+        await first.App.StopAsync();
+
+        // Another node (its own install folder) on the same database: no key folder anywhere, the keys are in the table.
+        await using var second = await StartAsync(new() { ["ErpBridge:Storage:ConnectionString"] = $"Data Source={first.DatabasePath}" });
+        using var other = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = second.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("console/channels", UriKind.Relative));
+        request.Headers.Add("Cookie", $"{cookie.Name}={cookie.Value}");
+        var page = await other.SendAsync(request);
+
+        Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the session the first node issued");
+        Assert.That(await page.Content.ReadAsStringAsync(), Does.Contain("viewer (viewer)"));
+        Assert.That(Directory.GetDirectories(first.Directory, "*keys*", SearchOption.AllDirectories), Is.Empty);
+        Assert.That(Directory.GetDirectories(second.Directory, "*keys*", SearchOption.AllDirectories), Is.Empty);
+    }
+
+    [Test]
     public async Task StatusEndpoints_AnswerASignedInOperatorsSession_AndRefuseAnonymousWith401NotARedirect()
     {
         await using var bridge = await StartAsync();
@@ -137,8 +160,10 @@ public sealed partial class ConsoleHttpTests
         return BridgeFixture.StartAsync(values);
     }
 
-    private static HttpClient Client(BridgeFixture bridge) =>
-        new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer(), UseCookies = true }) { BaseAddress = bridge.BaseAddress };
+    private static HttpClient Client(BridgeFixture bridge) => Client(bridge, new CookieContainer());
+
+    private static HttpClient Client(BridgeFixture bridge, CookieContainer cookies) =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies, UseCookies = true }) { BaseAddress = bridge.BaseAddress };
 
     /// <summary>Signs in through the form (with its antiforgery token) and returns the answer's body.</summary>
     private static async Task<string> SignInAsync(HttpClient client, string userName, string password, HttpStatusCode expected)

@@ -29,6 +29,19 @@ public sealed class ConsoleStoreTests(StorageTarget target) : StoreFixture(targe
     }
 
     [Test]
+    public async Task ConsoleKeys_AreReadOldestFirst_AndANameIsStoredOnce()
+    {
+        var keys = new SqlConsoleKeyStore(Database.Dialect, Database.Options, Messages);
+        Assert.That(await keys.ReadAllAsync(CancellationToken.None), Is.Empty);
+
+        await keys.AddAsync("key-b", "<key id=\"b\" />", T0.AddDays(1), CancellationToken.None);
+        await keys.AddAsync("key-a", "<key id=\"a\" />", T0, CancellationToken.None);
+        await keys.AddAsync("key-a", "<key id=\"other\" />", T0.AddDays(2), CancellationToken.None);
+
+        Assert.That(await keys.ReadAllAsync(CancellationToken.None), Is.EqualTo(new[] { "<key id=\"a\" />", "<key id=\"b\" />" }), "a key's element never changes");
+    }
+
+    [Test]
     public async Task Actions_AreListedNewestFirst_PerMessageAndChannel()
     {
         await console.RecordAsync(new OperatorAction(0, T0, "ann", "Pause", null, "shop-a", "maintenance"), CancellationToken.None);

@@ -33,6 +33,9 @@ public sealed partial class SqlServerParameterTests
         await drafts.FindAsync("shop-a", ["A-1"], None);
         await drafts.UpdateAsync("shop-a", ["A-1"], ["A-2"], T0, None);
         await ConsoleAsync(new SqlConsoleStore(recorder.Dialect, options, messages, new FakeTimeProvider(T0)));
+        var keys = new SqlConsoleKeyStore(recorder.Dialect, options, messages);
+        await keys.AddAsync("key-1", "<key />", T0, None);
+        await keys.ReadAllAsync(None);
         await AlertsAsync(new SqlAlertStore(recorder.Dialect, options, messages));
         await MonitoringAsync(recorder, new SqlMonitoringStore(recorder.Dialect, options, messages));
     }
