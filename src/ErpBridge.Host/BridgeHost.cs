@@ -64,7 +64,16 @@ public static class BridgeHost
             LogGaps(app, settings);
         }
 
-        await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(CancellationToken.None);
+        try
+        {
+            await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(CancellationToken.None);
+        }
+        catch (SchemaTooNewException e)
+        {
+            await app.DisposeAsync();
+            return (null, [e.Message]);
+        }
+
         app.MapHealth();
         app.MapHealthProbes();
         app.MapDeliveryStatus();

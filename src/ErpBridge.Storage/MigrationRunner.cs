@@ -47,9 +47,20 @@ public sealed partial class MigrationRunner(SqlDialect dialect, string connectio
     private async Task<int> ApplyEachAsync(DbConnection connection, int throughVersion, CancellationToken cancellationToken)
     {
         await connection.ExecuteAsync(new CommandDefinition(dialect.CreateMigrationTable, cancellationToken: cancellationToken));
+        var migrations = Load(dialect);
+        var newest = (await connection.QueryAsync<long>(new CommandDefinition(dialect.SelectAppliedMigrations, cancellationToken: cancellationToken))).DefaultIfEmpty().Max();
+        var known = migrations[^1].Version;
+        if (newest > known)
+        {
+            // An older build on a schema a newer one changed would read and write tables it does not know; a rollback
+            // is a restore of the backup taken before the upgrade (deployment guide, "Rolling back").
+            throw new SchemaTooNewException(
+                $"The {dialect.Name} database has migration {newest} applied; this build knows migrations up to {known}. A newer ErpBridge has upgraded it: "
+                + "run that version, or restore the backup taken before the upgrade to go back.");
+        }
 
         var applied = 0;
-        foreach (var migration in Load(dialect).Where(m => m.Version <= throughVersion))
+        foreach (var migration in migrations.Where(m => m.Version <= throughVersion))
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             if (dialect.MigrationLock is { } migrationLock)

@@ -236,6 +236,17 @@ public sealed class MessageStoreTests(StorageTarget target) : StoreFixture(targe
     }
 
     [Test]
+    public async Task Migrations_OnASchemaANewerBuildUpgraded_AreRefusedAndNothingRuns()
+    {
+        var known = MigrationRunner.Load(Database.Dialect)[^1].Version;
+        await ExecuteAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, "INSERT INTO {0}schema_migrations (version, name, applied_at) VALUES ({1}, 'from_the_future', '2027-01-01T00:00:00Z')", Database.Dialect is SqlServerDialect ? "dbo." : "", known + 1));
+
+        var refused = await Assert.ThrowsAsync<SchemaTooNewException>(() => Database.Migrator().ApplyAsync(CancellationToken.None));
+
+        Assert.That(refused!.Message, Does.Contain($"migration {known + 1} applied").And.Contain($"up to {known}"));
+    }
+
+    [Test]
     public async Task Ping_Reachable_Completes()
     {
         await Messages.PingAsync(CancellationToken.None);
