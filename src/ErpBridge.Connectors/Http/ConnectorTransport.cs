@@ -39,6 +39,9 @@ internal sealed partial class ConnectorTransport(
 
     public IChannelCredentials Credentials => credentials;
 
+    /// <summary>Counts a rate-limit refusal the platform answered without a 429 (the 429s are counted as they come).</summary>
+    public void CountRateLimited() => metrics?.RateLimited(Channel, platformLabel);
+
     /// <summary>
     /// Until disposed, notes whether a request made under it reached no store (connection error, timeout), so that a
     /// dry run can tell "unreachable" from other failed look-ups without the platform's code having to pass it on.

@@ -26,6 +26,7 @@ public sealed class ShopifyConnector : IChannelConnector, IOrderSource, IStockRe
     private readonly ShopifyOrderReader orderReader;
     private readonly ShopifyStockReader stockReader;
     private readonly RetryAfterReader waits;
+    private readonly ConnectorTransport transport;
     private readonly PlanSender<ShopifyIdResolver> sender;
 
     internal ShopifyConnector(string channel, ChannelOptions channelOptions, ShopifyConnectorOptions options, IHttpClientFactory clients, ILogger logger)
@@ -42,7 +43,7 @@ public sealed class ShopifyConnector : IChannelConnector, IOrderSource, IStockRe
         }
 
         ApiVersion = string.IsNullOrWhiteSpace(channelOptions.ApiVersion) ? ShopifyConnectorOptions.DefaultApiVersion : channelOptions.ApiVersion;
-        var transport = ShopifyTransport.Create(clients, channel, channelOptions, new Uri(baseUrl, $"admin/api/{ApiVersion}/"), options, logger);
+        transport = ShopifyTransport.Create(clients, channel, channelOptions, new Uri(baseUrl, $"admin/api/{ApiVersion}/"), options, logger);
         waits = new RetryAfterReader(options.TimeProvider, options.MaxRetryAfter);
         resolver = new ShopifyIdResolver(channel, channelOptions, new ShopifyIdCache(options), (document, variables, token) => transport.QueryAsync(waits, document, variables, token));
         orderReader = new ShopifyOrderReader(channel, (document, variables, token) => transport.QueryAsync(waits, document, variables, token));
@@ -99,6 +100,11 @@ public sealed class ShopifyConnector : IChannelConnector, IOrderSource, IStockRe
         PlanCall call, PlannedRequest request, TransportResponse response, ShopifyIdResolver live, IDictionary<string, string> platformIds)
     {
         var result = ShopifyResponseReader.Read(response, Channel, waits);
+        if (result.Throttled)
+        {
+            transport.CountRateLimited();
+        }
+
         if (result.Failure is not null)
         {
             return result.Failure;

@@ -34,6 +34,12 @@ internal static class ShopifyTransport
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(new { query = document, variables });
         var response = await transport.SendAsync(HttpMethod.Post, GraphQLPath, body, [], cancellationToken);
-        return ShopifyResponseReader.Read(response, transport.Channel, waits);
+        var result = ShopifyResponseReader.Read(response, transport.Channel, waits);
+        if (result.Throttled)
+        {
+            transport.CountRateLimited();
+        }
+
+        return result;
     }
 }

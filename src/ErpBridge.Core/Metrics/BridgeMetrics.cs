@@ -38,7 +38,7 @@ public sealed class BridgeMetrics
             Units.Seconds,
             "HTTP calls to the stores (answered, refused or timed out), by channel and platform.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30] });
-        rateLimited = meter.CreateCounter<long>(StoreRateLimited, Units.Response, "HTTP 429 answers from the stores, by channel and platform.");
+        rateLimited = meter.CreateCounter<long>(StoreRateLimited, Units.Response, "Rate-limit refusals from the stores (HTTP 429, and Shopify's THROTTLED), by channel and platform.");
         erpPushes = meter.CreateCounter<long>(ErpPushes, Units.Push, "Orders pushed to an ERP receiver, by endpoint and outcome (Accepted, Retry, Failed).");
         findings = meter.CreateCounter<long>(ReconciliationFindings, Units.Finding, "Findings of completed reconciliation runs, by channel and class.");
         maps = meter.CreateHistogram(
@@ -73,9 +73,12 @@ public sealed class BridgeMetrics
         storeCalls.Record(elapsed.TotalSeconds, Channel(channel), Platform(platform));
         if (status == 429)
         {
-            rateLimited.Add(1, Channel(channel), Platform(platform));
+            RateLimited(channel, platform);
         }
     }
+
+    /// <summary>A store refused a call for its rate limit in an answer that is not a 429 (Shopify's THROTTLED in a 200).</summary>
+    public void RateLimited(string channel, string platform) => rateLimited.Add(1, Channel(channel), Platform(platform));
 
     public void ErpPush(string endpoint, string outcome) =>
         erpPushes.Add(1, new KeyValuePair<string, object?>(Tags.Endpoint, endpoint), new KeyValuePair<string, object?>(Tags.Outcome, outcome));

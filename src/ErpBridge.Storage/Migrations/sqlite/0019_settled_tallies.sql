@@ -13,15 +13,18 @@ CREATE TABLE delivery_tallies (
 INSERT INTO delivery_tallies (channel, status, tally)
 SELECT channel, status, COUNT(*) FROM deliveries WHERE status IN ('Delivered', 'Superseded', 'Discarded') GROUP BY channel, status;
 
-CREATE TRIGGER tr_deliveries_tally_update AFTER UPDATE OF status ON deliveries
-WHEN old.status IS NOT new.status
- AND (old.status IN ('Delivered', 'Superseded', 'Discarded') OR new.status IN ('Delivered', 'Superseded', 'Discarded'))
+-- Two triggers, so that a change runs only the statement it needs: a completion adds, a resend of items takes away.
+CREATE TRIGGER tr_deliveries_tally_settle AFTER UPDATE OF status ON deliveries
+WHEN new.status IN ('Delivered', 'Superseded', 'Discarded') AND old.status IS NOT new.status
 BEGIN
-    INSERT INTO delivery_tallies (channel, status, tally)
-    SELECT new.channel, new.status, 1 WHERE new.status IN ('Delivered', 'Superseded', 'Discarded')
+    INSERT INTO delivery_tallies (channel, status, tally) VALUES (new.channel, new.status, 1)
     ON CONFLICT (channel, status) DO UPDATE SET tally = tally + 1;
-    UPDATE delivery_tallies SET tally = tally - 1
-    WHERE channel = old.channel AND status = old.status AND old.status IN ('Delivered', 'Superseded', 'Discarded');
+END;
+
+CREATE TRIGGER tr_deliveries_tally_unsettle AFTER UPDATE OF status ON deliveries
+WHEN old.status IN ('Delivered', 'Superseded', 'Discarded') AND old.status IS NOT new.status
+BEGIN
+    UPDATE delivery_tallies SET tally = tally - 1 WHERE channel = old.channel AND status = old.status;
 END;
 
 CREATE TRIGGER tr_deliveries_tally_delete AFTER DELETE ON deliveries
@@ -49,14 +52,17 @@ BEGIN
     ON CONFLICT (channel, state) DO UPDATE SET tally = tally + 1;
 END;
 
-CREATE TRIGGER tr_delivery_items_tally_update AFTER UPDATE OF state ON delivery_items
-WHEN old.state IS NOT new.state AND (old.state IN ('Skipped', 'Discarded') OR new.state IN ('Skipped', 'Discarded'))
+CREATE TRIGGER tr_delivery_items_tally_settle AFTER UPDATE OF state ON delivery_items
+WHEN new.state IN ('Skipped', 'Discarded') AND old.state IS NOT new.state
 BEGIN
-    INSERT INTO item_tallies (channel, state, tally)
-    SELECT new.channel, new.state, 1 WHERE new.state IN ('Skipped', 'Discarded')
+    INSERT INTO item_tallies (channel, state, tally) VALUES (new.channel, new.state, 1)
     ON CONFLICT (channel, state) DO UPDATE SET tally = tally + 1;
-    UPDATE item_tallies SET tally = tally - 1
-    WHERE channel = old.channel AND state = old.state AND old.state IN ('Skipped', 'Discarded');
+END;
+
+CREATE TRIGGER tr_delivery_items_tally_unsettle AFTER UPDATE OF state ON delivery_items
+WHEN old.state IN ('Skipped', 'Discarded') AND old.state IS NOT new.state
+BEGIN
+    UPDATE item_tallies SET tally = tally - 1 WHERE channel = old.channel AND state = old.state;
 END;
 
 CREATE TRIGGER tr_delivery_items_tally_delete AFTER DELETE ON delivery_items

@@ -1,11 +1,14 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using System.Xml.Linq;
 using ErpBridge.Connectors;
 using ErpBridge.Connectors.Shopify;
 using ErpBridge.Core.Delivery;
+using ErpBridge.Core.Metrics;
 using ErpBridge.Core.Routing;
 using ErpBridge.Mapping.Plans;
 using ErpBridge.Sandboxes.Shopify;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ErpBridge.Tests.Connectors.Shopify;
 
@@ -171,13 +174,27 @@ public sealed class ShopifyConnectorTests
         sandbox.SetRateLimit(true, bucketSize: 100, restoreRate: 0.5);
         var options = Options();
         options.Locations["WH1"] = sandbox.State.Locations.Single(l => l.Name == "WH1").Id;
-        await using var connector = Connector(options: options);
+        using var meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var metrics = new BridgeMetrics(meters.GetRequiredService<IMeterFactory>());
+        var rateLimited = new List<(long Value, string? Channel)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Name == MetricNames.StoreRateLimited)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) => rateLimited.Add((value, tags.ToArray().Single(t => t.Key == "channel").Value as string)));
+        listener.Start();
+        await using var connector = Connector(options: options, settings: new ShopifyConnectorOptions { Metrics = metrics });
         var outcome = await connector.ExecuteAsync(ShopifyPlans.Stock("key-1", "M-1", ("SKU-1", "WH1", 1)), CancellationToken.None);
 
         var transient = outcome as DeliveryOutcome.TransientFailure;
         Assert.Multiple(() =>
         {
             Assert.That(transient?.Reason, Does.Contain("THROTTLED"), outcome.ToString());
+            Assert.That(rateLimited, Is.Not.Empty.And.All.EqualTo((1L, Channel)), "THROTTLED, an answer of 200, counts as a 429 does");
             Assert.That(transient?.RetryAfter, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(1)).And.LessThanOrEqualTo(TimeSpan.FromSeconds(10)));
             Assert.That(sandbox.State.Mutations, Is.Empty);
         });
