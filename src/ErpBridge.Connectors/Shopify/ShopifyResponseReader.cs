@@ -40,7 +40,8 @@ internal static class ShopifyResponseReader
                 var (requested, _, available, restoreRate) = ShopifyCostPacer.ReadCost(root) ?? default;
                 return ShopifyCallResult.Failed(new DeliveryOutcome.TransientFailure(
                     $"Shopify channel '{channel}' throttled the request (THROTTLED; cost {Show(requested)}, available {Show(available)}, restore {Show(restoreRate)}/s)",
-                    waits.Throttled(requested, available, restoreRate))) with { Throttled = true };
+                    waits.Throttled(requested, available, restoreRate))) with
+                { Throttled = true };
             }
 
             if (errors.ValueKind != JsonValueKind.Array || errors.GetArrayLength() > 0)
