@@ -45,8 +45,7 @@ public static class ResubmitCommand
     {
         var store = services.GetRequiredService<IDeliveryStore>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var deliveries = item is null ? await store.ResubmitAsync(message, channel, now, cancellationToken) : 0;
-        var items = await store.ResubmitItemsAsync(message, channel, item, now, cancellationToken);
+        var (deliveries, items) = await DeadLetterResubmit.RunAsync(store, message, channel, item, now, cancellationToken);
         if (deliveries == 0 && items == 0)
         {
             context.Output.WriteLine(item is null ? "Nothing to resubmit: no failed delivery or item matches." : $"Nothing to resubmit: item '{item}' has not failed on a delivered message.");

@@ -14,8 +14,7 @@ public static class DeadLetterActions
             return await deliveries.DiscardAsync(messageId, channel, item, $"discarded by {by} in the console", now, cancellationToken);
         }
 
-        var whole = item is null ? await deliveries.ResubmitAsync(messageId, channel, now, cancellationToken) : 0;
-        return whole + await deliveries.ResubmitItemsAsync(messageId, channel, item, now, cancellationToken);
+        return (await DeadLetterResubmit.RunAsync(deliveries, messageId, channel, item, now, cancellationToken)).Total;
     }
 
     public static string Describe(int count, bool discard) => count switch
