@@ -188,9 +188,13 @@ internal sealed class Api2CartApi(Api2CartSandboxOptions options, Api2CartStore 
             ["return_code"] = answer.ReturnCode,
             ["return_message"] = answer.ReturnMessage,
         };
-        if (answer.ReturnCode == 0)
+        if (answer.Paged)
         {
             envelope["pagination"] = new JsonObject { ["previous"] = null, ["next"] = answer.Next };
+        }
+
+        if (answer.ReturnCode == 0)
+        {
             envelope["result"] = answer.Result;
         }
 

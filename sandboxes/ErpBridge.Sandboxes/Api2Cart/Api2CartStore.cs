@@ -78,7 +78,7 @@ internal sealed class Api2CartStore(Api2CartSandboxOptions options)
             var page = matching.Skip(start).Take(count).ToList();
             var list = new JsonArray([.. page.Select(p => (JsonNode)Api2CartRendering.Product(p))]);
             var next = start + page.Count < matching.Count ? (start + page.Count).ToString(CultureInfo.InvariantCulture) : null;
-            return Api2CartAnswer.Ok(new JsonObject { ["products_count"] = matching.Count, ["product"] = list }, next);
+            return Api2CartAnswer.Page(new JsonObject { ["products_count"] = matching.Count, ["product"] = list }, next);
         }
     }
 
@@ -201,7 +201,7 @@ internal sealed class Api2CartStore(Api2CartSandboxOptions options)
             var sorted = (descending ? matching.OrderByDescending(key) : matching.OrderBy(key)).ThenBy(o => long.Parse(o.Id, CultureInfo.InvariantCulture)).ToList();
             var page = sorted.Skip(start).Take(count).ToList();
             var next = start + page.Count < sorted.Count ? (start + page.Count).ToString(CultureInfo.InvariantCulture) : null;
-            return Api2CartAnswer.Ok(new JsonObject { ["orders_count"] = sorted.Count, ["order"] = new JsonArray([.. page.Select(o => (JsonNode)Api2CartRendering.Order(o))]) }, next);
+            return Api2CartAnswer.Page(new JsonObject { ["orders_count"] = sorted.Count, ["order"] = new JsonArray([.. page.Select(o => (JsonNode)Api2CartRendering.Order(o))]) }, next);
         }
     }
 
@@ -225,7 +225,7 @@ internal sealed class Api2CartStore(Api2CartSandboxOptions options)
 
             var page = order.Shipments.Skip(start).Take(count).ToList();
             var next = start + page.Count < order.Shipments.Count ? (start + page.Count).ToString(CultureInfo.InvariantCulture) : null;
-            return Api2CartAnswer.Ok(new JsonObject { ["shipment_count"] = order.Shipments.Count, ["shipment"] = new JsonArray([.. page.Select(s => (JsonNode)Api2CartRendering.Shipment(s, order))]) }, next);
+            return Api2CartAnswer.Page(new JsonObject { ["shipment_count"] = order.Shipments.Count, ["shipment"] = new JsonArray([.. page.Select(s => (JsonNode)Api2CartRendering.Shipment(s, order))]) }, next);
         }
     }
 
