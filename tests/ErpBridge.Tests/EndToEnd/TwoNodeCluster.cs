@@ -51,7 +51,7 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
     /// <summary>When the first node was started: no schedule of the cluster fired before.</summary>
     public DateTimeOffset StartedAt { get; private init; }
 
-    /// <summary>The API2Cart sandbox's root; the Development channel api2cart-demo goes there (stock and products, not checked here).</summary>
+    /// <summary>The API2Cart sandbox's root, where the Development channel api2cart-demo points (it is given no traffic in the cluster).</summary>
     public Uri Api2Cart { get; private init; } = null!;
 
     public string ConnectionString => database.Options.ConnectionString;
@@ -248,6 +248,12 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
             ["ErpBridge__Channels__woocommerce-demo__BaseUrl"] = Stores.WooCommerce.ToString(),
             ["ErpBridge__Channels__magento-demo__BaseUrl"] = Stores.Magento.ToString(),
             ["ErpBridge__Channels__api2cart-demo__BaseUrl"] = new Uri(Api2Cart, "v1.1/").ToString(),
+
+            // The cluster's counts are the four stores': the fifth demo channel is routed, polled and reconciled nothing here.
+            ["ErpBridge__Routes__Inventory__4"] = " ",
+            ["ErpBridge__Routes__Products__4"] = " ",
+            ["ErpBridge__Orders__Channels__api2cart-demo__Enabled"] = "false",
+            ["ErpBridge__Reconciliation__Channels__api2cart-demo__Enabled"] = "false",
         };
         foreach (var (key, value) in settings)
         {
