@@ -1,3 +1,4 @@
+using ErpBridge.Sandboxes.Api2Cart;
 using ErpBridge.Sandboxes.BigCommerce;
 using ErpBridge.Sandboxes.Erp;
 using ErpBridge.Sandboxes.Magento;
@@ -27,6 +28,8 @@ public sealed class SandboxHost(SandboxOptions options, ILogger<SandboxHost> log
     public WooCommerceSandbox? WooCommerce { get; private set; }
 
     public MagentoSandbox? Magento { get; private set; }
+
+    public Api2CartSandbox? Api2Cart { get; private set; }
 
     public ErpSandbox? Erp { get; private set; }
 
@@ -74,7 +77,24 @@ public sealed class SandboxHost(SandboxOptions options, ILogger<SandboxHost> log
 
         await StartWooCommerceAsync(skus, cancellationToken);
         await StartMagentoAsync(skus, cancellationToken);
+        await StartApi2CartAsync(skus, cancellationToken);
         await StartErpAsync(cancellationToken);
+    }
+
+    private async Task StartApi2CartAsync(List<string> skus, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(options.Api2Cart.Url))
+        {
+            return;
+        }
+
+        Api2Cart = await Api2CartSandbox.StartAsync(
+            new Api2CartSandboxOptions { Url = options.Api2Cart.Url, ApiKey = options.Api2Cart.ApiKey, StoreKey = options.Api2Cart.StoreKey, Warehouses = options.Api2Cart.Warehouses },
+            cancellationToken);
+        running.Add(Api2Cart);
+        Api2Cart.Seed(skus);
+        Serve("API2Cart", Api2Cart.BaseAddress, $"{skus.Count} SKUs, API at {Api2Cart.ApiRoot}, warehouses {string.Join(", ", options.Api2Cart.Warehouses)}");
+        logger.LogInformation("API2Cart sandbox on {Address} with {Skus} SKUs; state at {State}", Api2Cart.ApiRoot, skus.Count, new Uri(Api2Cart.BaseAddress, "_sandbox/state"));
     }
 
     private async Task StartErpAsync(CancellationToken cancellationToken)

@@ -35,6 +35,8 @@ public sealed class SandboxOptions
 
     public MagentoSandboxSettings Magento { get; set; } = new();
 
+    public Api2CartSandboxSettings Api2Cart { get; set; } = new();
+
     public ErpSandboxSettings Erp { get; set; } = new();
 
     public IEnumerable<string> Skus() =>
@@ -42,7 +44,7 @@ public sealed class SandboxOptions
 
     public IEnumerable<string> Validate()
     {
-        foreach (var (name, url) in new[] { ("Shopify", Shopify.Url), ("BigCommerce", BigCommerce.Url), ("WooCommerce", WooCommerce.Url), ("Magento", Magento.Url), ("Erp", Erp.Url) })
+        foreach (var (name, url) in new[] { ("Shopify", Shopify.Url), ("BigCommerce", BigCommerce.Url), ("WooCommerce", WooCommerce.Url), ("Magento", Magento.Url), ("Api2Cart", Api2Cart.Url), ("Erp", Erp.Url) })
         {
             if (string.IsNullOrEmpty(url))
             {

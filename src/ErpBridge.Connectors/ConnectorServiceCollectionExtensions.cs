@@ -1,3 +1,4 @@
+using ErpBridge.Connectors.Api2Cart;
 using ErpBridge.Connectors.BigCommerce;
 using ErpBridge.Connectors.Http;
 using ErpBridge.Connectors.Magento;
@@ -19,6 +20,7 @@ public static class ConnectorServiceCollectionExtensions
         services.AddSingleton<IChannelConnectorFactory>(sp => new BigCommerceConnectorFactory(Measured(settings.BigCommerce, sp), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IChannelConnectorFactory>(sp => new WooCommerceConnectorFactory(Measured(settings.WooCommerce, sp), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IChannelConnectorFactory>(sp => new MagentoConnectorFactory(Measured(settings.Magento, sp), sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<IChannelConnectorFactory>(sp => new Api2CartConnectorFactory(Measured(settings.Api2Cart, sp), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<ConnectorRegistry>();
         return services;
     }

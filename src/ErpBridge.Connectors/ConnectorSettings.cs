@@ -1,3 +1,4 @@
+using ErpBridge.Connectors.Api2Cart;
 using ErpBridge.Connectors.BigCommerce;
 using ErpBridge.Connectors.Http;
 using ErpBridge.Connectors.Magento;
@@ -22,11 +23,13 @@ public sealed class ConnectorSettings
 
     public MagentoConnectorOptions Magento { get; set; } = new();
 
+    public Api2CartConnectorOptions Api2Cart { get; set; } = new();
+
     /// <summary>Every problem, each naming its key (for example ErpBridge:Connectors:WooCommerce:SkuLookupBatchSize).</summary>
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
-        foreach (var (platform, options) in new (string, ConnectorOptions)[] { ("Shopify", Shopify), ("BigCommerce", BigCommerce), ("WooCommerce", WooCommerce), ("Magento", Magento) })
+        foreach (var (platform, options) in new (string, ConnectorOptions)[] { ("Shopify", Shopify), ("BigCommerce", BigCommerce), ("WooCommerce", WooCommerce), ("Magento", Magento), ("Api2Cart", Api2Cart) })
         {
             try
             {

@@ -22,13 +22,15 @@ internal static class PlanItems
     /// </summary>
     public static Pruned Prune(PlanCall call, Func<PlanReference, string?> unresolvable)
     {
-        if (call.Body is null || !call.Body.Descendants().Any(e => e.Attribute(ItemAttribute) is not null))
+        if (call.Body is null || !call.Body.DescendantsAndSelf().Any(e => e.Attribute(ItemAttribute) is not null))
         {
             return new Pruned(call, [], Emptied: false);
         }
 
+        // The body itself may be the item, where the platform takes one item per call (API2Cart): left out, it
+        // empties the call.
         var body = new XElement(call.Body);
-        var items = body.Descendants().Where(e => e.Attribute(ItemAttribute) is not null).ToList();
+        var items = body.DescendantsAndSelf().Where(e => e.Attribute(ItemAttribute) is not null).ToList();
         var failed = new List<ItemOutcome>();
         foreach (var item in items)
         {
@@ -39,7 +41,10 @@ internal static class PlanItems
             if (reason is not null)
             {
                 failed.Add(ItemOutcome.Failed(item.Attribute(ItemAttribute)!.Value, reason));
-                item.Remove();
+                if (item.Parent is not null)
+                {
+                    item.Remove();
+                }
             }
         }
 

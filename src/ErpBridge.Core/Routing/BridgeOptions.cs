@@ -132,6 +132,7 @@ public sealed partial class BridgeOptions
             Platform.BigCommerce => [nameof(ChannelOptions.AccessToken), nameof(ChannelOptions.StoreHash)],
             Platform.WooCommerce => [nameof(ChannelOptions.ConsumerKey), nameof(ChannelOptions.ConsumerSecret)],
             Platform.Magento => [nameof(ChannelOptions.AccessToken)],
+            Platform.Api2Cart => [nameof(ChannelOptions.ApiKey), nameof(ChannelOptions.StoreKey)],
             _ => Array.Empty<string>(),
         };
         var present = new Dictionary<string, string?>
@@ -140,6 +141,8 @@ public sealed partial class BridgeOptions
             [nameof(ChannelOptions.StoreHash)] = channel.StoreHash,
             [nameof(ChannelOptions.ConsumerKey)] = channel.ConsumerKey,
             [nameof(ChannelOptions.ConsumerSecret)] = channel.ConsumerSecret,
+            [nameof(ChannelOptions.ApiKey)] = channel.ApiKey,
+            [nameof(ChannelOptions.StoreKey)] = channel.StoreKey,
         };
         return required.Where(r => string.IsNullOrWhiteSpace(present[r]));
     }

@@ -16,6 +16,12 @@ public sealed class ChannelOptions
     /// <summary>BigCommerce store hash.</summary>
     public string? StoreHash { get; set; }
 
+    /// <summary>API2Cart account key (header x-api-key).</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>API2Cart key of the connected cart (header x-store-key).</summary>
+    public string? StoreKey { get; set; }
+
     /// <summary>WooCommerce consumer key, Magento integration consumer key.</summary>
     public string? ConsumerKey { get; set; }
 

@@ -155,7 +155,7 @@ public sealed class AlertWebhookTests
         settings["ErpBridge:Orders:Enabled"] = "true";
         settings["ErpBridge:Orders:Cron"] = "0 0 0 1 1 ? 2099"; // polled once at the start, then not on its own
         settings["ErpBridge:Alerts:OrderPollingLag"] = "00:00:02";
-        foreach (var other in new[] { DeliveryWorld.BigCommerceChannel, DeliveryWorld.WooCommerceChannel, DeliveryWorld.MagentoChannel })
+        foreach (var other in new[] { DeliveryWorld.BigCommerceChannel, DeliveryWorld.WooCommerceChannel, DeliveryWorld.MagentoChannel, DeliveryWorld.Api2CartChannel })
         {
             settings[$"ErpBridge:Orders:Channels:{other}:Enabled"] = "false";
         }

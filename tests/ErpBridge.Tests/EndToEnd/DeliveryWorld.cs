@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
 using ErpBridge.Host;
+using ErpBridge.Sandboxes.Api2Cart;
 using ErpBridge.Sandboxes.BigCommerce;
 using ErpBridge.Sandboxes.Magento;
 using ErpBridge.Sandboxes.Shopify;
@@ -25,6 +26,7 @@ public sealed class DeliveryWorld : IAsyncDisposable
     public const string StoreHash = "e2estore";
     public const string WooCommerceChannel = "woocommerce-demo";
     public const string MagentoChannel = "magento-demo";
+    public const string Api2CartChannel = "api2cart-demo";
     public const string Location = "WH01";
 
     private static readonly XNamespace OrderNs = "urn:erpbridge:orders:v1";
@@ -32,8 +34,9 @@ public sealed class DeliveryWorld : IAsyncDisposable
     private readonly TempFolder folder;
     private readonly Dictionary<string, string?> settings;
 
-    private DeliveryWorld(TempFolder folder, ShopifySandbox shopify, BigCommerceSandbox bigCommerce, WooCommerceSandbox wooCommerce, MagentoSandbox magento, Dictionary<string, string?> settings)
+    private DeliveryWorld(TempFolder folder, ShopifySandbox shopify, BigCommerceSandbox bigCommerce, WooCommerceSandbox wooCommerce, MagentoSandbox magento, Api2CartSandbox api2Cart, Dictionary<string, string?> settings)
     {
+        Api2Cart = api2Cart;
         this.folder = folder;
         Shopify = shopify;
         BigCommerce = bigCommerce;
@@ -45,9 +48,12 @@ public sealed class DeliveryWorld : IAsyncDisposable
     public WooCommerceSandbox WooCommerce { get; }
 
     /// <summary>Every platform credential the bridge holds, for checks that none of them leaks.</summary>
-    public IReadOnlyList<string> Secrets => [ShopifyToken, BigCommerceToken, "cs_e2e", Magento.Options.ConsumerSecret, Magento.Options.IntegrationAccessToken, Magento.Options.IntegrationAccessTokenSecret];
+    public IReadOnlyList<string> Secrets => [ShopifyToken, BigCommerceToken, "cs_e2e", Magento.Options.ConsumerSecret, Magento.Options.IntegrationAccessToken, Magento.Options.IntegrationAccessTokenSecret, Api2Cart.Options.ApiKey, Api2Cart.Options.StoreKey];
 
     public MagentoSandbox Magento { get; }
+
+    /// <summary>The API2Cart cart: the demo channel's Locations map WH01 to the product's own quantity, WH02 and WH03 to warehouses 1 and 2.</summary>
+    public Api2CartSandbox Api2Cart { get; }
 
     /// <summary>Every sandbox fails its next <paramref name="count"/> requests with <paramref name="status"/>.</summary>
     public void FailEverywhere(int count, int status)
@@ -56,6 +62,7 @@ public sealed class DeliveryWorld : IAsyncDisposable
         BigCommerce.FailNext(count, status);
         WooCommerce.FailNext(count, status);
         Magento.FailNext(count, status);
+        Api2Cart.FailNext(count, status);
     }
 
     public ShopifySandbox Shopify { get; }
@@ -81,6 +88,8 @@ public sealed class DeliveryWorld : IAsyncDisposable
         wooCommerce.Seed(catalogue);
         var magento = await MagentoSandbox.StartAsync(new MagentoSandboxOptions { SourceCodes = [Location, "WH02"] }, CancellationToken.None);
         magento.Seed(catalogue);
+        var api2Cart = await Api2CartSandbox.StartAsync(new Api2CartSandboxOptions { ApiKey = "a2c_e2e_api_key", StoreKey = "a2c_e2e_store_key", DemoOrders = false }, CancellationToken.None);
+        api2Cart.Seed(catalogue);
         var settings = new Dictionary<string, string?>
         {
             ["ErpBridge:Storage:ConnectionString"] = $"Data Source={folder.File("bridge.db")}",
@@ -102,13 +111,16 @@ public sealed class DeliveryWorld : IAsyncDisposable
             [$"ErpBridge:Channels:{MagentoChannel}:ConsumerSecret"] = magento.Options.ConsumerSecret,
             [$"ErpBridge:Channels:{MagentoChannel}:AccessToken"] = magento.Options.IntegrationAccessToken,
             [$"ErpBridge:Channels:{MagentoChannel}:AccessTokenSecret"] = magento.Options.IntegrationAccessTokenSecret,
+            [$"ErpBridge:Channels:{Api2CartChannel}:BaseUrl"] = api2Cart.ApiRoot.ToString(),
+            [$"ErpBridge:Channels:{Api2CartChannel}:ApiKey"] = api2Cart.Options.ApiKey,
+            [$"ErpBridge:Channels:{Api2CartChannel}:StoreKey"] = api2Cart.Options.StoreKey,
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
         }
 
-        var world = new DeliveryWorld(folder, shopify, bigCommerce, wooCommerce, magento, settings);
+        var world = new DeliveryWorld(folder, shopify, bigCommerce, wooCommerce, magento, api2Cart, settings);
         await world.StartBridgeAsync();
         return world;
     }
@@ -247,6 +259,7 @@ public sealed class DeliveryWorld : IAsyncDisposable
         await BigCommerce.DisposeAsync();
         await WooCommerce.DisposeAsync();
         await Magento.DisposeAsync();
+        await Api2Cart.DisposeAsync();
         folder.Dispose();
     }
 

@@ -51,6 +51,9 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
     /// <summary>When the first node was started: no schedule of the cluster fired before.</summary>
     public DateTimeOffset StartedAt { get; private init; }
 
+    /// <summary>The API2Cart sandbox's root, where the Development channel api2cart-demo points (it is given no traffic in the cluster).</summary>
+    public Uri Api2Cart { get; private init; } = null!;
+
     public string ConnectionString => database.Options.ConnectionString;
 
     public IReadOnlyCollection<string> Names => nodes.Keys;
@@ -72,13 +75,14 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
         var sandboxes = SandboxProcess.Start(
         [
             .. new[] { "Shopify", "BigCommerce", "WooCommerce", "Magento" }.Select(p => $"--ErpBridge:Sandboxes:{p}:Url=http://127.0.0.1:0"),
+            "--ErpBridge:Sandboxes:Api2Cart:Url=http://127.0.0.1:0",
             "--ErpBridge:Sandboxes:Erp:Url=",
             "--ErpBridge:Sandboxes:RateLimits=false",
         ]);
         TwoNodeCluster? cluster = null;
         try
         {
-            var served = await SandboxProcess.ReadServedAsync(sandboxes, 4);
+            var served = await SandboxProcess.ReadServedAsync(sandboxes, 5);
 
             // Whatever the sandboxes log from now on is read and dropped, so that a full pipe never stalls them.
             _ = sandboxes.StandardOutput.ReadToEndAsync(CancellationToken.None);
@@ -86,7 +90,7 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
             var stores = new KillStores(served["Shopify"], served["BigCommerce"], served["WooCommerce"], served["Magento"]);
             using var seeding = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(60) };
             var seeded = await KillOrders.SeedAsync(seeding, stores, orders, OrderSku, cancellationToken);
-            cluster = new TwoNodeCluster(folder, database, sandboxes, stores, seeded) { StartedAt = TimeProvider.System.GetUtcNow() };
+            cluster = new TwoNodeCluster(folder, database, sandboxes, stores, seeded) { StartedAt = TimeProvider.System.GetUtcNow(), Api2Cart = served["API2Cart"] };
             foreach (var name in new[] { First, Second })
             {
                 cluster.nodes[name] = Node.Start(cluster.Start(name, settings), 1);
@@ -243,6 +247,13 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
             ["ErpBridge__Channels__bigcommerce-demo__BaseUrl"] = Stores.BigCommerce.ToString(),
             ["ErpBridge__Channels__woocommerce-demo__BaseUrl"] = Stores.WooCommerce.ToString(),
             ["ErpBridge__Channels__magento-demo__BaseUrl"] = Stores.Magento.ToString(),
+            ["ErpBridge__Channels__api2cart-demo__BaseUrl"] = new Uri(Api2Cart, "v1.1/").ToString(),
+
+            // The cluster's counts are the four stores': the fifth demo channel is routed, polled and reconciled nothing here.
+            ["ErpBridge__Routes__Inventory__4"] = " ",
+            ["ErpBridge__Routes__Products__4"] = " ",
+            ["ErpBridge__Orders__Channels__api2cart-demo__Enabled"] = "false",
+            ["ErpBridge__Reconciliation__Channels__api2cart-demo__Enabled"] = "false",
         };
         foreach (var (key, value) in settings)
         {

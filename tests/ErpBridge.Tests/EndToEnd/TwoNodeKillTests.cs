@@ -72,7 +72,8 @@ public sealed class TwoNodeKillTests
                 Assert.That(finished[0], Is.GreaterThan(claim.Until), $"delivery {id} ({claim.Channel}) was finished only after the dead node's claim ran out");
             }
 
-            foreach (var (channel, until) in leases)
+            // The stores' channels: the cluster routes nothing to api2cart-demo, whose lease the victim may hold all the same.
+            foreach (var (channel, until) in leases.Where(l => KillStores.Channels.Contains(l.Key)))
             {
                 var after = audit.Where(a => a.Channel == channel).Select(a => TwoNodeCluster.ParseTime(a.At)).Where(at => at > killedAt).ToList();
                 Assert.That(after, Is.Not.Empty, $"{channel}: the survivor delivered after the kill");

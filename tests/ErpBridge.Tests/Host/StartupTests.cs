@@ -150,6 +150,7 @@ public sealed class StartupTests
         {
             ["ErpBridge:Connectors:Shopify:MaxRetryAfter"] = "00:01:00",
             ["ErpBridge:Connectors:BigCommerce:RequestTimeout"] = "00:00:12",
+            ["ErpBridge:Connectors:Api2Cart:MaxConcurrentRequests"] = "3",
             ["ErpBridge:Sandboxes:Enabled"] = "false",
             ["ErpBridge:Storage:ConnectionString"] = $"Data Source={folder.File("b.db")}",
             ["ErpBridge:Logging:File"] = "",
@@ -160,10 +161,11 @@ public sealed class StartupTests
         await using (app)
         {
             var settings = app.Services.GetServices<IChannelConnectorFactory>().ToDictionary(f => f.Platform, StringComparer.OrdinalIgnoreCase);
-            Assert.That(settings.Keys, Is.EquivalentTo(new[] { Platform.Shopify, Platform.BigCommerce, Platform.WooCommerce, Platform.Magento }));
+            Assert.That(settings.Keys, Is.EquivalentTo(new[] { Platform.Shopify, Platform.BigCommerce, Platform.WooCommerce, Platform.Magento, Platform.Api2Cart }));
             var bound = HostSettings.Bind(app.Configuration, app.Environment.ContentRootPath).Connectors;
             Assert.That(bound.Shopify.MaxRetryAfter, Is.EqualTo(TimeSpan.FromMinutes(1)));
             Assert.That(bound.BigCommerce.RequestTimeout, Is.EqualTo(TimeSpan.FromSeconds(12)));
+            Assert.That(bound.Api2Cart.MaxConcurrentRequests, Is.EqualTo(3));
         }
     }
 
