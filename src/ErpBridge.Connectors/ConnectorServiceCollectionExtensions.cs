@@ -3,6 +3,7 @@ using ErpBridge.Connectors.Http;
 using ErpBridge.Connectors.Magento;
 using ErpBridge.Connectors.Shopify;
 using ErpBridge.Connectors.WooCommerce;
+using ErpBridge.Connectors.ZohoInventory;
 using ErpBridge.Core.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -19,6 +20,7 @@ public static class ConnectorServiceCollectionExtensions
         services.AddSingleton<IChannelConnectorFactory>(sp => new BigCommerceConnectorFactory(Measured(settings.BigCommerce, sp), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IChannelConnectorFactory>(sp => new WooCommerceConnectorFactory(Measured(settings.WooCommerce, sp), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IChannelConnectorFactory>(sp => new MagentoConnectorFactory(Measured(settings.Magento, sp), sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<IChannelConnectorFactory>(sp => new ZohoInventoryConnectorFactory(Measured(settings.ZohoInventory, sp), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<ConnectorRegistry>();
         return services;
     }

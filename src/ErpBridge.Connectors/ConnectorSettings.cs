@@ -3,6 +3,7 @@ using ErpBridge.Connectors.Http;
 using ErpBridge.Connectors.Magento;
 using ErpBridge.Connectors.Shopify;
 using ErpBridge.Connectors.WooCommerce;
+using ErpBridge.Connectors.ZohoInventory;
 
 namespace ErpBridge.Connectors;
 
@@ -22,11 +23,13 @@ public sealed class ConnectorSettings
 
     public MagentoConnectorOptions Magento { get; set; } = new();
 
+    public ZohoInventoryConnectorOptions ZohoInventory { get; set; } = new();
+
     /// <summary>Every problem, each naming its key (for example ErpBridge:Connectors:WooCommerce:SkuLookupBatchSize).</summary>
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
-        foreach (var (platform, options) in new (string, ConnectorOptions)[] { ("Shopify", Shopify), ("BigCommerce", BigCommerce), ("WooCommerce", WooCommerce), ("Magento", Magento) })
+        foreach (var (platform, options) in new (string, ConnectorOptions)[] { ("Shopify", Shopify), ("BigCommerce", BigCommerce), ("WooCommerce", WooCommerce), ("Magento", Magento), ("ZohoInventory", ZohoInventory) })
         {
             try
             {

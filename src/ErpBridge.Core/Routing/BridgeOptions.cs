@@ -132,6 +132,7 @@ public sealed partial class BridgeOptions
             Platform.BigCommerce => [nameof(ChannelOptions.AccessToken), nameof(ChannelOptions.StoreHash)],
             Platform.WooCommerce => [nameof(ChannelOptions.ConsumerKey), nameof(ChannelOptions.ConsumerSecret)],
             Platform.Magento => [nameof(ChannelOptions.AccessToken)],
+            Platform.ZohoInventory => [nameof(ChannelOptions.OrganizationId), nameof(ChannelOptions.ClientId), nameof(ChannelOptions.ClientSecret), nameof(ChannelOptions.RefreshToken)],
             _ => Array.Empty<string>(),
         };
         var present = new Dictionary<string, string?>
@@ -140,6 +141,10 @@ public sealed partial class BridgeOptions
             [nameof(ChannelOptions.StoreHash)] = channel.StoreHash,
             [nameof(ChannelOptions.ConsumerKey)] = channel.ConsumerKey,
             [nameof(ChannelOptions.ConsumerSecret)] = channel.ConsumerSecret,
+            [nameof(ChannelOptions.OrganizationId)] = channel.OrganizationId,
+            [nameof(ChannelOptions.ClientId)] = channel.ClientId,
+            [nameof(ChannelOptions.ClientSecret)] = channel.ClientSecret,
+            [nameof(ChannelOptions.RefreshToken)] = channel.RefreshToken,
         };
         return required.Where(r => string.IsNullOrWhiteSpace(present[r]));
     }

@@ -6,6 +6,7 @@ public static class Platform
     public const string WooCommerce = "woocommerce";
     public const string Magento = "magento";
     public const string BigCommerce = "bigcommerce";
+    public const string ZohoInventory = "zoho-inventory";
 
-    public static readonly IReadOnlyList<string> All = [Shopify, WooCommerce, Magento, BigCommerce];
+    public static readonly IReadOnlyList<string> All = [Shopify, WooCommerce, Magento, BigCommerce, ZohoInventory];
 }
