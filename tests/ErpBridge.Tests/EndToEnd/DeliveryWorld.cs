@@ -5,6 +5,7 @@ using ErpBridge.Sandboxes.BigCommerce;
 using ErpBridge.Sandboxes.Magento;
 using ErpBridge.Sandboxes.Shopify;
 using ErpBridge.Sandboxes.WooCommerce;
+using ErpBridge.Sandboxes.ZohoInventory;
 using ErpBridge.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,7 @@ public sealed class DeliveryWorld : IAsyncDisposable
     public const string StoreHash = "e2estore";
     public const string WooCommerceChannel = "woocommerce-demo";
     public const string MagentoChannel = "magento-demo";
+    public const string ZohoChannel = "zoho-demo";
     public const string Location = "WH01";
 
     private static readonly XNamespace OrderNs = "urn:erpbridge:orders:v1";
@@ -32,8 +34,9 @@ public sealed class DeliveryWorld : IAsyncDisposable
     private readonly TempFolder folder;
     private readonly Dictionary<string, string?> settings;
 
-    private DeliveryWorld(TempFolder folder, ShopifySandbox shopify, BigCommerceSandbox bigCommerce, WooCommerceSandbox wooCommerce, MagentoSandbox magento, Dictionary<string, string?> settings)
+    private DeliveryWorld(TempFolder folder, ShopifySandbox shopify, BigCommerceSandbox bigCommerce, WooCommerceSandbox wooCommerce, MagentoSandbox magento, ZohoInventorySandbox zoho, Dictionary<string, string?> settings)
     {
+        Zoho = zoho;
         this.folder = folder;
         Shopify = shopify;
         BigCommerce = bigCommerce;
@@ -45,9 +48,11 @@ public sealed class DeliveryWorld : IAsyncDisposable
     public WooCommerceSandbox WooCommerce { get; }
 
     /// <summary>Every platform credential the bridge holds, for checks that none of them leaks.</summary>
-    public IReadOnlyList<string> Secrets => [ShopifyToken, BigCommerceToken, "cs_e2e", Magento.Options.ConsumerSecret, Magento.Options.IntegrationAccessToken, Magento.Options.IntegrationAccessTokenSecret];
+    public IReadOnlyList<string> Secrets => [ShopifyToken, BigCommerceToken, "cs_e2e", Magento.Options.ConsumerSecret, Magento.Options.IntegrationAccessToken, Magento.Options.IntegrationAccessTokenSecret, Zoho.Options.ClientSecret, Zoho.Options.RefreshToken];
 
     public MagentoSandbox Magento { get; }
+
+    public ZohoInventorySandbox Zoho { get; }
 
     /// <summary>Every sandbox fails its next <paramref name="count"/> requests with <paramref name="status"/>.</summary>
     public void FailEverywhere(int count, int status)
@@ -56,6 +61,7 @@ public sealed class DeliveryWorld : IAsyncDisposable
         BigCommerce.FailNext(count, status);
         WooCommerce.FailNext(count, status);
         Magento.FailNext(count, status);
+        Zoho.FailNext(count, status);
     }
 
     public ShopifySandbox Shopify { get; }
@@ -81,6 +87,8 @@ public sealed class DeliveryWorld : IAsyncDisposable
         wooCommerce.Seed(catalogue);
         var magento = await MagentoSandbox.StartAsync(new MagentoSandboxOptions { SourceCodes = [Location, "WH02"] }, CancellationToken.None);
         magento.Seed(catalogue);
+        var zoho = await ZohoInventorySandbox.StartAsync(new ZohoInventorySandboxOptions { Locations = [Location, "WH02"], ClientSecret = "zoho_e2e_secret", RefreshToken = "1000.zoho_e2e_refresh" }, CancellationToken.None);
+        zoho.Seed(catalogue);
         var settings = new Dictionary<string, string?>
         {
             ["ErpBridge:Storage:ConnectionString"] = $"Data Source={folder.File("bridge.db")}",
@@ -102,13 +110,19 @@ public sealed class DeliveryWorld : IAsyncDisposable
             [$"ErpBridge:Channels:{MagentoChannel}:ConsumerSecret"] = magento.Options.ConsumerSecret,
             [$"ErpBridge:Channels:{MagentoChannel}:AccessToken"] = magento.Options.IntegrationAccessToken,
             [$"ErpBridge:Channels:{MagentoChannel}:AccessTokenSecret"] = magento.Options.IntegrationAccessTokenSecret,
+            [$"ErpBridge:Channels:{ZohoChannel}:BaseUrl"] = zoho.ApiAddress.ToString(),
+            [$"ErpBridge:Channels:{ZohoChannel}:AccountsUrl"] = zoho.BaseAddress.ToString(),
+            [$"ErpBridge:Channels:{ZohoChannel}:OrganizationId"] = zoho.Options.OrganizationId,
+            [$"ErpBridge:Channels:{ZohoChannel}:ClientId"] = zoho.Options.ClientId,
+            [$"ErpBridge:Channels:{ZohoChannel}:ClientSecret"] = zoho.Options.ClientSecret,
+            [$"ErpBridge:Channels:{ZohoChannel}:RefreshToken"] = zoho.Options.RefreshToken,
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
         }
 
-        var world = new DeliveryWorld(folder, shopify, bigCommerce, wooCommerce, magento, settings);
+        var world = new DeliveryWorld(folder, shopify, bigCommerce, wooCommerce, magento, zoho, settings);
         await world.StartBridgeAsync();
         return world;
     }
@@ -247,6 +261,7 @@ public sealed class DeliveryWorld : IAsyncDisposable
         await BigCommerce.DisposeAsync();
         await WooCommerce.DisposeAsync();
         await Magento.DisposeAsync();
+        await Zoho.DisposeAsync();
         folder.Dispose();
     }
 
