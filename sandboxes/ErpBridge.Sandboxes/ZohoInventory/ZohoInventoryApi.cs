@@ -142,7 +142,7 @@ internal sealed class ZohoInventoryApi(ZohoInventorySandboxOptions options, Zoho
                 case ("GET", "items"):
                     return (200, ListItems(query));
                 case ("POST", "items"):
-                    return Result(Body() is { } created ? store.Create(created) : (null, 4, "Invalid value passed for JSONString"), "The item has been added.", 201);
+                    return Result(Body() is { } created ? store.Create(created) : (null, 4, "Invalid value passed for JSONString"), "The item has been added.", 200);
                 case ("GET", _) when rest.StartsWith("items/", StringComparison.Ordinal):
                     return store.ById(rest["items/".Length..]) is { } found
                         ? (200, Success("success", "item", ItemJson(found)))
@@ -165,7 +165,7 @@ internal sealed class ZohoInventoryApi(ZohoInventorySandboxOptions options, Zoho
                     var (adjustment, code, error) = Body() is { } adjust ? store.Adjust(adjust) : (null, 4, "Invalid value passed for JSONString");
                     return adjustment is null
                         ? (400, Error(code, error!))
-                        : (201, Success("Inventory Adjustment has been added", "inventory_adjustment", AdjustmentJson(adjustment)));
+                        : (200, Success("Inventory Adjustment has been added", "inventory_adjustment", AdjustmentJson(adjustment)));
                 default:
                     return (404, Error(5, "Invalid URL Passed"));
             }
