@@ -58,8 +58,9 @@ public sealed class ReconciliationEndToEndTests
         world.BigCommerce.SetStock([("R-002", DeliveryWorld.Location, 98)]);
         world.WooCommerce.SetStock([("R-002", 98)]);
         world.Magento.SetStock([("R-002", DeliveryWorld.Location, 98)]);
+        world.Zoho.SetStock("R-002", DeliveryWorld.Location, 98);
 
-        foreach (var channel in new[] { DeliveryWorld.ShopifyChannel, DeliveryWorld.BigCommerceChannel, DeliveryWorld.WooCommerceChannel, DeliveryWorld.MagentoChannel })
+        foreach (var channel in new[] { DeliveryWorld.ShopifyChannel, DeliveryWorld.BigCommerceChannel, DeliveryWorld.WooCommerceChannel, DeliveryWorld.MagentoChannel, DeliveryWorld.ZohoChannel })
         {
             var report = await RunOverSoapAsync(world, channel);
             var counts = Counts(report);
