@@ -78,9 +78,11 @@ public sealed class ZohoInventoryConnector : IChannelConnector, IStockReader, IP
     PlannedCall IPlanSteps<Dictionary<ReferenceKey, string?>>.Build(PlanCall call, Dictionary<ReferenceKey, string?> initial, Dictionary<ReferenceKey, string?> live)
     {
         var built = PlanCallBuilder.Build(call, initial, live, key => ZohoInventoryReferenceKinds.NotFound(key, Channel), Uri.EscapeDataString, Uri.EscapeDataString);
-        if (call.Path == AdjustmentsPath && built.Requests is [{ Body: { } body }] && !HasLines(body))
+        if (call.Path == AdjustmentsPath && built.Requests is [{ Body: { } body }] && !HasLines(body)
+            && call.Body?.Descendants().Any(e => e.Attribute(PlanItems.ItemAttribute) is not null) == true)
         {
-            // Every line's stock on hand is at the ERP's level already: an adjustment of nothing is not made.
+            // Every line's stock on hand is at the ERP's level already: an adjustment of nothing is not made. (A call
+            // whose lines were all left out as failed items is not skipped here: the sender reports those items.)
             return PlannedCall.Skipped("every line is at the ERP's level already");
         }
 

@@ -14,6 +14,8 @@ public sealed class ZohoInventoryConnectorFactory(ZohoInventoryConnectorOptions?
     : ChannelConnectorFactory<ZohoInventoryConnectorOptions>(options, loggerFactory)
 {
     private readonly ConcurrentDictionary<string, ZohoInventoryPacer> pacers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ZohoInventoryPacer> channels = new(StringComparer.Ordinal);
+    private int observed;
 
     public override string Platform => Core.Routing.Platform.ZohoInventory;
 
@@ -32,6 +34,12 @@ public sealed class ZohoInventoryConnectorFactory(ZohoInventoryConnectorOptions?
         var pacer = pacers.GetOrAdd(
             $"{baseUrl.Host}|{options.OrganizationId}",
             _ => new ZohoInventoryPacer(Options.TimeProvider, Options.RequestsPerMinute, Options.DailyLimit, Options.DailyReserve));
+        channels[channel] = pacer;
+        if (Options.Metrics is { } metrics && Interlocked.Exchange(ref observed, 1) == 0)
+        {
+            metrics.ObserveDailyBudget(() => channels.Select(c => (c.Key, Core.Routing.Platform.ZohoInventory, (long)c.Value.RemainingToday)));
+        }
+
         return new ZohoInventoryConnector(channel, options, accounts, pacer, Options, services.Clients, services.Loggers.CreateLogger<ZohoInventoryConnector>());
     }
 

@@ -11,7 +11,7 @@ namespace ErpBridge.Connectors.ZohoInventory;
 /// <c>margin</c> before it expires and when Zoho refuses it, and is never logged or shown (a dry run shows ***).
 /// </summary>
 internal sealed class ZohoInventoryToken(
-    HttpClient http, Uri tokenUrl, string organizationId, string clientId, string clientSecret, string refreshToken, TimeSpan margin, TimeProvider time, string channel)
+    HttpClient http, Uri tokenUrl, string organizationId, string clientId, string clientSecret, string refreshToken, TimeSpan margin, TimeSpan timeout, TimeProvider time, string channel)
     : IRenewableCredentials
 {
     public const string Scheme = "Zoho-oauthtoken";
@@ -66,11 +66,13 @@ internal sealed class ZohoInventoryToken(
         });
         byte[] body;
         int status;
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
         try
         {
-            using var response = await http.PostAsync(tokenUrl, form, cancellationToken);
+            using var response = await http.PostAsync(tokenUrl, form, limit.Token);
             status = (int)response.StatusCode;
-            body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            body = await response.Content.ReadAsByteArrayAsync(limit.Token);
         }
         catch (HttpRequestException exception)
         {

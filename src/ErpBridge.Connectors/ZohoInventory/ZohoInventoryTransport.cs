@@ -27,6 +27,7 @@ internal static class ZohoInventoryTransport
             channelOptions.ClientSecret!,
             channelOptions.RefreshToken!,
             options.TokenRenewalMargin,
+            options.RequestTimeout,
             options.TimeProvider,
             channel);
         return new ConnectorTransport(

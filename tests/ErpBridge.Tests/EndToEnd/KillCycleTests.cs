@@ -30,14 +30,14 @@ public sealed class KillCycleTests
         using var folder = new TempFolder();
         using var sandboxes = SandboxProcess.Start(
         [
-            .. new[] { "Shopify", "BigCommerce", "WooCommerce", "Magento" }.Select(p => $"--ErpBridge:Sandboxes:{p}:Url=http://127.0.0.1:0"),
+            .. new[] { "Shopify", "BigCommerce", "WooCommerce", "Magento", "ZohoInventory" }.Select(p => $"--ErpBridge:Sandboxes:{p}:Url=http://127.0.0.1:0"),
             "--ErpBridge:Sandboxes:Erp:Url=",
             "--ErpBridge:Sandboxes:SkuCount=100",
             "--ErpBridge:Sandboxes:RateLimits=false",
         ]);
         try
         {
-            var served = await SandboxProcess.ReadServedAsync(sandboxes, 4);
+            var served = await SandboxProcess.ReadServedAsync(sandboxes, 5);
 
             // Whatever the sandboxes log from now on is read and dropped, so that a full pipe never stalls them.
             _ = sandboxes.StandardOutput.ReadToEndAsync(CancellationToken.None);
@@ -46,7 +46,7 @@ public sealed class KillCycleTests
             var log = new StringWriter(CultureInfo.InvariantCulture);
             var settings = new KillSettings
             {
-                Bridge = new BridgeStart("dotnet", [Path.Combine(AppContext.BaseDirectory, "ErpBridge.Host.dll")], BridgeSettings(folder, stores), folder.Path, folder.File("bridge-output.log")),
+                Bridge = new BridgeStart("dotnet", [Path.Combine(AppContext.BaseDirectory, "ErpBridge.Host.dll")], BridgeSettings(folder, stores, served["ZohoInventory"]), folder.Path, folder.File("bridge-output.log")),
                 Stores = stores,
                 Database = folder.File("bridge.db"),
                 Cycles = Cycles,
@@ -89,7 +89,7 @@ public sealed class KillCycleTests
     /// the demo channels pointed at the sandboxes' process. Short leases and polls so that claims a killed process left
     /// are taken over within seconds; no order polling or reconciliation in the way.
     /// </summary>
-    private static Dictionary<string, string> BridgeSettings(TempFolder folder, KillStores stores) => new()
+    private static Dictionary<string, string> BridgeSettings(TempFolder folder, KillStores stores, Uri zoho) => new()
     {
         ["urls"] = "http://127.0.0.1:0",
         ["ErpBridge__Storage__ConnectionString"] = $"Data Source={folder.File("bridge.db")}",
@@ -106,5 +106,7 @@ public sealed class KillCycleTests
         ["ErpBridge__Channels__bigcommerce-demo__BaseUrl"] = stores.BigCommerce.ToString(),
         ["ErpBridge__Channels__woocommerce-demo__BaseUrl"] = stores.WooCommerce.ToString(),
         ["ErpBridge__Channels__magento-demo__BaseUrl"] = stores.Magento.ToString(),
+        ["ErpBridge__Channels__zoho-demo__BaseUrl"] = new Uri(zoho, "inventory/v1/").ToString(),
+        ["ErpBridge__Channels__zoho-demo__AccountsUrl"] = zoho.ToString(),
     };
 }

@@ -40,6 +40,9 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
 
     public KillStores Stores { get; }
 
+    /// <summary>The Zoho Inventory sandbox (accounts server at its root, the API under inventory/v1/).</summary>
+    public Uri Zoho { get; private init; } = null!;
+
     /// <summary>The orders seeded on every store (one line of <see cref="OrderSku"/> each).</summary>
     public KillOrders Orders { get; }
 
@@ -71,14 +74,14 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
         var folder = new TempFolder();
         var sandboxes = SandboxProcess.Start(
         [
-            .. new[] { "Shopify", "BigCommerce", "WooCommerce", "Magento" }.Select(p => $"--ErpBridge:Sandboxes:{p}:Url=http://127.0.0.1:0"),
+            .. new[] { "Shopify", "BigCommerce", "WooCommerce", "Magento", "ZohoInventory" }.Select(p => $"--ErpBridge:Sandboxes:{p}:Url=http://127.0.0.1:0"),
             "--ErpBridge:Sandboxes:Erp:Url=",
             "--ErpBridge:Sandboxes:RateLimits=false",
         ]);
         TwoNodeCluster? cluster = null;
         try
         {
-            var served = await SandboxProcess.ReadServedAsync(sandboxes, 4);
+            var served = await SandboxProcess.ReadServedAsync(sandboxes, 5);
 
             // Whatever the sandboxes log from now on is read and dropped, so that a full pipe never stalls them.
             _ = sandboxes.StandardOutput.ReadToEndAsync(CancellationToken.None);
@@ -86,7 +89,7 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
             var stores = new KillStores(served["Shopify"], served["BigCommerce"], served["WooCommerce"], served["Magento"]);
             using var seeding = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(60) };
             var seeded = await KillOrders.SeedAsync(seeding, stores, orders, OrderSku, cancellationToken);
-            cluster = new TwoNodeCluster(folder, database, sandboxes, stores, seeded) { StartedAt = TimeProvider.System.GetUtcNow() };
+            cluster = new TwoNodeCluster(folder, database, sandboxes, stores, seeded) { StartedAt = TimeProvider.System.GetUtcNow(), Zoho = served["ZohoInventory"] };
             foreach (var name in new[] { First, Second })
             {
                 cluster.nodes[name] = Node.Start(cluster.Start(name, settings), 1);
@@ -243,6 +246,8 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
             ["ErpBridge__Channels__bigcommerce-demo__BaseUrl"] = Stores.BigCommerce.ToString(),
             ["ErpBridge__Channels__woocommerce-demo__BaseUrl"] = Stores.WooCommerce.ToString(),
             ["ErpBridge__Channels__magento-demo__BaseUrl"] = Stores.Magento.ToString(),
+            ["ErpBridge__Channels__zoho-demo__BaseUrl"] = new Uri(Zoho, "inventory/v1/").ToString(),
+            ["ErpBridge__Channels__zoho-demo__AccountsUrl"] = Zoho.ToString(),
         };
         foreach (var (key, value) in settings)
         {

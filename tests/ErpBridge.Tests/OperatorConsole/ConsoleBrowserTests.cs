@@ -48,7 +48,7 @@ public sealed class ConsoleBrowserTests
 
         browser.SignIn(Base, DemoOperator.UserName, DemoOperator.Password);
         var rows = browser.Find(By.Id("channels")).FindElements(By.CssSelector("tbody tr"));
-        Assert.That(rows.Select(r => r.GetAttribute("data-channel")), Is.EquivalentTo(new[] { DeliveryWorld.ShopifyChannel, DeliveryWorld.BigCommerceChannel, DeliveryWorld.WooCommerceChannel, DeliveryWorld.MagentoChannel }));
+        Assert.That(rows.Select(r => r.GetAttribute("data-channel")), Is.EquivalentTo(Support.DemoChannels.Routed));
         Assert.That(browser.Find(By.Id("operator")).Text, Does.Contain("demo-operator (operator)"));
     }
 
@@ -74,7 +74,7 @@ public sealed class ConsoleBrowserTests
         Assert.That(browser.Find(By.Id("notice")).Text, Does.Contain("Resubmitted 1 dead letter"));
 
         var deliveries = await world.WaitForAsync("CON-1", "Delivered");
-        Assert.That(deliveries, Has.Count.EqualTo(4));
+        Assert.That(deliveries, Has.Count.EqualTo(Support.DemoChannels.Routed.Length));
 
         browser.GoTo(new Uri(Base, "console/messages/CON-1"));
         browser.Until(d => d.FindElement(By.CssSelector($"#deliveries tr[data-channel='{DeliveryWorld.ShopifyChannel}'] td.status")).Text == "Delivered", "Shopify's delivery shown Delivered", reload: true);
@@ -102,7 +102,7 @@ public sealed class ConsoleBrowserTests
             () =>
             {
                 var status = world.StatusAsync("CON-P").GetAwaiter().GetResult();
-                return status.Count == 4 && status.Where(s => s.Key != DeliveryWorld.MagentoChannel).All(s => DeliveryWorld.StatusOf(s.Value) == "Delivered");
+                return status.Count == Support.DemoChannels.Routed.Length && status.Where(s => s.Key != DeliveryWorld.MagentoChannel).All(s => DeliveryWorld.StatusOf(s.Value) == "Delivered");
             },
             "CON-P delivered on the three running channels");
         var held = await world.StatusAsync("CON-P");
@@ -132,7 +132,7 @@ public sealed class ConsoleBrowserTests
         var lines = await File.ReadAllLinesAsync(file!);
         Assert.That(lines[0], Is.EqualTo("MessageId,Channel,Type,Item,Attempts,LastAttemptAtUtc,Reason"));
         var rows = lines.Skip(1).Where(l => l.StartsWith("CON-U,", StringComparison.Ordinal)).ToList();
-        Assert.That(rows, Has.Count.EqualTo(4), "one dead letter per channel");
+        Assert.That(rows, Has.Count.EqualTo(Support.DemoChannels.Routed.Length), "one dead letter per channel");
         Assert.That(rows, Has.All.Contains("NO-SUCH-SKU"));
     }
 

@@ -95,6 +95,19 @@ public sealed class ZohoInventoryConnectorTests
     }
 
     [Test]
+    public async Task Stock_EveryLineUnknown_ReportsEveryItemFailed_AndSendsNothing()
+    {
+        await using var org = await ZohoTestOrganisation.StartAsync();
+
+        var outcome = await org.Connector.ExecuteAsync(ZohoTestOrganisation.Stock("S-1", ("NOPE-1", "WH1", 5), ("NOPE-2", "WH9", 9)), CancellationToken.None);
+
+        var delivered = outcome as DeliveryOutcome.Delivered;
+        Assert.That(delivered, Is.Not.Null, outcome.ToString());
+        Assert.That(delivered!.FailedItems!.Select(i => i.Key), Is.EquivalentTo(new[] { "inv:NOPE-1@WH1", "inv:NOPE-2@WH9" }));
+        Assert.That(org.Sandbox.WriteRequests, Is.Empty);
+    }
+
+    [Test]
     public async Task Stock_LocationsMappedInTheChannel_AreUsedWithoutALookUp()
     {
         await using var org = await ZohoTestOrganisation.StartAsync(channel: c => c.Locations["PLANT-2"] = "460000000038081");

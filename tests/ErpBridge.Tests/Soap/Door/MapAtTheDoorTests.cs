@@ -48,6 +48,7 @@ public sealed class MapAtTheDoorTests
             ["ErpBridge:Routes:Inventory:1"] = " ",
             ["ErpBridge:Routes:Inventory:2"] = " ",
             ["ErpBridge:Routes:Inventory:3"] = " ",
+            ["ErpBridge:Routes:Inventory:4"] = " ",
         });
         client = new SoapClient(bridge.ServiceAddress);
     }
