@@ -4,6 +4,7 @@ using ErpBridge.Sandboxes.Erp;
 using ErpBridge.Sandboxes.Magento;
 using ErpBridge.Sandboxes.Shopify;
 using ErpBridge.Sandboxes.WooCommerce;
+using ErpBridge.Sandboxes.ZohoInventory;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -32,6 +33,8 @@ public sealed class SandboxHost(SandboxOptions options, ILogger<SandboxHost> log
     public Api2CartSandbox? Api2Cart { get; private set; }
 
     public ErpSandbox? Erp { get; private set; }
+
+    public ZohoInventorySandbox? ZohoInventory { get; private set; }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -79,6 +82,33 @@ public sealed class SandboxHost(SandboxOptions options, ILogger<SandboxHost> log
         await StartMagentoAsync(skus, cancellationToken);
         await StartApi2CartAsync(skus, cancellationToken);
         await StartErpAsync(cancellationToken);
+        await StartZohoInventoryAsync(skus, cancellationToken);
+    }
+
+    private async Task StartZohoInventoryAsync(List<string> skus, CancellationToken cancellationToken)
+    {
+        var settings = options.ZohoInventory;
+        if (string.IsNullOrEmpty(settings.Url))
+        {
+            return;
+        }
+
+        ZohoInventory = await ZohoInventorySandbox.StartAsync(
+            new ZohoInventorySandboxOptions
+            {
+                Url = settings.Url,
+                OrganizationId = settings.OrganizationId,
+                ClientId = settings.ClientId,
+                ClientSecret = settings.ClientSecret,
+                RefreshToken = settings.RefreshToken,
+                Locations = options.Locations,
+                RateLimitEnabled = options.RateLimits,
+            },
+            cancellationToken);
+        running.Add(ZohoInventory);
+        ZohoInventory.Seed(skus);
+        Serve("ZohoInventory", ZohoInventory.BaseAddress, $"organisation {settings.OrganizationId}, {skus.Count} items at {string.Join(", ", options.Locations)}, API at {ZohoInventory.ApiAddress}");
+        logger.LogInformation("Zoho Inventory sandbox on {Address} (organisation {Organization}) with {Skus} items at {Locations}; state at {State}", ZohoInventory.BaseAddress, settings.OrganizationId, skus.Count, options.Locations, new Uri(ZohoInventory.BaseAddress, "_sandbox/state"));
     }
 
     private async Task StartApi2CartAsync(List<string> skus, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using ErpBridge.Connectors.Http;
 using ErpBridge.Connectors.Magento;
 using ErpBridge.Connectors.Shopify;
 using ErpBridge.Connectors.WooCommerce;
+using ErpBridge.Connectors.ZohoInventory;
 using ErpBridge.Core.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -21,6 +22,7 @@ public static class ConnectorServiceCollectionExtensions
         services.AddSingleton<IChannelConnectorFactory>(sp => new WooCommerceConnectorFactory(Measured(settings.WooCommerce, sp), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IChannelConnectorFactory>(sp => new MagentoConnectorFactory(Measured(settings.Magento, sp), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IChannelConnectorFactory>(sp => new Api2CartConnectorFactory(Measured(settings.Api2Cart, sp), sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<IChannelConnectorFactory>(sp => new ZohoInventoryConnectorFactory(Measured(settings.ZohoInventory, sp), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<ConnectorRegistry>();
         return services;
     }

@@ -4,6 +4,7 @@ using ErpBridge.Connectors.Http;
 using ErpBridge.Connectors.Magento;
 using ErpBridge.Connectors.Shopify;
 using ErpBridge.Connectors.WooCommerce;
+using ErpBridge.Connectors.ZohoInventory;
 
 namespace ErpBridge.Connectors;
 
@@ -24,12 +25,13 @@ public sealed class ConnectorSettings
     public MagentoConnectorOptions Magento { get; set; } = new();
 
     public Api2CartConnectorOptions Api2Cart { get; set; } = new();
+    public ZohoInventoryConnectorOptions ZohoInventory { get; set; } = new();
 
     /// <summary>Every problem, each naming its key (for example ErpBridge:Connectors:WooCommerce:SkuLookupBatchSize).</summary>
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
-        foreach (var (platform, options) in new (string, ConnectorOptions)[] { ("Shopify", Shopify), ("BigCommerce", BigCommerce), ("WooCommerce", WooCommerce), ("Magento", Magento), ("Api2Cart", Api2Cart) })
+        foreach (var (platform, options) in new (string, ConnectorOptions)[] { ("Shopify", Shopify), ("BigCommerce", BigCommerce), ("WooCommerce", WooCommerce), ("Magento", Magento), ("Api2Cart", Api2Cart), ("ZohoInventory", ZohoInventory) })
         {
             try
             {

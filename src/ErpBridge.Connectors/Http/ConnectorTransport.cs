@@ -57,6 +57,38 @@ internal sealed partial class ConnectorTransport(
     public async Task<TransportResponse> SendAsync(
         HttpMethod method, string relativeUrl, byte[]? jsonBody, IEnumerable<KeyValuePair<string, string>> headers, CancellationToken cancellationToken)
     {
+        if (pacer is IRequestBudget budget && budget.Exhausted() is { } exhausted)
+        {
+            return TransportResponse.Failed(exhausted);
+        }
+
+        if (credentials is not IRenewableCredentials renewable)
+        {
+            return await SendOnceAsync(method, relativeUrl, jsonBody, headers, cancellationToken);
+        }
+
+        if (await renewable.EnsureCurrentAsync(cancellationToken) is { } renewalFailed)
+        {
+            return TransportResponse.Failed(renewalFailed);
+        }
+
+        var response = await SendOnceAsync(method, relativeUrl, jsonBody, headers, cancellationToken);
+        if (response.Status != 401)
+        {
+            return response;
+        }
+
+        // A refused token (revoked, or expired before its stated time) is renewed once and the request repeated;
+        // a second 401 is the platform refusing the channel's grant itself.
+        renewable.Refused();
+        return await renewable.EnsureCurrentAsync(cancellationToken) is { } failed
+            ? TransportResponse.Failed(failed)
+            : await SendOnceAsync(method, relativeUrl, jsonBody, headers, cancellationToken);
+    }
+
+    private async Task<TransportResponse> SendOnceAsync(
+        HttpMethod method, string relativeUrl, byte[]? jsonBody, IEnumerable<KeyValuePair<string, string>> headers, CancellationToken cancellationToken)
+    {
         var reserved = await pacer.WaitAsync(jsonBody, cancellationToken);
         HttpResponseMessage? answer = null;
         byte[] body = [];

@@ -24,12 +24,13 @@ public sealed class BridgeMetrics
     private readonly Counter<long> erpPushes;
     private readonly Counter<long> findings;
     private readonly Histogram<double> maps;
+    private readonly Meter meter;
 
     /// <param name="gauges">The per-channel gauges' source; without one the gauges report nothing.</param>
     public BridgeMetrics(IMeterFactory meters, IChannelGauges? gauges = null)
     {
         ArgumentNullException.ThrowIfNull(meters);
-        var meter = meters.Create(MetricNames.Meter);
+        meter = meters.Create(MetricNames.Meter);
         accepts = meter.CreateCounter<long>(SoapAccepts, Units.Message, "SOAP intake requests answered with a receipt (Accepted, Duplicate) or refused as a MessageId conflict, by operation and outcome.");
         faults = meter.CreateCounter<long>(SoapFaults, Units.Fault, "SOAP faults sent, by fault code.");
         deliveryOutcomes = meter.CreateCounter<long>(DeliveryOutcomes, Units.Delivery, "Delivery outcomes recorded (Delivered, RetryScheduled, Failed = dead letter, Superseded), by channel and platform.");
@@ -87,6 +88,20 @@ public sealed class BridgeMetrics
         findings.Add(count, Channel(channel), new KeyValuePair<string, object?>(Tags.Class, findingClass));
 
     public void Mapped(string map, TimeSpan elapsed) => maps.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>(Tags.Map, map));
+
+    /// <summary>
+    /// Reports, per channel, the requests a platform's daily cap still allows the bridge today (Zoho Inventory), as
+    /// <paramref name="read"/> finds them when the metrics are read. Called once by the platform's connector factory.
+    /// </summary>
+    public void ObserveDailyBudget(Func<IEnumerable<(string Channel, string Platform, long Remaining)>> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        meter.CreateObservableGauge(
+            StoreDailyBudgetRemaining,
+            () => read().Select(r => new Measurement<long>(r.Remaining, Channel(r.Channel), Platform(r.Platform))),
+            Units.Request,
+            "Requests the platform's daily cap still allows the bridge today (its reserve left out), by channel and platform.");
+    }
 
     private static KeyValuePair<string, object?> Channel(string channel) => new(Tags.Channel, channel);
 

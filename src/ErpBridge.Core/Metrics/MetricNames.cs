@@ -22,6 +22,7 @@ public static class MetricNames
     public const string ErpPushes = "erpbridge.erp.pushes";
     public const string ReconciliationFindings = "erpbridge.reconciliation.findings";
     public const string MapDuration = "erpbridge.map.duration";
+    public const string StoreDailyBudgetRemaining = "erpbridge.store.daily_budget.remaining";
 
     /// <summary>Every instrument, with its kind and unit (for the documentation and the dashboard's test).</summary>
     public static IReadOnlyList<(string Name, string Kind, string Unit)> All { get; } =
@@ -38,6 +39,7 @@ public static class MetricNames
         (ErpPushes, "counter", Units.Push),
         (ReconciliationFindings, "counter", Units.Finding),
         (MapDuration, "histogram", Units.Seconds),
+        (StoreDailyBudgetRemaining, "gauge", Units.Request),
     ];
 
     /// <summary>The units of the instruments.</summary>
@@ -50,6 +52,7 @@ public static class MetricNames
         public const string Response = "{response}";
         public const string Push = "{push}";
         public const string Finding = "{finding}";
+        public const string Request = "{request}";
     }
 
     /// <summary>The tags (Prometheus labels) the instruments carry.</summary>

@@ -133,6 +133,7 @@ public sealed partial class BridgeOptions
             Platform.WooCommerce => [nameof(ChannelOptions.ConsumerKey), nameof(ChannelOptions.ConsumerSecret)],
             Platform.Magento => [nameof(ChannelOptions.AccessToken)],
             Platform.Api2Cart => [nameof(ChannelOptions.ApiKey), nameof(ChannelOptions.StoreKey)],
+            Platform.ZohoInventory => [nameof(ChannelOptions.OrganizationId), nameof(ChannelOptions.ClientId), nameof(ChannelOptions.ClientSecret), nameof(ChannelOptions.RefreshToken)],
             _ => Array.Empty<string>(),
         };
         var present = new Dictionary<string, string?>
@@ -143,6 +144,10 @@ public sealed partial class BridgeOptions
             [nameof(ChannelOptions.ConsumerSecret)] = channel.ConsumerSecret,
             [nameof(ChannelOptions.ApiKey)] = channel.ApiKey,
             [nameof(ChannelOptions.StoreKey)] = channel.StoreKey,
+            [nameof(ChannelOptions.OrganizationId)] = channel.OrganizationId,
+            [nameof(ChannelOptions.ClientId)] = channel.ClientId,
+            [nameof(ChannelOptions.ClientSecret)] = channel.ClientSecret,
+            [nameof(ChannelOptions.RefreshToken)] = channel.RefreshToken,
         };
         return required.Where(r => string.IsNullOrWhiteSpace(present[r]));
     }

@@ -31,6 +31,21 @@ public sealed class ChannelOptions
     /// <summary>Magento integration access token secret, for OAuth 1.0a-signed requests (with ConsumerKey/Secret and AccessToken).</summary>
     public string? AccessTokenSecret { get; set; }
 
+    /// <summary>Zoho Inventory: the organisation every call names (<c>organization_id</c>).</summary>
+    public string? OrganizationId { get; set; }
+
+    /// <summary>Zoho Inventory: the OAuth client id, client secret and refresh token the access tokens are refreshed with.</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>Zoho Inventory: the OAuth client secret (see <see cref="ClientId"/>).</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>Zoho Inventory: the long-lived refresh token (see <see cref="ClientId"/>).</summary>
+    public string? RefreshToken { get; set; }
+
+    /// <summary>Zoho Inventory: the accounts server of the organisation's data centre (https://accounts.zoho.com/, .eu, .in, ...).</summary>
+    public string? AccountsUrl { get; set; }
+
     /// <summary>Pinned API version where the platform versions its API (Shopify: 2026-01).</summary>
     public string? ApiVersion { get; set; }
 

@@ -7,6 +7,7 @@ public static class Platform
     public const string Magento = "magento";
     public const string BigCommerce = "bigcommerce";
     public const string Api2Cart = "api2cart";
+    public const string ZohoInventory = "zoho-inventory";
 
-    public static readonly IReadOnlyList<string> All = [Shopify, WooCommerce, Magento, BigCommerce, Api2Cart];
+    public static readonly IReadOnlyList<string> All = [Shopify, WooCommerce, Magento, BigCommerce, Api2Cart, ZohoInventory];
 }

@@ -89,6 +89,7 @@ public sealed class DeliveryEndToEndTests
         world.WooCommerce.FailNext(2, 503);
         world.Magento.FailNext(2, 500);
         world.Api2Cart.FailNext(2, 503);
+        world.Zoho.FailNext(2, 503);
 
         await world.SubmitAsync(DeliveryWorld.Stock("R-1", T0, ("E2E-004", 11)));
         var deliveries = await world.WaitForAsync("R-1", "Delivered");

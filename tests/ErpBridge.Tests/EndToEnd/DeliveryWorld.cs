@@ -6,6 +6,7 @@ using ErpBridge.Sandboxes.BigCommerce;
 using ErpBridge.Sandboxes.Magento;
 using ErpBridge.Sandboxes.Shopify;
 using ErpBridge.Sandboxes.WooCommerce;
+using ErpBridge.Sandboxes.ZohoInventory;
 using ErpBridge.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,7 @@ public sealed class DeliveryWorld : IAsyncDisposable
     public const string WooCommerceChannel = "woocommerce-demo";
     public const string MagentoChannel = "magento-demo";
     public const string Api2CartChannel = "api2cart-demo";
+    public const string ZohoChannel = "zoho-demo";
     public const string Location = "WH01";
 
     private static readonly XNamespace OrderNs = "urn:erpbridge:orders:v1";
@@ -34,9 +36,10 @@ public sealed class DeliveryWorld : IAsyncDisposable
     private readonly TempFolder folder;
     private readonly Dictionary<string, string?> settings;
 
-    private DeliveryWorld(TempFolder folder, ShopifySandbox shopify, BigCommerceSandbox bigCommerce, WooCommerceSandbox wooCommerce, MagentoSandbox magento, Api2CartSandbox api2Cart, Dictionary<string, string?> settings)
+    private DeliveryWorld(TempFolder folder, ShopifySandbox shopify, BigCommerceSandbox bigCommerce, WooCommerceSandbox wooCommerce, MagentoSandbox magento, Api2CartSandbox api2Cart, ZohoInventorySandbox zoho, Dictionary<string, string?> settings)
     {
         Api2Cart = api2Cart;
+        Zoho = zoho;
         this.folder = folder;
         Shopify = shopify;
         BigCommerce = bigCommerce;
@@ -48,12 +51,14 @@ public sealed class DeliveryWorld : IAsyncDisposable
     public WooCommerceSandbox WooCommerce { get; }
 
     /// <summary>Every platform credential the bridge holds, for checks that none of them leaks.</summary>
-    public IReadOnlyList<string> Secrets => [ShopifyToken, BigCommerceToken, "cs_e2e", Magento.Options.ConsumerSecret, Magento.Options.IntegrationAccessToken, Magento.Options.IntegrationAccessTokenSecret, Api2Cart.Options.ApiKey, Api2Cart.Options.StoreKey];
+    public IReadOnlyList<string> Secrets => [ShopifyToken, BigCommerceToken, "cs_e2e", Magento.Options.ConsumerSecret, Magento.Options.IntegrationAccessToken, Magento.Options.IntegrationAccessTokenSecret, Api2Cart.Options.ApiKey, Api2Cart.Options.StoreKey, Zoho.Options.ClientSecret, Zoho.Options.RefreshToken];
 
     public MagentoSandbox Magento { get; }
 
     /// <summary>The API2Cart cart: the demo channel's Locations map WH01 to the product's own quantity, WH02 and WH03 to warehouses 1 and 2.</summary>
     public Api2CartSandbox Api2Cart { get; }
+
+    public ZohoInventorySandbox Zoho { get; }
 
     /// <summary>Every sandbox fails its next <paramref name="count"/> requests with <paramref name="status"/>.</summary>
     public void FailEverywhere(int count, int status)
@@ -63,6 +68,7 @@ public sealed class DeliveryWorld : IAsyncDisposable
         WooCommerce.FailNext(count, status);
         Magento.FailNext(count, status);
         Api2Cart.FailNext(count, status);
+        Zoho.FailNext(count, status);
     }
 
     public ShopifySandbox Shopify { get; }
@@ -90,6 +96,8 @@ public sealed class DeliveryWorld : IAsyncDisposable
         magento.Seed(catalogue);
         var api2Cart = await Api2CartSandbox.StartAsync(new Api2CartSandboxOptions { ApiKey = "a2c_e2e_api_key", StoreKey = "a2c_e2e_store_key", DemoOrders = false }, CancellationToken.None);
         api2Cart.Seed(catalogue);
+        var zoho = await ZohoInventorySandbox.StartAsync(new ZohoInventorySandboxOptions { Locations = [Location, "WH02"], ClientSecret = "zoho_e2e_secret", RefreshToken = "1000.zoho_e2e_refresh" }, CancellationToken.None);
+        zoho.Seed(catalogue);
         var settings = new Dictionary<string, string?>
         {
             ["ErpBridge:Storage:ConnectionString"] = $"Data Source={folder.File("bridge.db")}",
@@ -114,13 +122,19 @@ public sealed class DeliveryWorld : IAsyncDisposable
             [$"ErpBridge:Channels:{Api2CartChannel}:BaseUrl"] = api2Cart.ApiRoot.ToString(),
             [$"ErpBridge:Channels:{Api2CartChannel}:ApiKey"] = api2Cart.Options.ApiKey,
             [$"ErpBridge:Channels:{Api2CartChannel}:StoreKey"] = api2Cart.Options.StoreKey,
+            [$"ErpBridge:Channels:{ZohoChannel}:BaseUrl"] = zoho.ApiAddress.ToString(),
+            [$"ErpBridge:Channels:{ZohoChannel}:AccountsUrl"] = zoho.BaseAddress.ToString(),
+            [$"ErpBridge:Channels:{ZohoChannel}:OrganizationId"] = zoho.Options.OrganizationId,
+            [$"ErpBridge:Channels:{ZohoChannel}:ClientId"] = zoho.Options.ClientId,
+            [$"ErpBridge:Channels:{ZohoChannel}:ClientSecret"] = zoho.Options.ClientSecret,
+            [$"ErpBridge:Channels:{ZohoChannel}:RefreshToken"] = zoho.Options.RefreshToken,
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
         }
 
-        var world = new DeliveryWorld(folder, shopify, bigCommerce, wooCommerce, magento, api2Cart, settings);
+        var world = new DeliveryWorld(folder, shopify, bigCommerce, wooCommerce, magento, api2Cart, zoho, settings);
         await world.StartBridgeAsync();
         return world;
     }
@@ -260,6 +274,7 @@ public sealed class DeliveryWorld : IAsyncDisposable
         await WooCommerce.DisposeAsync();
         await Magento.DisposeAsync();
         await Api2Cart.DisposeAsync();
+        await Zoho.DisposeAsync();
         folder.Dispose();
     }
 

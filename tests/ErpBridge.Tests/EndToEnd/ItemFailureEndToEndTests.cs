@@ -63,6 +63,7 @@ public sealed class ItemFailureEndToEndTests
         Assert.That(nine.Select(n => world.WooCommerce.State().StockOf(n.Item1)), Is.EqualTo(expected), "WooCommerce");
         Assert.That(nine.Select(n => (int?)world.Magento.State().SourceItem(n.Item1, DeliveryWorld.Location)?.Quantity), Is.EqualTo(expected), "Magento");
         Assert.That(nine.Select(n => (int?)world.Api2Cart.State().QuantityOf(n.Item1)), Is.EqualTo(expected), "API2Cart");
+        Assert.That(nine.Select(n => (int?)world.Zoho.StockOf(n.Item1, DeliveryWorld.Location)), Is.EqualTo(expected), "Zoho Inventory");
         foreach (var (channel, delivery) in deliveries)
         {
             var failed = Items(delivery).Single();
@@ -100,7 +101,7 @@ public sealed class ItemFailureEndToEndTests
         var (_, dead, _) = await world.RunOperatorAsync("dead-letters", "--json");
         using var json = JsonDocument.Parse(dead);
         Assert.That(json.RootElement.GetProperty("deadLetters").EnumerateArray().Select(d => d.GetProperty("channel").GetString()),
-            Is.EquivalentTo(new[] { DeliveryWorld.ShopifyChannel, DeliveryWorld.BigCommerceChannel, DeliveryWorld.MagentoChannel, DeliveryWorld.Api2CartChannel }));
+            Is.EquivalentTo(new[] { DeliveryWorld.ShopifyChannel, DeliveryWorld.BigCommerceChannel, DeliveryWorld.MagentoChannel, DeliveryWorld.Api2CartChannel, DeliveryWorld.ZohoChannel }));
         var (again, _, _) = await world.RunOperatorAsync("resubmit", "--message", "RS-1", "--channel", DeliveryWorld.WooCommerceChannel, "--item", "inv:LATE-1@WH01");
         Assert.That(again, Is.EqualTo(1), "nothing of it has failed any more");
     }

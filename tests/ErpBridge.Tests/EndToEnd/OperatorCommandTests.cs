@@ -28,6 +28,7 @@ public sealed class OperatorCommandTests
         world.WooCommerce.Seed(["LATE-SKU"]);
         world.Magento.Seed(["LATE-SKU"]);
         world.Api2Cart.Seed(["LATE-SKU"]);
+        world.Zoho.Seed(["LATE-SKU"]);
         var (resubmitted, answer, _) = await world.RunOperatorAsync("resubmit", "--message", "OP-1");
         Assert.That(resubmitted, Is.Zero, answer);
         Assert.That(answer, Does.Contain($"Resubmitted {DemoChannels.Routed.Length} deliveries"));

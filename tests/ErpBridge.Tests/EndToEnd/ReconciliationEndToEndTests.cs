@@ -59,8 +59,9 @@ public sealed class ReconciliationEndToEndTests
         world.WooCommerce.SetStock([("R-002", 98)]);
         world.Magento.SetStock([("R-002", DeliveryWorld.Location, 98)]);
         world.Api2Cart.SetStock([("R-002", null, 98)]);
+        world.Zoho.SetStock("R-002", DeliveryWorld.Location, 98);
 
-        foreach (var channel in new[] { DeliveryWorld.ShopifyChannel, DeliveryWorld.BigCommerceChannel, DeliveryWorld.WooCommerceChannel, DeliveryWorld.MagentoChannel, DeliveryWorld.Api2CartChannel })
+        foreach (var channel in new[] { DeliveryWorld.ShopifyChannel, DeliveryWorld.BigCommerceChannel, DeliveryWorld.WooCommerceChannel, DeliveryWorld.MagentoChannel, DeliveryWorld.Api2CartChannel, DeliveryWorld.ZohoChannel })
         {
             var report = await RunOverSoapAsync(world, channel);
             var counts = Counts(report);

@@ -20,6 +20,7 @@ public sealed class OutboundPlanTests
         ["woocommerce"] = ["product", "priced-product", "unpriced-product", "variation", "variation-parent", "stock-item", "order", "order-item", "fulfillment", "order-shipment", "order-note", "order-completion"],
         ["magento"] = ["source", "sku", "priced-product", "unpriced-product", "order", "order-item", "shipment"],
         ["api2cart"] = ["product", "priced-product", "unpriced-product", "warehouse", "order", "order-product", "order-shipment"],
+        ["zoho-inventory"] = ["item", "location", "stock-delta", "adjustment"],
     };
 
     public static IEnumerable<TestCaseData> OutboundExpectedOutputs() =>
