@@ -1,6 +1,7 @@
 using ErpBridge.Sandboxes.BigCommerce;
 using ErpBridge.Sandboxes.Erp;
 using ErpBridge.Sandboxes.Magento;
+using ErpBridge.Sandboxes.ShipStation;
 using ErpBridge.Sandboxes.Shopify;
 using ErpBridge.Sandboxes.WooCommerce;
 using Microsoft.Extensions.Hosting;
@@ -29,6 +30,8 @@ public sealed class SandboxHost(SandboxOptions options, ILogger<SandboxHost> log
     public MagentoSandbox? Magento { get; private set; }
 
     public ErpSandbox? Erp { get; private set; }
+
+    public ShipStationSandbox? ShipStation { get; private set; }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -75,6 +78,22 @@ public sealed class SandboxHost(SandboxOptions options, ILogger<SandboxHost> log
         await StartWooCommerceAsync(skus, cancellationToken);
         await StartMagentoAsync(skus, cancellationToken);
         await StartErpAsync(cancellationToken);
+        await StartShipStationAsync(cancellationToken);
+    }
+
+    private async Task StartShipStationAsync(CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(options.ShipStation.Url))
+        {
+            return;
+        }
+
+        ShipStation = await ShipStationSandbox.StartAsync(
+            new ShipStationSandboxOptions { Url = options.ShipStation.Url, ApiKey = options.ShipStation.ApiKey, ApiSecret = options.ShipStation.ApiSecret, RateLimitEnabled = options.RateLimits },
+            cancellationToken);
+        running.Add(ShipStation);
+        Serve("ShipStation", ShipStation.BaseAddress, "shipping: orders by orderKey, labels bought under _sandbox/labels");
+        logger.LogInformation("ShipStation sandbox on {Address}; state at {State}", ShipStation.BaseAddress, new Uri(ShipStation.BaseAddress, "_sandbox/state"));
     }
 
     private async Task StartErpAsync(CancellationToken cancellationToken)

@@ -37,12 +37,14 @@ public sealed class SandboxOptions
 
     public ErpSandboxSettings Erp { get; set; } = new();
 
+    public ShipStationSandboxSettings ShipStation { get; set; } = new();
+
     public IEnumerable<string> Skus() =>
         Enumerable.Range(SkuFrom, Math.Max(0, SkuCount)).Select(n => SkuPrefix + n.ToString(CultureInfo.InvariantCulture));
 
     public IEnumerable<string> Validate()
     {
-        foreach (var (name, url) in new[] { ("Shopify", Shopify.Url), ("BigCommerce", BigCommerce.Url), ("WooCommerce", WooCommerce.Url), ("Magento", Magento.Url), ("Erp", Erp.Url) })
+        foreach (var (name, url) in new[] { ("Shopify", Shopify.Url), ("BigCommerce", BigCommerce.Url), ("WooCommerce", WooCommerce.Url), ("Magento", Magento.Url), ("Erp", Erp.Url), ("ShipStation", ShipStation.Url) })
         {
             if (string.IsNullOrEmpty(url))
             {

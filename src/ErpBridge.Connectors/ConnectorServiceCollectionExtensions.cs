@@ -1,6 +1,7 @@
 using ErpBridge.Connectors.BigCommerce;
 using ErpBridge.Connectors.Http;
 using ErpBridge.Connectors.Magento;
+using ErpBridge.Connectors.ShipStation;
 using ErpBridge.Connectors.Shopify;
 using ErpBridge.Connectors.WooCommerce;
 using ErpBridge.Core.Metrics;
@@ -19,6 +20,7 @@ public static class ConnectorServiceCollectionExtensions
         services.AddSingleton<IChannelConnectorFactory>(sp => new BigCommerceConnectorFactory(Measured(settings.BigCommerce, sp), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IChannelConnectorFactory>(sp => new WooCommerceConnectorFactory(Measured(settings.WooCommerce, sp), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IChannelConnectorFactory>(sp => new MagentoConnectorFactory(Measured(settings.Magento, sp), sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<IChannelConnectorFactory>(sp => new ShipStationConnectorFactory(Measured(settings.ShipStation, sp), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<ConnectorRegistry>();
         return services;
     }

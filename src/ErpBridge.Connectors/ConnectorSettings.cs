@@ -1,6 +1,7 @@
 using ErpBridge.Connectors.BigCommerce;
 using ErpBridge.Connectors.Http;
 using ErpBridge.Connectors.Magento;
+using ErpBridge.Connectors.ShipStation;
 using ErpBridge.Connectors.Shopify;
 using ErpBridge.Connectors.WooCommerce;
 
@@ -22,11 +23,13 @@ public sealed class ConnectorSettings
 
     public MagentoConnectorOptions Magento { get; set; } = new();
 
+    public ShipStationConnectorOptions ShipStation { get; set; } = new();
+
     /// <summary>Every problem, each naming its key (for example ErpBridge:Connectors:WooCommerce:SkuLookupBatchSize).</summary>
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
-        foreach (var (platform, options) in new (string, ConnectorOptions)[] { ("Shopify", Shopify), ("BigCommerce", BigCommerce), ("WooCommerce", WooCommerce), ("Magento", Magento) })
+        foreach (var (platform, options) in new (string, ConnectorOptions)[] { ("Shopify", Shopify), ("BigCommerce", BigCommerce), ("WooCommerce", WooCommerce), ("Magento", Magento), ("ShipStation", ShipStation) })
         {
             try
             {

@@ -19,7 +19,8 @@ public sealed class OrderPoller(
     CanonicalOrders canonical,
     OrdersOptions options,
     TimeProvider time,
-    ILogger<OrderPoller> logger)
+    ILogger<OrderPoller> logger,
+    OrderForwarder? forwarder = null)
 {
     /// <summary>The channels whose connector can read orders and that polling is not turned off for.</summary>
     public IReadOnlyList<string> PollableChannels() =>
@@ -71,6 +72,13 @@ public sealed class OrderPoller(
                 {
                     newest = order.UpdatedAt;
                 }
+            }
+
+            // Forwarded before the page is stored: a crash in between reads the orders again, and their messages are
+            // then duplicates, so an order is never stored without having been forwarded.
+            if (forwarder is not null)
+            {
+                await forwarder.ForwardAsync(revisions, cancellationToken);
             }
 
             var stored = await store.UpsertAsync(revisions, handover, time.GetUtcNow(), cancellationToken);

@@ -18,6 +18,7 @@ public static class OrdersServiceCollectionExtensions
         services.AddSingleton(sp => new ErpEndpoints(erpEndpoints, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<ErpDocumentBuilder>();
         services.AddSingleton(sp => new CanonicalOrders(contractSchemas(sp)));
+        services.AddSingleton<OrderForwarder>();
         services.AddSingleton<OrderPoller>();
         services.AddSingleton<OrderPushWakeup>();
         services.AddSingleton<OrderPushRunner>();

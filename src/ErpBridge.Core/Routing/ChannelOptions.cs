@@ -16,10 +16,10 @@ public sealed class ChannelOptions
     /// <summary>BigCommerce store hash.</summary>
     public string? StoreHash { get; set; }
 
-    /// <summary>WooCommerce consumer key, Magento integration consumer key.</summary>
+    /// <summary>WooCommerce consumer key, Magento integration consumer key, ShipStation API key.</summary>
     public string? ConsumerKey { get; set; }
 
-    /// <summary>WooCommerce consumer secret, Magento integration consumer secret.</summary>
+    /// <summary>WooCommerce consumer secret, Magento integration consumer secret, ShipStation API secret.</summary>
     public string? ConsumerSecret { get; set; }
 
     /// <summary>Magento integration access token secret, for OAuth 1.0a-signed requests (with ConsumerKey/Secret and AccessToken).</summary>

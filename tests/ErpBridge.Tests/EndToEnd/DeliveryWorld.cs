@@ -3,6 +3,7 @@ using System.Xml.Linq;
 using ErpBridge.Host;
 using ErpBridge.Sandboxes.BigCommerce;
 using ErpBridge.Sandboxes.Magento;
+using ErpBridge.Sandboxes.ShipStation;
 using ErpBridge.Sandboxes.Shopify;
 using ErpBridge.Sandboxes.WooCommerce;
 using ErpBridge.Tests.Support;
@@ -25,6 +26,7 @@ public sealed class DeliveryWorld : IAsyncDisposable
     public const string StoreHash = "e2estore";
     public const string WooCommerceChannel = "woocommerce-demo";
     public const string MagentoChannel = "magento-demo";
+    public const string ShipStationChannel = "shipstation-demo";
     public const string Location = "WH01";
 
     private static readonly XNamespace OrderNs = "urn:erpbridge:orders:v1";
@@ -32,9 +34,10 @@ public sealed class DeliveryWorld : IAsyncDisposable
     private readonly TempFolder folder;
     private readonly Dictionary<string, string?> settings;
 
-    private DeliveryWorld(TempFolder folder, ShopifySandbox shopify, BigCommerceSandbox bigCommerce, WooCommerceSandbox wooCommerce, MagentoSandbox magento, Dictionary<string, string?> settings)
+    private DeliveryWorld(TempFolder folder, ShopifySandbox shopify, BigCommerceSandbox bigCommerce, WooCommerceSandbox wooCommerce, MagentoSandbox magento, ShipStationSandbox shipStation, Dictionary<string, string?> settings)
     {
         this.folder = folder;
+        ShipStation = shipStation;
         Shopify = shopify;
         BigCommerce = bigCommerce;
         WooCommerce = wooCommerce;
@@ -45,9 +48,12 @@ public sealed class DeliveryWorld : IAsyncDisposable
     public WooCommerceSandbox WooCommerce { get; }
 
     /// <summary>Every platform credential the bridge holds, for checks that none of them leaks.</summary>
-    public IReadOnlyList<string> Secrets => [ShopifyToken, BigCommerceToken, "cs_e2e", Magento.Options.ConsumerSecret, Magento.Options.IntegrationAccessToken, Magento.Options.IntegrationAccessTokenSecret];
+    public IReadOnlyList<string> Secrets => [ShopifyToken, BigCommerceToken, "cs_e2e", Magento.Options.ConsumerSecret, Magento.Options.IntegrationAccessToken, Magento.Options.IntegrationAccessTokenSecret, "ss_e2e_secret"];
 
     public MagentoSandbox Magento { get; }
+
+    /// <summary>The shipping channel the Development configuration forwards web orders to.</summary>
+    public ShipStationSandbox ShipStation { get; }
 
     /// <summary>Every sandbox fails its next <paramref name="count"/> requests with <paramref name="status"/>.</summary>
     public void FailEverywhere(int count, int status)
@@ -81,6 +87,7 @@ public sealed class DeliveryWorld : IAsyncDisposable
         wooCommerce.Seed(catalogue);
         var magento = await MagentoSandbox.StartAsync(new MagentoSandboxOptions { SourceCodes = [Location, "WH02"] }, CancellationToken.None);
         magento.Seed(catalogue);
+        var shipStation = await ShipStationSandbox.StartAsync(new ShipStationSandboxOptions { ApiKey = "ss_e2e_key", ApiSecret = "ss_e2e_secret" }, CancellationToken.None);
         var settings = new Dictionary<string, string?>
         {
             ["ErpBridge:Storage:ConnectionString"] = $"Data Source={folder.File("bridge.db")}",
@@ -102,13 +109,16 @@ public sealed class DeliveryWorld : IAsyncDisposable
             [$"ErpBridge:Channels:{MagentoChannel}:ConsumerSecret"] = magento.Options.ConsumerSecret,
             [$"ErpBridge:Channels:{MagentoChannel}:AccessToken"] = magento.Options.IntegrationAccessToken,
             [$"ErpBridge:Channels:{MagentoChannel}:AccessTokenSecret"] = magento.Options.IntegrationAccessTokenSecret,
+            [$"ErpBridge:Channels:{ShipStationChannel}:BaseUrl"] = shipStation.BaseAddress.ToString(),
+            [$"ErpBridge:Channels:{ShipStationChannel}:ConsumerKey"] = "ss_e2e_key",
+            [$"ErpBridge:Channels:{ShipStationChannel}:ConsumerSecret"] = "ss_e2e_secret",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
         }
 
-        var world = new DeliveryWorld(folder, shopify, bigCommerce, wooCommerce, magento, settings);
+        var world = new DeliveryWorld(folder, shopify, bigCommerce, wooCommerce, magento, shipStation, settings);
         await world.StartBridgeAsync();
         return world;
     }
@@ -247,6 +257,7 @@ public sealed class DeliveryWorld : IAsyncDisposable
         await BigCommerce.DisposeAsync();
         await WooCommerce.DisposeAsync();
         await Magento.DisposeAsync();
+        await ShipStation.DisposeAsync();
         folder.Dispose();
     }
 

@@ -19,6 +19,7 @@ public sealed class OutboundPlanTests
         ["bigcommerce"] = ["product", "variant", "sku", "priced-product", "unpriced-product", "location", "order", "order-address", "order-product", "order-shipment"],
         ["woocommerce"] = ["product", "priced-product", "unpriced-product", "variation", "variation-parent", "stock-item", "order", "order-item", "fulfillment", "order-shipment", "order-note", "order-completion"],
         ["magento"] = ["source", "sku", "priced-product", "unpriced-product", "order", "order-item", "shipment"],
+        ["shipstation"] = [],
     };
 
     public static IEnumerable<TestCaseData> OutboundExpectedOutputs() =>
