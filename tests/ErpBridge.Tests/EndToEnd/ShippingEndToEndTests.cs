@@ -1,0 +1,55 @@
+using ErpBridge.Orders;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ErpBridge.Tests.EndToEnd;
+
+/// <summary>
+/// Web orders reach the shipping channel of the Development configuration (ShipStation): a store's order is polled,
+/// forwarded as an Orders message and delivered as a ShipStation order keyed by the bridge's OrderId; the store's
+/// cancellation follows to the same ShipStation order; a ShipStation outage is retried, not lost.
+/// </summary>
+[NonParallelizable]
+public sealed class ShippingEndToEndTests
+{
+    [Test]
+    public async Task StoreOrder_ReachesShipStation_AndItsCancellationFollows()
+    {
+        await using var world = await DeliveryWorld.StartAsync(new Dictionary<string, string?> { ["ErpBridge:Orders:Enabled"] = "true" });
+        var placed = world.Magento.SeedOrder("SHIP-9001", [("E2E-001", 2), ("E2E-002", 1)]);
+        var orderKey = $"{DeliveryWorld.MagentoChannel}:{placed.Id}";
+
+        await PollAsync(world, DeliveryWorld.MagentoChannel);
+
+        await DeliveryWorld.EventuallyAsync(() => world.ShipStation.State().OrderByKey(orderKey) is not null, $"ShipStation order {orderKey}");
+        var created = world.ShipStation.State().OrderByKey(orderKey)!;
+        Assert.That((string?)created["orderNumber"], Is.EqualTo("SHIP-9001"));
+        Assert.That((string?)created["orderStatus"], Is.EqualTo("awaiting_shipment").Or.EqualTo("awaiting_payment"));
+        Assert.That(created["items"]!.AsArray().Select(i => (string?)i!["sku"]), Is.EquivalentTo(new[] { "E2E-001", "E2E-002" }));
+
+        world.Magento.CancelOrder("SHIP-9001");
+        await PollAsync(world, DeliveryWorld.MagentoChannel);
+
+        await DeliveryWorld.EventuallyAsync(() => (string?)world.ShipStation.State().OrderByKey(orderKey)?["orderStatus"] == "cancelled", $"ShipStation order {orderKey} cancelled");
+        Assert.That(world.ShipStation.State().Orders.Count(o => (string?)o["orderKey"] == orderKey), Is.EqualTo(1), "one ShipStation order, updated");
+    }
+
+    [Test]
+    public async Task ShipStationOutage_IsRetried_AndTheOrderArrivesOnce()
+    {
+        await using var world = await DeliveryWorld.StartAsync(new Dictionary<string, string?> { ["ErpBridge:Orders:Enabled"] = "true" });
+        var placed = world.Magento.SeedOrder("SHIP-9002", [("E2E-003", 1)]);
+        var orderKey = $"{DeliveryWorld.MagentoChannel}:{placed.Id}";
+        world.ShipStation.FailNext(2, 503);
+
+        await PollAsync(world, DeliveryWorld.MagentoChannel);
+        await PollAsync(world, DeliveryWorld.MagentoChannel);
+
+        await DeliveryWorld.EventuallyAsync(() => world.ShipStation.State().OrderByKey(orderKey) is not null, $"ShipStation order {orderKey} after the outage");
+        Assert.That(world.ShipStation.Requests.Count(r => r.Status == 503), Is.EqualTo(2));
+        var messages = world.ShipStation.Requests.Where(r => r.Status == 200 && r.Body!.Contains(orderKey, StringComparison.Ordinal)).ToList();
+        Assert.That(messages, Has.Count.EqualTo(1), "the second poll read the same order state: a duplicate message, not a second delivery");
+    }
+
+    private static Task PollAsync(DeliveryWorld world, string channel) =>
+        world.Bridge.App.Services.GetRequiredService<OrderPoller>().PollAsync(channel, CancellationToken.None);
+}
