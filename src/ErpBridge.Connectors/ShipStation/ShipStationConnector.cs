@@ -10,18 +10,21 @@ namespace ErpBridge.Connectors.ShipStation;
 /// <summary>
 /// One ShipStation account (API v1) as a shipping channel: receives web orders as request plans
 /// (<c>POST orders/createorder</c>, keyed by orderKey, so that a resend or a later revision updates the same order)
-/// through the shared <see cref="PlanSender{TIds}"/>. Its plans refer to no platform ids: the bridge's OrderId is the
+/// through the shared <see cref="PlanSender{TIds}"/>, and is the channel's <see cref="IShipmentSource"/> (labels bought,
+/// <c>GET shipments</c>) on the same client, credentials and pacing. Its plans refer to no platform ids: the bridge's OrderId is the
 /// orderKey, which ShipStation itself resolves. Outcomes are values; see <see cref="IChannelConnector"/>.
 /// </summary>
-public sealed class ShipStationConnector : IChannelConnector, IPlanSteps<Dictionary<ReferenceKey, string?>>
+public sealed class ShipStationConnector : IChannelConnector, IShipmentSource, IPlanSteps<Dictionary<ReferenceKey, string?>>
 {
     private readonly PlanSender<Dictionary<ReferenceKey, string?>> sender;
+    private readonly ShipStationShipmentReader shipments;
 
     internal ShipStationConnector(string channel, ChannelOptions channelOptions, ShipStationConnectorOptions options, IHttpClientFactory clients, ILogger logger)
     {
         Channel = channel;
         var transport = ShipStationTransport.Create(clients, channel, channelOptions, options, logger);
         sender = new PlanSender<Dictionary<ReferenceKey, string?>>(this, transport);
+        shipments = new ShipStationShipmentReader(transport, channel);
     }
 
     public string Channel { get; }
@@ -31,6 +34,10 @@ public sealed class ShipStationConnector : IChannelConnector, IPlanSteps<Diction
     public Task<DeliveryOutcome> ExecuteAsync(RequestPlan plan, CancellationToken cancellationToken) => sender.ExecuteAsync(plan, cancellationToken);
 
     public Task<IReadOnlyList<PreparedCall>> PrepareAsync(RequestPlan plan, CancellationToken cancellationToken) => sender.PrepareAsync(plan, cancellationToken);
+
+    /// <summary>Labels created since the query's time, 500 a page at most, each with its items; see <see cref="ShipStationShipmentReader"/>.</summary>
+    public Task<ShipmentReadResult> ReadShipmentsAsync(ShipmentQuery query, CancellationToken cancellationToken) =>
+        shipments.ReadAsync(query, cancellationToken);
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 

@@ -50,6 +50,32 @@ public sealed class ShippingEndToEndTests
         Assert.That(messages, Has.Count.EqualTo(1), "the second poll read the same order state: a duplicate message, not a second delivery");
     }
 
+    [Test]
+    public async Task ShipStationLabel_ReachesTheOrdersStore_Once()
+    {
+        await using var world = await DeliveryWorld.StartAsync(new Dictionary<string, string?> { ["ErpBridge:Orders:Enabled"] = "true" });
+        var placed = world.Magento.SeedOrder("SHIP-9003", [("E2E-004", 2), ("E2E-005", 1)]);
+        var orderKey = $"{DeliveryWorld.MagentoChannel}:{placed.Id}";
+        await PollAsync(world, DeliveryWorld.MagentoChannel);
+        await DeliveryWorld.EventuallyAsync(() => world.ShipStation.State().OrderByKey(orderKey) is not null, $"ShipStation order {orderKey}");
+
+        // The warehouse buys a label for one of the two lines; the label poll (run now, not at the next minute) reads it.
+        var label = world.ShipStation.CreateLabel(orderKey, "1Z999AA10123456784", "ups", lines: [("E2E-004", 2)]);
+        var poller = world.Bridge.App.Services.GetRequiredService<ShipmentPoller>();
+        var first = await poller.PollAsync(DeliveryWorld.ShipStationChannel, CancellationToken.None);
+        var again = await poller.PollAsync(DeliveryWorld.ShipStationChannel, CancellationToken.None);
+
+        Assert.That(first.Error, Is.Null);
+        Assert.That(first.Accepted, Is.EqualTo(1));
+        Assert.That(again.Accepted, Is.Zero, "the same label read again is a duplicate");
+        await DeliveryWorld.EventuallyAsync(() => world.Magento.State().ShipmentsOf("SHIP-9003").Count > 0, "the Magento order shipped");
+        var statuses = await world.WaitForAsync($"label:{DeliveryWorld.ShipStationChannel}:{label.ShipmentId}", "Delivered");
+        Assert.That(statuses.Keys, Is.EqualTo(new[] { DeliveryWorld.MagentoChannel }), "the label goes to the order's own store only");
+        var shipment = world.Magento.State().ShipmentsOf("SHIP-9003").Single();
+        Assert.That(shipment.Tracks.Select(t => t.TrackNumber), Is.EqualTo(new[] { "1Z999AA10123456784" }));
+        Assert.That(shipment.Items.Select(i => (i.Sku, i.Qty)), Is.EqualTo(new[] { ("E2E-004", 2m) }), "only the line the label ships");
+    }
+
     private static Task PollAsync(DeliveryWorld world, string channel) =>
         world.Bridge.App.Services.GetRequiredService<OrderPoller>().PollAsync(channel, CancellationToken.None);
 }
