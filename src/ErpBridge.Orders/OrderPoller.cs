@@ -20,7 +20,8 @@ public sealed class OrderPoller(
     OrdersOptions options,
     TimeProvider time,
     ILogger<OrderPoller> logger,
-    OrderForwarder? forwarder = null)
+    OrderForwarder? forwarder = null,
+    OrderShipmentLedger? shipments = null)
 {
     /// <summary>The channels whose connector can read orders and that polling is not turned off for.</summary>
     public IReadOnlyList<string> PollableChannels() =>
@@ -75,9 +76,15 @@ public sealed class OrderPoller(
             }
 
             // Forwarded before the page is stored: a crash in between reads the orders again, and their messages are
-            // then duplicates, so an order is never stored without having been forwarded.
-            if (forwarder is not null)
+            // then duplicates, so an order is never stored without having been forwarded. Where orders go to shipping,
+            // the shipments the bridge recorded on an order stay in its new revisions.
+            if (forwarder is { Enabled: true })
             {
+                if (shipments is not null)
+                {
+                    revisions = [.. await shipments.CarryOverAsync(revisions, cancellationToken)];
+                }
+
                 await forwarder.ForwardAsync(revisions, cancellationToken);
             }
 

@@ -23,6 +23,7 @@ public static class OrdersServiceCollectionExtensions
         services.AddSingleton<OrderPushWakeup>();
         services.AddSingleton<OrderPushRunner>();
         services.AddHostedService<OrdersScheduler>();
+        services.AddSingleton<OrderShipmentLedger>();
         services.AddSingleton<ShipmentPoller>();
         services.AddSingleton<ShipmentScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ShipmentScheduler>());

@@ -21,7 +21,8 @@ public sealed class ShipmentPoller(
     OrdersOptions options,
     TimeProvider time,
     ILogger<ShipmentPoller> logger,
-    IntakeService? intake = null)
+    IntakeService? intake = null,
+    OrderShipmentLedger? ledger = null)
 {
     /// <summary>The SourceSystem and client of shipment messages made from labels.</summary>
     public const string SourceSystem = "erpbridge-shipping";
@@ -70,6 +71,14 @@ public sealed class ShipmentPoller(
 
                 var order = orders[label.OrderKey];
                 var message = Message(channel, label, order);
+
+                // The order's revision first, then the store's message: both recognise what they did already, so a
+                // crash between them is mended by the next poll reading the label again.
+                if (ledger is not null)
+                {
+                    await ledger.RecordAsync(channel, label, ShipmentIdOf(channel, label), cancellationToken);
+                }
+
                 var receipt = await service.AcceptAsync(message, SourceSystem, $"shipment-poll-{channel}", cancellationToken);
                 if (!receipt.Duplicate)
                 {
@@ -94,7 +103,6 @@ public sealed class ShipmentPoller(
         ArgumentNullException.ThrowIfNull(label);
         ArgumentNullException.ThrowIfNull(order);
         var messageId = $"label:{channel}:{label.ShipmentId}";
-        var shipmentId = $"{channel}:{label.ShipmentId}";
         var document = new XElement(
             Ns + "SubmitShipments",
             new XElement(Ns + "MessageId", messageId),
@@ -106,7 +114,7 @@ public sealed class ShipmentPoller(
                     Ns + "Shipment",
                     new XElement(Ns + "Channel", order.Channel),
                     new XElement(Ns + "OrderNumber", order.OrderNumber),
-                    new XElement(Ns + "ShipmentId", shipmentId.Length <= 64 ? shipmentId : label.ShipmentId),
+                    new XElement(Ns + "ShipmentId", ShipmentIdOf(channel, label)),
                     new XElement(Ns + "Carrier", label.Carrier),
                     new XElement(Ns + "TrackingNumber", label.TrackingNumber),
                     label.TrackingUrl is { Length: > 0 } url ? new XElement(Ns + "TrackingUrl", url) : null,
@@ -114,6 +122,14 @@ public sealed class ShipmentPoller(
                     new XElement(Ns + "Lines", label.Lines.Select(l => new XElement(Ns + "Line", new XElement(Ns + "Sku", l.Sku), new XElement(Ns + "Quantity", l.Quantity)))))));
         var payload = document.ToString(SaveOptions.DisableFormatting);
         return new IncomingMessage(messageId, MessageType.Shipments, null, SourceSystem, label.CreatedAt, payload, ContentHash.Of(payload), [], [order.Channel]);
+    }
+
+    /// <summary>The shipment's id in the store and in the order: <c>{shipping channel}:{label id}</c>, the label id alone beyond 64 characters.</summary>
+    public static string ShipmentIdOf(string channel, ShippedLabel label)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        var id = $"{channel}:{label.ShipmentId}";
+        return id.Length <= 64 ? id : label.ShipmentId;
     }
 
     /// <summary>Why a label makes no shipment message, or null when it does.</summary>

@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using ErpBridge.Orders;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,6 +12,8 @@ namespace ErpBridge.Tests.EndToEnd;
 [NonParallelizable]
 public sealed class ShippingEndToEndTests
 {
+    private static readonly XNamespace Ord = "urn:erpbridge:orders:v1";
+
     [Test]
     public async Task StoreOrder_ReachesShipStation_AndItsCancellationFollows()
     {
@@ -74,6 +77,26 @@ public sealed class ShippingEndToEndTests
         var shipment = world.Magento.State().ShipmentsOf("SHIP-9003").Single();
         Assert.That(shipment.Tracks.Select(t => t.TrackNumber), Is.EqualTo(new[] { "1Z999AA10123456784" }));
         Assert.That(shipment.Items.Select(i => (i.Sku, i.Qty)), Is.EqualTo(new[] { ("E2E-004", 2m) }), "only the line the label ships");
+
+        // The ERP sees the order with its tracking: the revision the label made, and still after the store's own change.
+        var withTracking = (await world.FetchOrdersAsync((DeliveryWorld.MagentoChannel, "SHIP-9003"))).Single();
+        AssertTracking(withTracking, $"{DeliveryWorld.ShipStationChannel}:{label.ShipmentId}");
+        await world.SubmitAsync($"""<ord:AcknowledgeOrders xmlns:ord="urn:erpbridge:orders:v1"><ord:Acknowledgements><ord:Acknowledgement><ord:OrderId>{orderKey}</ord:OrderId><ord:ErpDocumentNumber>4500000001</ord:ErpDocumentNumber></ord:Acknowledgement></ord:Acknowledgements></ord:AcknowledgeOrders>""");
+        world.Magento.UpdateOrder("SHIP-9003", "holded");
+        await PollAsync(world, DeliveryWorld.MagentoChannel);
+        var changed = (await world.FetchOrdersAsync((DeliveryWorld.MagentoChannel, "SHIP-9003"))).Single();
+        Assert.That(changed.ToString(), Does.Contain("holded"), "the store's change is a revision of its own");
+        AssertTracking(changed, $"{DeliveryWorld.ShipStationChannel}:{label.ShipmentId}");
+    }
+
+    private static void AssertTracking(XElement order, string shipmentId)
+    {
+        var shipment = order.Element(Ord + "Shipments")?.Element(Ord + "Shipment");
+        Assert.That(shipment, Is.Not.Null, order.ToString());
+        Assert.That((string?)shipment!.Element(Ord + "ShipmentId"), Is.EqualTo(shipmentId));
+        Assert.That((string?)shipment.Element(Ord + "TrackingNumber"), Is.EqualTo("1Z999AA10123456784"));
+        Assert.That((string?)shipment.Element(Ord + "Carrier"), Is.EqualTo("ups"));
+        Assert.That(shipment.Descendants(Ord + "Sku").Select(e => e.Value), Is.EqualTo(new[] { "E2E-004" }));
     }
 
     private static Task PollAsync(DeliveryWorld world, string channel) =>
