@@ -120,6 +120,11 @@ public sealed partial class BridgeOptions
             errors.Add($"{key}:ShipmentMode: only WooCommerce channels have a shipment mode.");
         }
 
+        if (channel.WebhookSecret is { Length: > 0 } secret && (!Platform.ReceivingOrders.Contains(channel.Platform) || secret.Length < 16))
+        {
+            errors.Add($"{key}:WebhookSecret: only shipping channels take webhooks, with a secret of at least 16 characters.");
+        }
+
         foreach (var reserved in channel.MapParameters.Keys.Where(k => k is "message-id" or "channel" or "idempotency-key" or "shipment-mode"))
         {
             errors.Add($"{key}:MapParameters:{reserved}: set by the bridge itself{(reserved == "shipment-mode" ? "; use ShipmentMode" : "")}.");

@@ -41,6 +41,12 @@ public sealed class ChannelOptions
     /// </summary>
     public string? ShipmentMode { get; set; }
 
+    /// <summary>
+    /// Shipping channels: the secret a webhook call must carry as <c>?key=</c> on <c>POST /webhooks/shipping/{channel}</c>
+    /// (ShipStation signs nothing); none turns the endpoint off for the channel. At least 16 characters.
+    /// </summary>
+    public string? WebhookSecret { get; set; }
+
     /// <summary>Extra xsl:param values for this channel's outbound maps (e.g. weight-unit = lb); see xslt/README.md.</summary>
     public Dictionary<string, string> MapParameters { get; set; } = new(StringComparer.Ordinal);
 }

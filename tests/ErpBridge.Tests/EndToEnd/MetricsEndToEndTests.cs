@@ -65,7 +65,7 @@ public sealed class MetricsEndToEndTests
 
         Assert.That(scrape.Of("erpbridge_map_duration_seconds_count").Select(s => s.Labels["map"]), Does.Contain("outbound/bigcommerce/Inventory"), raw);
         Assert.That(scrape.Value("erpbridge_delivery_backlog", ("channel", DeliveryWorld.ShopifyChannel)), Is.Zero, raw);
-        Assert.That(scrape.Of("erpbridge_delivery_backlog").Select(s => s.Labels["channel"]), Is.EquivalentTo(new[] { DeliveryWorld.ShopifyChannel, DeliveryWorld.BigCommerceChannel, DeliveryWorld.WooCommerceChannel, DeliveryWorld.MagentoChannel }));
+        Assert.That(scrape.Of("erpbridge_delivery_backlog").Select(s => s.Labels["channel"]), Is.EquivalentTo(new[] { DeliveryWorld.ShopifyChannel, DeliveryWorld.BigCommerceChannel, DeliveryWorld.WooCommerceChannel, DeliveryWorld.MagentoChannel, DeliveryWorld.ShipStationChannel }));
         Assert.That(scrape.Value("erpbridge_delivery_delivered_last_hour", ("channel", DeliveryWorld.ShopifyChannel)), Is.EqualTo(2), raw);
         Assert.That(scrape.Value("erpbridge_delivery_delivered_last_hour", ("channel", DeliveryWorld.BigCommerceChannel)), Is.EqualTo(1), "the product is a dead letter there\n" + raw);
         Assert.That(scrape.Value("erpbridge_delivery_oldest_pending_age_seconds", ("channel", DeliveryWorld.ShopifyChannel)), Is.Zero, raw);

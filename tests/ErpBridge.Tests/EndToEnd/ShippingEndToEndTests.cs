@@ -89,6 +89,37 @@ public sealed class ShippingEndToEndTests
         AssertTracking(changed, $"{DeliveryWorld.ShipStationChannel}:{label.ShipmentId}");
     }
 
+    [Test]
+    public async Task ShipNotifyWebhook_WithTheKey_RunsTheLabelPoll_OthersAreRefused()
+    {
+        const string secret = "webhook-secret-0123456789";
+        await using var world = await DeliveryWorld.StartAsync(new Dictionary<string, string?>
+        {
+            ["ErpBridge:Orders:Enabled"] = "true",
+            [$"ErpBridge:Channels:{DeliveryWorld.ShipStationChannel}:WebhookSecret"] = secret,
+
+            // The label poll runs at start and then not before next year: only the webhook can run it in this test.
+            [$"ErpBridge:Orders:Channels:{DeliveryWorld.ShipStationChannel}:Cron"] = "0 0 0 1 1 ?",
+        });
+        var placed = world.Magento.SeedOrder("SHIP-9004", [("E2E-006", 1)]);
+        var orderKey = $"{DeliveryWorld.MagentoChannel}:{placed.Id}";
+        await PollAsync(world, DeliveryWorld.MagentoChannel);
+        await DeliveryWorld.EventuallyAsync(() => world.ShipStation.State().OrderByKey(orderKey) is not null, $"ShipStation order {orderKey}");
+        world.ShipStation.CreateLabel(orderKey, "9400100000000000000001", "usps");
+        using var http = new HttpClient { BaseAddress = world.Bridge.BaseAddress };
+        using var body = new StringContent("""{"resource_url":"https://attacker.example/shipments","resource_type":"SHIP_NOTIFY"}""", System.Text.Encoding.UTF8, "application/json");
+
+        var wrongKey = await http.PostAsync($"/webhooks/shipping/{DeliveryWorld.ShipStationChannel}?key=guess", body);
+        var notShipping = await http.PostAsync($"/webhooks/shipping/{DeliveryWorld.MagentoChannel}?key={secret}", body);
+        var hint = await http.PostAsync($"/webhooks/shipping/{DeliveryWorld.ShipStationChannel}?key={secret}", body);
+
+        Assert.That(wrongKey.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Unauthorized));
+        Assert.That(notShipping.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.NotFound));
+        Assert.That(hint.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Accepted));
+        await DeliveryWorld.EventuallyAsync(() => world.Magento.State().ShipmentsOf("SHIP-9004").Count > 0, "the label reached the store without waiting for the next minute");
+        Assert.That(world.ShipStation.Requests.Where(r => r.Path == "shipments").Select(r => r.Query), Has.All.Contains("includeShipmentItems=true"), "the label was read from ShipStation, not from the webhook's body");
+    }
+
     private static void AssertTracking(XElement order, string shipmentId)
     {
         var shipment = order.Element(Ord + "Shipments")?.Element(Ord + "Shipment");

@@ -11,7 +11,8 @@
   - orderDate/modifyDate are sent as the canonical ISO 8601 times in UTC with their "Z"; ShipStation documents its own
     times in US Pacific time without an offset (see docs/shipping.md for what this relies on).
   - billTo/shipTo: name is first and last name; street1/street2, city, state (Region), postalCode, country (ISO code),
-    phone, company. A missing shipping address ships to the billing address.
+    phone, company. A missing shipping address ships to the billing address and the other way round; an order with
+    neither (digital goods) sends the customer's name alone, since ShipStation requires both objects.
   - items: lineItemKey is the platform's line id, sku, name, quantity, unitPrice, taxAmount; a line without SKU (a
     custom product) is sent without one.
   - amountPaid is the order total once paid (0 before), taxAmount and shippingAmount from the totals.
@@ -52,21 +53,14 @@
             <xsl:if test="normalize-space(ord:Customer/ord:Email) != ''">
               <fn:string key="customerEmail"><xsl:value-of select="normalize-space(ord:Customer/ord:Email)"/></fn:string>
             </xsl:if>
-            <xsl:apply-templates select="ord:BillingAddress">
+            <xsl:call-template name="address">
               <xsl:with-param name="key" select="'billTo'"/>
-            </xsl:apply-templates>
-            <xsl:choose>
-              <xsl:when test="ord:ShippingAddress">
-                <xsl:apply-templates select="ord:ShippingAddress">
-                  <xsl:with-param name="key" select="'shipTo'"/>
-                </xsl:apply-templates>
-              </xsl:when>
-              <xsl:otherwise>
-                <xsl:apply-templates select="ord:BillingAddress">
-                  <xsl:with-param name="key" select="'shipTo'"/>
-                </xsl:apply-templates>
-              </xsl:otherwise>
-            </xsl:choose>
+              <xsl:with-param name="address" select="(ord:BillingAddress | ord:ShippingAddress)[1]"/>
+            </xsl:call-template>
+            <xsl:call-template name="address">
+              <xsl:with-param name="key" select="'shipTo'"/>
+              <xsl:with-param name="address" select="(ord:ShippingAddress | ord:BillingAddress)[last()]"/>
+            </xsl:call-template>
             <fn:array key="items">
               <xsl:for-each select="ord:Lines/ord:Line">
                 <fn:map>
@@ -107,24 +101,35 @@
     </plan>
   </xsl:template>
 
-  <xsl:template match="ord:BillingAddress | ord:ShippingAddress">
+  <!-- An address as ShipStation takes it; without one (an order of digital goods) the customer's name alone. -->
+  <xsl:template name="address">
     <xsl:param name="key"/>
+    <xsl:param name="address"/>
     <fn:map key="{$key}">
-      <fn:string key="name"><xsl:value-of select="normalize-space(concat(ord:FirstName, ' ', ord:LastName))"/></fn:string>
-      <xsl:if test="normalize-space(ord:Company) != ''">
-        <fn:string key="company"><xsl:value-of select="normalize-space(ord:Company)"/></fn:string>
-      </xsl:if>
-      <fn:string key="street1"><xsl:value-of select="normalize-space(ord:Line1)"/></fn:string>
-      <xsl:if test="normalize-space(ord:Line2) != ''">
-        <fn:string key="street2"><xsl:value-of select="normalize-space(ord:Line2)"/></fn:string>
-      </xsl:if>
-      <fn:string key="city"><xsl:value-of select="normalize-space(ord:City)"/></fn:string>
-      <fn:string key="state"><xsl:value-of select="normalize-space(ord:Region)"/></fn:string>
-      <fn:string key="postalCode"><xsl:value-of select="normalize-space(ord:PostalCode)"/></fn:string>
-      <fn:string key="country"><xsl:value-of select="normalize-space(ord:CountryCode)"/></fn:string>
-      <xsl:if test="normalize-space(ord:Phone) != ''">
-        <fn:string key="phone"><xsl:value-of select="normalize-space(ord:Phone)"/></fn:string>
-      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="$address">
+          <xsl:for-each select="$address">
+            <fn:string key="name"><xsl:value-of select="normalize-space(concat(ord:FirstName, ' ', ord:LastName))"/></fn:string>
+            <xsl:if test="normalize-space(ord:Company) != ''">
+              <fn:string key="company"><xsl:value-of select="normalize-space(ord:Company)"/></fn:string>
+            </xsl:if>
+            <fn:string key="street1"><xsl:value-of select="normalize-space(ord:Line1)"/></fn:string>
+            <xsl:if test="normalize-space(ord:Line2) != ''">
+              <fn:string key="street2"><xsl:value-of select="normalize-space(ord:Line2)"/></fn:string>
+            </xsl:if>
+            <fn:string key="city"><xsl:value-of select="normalize-space(ord:City)"/></fn:string>
+            <fn:string key="state"><xsl:value-of select="normalize-space(ord:Region)"/></fn:string>
+            <fn:string key="postalCode"><xsl:value-of select="normalize-space(ord:PostalCode)"/></fn:string>
+            <fn:string key="country"><xsl:value-of select="normalize-space(ord:CountryCode)"/></fn:string>
+            <xsl:if test="normalize-space(ord:Phone) != ''">
+              <fn:string key="phone"><xsl:value-of select="normalize-space(ord:Phone)"/></fn:string>
+            </xsl:if>
+          </xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise>
+          <fn:string key="name"><xsl:value-of select="normalize-space(concat(ord:Customer/ord:FirstName, ' ', ord:Customer/ord:LastName))"/></fn:string>
+        </xsl:otherwise>
+      </xsl:choose>
     </fn:map>
   </xsl:template>
 
