@@ -49,6 +49,16 @@ public sealed class OrderForwardingTests
         Assert.That(options.Validate(), Has.One.StartsWith("ErpBridge:Channels:ship:ConsumerSecret: required for platform shipstation"));
     }
 
+    [TestCase("shop", "webhook-secret-0123456789")]
+    [TestCase("ship", "short")]
+    public void WebhookSecret_OnlyOnShippingChannels_AndLongEnough(string channel, string secret)
+    {
+        var options = WithShipStation();
+        options.Channels[channel].WebhookSecret = secret;
+
+        Assert.That(options.Validate(), Has.One.StartsWith($"ErpBridge:Channels:{channel}:WebhookSecret:"));
+    }
+
     [Test]
     public void InboundMap_CannotProduceOrders()
     {
