@@ -79,7 +79,20 @@ public sealed class ShipmentPoller(
                     await ledger.RecordAsync(channel, label, ShipmentIdOf(channel, label), cancellationToken);
                 }
 
-                var receipt = await service.AcceptAsync(message, SourceSystem, $"shipment-poll-{channel}", cancellationToken);
+                Receipt receipt;
+                try
+                {
+                    receipt = await service.AcceptAsync(message, SourceSystem, $"shipment-poll-{channel}", cancellationToken);
+                }
+                catch (IntakeRejectedException ex)
+                {
+                    // The order's store channel is no longer configured: nothing to send it to, and no reason to hold
+                    // back the labels after it.
+                    skipped++;
+                    logger.LogWarning("Channel {Channel}: label {ShipmentId} of order {OrderNumber} is not sent to a store: {Reason}", channel, label.ShipmentId, order.OrderNumber, ex.Message);
+                    continue;
+                }
+
                 if (!receipt.Duplicate)
                 {
                     accepted++;
