@@ -2,6 +2,7 @@ using ErpBridge.Sandboxes.Api2Cart;
 using ErpBridge.Sandboxes.BigCommerce;
 using ErpBridge.Sandboxes.Erp;
 using ErpBridge.Sandboxes.Magento;
+using ErpBridge.Sandboxes.ShipStation;
 using ErpBridge.Sandboxes.Shopify;
 using ErpBridge.Sandboxes.WooCommerce;
 using ErpBridge.Sandboxes.ZohoInventory;
@@ -35,6 +36,7 @@ public sealed class SandboxHost(SandboxOptions options, ILogger<SandboxHost> log
     public ErpSandbox? Erp { get; private set; }
 
     public ZohoInventorySandbox? ZohoInventory { get; private set; }
+    public ShipStationSandbox? ShipStation { get; private set; }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -83,6 +85,7 @@ public sealed class SandboxHost(SandboxOptions options, ILogger<SandboxHost> log
         await StartApi2CartAsync(skus, cancellationToken);
         await StartErpAsync(cancellationToken);
         await StartZohoInventoryAsync(skus, cancellationToken);
+        await StartShipStationAsync(cancellationToken);
     }
 
     private async Task StartZohoInventoryAsync(List<string> skus, CancellationToken cancellationToken)
@@ -125,6 +128,21 @@ public sealed class SandboxHost(SandboxOptions options, ILogger<SandboxHost> log
         Api2Cart.Seed(skus);
         Serve("API2Cart", Api2Cart.BaseAddress, $"{skus.Count} SKUs, API at {Api2Cart.ApiRoot}, warehouses {string.Join(", ", options.Api2Cart.Warehouses)}");
         logger.LogInformation("API2Cart sandbox on {Address} with {Skus} SKUs; state at {State}", Api2Cart.ApiRoot, skus.Count, new Uri(Api2Cart.BaseAddress, "_sandbox/state"));
+    }
+
+    private async Task StartShipStationAsync(CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(options.ShipStation.Url))
+        {
+            return;
+        }
+
+        ShipStation = await ShipStationSandbox.StartAsync(
+            new ShipStationSandboxOptions { Url = options.ShipStation.Url, ApiKey = options.ShipStation.ApiKey, ApiSecret = options.ShipStation.ApiSecret, RateLimitEnabled = options.RateLimits },
+            cancellationToken);
+        running.Add(ShipStation);
+        Serve("ShipStation", ShipStation.BaseAddress, "shipping: orders by orderKey, labels bought under _sandbox/labels");
+        logger.LogInformation("ShipStation sandbox on {Address}; state at {State}", ShipStation.BaseAddress, new Uri(ShipStation.BaseAddress, "_sandbox/state"));
     }
 
     private async Task StartErpAsync(CancellationToken cancellationToken)

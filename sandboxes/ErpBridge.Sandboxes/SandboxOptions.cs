@@ -40,13 +40,14 @@ public sealed class SandboxOptions
     public ErpSandboxSettings Erp { get; set; } = new();
 
     public ZohoInventorySandboxSettings ZohoInventory { get; set; } = new();
+    public ShipStationSandboxSettings ShipStation { get; set; } = new();
 
     public IEnumerable<string> Skus() =>
         Enumerable.Range(SkuFrom, Math.Max(0, SkuCount)).Select(n => SkuPrefix + n.ToString(CultureInfo.InvariantCulture));
 
     public IEnumerable<string> Validate()
     {
-        foreach (var (name, url) in new[] { ("Shopify", Shopify.Url), ("BigCommerce", BigCommerce.Url), ("WooCommerce", WooCommerce.Url), ("Magento", Magento.Url), ("Api2Cart", Api2Cart.Url), ("ZohoInventory", ZohoInventory.Url), ("Erp", Erp.Url) })
+        foreach (var (name, url) in new[] { ("Shopify", Shopify.Url), ("BigCommerce", BigCommerce.Url), ("WooCommerce", WooCommerce.Url), ("Magento", Magento.Url), ("Api2Cart", Api2Cart.Url), ("ZohoInventory", ZohoInventory.Url), ("ShipStation", ShipStation.Url), ("Erp", Erp.Url) })
         {
             if (string.IsNullOrEmpty(url))
             {

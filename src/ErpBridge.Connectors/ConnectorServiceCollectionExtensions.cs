@@ -2,6 +2,7 @@ using ErpBridge.Connectors.Api2Cart;
 using ErpBridge.Connectors.BigCommerce;
 using ErpBridge.Connectors.Http;
 using ErpBridge.Connectors.Magento;
+using ErpBridge.Connectors.ShipStation;
 using ErpBridge.Connectors.Shopify;
 using ErpBridge.Connectors.WooCommerce;
 using ErpBridge.Connectors.ZohoInventory;
@@ -23,6 +24,7 @@ public static class ConnectorServiceCollectionExtensions
         services.AddSingleton<IChannelConnectorFactory>(sp => new MagentoConnectorFactory(Measured(settings.Magento, sp), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IChannelConnectorFactory>(sp => new Api2CartConnectorFactory(Measured(settings.Api2Cart, sp), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IChannelConnectorFactory>(sp => new ZohoInventoryConnectorFactory(Measured(settings.ZohoInventory, sp), sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<IChannelConnectorFactory>(sp => new ShipStationConnectorFactory(Measured(settings.ShipStation, sp), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<ConnectorRegistry>();
         return services;
     }

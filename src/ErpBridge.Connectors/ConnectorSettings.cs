@@ -2,6 +2,7 @@ using ErpBridge.Connectors.Api2Cart;
 using ErpBridge.Connectors.BigCommerce;
 using ErpBridge.Connectors.Http;
 using ErpBridge.Connectors.Magento;
+using ErpBridge.Connectors.ShipStation;
 using ErpBridge.Connectors.Shopify;
 using ErpBridge.Connectors.WooCommerce;
 using ErpBridge.Connectors.ZohoInventory;
@@ -26,12 +27,13 @@ public sealed class ConnectorSettings
 
     public Api2CartConnectorOptions Api2Cart { get; set; } = new();
     public ZohoInventoryConnectorOptions ZohoInventory { get; set; } = new();
+    public ShipStationConnectorOptions ShipStation { get; set; } = new();
 
     /// <summary>Every problem, each naming its key (for example ErpBridge:Connectors:WooCommerce:SkuLookupBatchSize).</summary>
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
-        foreach (var (platform, options) in new (string, ConnectorOptions)[] { ("Shopify", Shopify), ("BigCommerce", BigCommerce), ("WooCommerce", WooCommerce), ("Magento", Magento), ("Api2Cart", Api2Cart), ("ZohoInventory", ZohoInventory) })
+        foreach (var (platform, options) in new (string, ConnectorOptions)[] { ("Shopify", Shopify), ("BigCommerce", BigCommerce), ("WooCommerce", WooCommerce), ("Magento", Magento), ("Api2Cart", Api2Cart), ("ZohoInventory", ZohoInventory), ("ShipStation", ShipStation) })
         {
             try
             {

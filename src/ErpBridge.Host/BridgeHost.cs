@@ -79,6 +79,7 @@ public static class BridgeHost
         app.MapDeliveryStatus();
         app.MapAuthenticationStatus();
         app.MapMetrics();
+        app.MapShippingWebhooks();
         app.UseErpBridgeSoap();
         app.UseErpBridgeConsole();
         return (app, []);

@@ -19,7 +19,9 @@ public sealed class OrderPoller(
     CanonicalOrders canonical,
     OrdersOptions options,
     TimeProvider time,
-    ILogger<OrderPoller> logger)
+    ILogger<OrderPoller> logger,
+    OrderForwarder? forwarder = null,
+    OrderShipmentLedger? shipments = null)
 {
     /// <summary>The channels whose connector can read orders and that polling is not turned off for.</summary>
     public IReadOnlyList<string> PollableChannels() =>
@@ -71,6 +73,19 @@ public sealed class OrderPoller(
                 {
                     newest = order.UpdatedAt;
                 }
+            }
+
+            // Forwarded before the page is stored: a crash in between reads the orders again, and their messages are
+            // then duplicates, so an order is never stored without having been forwarded. Where orders go to shipping,
+            // the shipments the bridge recorded on an order stay in its new revisions.
+            if (forwarder is { Enabled: true })
+            {
+                if (shipments is not null)
+                {
+                    revisions = [.. await shipments.CarryOverAsync(revisions, cancellationToken)];
+                }
+
+                await forwarder.ForwardAsync(revisions, cancellationToken);
             }
 
             var stored = await store.UpsertAsync(revisions, handover, time.GetUtcNow(), cancellationToken);

@@ -18,10 +18,15 @@ public static class OrdersServiceCollectionExtensions
         services.AddSingleton(sp => new ErpEndpoints(erpEndpoints, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<ErpDocumentBuilder>();
         services.AddSingleton(sp => new CanonicalOrders(contractSchemas(sp)));
+        services.AddSingleton<OrderForwarder>();
         services.AddSingleton<OrderPoller>();
         services.AddSingleton<OrderPushWakeup>();
         services.AddSingleton<OrderPushRunner>();
         services.AddHostedService<OrdersScheduler>();
+        services.AddSingleton<OrderShipmentLedger>();
+        services.AddSingleton<ShipmentPoller>();
+        services.AddSingleton<ShipmentScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<ShipmentScheduler>());
         return services;
     }
 }

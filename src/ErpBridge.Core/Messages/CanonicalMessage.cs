@@ -32,6 +32,7 @@ public sealed class CanonicalMessage
         XmlNamespaces.Products => MessageType.Products,
         XmlNamespaces.Shipments => MessageType.Shipments,
         XmlNamespaces.Prices => MessageType.Prices,
+        XmlNamespaces.Orders => MessageType.Orders,
         _ => null,
     };
 
@@ -56,6 +57,13 @@ public sealed class CanonicalMessage
                 ns = XmlNamespaces.Prices;
                 itemName = ns + "Price";
                 key = e => PriceKey(e, ns);
+                break;
+            case MessageType.Orders:
+                // One item, the order itself: a newer revision of it supersedes an older one still waiting, and an
+                // older state retried after a newer one was delivered is never sent.
+                ns = XmlNamespaces.Orders;
+                itemName = ns + "Order";
+                key = e => $"order:{Text(e, ns + "Channel")}:{Text(e, ns + "PlatformOrderId")}";
                 break;
             case MessageType.Shipments:
                 return new CanonicalMessage(type, document, []);

@@ -10,4 +10,10 @@ public enum MessageType
 
     /// <summary>Sales prices from condition records (SAP COND_A); produced by inbound maps only, no SOAP operation of its own.</summary>
     Prices,
+
+    /// <summary>
+    /// A web order the bridge fetched from a store, forwarded to the channels that receive orders (shipping software);
+    /// made by the order poll, never by the ERP. Routed by <c>ErpBridge:Routes:Orders</c>.
+    /// </summary>
+    Orders,
 }

@@ -11,8 +11,9 @@ public sealed partial class BridgeOptions
     public Dictionary<string, ChannelOptions> Channels { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Message type name (Inventory, Products, Prices) to the channels that receive it. Shipments are not routed: each
-    /// goes to the channel it names or to the channel of its order, so a Shipments entry is accepted but not used.
+    /// Message type name (Inventory, Products, Prices, Orders) to the channels that receive it. Shipments are not routed:
+    /// each goes to the channel it names or to the channel of its order, so a Shipments entry is accepted but not used.
+    /// Orders are the web orders polled from the stores, forwarded to the shipping channels named here.
     /// </summary>
     public Dictionary<string, string[]> Routes { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -39,9 +40,9 @@ public sealed partial class BridgeOptions
         foreach (var (type, channels) in Routes)
         {
             var key = $"{Section}:Routes:{type}";
-            if (!TryParseCanonical(type, out _))
+            if (!TryParseCanonical(type, out var routed))
             {
-                errors.Add($"{key}: '{type}' is not a routable message type; use Inventory, Products, Shipments or Prices.");
+                errors.Add($"{key}: '{type}' is not a routable message type; use Inventory, Products, Shipments, Prices or Orders.");
             }
 
             // An empty entry names no channel, so that an override (environment, command line) can shorten a route.
@@ -53,9 +54,15 @@ public sealed partial class BridgeOptions
 
             foreach (var channel in named)
             {
-                if (!Channels.ContainsKey(channel))
+                if (!Channels.TryGetValue(channel, out var configured))
                 {
                     errors.Add($"{key}: channel '{channel}' is not configured under {Section}:Channels.");
+                }
+                else if (TryParseCanonical(type, out routed) && (routed == MessageType.Orders) != Platform.ReceivingOrders.Contains(configured.Platform))
+                {
+                    errors.Add(routed == MessageType.Orders
+                        ? $"{key}: channel '{channel}' is a {configured.Platform} store, which does not receive orders; name channels of {string.Join(", ", Platform.ReceivingOrders)}."
+                        : $"{key}: channel '{channel}' ({configured.Platform}) receives web orders only; route it under {Section}:Routes:Orders.");
                 }
             }
         }
@@ -67,7 +74,7 @@ public sealed partial class BridgeOptions
 
         foreach (var (documentType, options) in DocumentTypes)
         {
-            if (!TryParseCanonical(options.Produces, out _))
+            if (!TryParseCanonical(options.Produces, out var produces) || produces == MessageType.Orders)
             {
                 errors.Add($"{Section}:DocumentTypes:{documentType}:Produces: '{options.Produces}' must be Inventory, Products, Shipments or Prices.");
             }
@@ -113,6 +120,11 @@ public sealed partial class BridgeOptions
             errors.Add($"{key}:ShipmentMode: only WooCommerce channels have a shipment mode.");
         }
 
+        if (channel.WebhookSecret is { Length: > 0 } secret && (!Platform.ReceivingOrders.Contains(channel.Platform) || secret.Length < 16))
+        {
+            errors.Add($"{key}:WebhookSecret: only shipping channels take webhooks, with a secret of at least 16 characters.");
+        }
+
         foreach (var reserved in channel.MapParameters.Keys.Where(k => k is "message-id" or "channel" or "idempotency-key" or "shipment-mode"))
         {
             errors.Add($"{key}:MapParameters:{reserved}: set by the bridge itself{(reserved == "shipment-mode" ? "; use ShipmentMode" : "")}.");
@@ -134,6 +146,7 @@ public sealed partial class BridgeOptions
             Platform.Magento => [nameof(ChannelOptions.AccessToken)],
             Platform.Api2Cart => [nameof(ChannelOptions.ApiKey), nameof(ChannelOptions.StoreKey)],
             Platform.ZohoInventory => [nameof(ChannelOptions.OrganizationId), nameof(ChannelOptions.ClientId), nameof(ChannelOptions.ClientSecret), nameof(ChannelOptions.RefreshToken)],
+            Platform.ShipStation => [nameof(ChannelOptions.ConsumerKey), nameof(ChannelOptions.ConsumerSecret)],
             _ => Array.Empty<string>(),
         };
         var present = new Dictionary<string, string?>

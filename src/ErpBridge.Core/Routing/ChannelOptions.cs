@@ -22,10 +22,10 @@ public sealed class ChannelOptions
     /// <summary>API2Cart key of the connected cart (header x-store-key).</summary>
     public string? StoreKey { get; set; }
 
-    /// <summary>WooCommerce consumer key, Magento integration consumer key.</summary>
+    /// <summary>WooCommerce consumer key, Magento integration consumer key, ShipStation API key.</summary>
     public string? ConsumerKey { get; set; }
 
-    /// <summary>WooCommerce consumer secret, Magento integration consumer secret.</summary>
+    /// <summary>WooCommerce consumer secret, Magento integration consumer secret, ShipStation API secret.</summary>
     public string? ConsumerSecret { get; set; }
 
     /// <summary>Magento integration access token secret, for OAuth 1.0a-signed requests (with ConsumerKey/Secret and AccessToken).</summary>
@@ -61,6 +61,12 @@ public sealed class ChannelOptions
     /// (WooCommerce 10.1+ with the feature on). Passed to the map as the parameter shipment-mode.
     /// </summary>
     public string? ShipmentMode { get; set; }
+
+    /// <summary>
+    /// Shipping channels: the secret a webhook call must carry as <c>?key=</c> on <c>POST /webhooks/shipping/{channel}</c>
+    /// (ShipStation signs nothing); none turns the endpoint off for the channel. At least 16 characters.
+    /// </summary>
+    public string? WebhookSecret { get; set; }
 
     /// <summary>Extra xsl:param values for this channel's outbound maps (e.g. weight-unit = lb); see xslt/README.md.</summary>
     public Dictionary<string, string> MapParameters { get; set; } = new(StringComparer.Ordinal);

@@ -4,6 +4,7 @@ using ErpBridge.Host;
 using ErpBridge.Sandboxes.Api2Cart;
 using ErpBridge.Sandboxes.BigCommerce;
 using ErpBridge.Sandboxes.Magento;
+using ErpBridge.Sandboxes.ShipStation;
 using ErpBridge.Sandboxes.Shopify;
 using ErpBridge.Sandboxes.WooCommerce;
 using ErpBridge.Sandboxes.ZohoInventory;
@@ -29,6 +30,7 @@ public sealed class DeliveryWorld : IAsyncDisposable
     public const string MagentoChannel = "magento-demo";
     public const string Api2CartChannel = "api2cart-demo";
     public const string ZohoChannel = "zoho-demo";
+    public const string ShipStationChannel = "shipstation-demo";
     public const string Location = "WH01";
 
     private static readonly XNamespace OrderNs = "urn:erpbridge:orders:v1";
@@ -36,11 +38,12 @@ public sealed class DeliveryWorld : IAsyncDisposable
     private readonly TempFolder folder;
     private readonly Dictionary<string, string?> settings;
 
-    private DeliveryWorld(TempFolder folder, ShopifySandbox shopify, BigCommerceSandbox bigCommerce, WooCommerceSandbox wooCommerce, MagentoSandbox magento, Api2CartSandbox api2Cart, ZohoInventorySandbox zoho, Dictionary<string, string?> settings)
+    private DeliveryWorld(TempFolder folder, ShopifySandbox shopify, BigCommerceSandbox bigCommerce, WooCommerceSandbox wooCommerce, MagentoSandbox magento, Api2CartSandbox api2Cart, ZohoInventorySandbox zoho, ShipStationSandbox shipStation, Dictionary<string, string?> settings)
     {
         Api2Cart = api2Cart;
         Zoho = zoho;
         this.folder = folder;
+        ShipStation = shipStation;
         Shopify = shopify;
         BigCommerce = bigCommerce;
         WooCommerce = wooCommerce;
@@ -51,7 +54,7 @@ public sealed class DeliveryWorld : IAsyncDisposable
     public WooCommerceSandbox WooCommerce { get; }
 
     /// <summary>Every platform credential the bridge holds, for checks that none of them leaks.</summary>
-    public IReadOnlyList<string> Secrets => [ShopifyToken, BigCommerceToken, "cs_e2e", Magento.Options.ConsumerSecret, Magento.Options.IntegrationAccessToken, Magento.Options.IntegrationAccessTokenSecret, Api2Cart.Options.ApiKey, Api2Cart.Options.StoreKey, Zoho.Options.ClientSecret, Zoho.Options.RefreshToken];
+    public IReadOnlyList<string> Secrets => [ShopifyToken, BigCommerceToken, "cs_e2e", Magento.Options.ConsumerSecret, Magento.Options.IntegrationAccessToken, Magento.Options.IntegrationAccessTokenSecret, Api2Cart.Options.ApiKey, Api2Cart.Options.StoreKey, Zoho.Options.ClientSecret, Zoho.Options.RefreshToken, "ss_e2e_secret"];
 
     public MagentoSandbox Magento { get; }
 
@@ -59,6 +62,10 @@ public sealed class DeliveryWorld : IAsyncDisposable
     public Api2CartSandbox Api2Cart { get; }
 
     public ZohoInventorySandbox Zoho { get; }
+
+
+    /// <summary>The shipping channel the Development configuration forwards web orders to.</summary>
+    public ShipStationSandbox ShipStation { get; }
 
     /// <summary>Every sandbox fails its next <paramref name="count"/> requests with <paramref name="status"/>.</summary>
     public void FailEverywhere(int count, int status)
@@ -98,6 +105,7 @@ public sealed class DeliveryWorld : IAsyncDisposable
         api2Cart.Seed(catalogue);
         var zoho = await ZohoInventorySandbox.StartAsync(new ZohoInventorySandboxOptions { Locations = [Location, "WH02"], ClientSecret = "zoho_e2e_secret", RefreshToken = "1000.zoho_e2e_refresh" }, CancellationToken.None);
         zoho.Seed(catalogue);
+        var shipStation = await ShipStationSandbox.StartAsync(new ShipStationSandboxOptions { ApiKey = "ss_e2e_key", ApiSecret = "ss_e2e_secret" }, CancellationToken.None);
         var settings = new Dictionary<string, string?>
         {
             ["ErpBridge:Storage:ConnectionString"] = $"Data Source={folder.File("bridge.db")}",
@@ -128,13 +136,16 @@ public sealed class DeliveryWorld : IAsyncDisposable
             [$"ErpBridge:Channels:{ZohoChannel}:ClientId"] = zoho.Options.ClientId,
             [$"ErpBridge:Channels:{ZohoChannel}:ClientSecret"] = zoho.Options.ClientSecret,
             [$"ErpBridge:Channels:{ZohoChannel}:RefreshToken"] = zoho.Options.RefreshToken,
+            [$"ErpBridge:Channels:{ShipStationChannel}:BaseUrl"] = shipStation.BaseAddress.ToString(),
+            [$"ErpBridge:Channels:{ShipStationChannel}:ConsumerKey"] = "ss_e2e_key",
+            [$"ErpBridge:Channels:{ShipStationChannel}:ConsumerSecret"] = "ss_e2e_secret",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
         }
 
-        var world = new DeliveryWorld(folder, shopify, bigCommerce, wooCommerce, magento, api2Cart, zoho, settings);
+        var world = new DeliveryWorld(folder, shopify, bigCommerce, wooCommerce, magento, api2Cart, zoho, shipStation, settings);
         await world.StartBridgeAsync();
         return world;
     }
@@ -275,6 +286,7 @@ public sealed class DeliveryWorld : IAsyncDisposable
         await Magento.DisposeAsync();
         await Api2Cart.DisposeAsync();
         await Zoho.DisposeAsync();
+        await ShipStation.DisposeAsync();
         folder.Dispose();
     }
 

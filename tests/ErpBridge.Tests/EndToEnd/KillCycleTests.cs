@@ -30,7 +30,7 @@ public sealed class KillCycleTests
         using var folder = new TempFolder();
         using var sandboxes = SandboxProcess.Start(
         [
-            .. new[] { "Shopify", "BigCommerce", "WooCommerce", "Magento", "ZohoInventory" }.Select(p => $"--ErpBridge:Sandboxes:{p}:Url=http://127.0.0.1:0"),
+            .. new[] { "Shopify", "BigCommerce", "WooCommerce", "Magento", "ZohoInventory", "ShipStation" }.Select(p => $"--ErpBridge:Sandboxes:{p}:Url=http://127.0.0.1:0"),
             "--ErpBridge:Sandboxes:Api2Cart:Url=http://127.0.0.1:0",
             "--ErpBridge:Sandboxes:Erp:Url=",
             "--ErpBridge:Sandboxes:SkuCount=100",
@@ -38,7 +38,7 @@ public sealed class KillCycleTests
         ]);
         try
         {
-            var served = await SandboxProcess.ReadServedAsync(sandboxes, 6);
+            var served = await SandboxProcess.ReadServedAsync(sandboxes, 7);
 
             // Whatever the sandboxes log from now on is read and dropped, so that a full pipe never stalls them.
             _ = sandboxes.StandardOutput.ReadToEndAsync(CancellationToken.None);
@@ -47,7 +47,7 @@ public sealed class KillCycleTests
             var log = new StringWriter(CultureInfo.InvariantCulture);
             var settings = new KillSettings
             {
-                Bridge = new BridgeStart("dotnet", [Path.Combine(AppContext.BaseDirectory, "ErpBridge.Host.dll")], BridgeSettings(folder, stores, served["API2Cart"], served["ZohoInventory"]), folder.Path, folder.File("bridge-output.log")),
+                Bridge = new BridgeStart("dotnet", [Path.Combine(AppContext.BaseDirectory, "ErpBridge.Host.dll")], BridgeSettings(folder, stores, served["API2Cart"], served["ZohoInventory"], served["ShipStation"]), folder.Path, folder.File("bridge-output.log")),
                 Stores = stores,
                 Database = folder.File("bridge.db"),
                 Cycles = Cycles,
@@ -90,7 +90,7 @@ public sealed class KillCycleTests
     /// the demo channels pointed at the sandboxes' process. Short leases and polls so that claims a killed process left
     /// are taken over within seconds; no order polling or reconciliation in the way.
     /// </summary>
-    private static Dictionary<string, string> BridgeSettings(TempFolder folder, KillStores stores, Uri api2Cart, Uri zoho) => new()
+    private static Dictionary<string, string> BridgeSettings(TempFolder folder, KillStores stores, Uri api2Cart, Uri zoho, Uri shipStation) => new()
     {
         ["urls"] = "http://127.0.0.1:0",
         ["ErpBridge__Storage__ConnectionString"] = $"Data Source={folder.File("bridge.db")}",
@@ -110,5 +110,9 @@ public sealed class KillCycleTests
         ["ErpBridge__Channels__api2cart-demo__BaseUrl"] = new Uri(api2Cart, "v1.1/").ToString(),
         ["ErpBridge__Channels__zoho-demo__BaseUrl"] = new Uri(zoho, "inventory/v1/").ToString(),
         ["ErpBridge__Channels__zoho-demo__AccountsUrl"] = zoho.ToString(),
+
+        // The kill cycle counts the stores' effects: web orders are not forwarded to the shipping channel here.
+        ["ErpBridge__Channels__shipstation-demo__BaseUrl"] = shipStation.ToString(),
+        ["ErpBridge__Routes__Orders__0"] = " ",
     };
 }

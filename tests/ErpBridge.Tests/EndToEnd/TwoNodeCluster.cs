@@ -43,6 +43,9 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
     /// <summary>The Zoho Inventory sandbox (accounts server at its root, the API under inventory/v1/).</summary>
     public Uri Zoho { get; private init; } = null!;
 
+    /// <summary>The ShipStation sandbox; the cluster forwards no web orders to it (its counts are the four stores').</summary>
+    public Uri ShipStation { get; private init; } = null!;
+
     /// <summary>The orders seeded on every store (one line of <see cref="OrderSku"/> each).</summary>
     public KillOrders Orders { get; }
 
@@ -77,7 +80,7 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
         var folder = new TempFolder();
         var sandboxes = SandboxProcess.Start(
         [
-            .. new[] { "Shopify", "BigCommerce", "WooCommerce", "Magento", "ZohoInventory" }.Select(p => $"--ErpBridge:Sandboxes:{p}:Url=http://127.0.0.1:0"),
+            .. new[] { "Shopify", "BigCommerce", "WooCommerce", "Magento", "ZohoInventory", "ShipStation" }.Select(p => $"--ErpBridge:Sandboxes:{p}:Url=http://127.0.0.1:0"),
             "--ErpBridge:Sandboxes:Api2Cart:Url=http://127.0.0.1:0",
             "--ErpBridge:Sandboxes:Erp:Url=",
             "--ErpBridge:Sandboxes:RateLimits=false",
@@ -85,7 +88,7 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
         TwoNodeCluster? cluster = null;
         try
         {
-            var served = await SandboxProcess.ReadServedAsync(sandboxes, 6);
+            var served = await SandboxProcess.ReadServedAsync(sandboxes, 7);
 
             // Whatever the sandboxes log from now on is read and dropped, so that a full pipe never stalls them.
             _ = sandboxes.StandardOutput.ReadToEndAsync(CancellationToken.None);
@@ -93,7 +96,7 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
             var stores = new KillStores(served["Shopify"], served["BigCommerce"], served["WooCommerce"], served["Magento"]);
             using var seeding = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(60) };
             var seeded = await KillOrders.SeedAsync(seeding, stores, orders, OrderSku, cancellationToken);
-            cluster = new TwoNodeCluster(folder, database, sandboxes, stores, seeded) { StartedAt = TimeProvider.System.GetUtcNow(), Api2Cart = served["API2Cart"], Zoho = served["ZohoInventory"] };
+            cluster = new TwoNodeCluster(folder, database, sandboxes, stores, seeded) { StartedAt = TimeProvider.System.GetUtcNow(), Api2Cart = served["API2Cart"], Zoho = served["ZohoInventory"], ShipStation = served["ShipStation"] };
             foreach (var name in new[] { First, Second })
             {
                 cluster.nodes[name] = Node.Start(cluster.Start(name, settings), 1);
@@ -252,6 +255,8 @@ internal sealed class TwoNodeCluster : IAsyncDisposable
             ["ErpBridge__Channels__magento-demo__BaseUrl"] = Stores.Magento.ToString(),
             ["ErpBridge__Channels__zoho-demo__BaseUrl"] = new Uri(Zoho, "inventory/v1/").ToString(),
             ["ErpBridge__Channels__zoho-demo__AccountsUrl"] = Zoho.ToString(),
+            ["ErpBridge__Channels__shipstation-demo__BaseUrl"] = ShipStation.ToString(),
+            ["ErpBridge__Routes__Orders__0"] = " ",
             ["ErpBridge__Channels__api2cart-demo__BaseUrl"] = new Uri(Api2Cart, "v1.1/").ToString(),
 
             // The cluster's counts are the four stores': the API2Cart and Zoho demo channels are routed, polled and reconciled nothing here.

@@ -161,7 +161,7 @@ public sealed class StartupTests
         await using (app)
         {
             var settings = app.Services.GetServices<IChannelConnectorFactory>().ToDictionary(f => f.Platform, StringComparer.OrdinalIgnoreCase);
-            Assert.That(settings.Keys, Is.EquivalentTo(new[] { Platform.Shopify, Platform.BigCommerce, Platform.WooCommerce, Platform.Magento, Platform.Api2Cart, Platform.ZohoInventory }));
+            Assert.That(settings.Keys, Is.EquivalentTo(new[] { Platform.Shopify, Platform.BigCommerce, Platform.WooCommerce, Platform.Magento, Platform.Api2Cart, Platform.ZohoInventory, Platform.ShipStation }));
             var bound = HostSettings.Bind(app.Configuration, app.Environment.ContentRootPath).Connectors;
             Assert.That(bound.Shopify.MaxRetryAfter, Is.EqualTo(TimeSpan.FromMinutes(1)));
             Assert.That(bound.BigCommerce.RequestTimeout, Is.EqualTo(TimeSpan.FromSeconds(12)));

@@ -21,6 +21,7 @@ public sealed class OutboundPlanTests
         ["magento"] = ["source", "sku", "priced-product", "unpriced-product", "order", "order-item", "shipment"],
         ["api2cart"] = ["product", "priced-product", "unpriced-product", "warehouse", "order", "order-product", "order-shipment"],
         ["zoho-inventory"] = ["item", "location", "stock-delta", "adjustment"],
+        ["shipstation"] = [],
     };
 
     public static IEnumerable<TestCaseData> OutboundExpectedOutputs() =>

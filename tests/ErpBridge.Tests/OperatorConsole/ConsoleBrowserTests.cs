@@ -49,7 +49,7 @@ public sealed class ConsoleBrowserTests
 
         browser.SignIn(Base, DemoOperator.UserName, DemoOperator.Password);
         var rows = browser.Find(By.Id("channels")).FindElements(By.CssSelector("tbody tr"));
-        Assert.That(rows.Select(r => r.GetAttribute("data-channel")), Is.EquivalentTo(Support.DemoChannels.Routed));
+        Assert.That(rows.Select(r => r.GetAttribute("data-channel")), Is.EquivalentTo(Support.DemoChannels.Routed.Append(DeliveryWorld.ShipStationChannel)));
         Assert.That(browser.Find(By.Id("operator")).Text, Does.Contain("demo-operator (operator)"));
     }
 

@@ -14,7 +14,7 @@ namespace ErpBridge.Tests.Sandboxes;
 [NonParallelizable]
 public sealed class SandboxProcessTests
 {
-    private static readonly string[] Platforms = ["Shopify", "BigCommerce", "WooCommerce", "Magento", "Api2Cart", "ZohoInventory", "Erp"];
+    private static readonly string[] Platforms = ["Shopify", "BigCommerce", "WooCommerce", "Magento", "Api2Cart", "ZohoInventory", "ShipStation", "Erp"];
 
     [Test]
     public async Task Run_FreePorts_PrintsEveryAddressAndEachAnswersItsState()
@@ -24,11 +24,11 @@ public sealed class SandboxProcessTests
         {
             var served = await SandboxProcess.ReadServedAsync(process, Platforms.Length);
 
-            Assert.That(served.Keys, Is.EquivalentTo(new[] { "Shopify", "BigCommerce", "WooCommerce", "Magento", "API2Cart", "ZohoInventory", "ERP" }));
+            Assert.That(served.Keys, Is.EquivalentTo(new[] { "Shopify", "BigCommerce", "WooCommerce", "Magento", "API2Cart", "ZohoInventory", "ShipStation", "ERP" }));
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
             foreach (var (name, address) in served)
             {
-                Assert.That(address.IsLoopback && address.Port is not (0 or 5091 or 5092 or 5093 or 5094 or 5095 or 5096 or 5099), Is.True, $"{name}: {address}");
+                Assert.That(address.IsLoopback && address.Port is not (0 or 5091 or 5092 or 5093 or 5094 or 5095 or 5096 or 5097 or 5099), Is.True, $"{name}: {address}");
                 using var state = await http.GetAsync(new Uri(address, "_sandbox/state"));
                 Assert.That(state.StatusCode, Is.EqualTo(HttpStatusCode.OK), name);
                 Assert.That(() => JsonDocument.Parse(state.Content.ReadAsStream()), Throws.Nothing, $"{name} answers its state as JSON");
