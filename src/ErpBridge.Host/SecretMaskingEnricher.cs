@@ -26,6 +26,8 @@ public sealed partial class SecretMaskingEnricher : ILogEventEnricher
         secret?.ForEach(name => logEvent.AddOrUpdateProperty(new LogEventProperty(name, Masked)));
     }
 
-    [GeneratedRegex("(password|secret|token|authorization|apikey|credential)", RegexOptions.IgnoreCase)]
+    // QueryString: ASP.NET Core's request log (at Debug/Information for "Microsoft", Warning by default) writes it, and
+    // the shipping webhook's key travels there, as ShipStation can send no header.
+    [GeneratedRegex("(password|secret|token|authorization|apikey|credential|querystring)", RegexOptions.IgnoreCase)]
     private static partial Regex SecretName();
 }
