@@ -38,7 +38,10 @@ public sealed class Api2CartConnectorTests
         // cart again, and the plan takes the create branch with the same idempotency_key.
         await using var restarted = new Api2CartConnectorFactory().Create("a2c-test", new ChannelOptions
         {
-            Platform = Platform.Api2Cart, BaseUrl = store.Sandbox.ApiRoot.ToString(), ApiKey = Api2CartTestStore.ApiKey, StoreKey = Api2CartTestStore.StoreKey,
+            Platform = Platform.Api2Cart,
+            BaseUrl = store.Sandbox.ApiRoot.ToString(),
+            ApiKey = Api2CartTestStore.ApiKey,
+            StoreKey = Api2CartTestStore.StoreKey,
         });
         var second = await restarted.ExecuteAsync(plan, CancellationToken.None);
 
