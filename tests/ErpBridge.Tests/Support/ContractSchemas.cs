@@ -12,6 +12,28 @@ namespace ErpBridge.Tests.Support;
 public static class ContractSchemas
 {
     /// <summary>A schema from a normalised contract schema, with the contract's definitions as <c>$defs</c>, under a URN of its own.</summary>
+    /// <summary>
+    /// A request's path relative to the API's base, as the contract's path template matches it (one leading '/', a
+    /// trailing one kept unless <paramref name="trimEnd"/>), and its query parameters unescaped.
+    /// </summary>
+    public static (string Path, Dictionary<string, string> Query) SplitPathAndQuery(string relative, bool trimEnd = false)
+    {
+        var question = relative.IndexOf('?', StringComparison.Ordinal);
+        var bare = question < 0 ? relative : relative[..question];
+        var path = "/" + (trimEnd ? bare.Trim('/') : bare.TrimStart('/'));
+        var query = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (question >= 0)
+        {
+            foreach (var pair in relative[(question + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var equals = pair.IndexOf('=', StringComparison.Ordinal);
+                query[Uri.UnescapeDataString(equals < 0 ? pair : pair[..equals])] = equals < 0 ? "" : Uri.UnescapeDataString(pair[(equals + 1)..]);
+            }
+        }
+
+        return (path, query);
+    }
+
     public static JsonSchema Build(JsonObject root, JsonNode definitions, Uri id, Dialect dialect)
     {
         root["$defs"] = definitions.DeepClone();

@@ -166,23 +166,7 @@ public static class BigCommerceContract
         return null;
     }
 
-    private static (string Path, Dictionary<string, string> Query) Split(string pathAfterStoreHash)
-    {
-        var question = pathAfterStoreHash.IndexOf('?', StringComparison.Ordinal);
-        var path = "/" + (question < 0 ? pathAfterStoreHash : pathAfterStoreHash[..question]).TrimStart('/');
-        var query = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (question >= 0)
-        {
-            foreach (var pair in pathAfterStoreHash[(question + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var equals = pair.IndexOf('=', StringComparison.Ordinal);
-                var name = Uri.UnescapeDataString(equals < 0 ? pair : pair[..equals]);
-                query[name] = equals < 0 ? "" : Uri.UnescapeDataString(pair[(equals + 1)..]);
-            }
-        }
-
-        return (path, query);
-    }
+    private static (string Path, Dictionary<string, string> Query) Split(string pathAfterStoreHash) => ContractSchemas.SplitPathAndQuery(pathAfterStoreHash);
 
     private static List<ContractFile> Load()
     {

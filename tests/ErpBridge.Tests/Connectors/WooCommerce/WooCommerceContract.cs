@@ -114,22 +114,7 @@ public static class WooCommerceContract
             .FirstOrDefault();
     }
 
-    private static (string Path, Dictionary<string, string> Query) Split(string path)
-    {
-        var question = path.IndexOf('?', StringComparison.Ordinal);
-        var local = "/" + (question < 0 ? path : path[..question]).Trim('/');
-        var query = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (question >= 0)
-        {
-            foreach (var pair in path[(question + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var equals = pair.IndexOf('=', StringComparison.Ordinal);
-                query[Uri.UnescapeDataString(equals < 0 ? pair : pair[..equals])] = equals < 0 ? "" : Uri.UnescapeDataString(pair[(equals + 1)..]);
-            }
-        }
-
-        return (local, query);
-    }
+    private static (string Path, Dictionary<string, string> Query) Split(string path) => ContractSchemas.SplitPathAndQuery(path, trimEnd: true);
 
     private static (JsonObject Document, JsonObject Definitions) Load()
     {

@@ -121,22 +121,7 @@ public static class ZohoInventoryContract
         return null;
     }
 
-    private static (string Path, Dictionary<string, string> Query) Split(string pathAfterV1)
-    {
-        var question = pathAfterV1.IndexOf('?', StringComparison.Ordinal);
-        var path = "/" + (question < 0 ? pathAfterV1 : pathAfterV1[..question]).TrimStart('/');
-        var query = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (question >= 0)
-        {
-            foreach (var pair in pathAfterV1[(question + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var equals = pair.IndexOf('=', StringComparison.Ordinal);
-                query[Uri.UnescapeDataString(equals < 0 ? pair : pair[..equals])] = equals < 0 ? "" : Uri.UnescapeDataString(pair[(equals + 1)..]);
-            }
-        }
-
-        return (path, query);
-    }
+    private static (string Path, Dictionary<string, string> Query) Split(string pathAfterV1) => ContractSchemas.SplitPathAndQuery(pathAfterV1);
 
     private static List<ContractFile> Load()
     {
