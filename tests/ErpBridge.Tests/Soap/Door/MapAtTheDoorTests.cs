@@ -37,19 +37,22 @@ public sealed class MapAtTheDoorTests
         // Quadratic on purpose: minutes for 20,000 elements.
         File.WriteAllText(Path.Combine(root, "inbound", "SLOW.xslt"), TempMaps.Stylesheet(
             """<SubmitProducts xmlns="urn:erpbridge:products:v1"><xsl:for-each select="in/e"><n><xsl:value-of select="count(../e[. &gt;= current()])"/></n></xsl:for-each></SubmitProducts>"""));
-        bridge = await BridgeFixture.StartAsync(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["ErpBridge:Maps:Folder"] = root,
             ["ErpBridge:DocumentTypes:WRONGTYPE:Produces"] = "Products",
             ["ErpBridge:DocumentTypes:NOTCANONICAL:Produces"] = "Products",
             ["ErpBridge:DocumentTypes:SLOW:Produces"] = "Products",
             ["ErpBridge:IntakeMapTimeout"] = "00:00:03",
-            ["ErpBridge:Routes:Inventory:0"] = " ",
-            ["ErpBridge:Routes:Inventory:1"] = " ",
-            ["ErpBridge:Routes:Inventory:2"] = " ",
-            ["ErpBridge:Routes:Inventory:3"] = " ",
-            ["ErpBridge:Routes:Inventory:4"] = " ",
-        });
+        };
+
+        // No stock route: every demo channel's entry of the Development route blanked.
+        for (var i = 0; i < DemoChannels.Routed.Length; i++)
+        {
+            settings[$"ErpBridge:Routes:Inventory:{i}"] = " ";
+        }
+
+        bridge = await BridgeFixture.StartAsync(settings);
         client = new SoapClient(bridge.ServiceAddress);
     }
 
