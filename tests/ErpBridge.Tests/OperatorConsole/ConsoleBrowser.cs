@@ -77,6 +77,25 @@ public sealed class ConsoleBrowser : IDisposable
 
     public IReadOnlyList<IWebElement> FindAll(By by) => driver.FindElements(by);
 
+    /// <summary>
+    /// The text of the element once it holds <paramref name="expected"/>: after a form's submit the old page may still
+    /// be the one found (its element then goes stale), so the text is read again until the answer's page is there.
+    /// </summary>
+    public string TextContaining(By by, string expected)
+    {
+        var wait = Wait();
+        wait.IgnoreExceptionTypes(typeof(NoSuchElementException), typeof(StaleElementReferenceException));
+        try
+        {
+            return wait.Until(d => d.FindElement(by).Text is { } text && text.Contains(expected, StringComparison.Ordinal) ? text : null)!;
+        }
+        catch (WebDriverTimeoutException)
+        {
+            Assert.Fail($"No {by} with \"{expected}\" within 30 s on {driver.Url}. The page:\n{driver.FindElement(By.TagName("body")).Text}");
+            throw;
+        }
+    }
+
     /// <summary>Waits (reloading the page each time when <paramref name="reload"/>) until the condition holds.</summary>
     public void Until(Func<IWebDriver, bool> condition, string what, bool reload = false)
     {

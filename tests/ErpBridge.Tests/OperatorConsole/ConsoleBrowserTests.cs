@@ -72,7 +72,7 @@ public sealed class ConsoleBrowserTests
         browser.Screenshot("dead-letters");
         row.FindElement(By.CssSelector("input[type=checkbox]")).Click();
         browser.Find(By.Id("resubmit-selected")).Click();
-        Assert.That(browser.Find(By.Id("notice")).Text, Does.Contain("Resubmitted 1 dead letter"));
+        Assert.That(browser.TextContaining(By.Id("notice"), "Resubmitted 1 dead letter"), Does.Contain("Resubmitted 1 dead letter"));
 
         var deliveries = await world.WaitForAsync("CON-1", "Delivered");
         Assert.That(deliveries, Has.Count.EqualTo(DemoChannels.Routed.Length));
@@ -94,7 +94,7 @@ public sealed class ConsoleBrowserTests
         var row = browser.Find(By.CssSelector($"#channels tr[data-channel='{DeliveryWorld.MagentoChannel}']"));
         row.FindElement(By.Name("reason")).SendKeys("store maintenance until 14:00");
         row.FindElement(By.CssSelector("button[type=submit]")).Click();
-        Assert.That(browser.Find(By.Id("notice")).Text, Does.Contain($"Channel {DeliveryWorld.MagentoChannel} paused"));
+        Assert.That(browser.TextContaining(By.Id("notice"), $"Channel {DeliveryWorld.MagentoChannel} paused"), Does.Contain($"Channel {DeliveryWorld.MagentoChannel} paused"));
         Assert.That(browser.Find(By.CssSelector($"#channels tr[data-channel='{DeliveryWorld.MagentoChannel}'] td.state")).Text, Does.Contain("store maintenance until 14:00 (demo-operator)"));
         browser.Screenshot("channels");
 
@@ -110,7 +110,7 @@ public sealed class ConsoleBrowserTests
         Assert.That(DeliveryWorld.StatusOf(held[DeliveryWorld.MagentoChannel]), Is.EqualTo("Pending"), "the paused channel holds its message");
 
         browser.Find(By.CssSelector($"#channels tr[data-channel='{DeliveryWorld.MagentoChannel}'] button[type=submit]")).Click();
-        Assert.That(browser.Find(By.Id("notice")).Text, Does.Contain("resumed"));
+        Assert.That(browser.TextContaining(By.Id("notice"), "resumed"), Does.Contain("resumed"));
         await world.WaitForAsync("CON-P", "Delivered");
         var actions = browser.FindAll(By.CssSelector("#actions tbody tr")).Select(r => r.Text).ToList();
         Assert.That(actions, Has.Some.Contains("Resume").And.Some.Contains("Pause"));
@@ -148,7 +148,7 @@ public sealed class ConsoleBrowserTests
         browser.GoTo(new Uri(Base, "console/reconciliation"));
         browser.Find(By.CssSelector($"#reconcile-channel option[value='{DeliveryWorld.BigCommerceChannel}']")).Click();
         browser.Find(By.Id("start-reconciliation")).Click();
-        Assert.That(browser.Find(By.Id("notice")).Text, Does.Contain($"of {DeliveryWorld.BigCommerceChannel}"));
+        Assert.That(browser.TextContaining(By.Id("notice"), $"of {DeliveryWorld.BigCommerceChannel}"), Does.Contain($"of {DeliveryWorld.BigCommerceChannel}"));
 
         browser.Until(
             d => d.FindElements(By.CssSelector($"#runs tr[data-channel='{DeliveryWorld.BigCommerceChannel}'][data-status='Completed']")).Count == 1,
