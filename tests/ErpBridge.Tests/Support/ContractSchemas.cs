@@ -34,6 +34,26 @@ public static class ContractSchemas
         return (path, query);
     }
 
+    /// <summary>
+    /// The path item and operation of <paramref name="document"/> whose path template matches the request's path
+    /// (relative to the API's base, split on '/'), a <c>{parameter}</c> matching any non-empty segment; null if none.
+    /// </summary>
+    public static (JsonObject PathItem, JsonObject Operation)? MatchOperation(JsonNode document, string method, string[] local)
+    {
+        foreach (var (template, item) in document["paths"]!.AsObject())
+        {
+            var parts = template.Split('/');
+            if (parts.Length == local.Length
+                && parts.Zip(local).All(p => p.First == p.Second || (p.First.StartsWith('{') && p.First.EndsWith('}') && p.Second.Length > 0))
+                && item?[method.ToLowerInvariant()] is JsonObject operation)
+            {
+                return (item.AsObject(), operation);
+            }
+        }
+
+        return null;
+    }
+
     public static JsonSchema Build(JsonObject root, JsonNode definitions, Uri id, Dialect dialect)
     {
         root["$defs"] = definitions.DeepClone();

@@ -151,15 +151,9 @@ public static class BigCommerceContract
             }
 
             var local = path[file.BasePath.Length..].Split('/');
-            foreach (var (template, item) in file.Document["paths"]!.AsObject())
+            if (ContractSchemas.MatchOperation(file.Document, method, local) is var (item, operation))
             {
-                var parts = template.Split('/');
-                if (parts.Length == local.Length
-                    && parts.Zip(local).All(p => p.First == p.Second || (p.First.StartsWith('{') && p.First.EndsWith('}') && p.Second.Length > 0))
-                    && item?[method.ToLowerInvariant()] is JsonObject operation)
-                {
-                    return new FoundOperation(file, item.AsObject(), operation);
-                }
+                return new FoundOperation(file, item, operation);
             }
         }
 
